@@ -1,0 +1,53 @@
+package org.bunnybook.embedded;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real Neo4j 5 database running inside this JVM, reachable over Bolt like any server. Unlike the test harness,
+ * it keeps its store in a directory of our choosing, so data survives restarts.
+ */
+public final class EmbeddedNeo4jServer implements AutoCloseable {
+
+    private final DatabaseManagementService service;
+    private final int boltPort;
+
+    private EmbeddedNeo4jServer(DatabaseManagementService service, int boltPort) {
+        this.service = service;
+        this.boltPort = boltPort;
+    }
+
+    public static EmbeddedNeo4jServer start(Path homeDirectory) {
+        int boltPort = FreePorts.next();
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(homeDirectory)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                // Without these, closing waits ~10 s for Bolt's event loops to go quiet.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
+                .build();
+        return new EmbeddedNeo4jServer(service, boltPort);
+    }
+
+    public String boltUri() {
+        return "bolt://127.0.0.1:" + boltPort;
+    }
+
+    @Override
+    public void close() {
+        service.shutdown();
+    }
+}

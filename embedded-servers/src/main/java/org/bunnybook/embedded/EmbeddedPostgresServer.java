@@ -1,0 +1,50 @@
+package org.bunnybook.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** A real PostgreSQL 17 server run as a child process from binaries shipped in a Maven artifact. */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts on a free port, keeping its data in {@code dataDirectory} (reused if it already holds a database). */
+    public static EmbeddedPostgresServer start(Path dataDirectory) {
+        try {
+            return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    // Its own JVM hook would stop PostgreSQL while the application is still closing;
+                    // whoever starts the server stops it after the application is done.
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "100")
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.bunnybook.embedded;
+
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** A real Redis server run as a child process from a binary shipped in a Maven artifact. */
+public final class EmbeddedRedisServer implements AutoCloseable {
+
+    private final RedisServer redis;
+    private final int port;
+
+    private EmbeddedRedisServer(RedisServer redis, int port) {
+        this.redis = redis;
+        this.port = port;
+    }
+
+    /** Starts on a free loopback port; with persistence on, its append-only file lives in {@code dataDirectory}. */
+    public static EmbeddedRedisServer start(Path dataDirectory, boolean persistent) {
+        int port = FreePorts.next();
+        try {
+            java.nio.file.Files.createDirectories(dataDirectory);
+            RedisServer redis = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    .setting("dir " + dataDirectory.toAbsolutePath())
+                    .setting(persistent ? "appendonly yes" : "appendonly no")
+                    .setting(persistent ? "save 60 1" : "save \"\"")
+                    .build();
+            redis.start();
+            return new EmbeddedRedisServer(redis, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded Redis in " + dataDirectory, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            redis.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.bunnybook.web.embedded;
+
+import org.bunnybook.embedded.EmbeddedNeo4jServer;
+import org.bunnybook.embedded.EmbeddedPostgresServer;
+import org.bunnybook.embedded.EmbeddedRedisServer;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Starts a real PostgreSQL, Redis and Neo4j for every store that has no URL configured, and points Spring at them.
+ * Servers are started once per JVM and shared by every application context in it (the test suite has several),
+ * then stopped after the last context has closed.
+ * <p>
+ * {@code bunnybook.embedded.enabled=false} turns this off; {@code bunnybook.embedded.ephemeral=true} keeps the data
+ * in a temporary folder deleted at exit instead of {@code bunnybook.embedded.data-dir}.
+ */
+public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    private static Map<String, Object> shared;
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE; // after everything that could configure an external store
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("bunnybook.embedded.enabled", Boolean.class, true)) {
+            return;
+        }
+        Map<String, Object> properties = startOnce(environment);
+        environment.getPropertySources().addLast(new MapPropertySource("embeddedStores", properties));
+    }
+
+    private static synchronized Map<String, Object> startOnce(ConfigurableEnvironment environment) {
+        if (shared != null) {
+            return shared;
+        }
+        boolean ephemeral = environment.getProperty("bunnybook.embedded.ephemeral", Boolean.class, false);
+        Path dataDir = ephemeral ? temporaryDirectory()
+                : Path.of(environment.getProperty("bunnybook.embedded.data-dir", "data")).toAbsolutePath();
+        Map<String, Object> properties = new HashMap<>();
+        Stoppers stoppers = new Stoppers();
+
+        if (!environment.containsProperty("spring.datasource.url")) {
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
+            stoppers.add(postgres);
+            properties.put("spring.datasource.url", postgres.jdbcUrl());
+            properties.put("spring.datasource.username", postgres.username());
+        }
+        if (!environment.containsProperty("spring.data.redis.host")
+                && !environment.containsProperty("spring.data.redis.url")) {
+            EmbeddedRedisServer redis = EmbeddedRedisServer.start(dataDir.resolve("redis"), !ephemeral);
+            stoppers.add(redis);
+            properties.put("spring.data.redis.host", "127.0.0.1");
+            properties.put("spring.data.redis.port", redis.port());
+        }
+        if (!environment.containsProperty("spring.neo4j.uri")) {
+            EmbeddedNeo4jServer neo4j = EmbeddedNeo4jServer.start(dataDir.resolve("neo4j"));
+            stoppers.add(neo4j);
+            properties.put("spring.neo4j.uri", neo4j.boltUri());
+            properties.put("spring.neo4j.authentication.username", "neo4j");
+            properties.put("spring.neo4j.authentication.password", "unused");
+        }
+        if (ephemeral) {
+            stoppers.add(() -> deleteRecursively(dataDir));
+        }
+        // Runs after every application context has closed, unlike a plain JVM hook, so nothing loses its store
+        // while still shutting down.
+        SpringApplication.getShutdownHandlers().add(stoppers::stopAll);
+        shared = Map.copyOf(properties);
+        return shared;
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("bunnybook-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops servers in reverse order of starting; one failing to stop does not keep the others running. */
+    private static final class Stoppers {
+        private final java.util.Deque<AutoCloseable> started = new java.util.ArrayDeque<>();
+
+        void add(AutoCloseable server) {
+            started.push(server);
+        }
+
+        void stopAll() {
+            while (!started.isEmpty()) {
+                try {
+                    started.pop().close();
+                } catch (Exception e) {
+                    System.err.println("could not stop an embedded server: " + e);
+                }
+            }
+        }
+    }
+}
