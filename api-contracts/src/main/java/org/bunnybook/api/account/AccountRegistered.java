@@ -1,0 +1,15 @@
+package org.bunnybook.api.account;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.UUID;
+
+/** A member joined. Every account starts as a {@link Role#USER}. */
+@Revision("1")
+public record AccountRegistered(
+        UUID profileId,
+        String username,
+        String email,
+        String passwordHash,
+        String avatarIdentifier) {
+}

@@ -1,0 +1,17 @@
+package org.bunnybook.api.account;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/**
+ * Opens a new member account. The password arrives already hashed: plain passwords never travel on the bus
+ * nor reach the event store.
+ */
+public record RegisterAccount(
+        @TargetAggregateIdentifier UUID profileId,
+        String username,
+        String email,
+        String passwordHash,
+        String avatarIdentifier) {
+}

@@ -1,0 +1,55 @@
+package org.bunnybook.command.account;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.bunnybook.api.account.AccountRegistered;
+import org.bunnybook.api.account.GrantRole;
+import org.bunnybook.api.account.RegisterAccount;
+import org.bunnybook.api.account.Role;
+import org.bunnybook.api.account.RoleGranted;
+
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A member's account. Registration needs set-based checks no single aggregate can make, so it is decided by
+ * {@link AccountRegistration}, which creates this aggregate once the username and email are claimed.
+ */
+@Aggregate
+public class Account {
+
+    @AggregateIdentifier
+    private UUID profileId;
+    private Role role;
+
+    protected Account() {
+        // for Axon's event sourcing
+    }
+
+    Account(RegisterAccount command) {
+        apply(new AccountRegistered(command.profileId(), command.username(), command.email(),
+                command.passwordHash(), command.avatarIdentifier()));
+    }
+
+    @CommandHandler
+    void handle(GrantRole command) {
+        if (command.role() == role) {
+            return; // already held: granting twice records nothing new
+        }
+        apply(new RoleGranted(profileId, command.role(), role));
+    }
+
+    @EventSourcingHandler
+    void on(AccountRegistered event) {
+        profileId = event.profileId();
+        role = Role.USER;
+    }
+
+    @EventSourcingHandler
+    void on(RoleGranted event) {
+        role = event.role();
+    }
+}
