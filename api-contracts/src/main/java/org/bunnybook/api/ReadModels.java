@@ -1,0 +1,16 @@
+package org.bunnybook.api;
+
+/**
+ * Names of the processing groups that build read models. The web side names them to wait for its own writes
+ * (read-your-writes); the query side names its projections with them.
+ */
+public final class ReadModels {
+
+    /** Accounts in PostgreSQL: logging in, {@code /me}, profile lookup and search. */
+    public static final String ACCOUNTS = "accounts";
+    /** Each member's avatar PNG in PostgreSQL, painted after registration. */
+    public static final String AVATARS = "avatars";
+
+    private ReadModels() {
+    }
+}
