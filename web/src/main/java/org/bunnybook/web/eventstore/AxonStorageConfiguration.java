@@ -12,10 +12,14 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 /**
  * Axon keeps everything in PostgreSQL through its JDBC storage: events, tokens, sagas and dead letters. Axon's
@@ -109,11 +113,16 @@ class AxonStorageConfiguration {
     ConfigurerModule readModelProcessing(ProcessorProperties properties, ConnectionProvider connectionProvider,
                                          TransactionManager transactionManager, DeadLetterSchema deadLetterSchema,
                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                         Serializer serializer) {
+                                         Serializer serializer,
+                                         ObjectProvider<EventStorageEngine> storageEngine) {
         return new ConfigurerModule() {
             @Override
             public void configureModule(org.axonframework.config.Configurer configurer) {
+                configurer.registerComponent(PromptEventSource.class,
+                        config -> new PromptEventSource(config.eventStore(), storageEngine.getObject(),
+                                Duration.ofMillis(500)));
                 configurer.eventProcessing()
+                        .configureDefaultStreamableMessageSource(config -> config.getComponent(PromptEventSource.class))
                         .usingPooledStreamingEventProcessors((config, builder) -> builder
                                 .initialSegmentCount(properties.initialSegmentCount())
                                 .batchSize(properties.batchSize()))

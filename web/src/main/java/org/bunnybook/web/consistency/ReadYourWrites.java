@@ -1,0 +1,167 @@
+package org.bunnybook.web.consistency;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.messaging.Message;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Sends commands so that the sender's next read sees their effect, while projections stay asynchronous.
+ * <p>
+ * The events a command produced are captured as they are published ({@link PublishedEvents}); after the command
+ * commits, their positions in the event store are looked up, and the request waits (bounded) until, in each named
+ * processing group, every segment that handles one of those events has stored a token past its position. Tokens live
+ * in PostgreSQL, so this holds whichever node runs the segment; a segment stores its token in the same transaction
+ * as the batch it handled, so a stored position means the read model has it.
+ */
+@Component
+@EnableConfigurationProperties(ReadYourWritesProperties.class)
+public class ReadYourWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+
+    private final CommandGateway commandGateway;
+    private final PublishedEvents publishedEvents;
+    private final EventProcessingConfiguration processing;
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+    private final ReadYourWritesProperties properties;
+
+    ReadYourWrites(CommandGateway commandGateway, PublishedEvents publishedEvents,
+                   EventProcessingConfiguration processing, JdbcClient jdbc, Serializer serializer,
+                   ReadYourWritesProperties properties) {
+        this.commandGateway = commandGateway;
+        this.publishedEvents = publishedEvents;
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.properties = properties;
+    }
+
+    /** Sends {@code command} (a payload or a command message), then waits until {@code readModels} reflect it. */
+    public <R> R send(Object command, String... readModels) {
+        List<EventMessage<?>> events;
+        R result;
+        try (PublishedEvents.Capture capture = publishedEvents.capture()) {
+            result = commandGateway.sendAndWait(command);
+            events = capture.events();
+        }
+        awaitProjections(events, List.of(readModels));
+        return result;
+    }
+
+    private void awaitProjections(List<EventMessage<?>> events, List<String> readModels) {
+        if (events.isEmpty() || readModels.isEmpty()) {
+            return;
+        }
+        Map<String, Long> positions = positionsOf(events);
+        long started = System.nanoTime();
+        long deadline = started + properties.timeout().toNanos();
+        for (String readModel : readModels) {
+            AbstractEventProcessor processor = processorFor(readModel);
+            long pause = 2;
+            while (!hasProcessed(processor, readModel, events, positions)) {
+                if (System.nanoTime() > deadline) {
+                    log.warn("read model {} did not catch up within {}; answering anyway", readModel,
+                            properties.timeout());
+                    return;
+                }
+                sleep(pause);
+                pause = Math.min(pause * 2, 50);
+            }
+        }
+        log.debug("read models {} caught up after {} ms", readModels, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private Map<String, Long> positionsOf(List<EventMessage<?>> events) {
+        String[] ids = events.stream().map(Message::getIdentifier).toArray(String[]::new);
+        return jdbc.sql("SELECT event_identifier, global_index FROM domain_event_entry"
+                        + " WHERE event_identifier = ANY (:ids)")
+                .param("ids", ids)
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private boolean hasProcessed(AbstractEventProcessor processor, String readModel, List<EventMessage<?>> events,
+                                 Map<String, Long> positions) {
+        List<StoredToken> tokens = jdbc.sql("SELECT segment, token, token_type FROM token_entry"
+                        + " WHERE processor_name = :name")
+                .param("name", readModel)
+                .query((rs, row) -> new StoredToken(rs.getInt(1), rs.getBytes(2), rs.getString(3)))
+                .list();
+        if (tokens.isEmpty()) {
+            return false; // not initialised yet by any node
+        }
+        int[] segmentIds = tokens.stream().mapToInt(StoredToken::segment).toArray();
+        for (StoredToken stored : tokens) {
+            Segment segment = Segment.computeSegment(stored.segment(), segmentIds);
+            for (EventMessage<?> event : events) {
+                Long position = positions.get(event.getIdentifier());
+                if (position != null && handles(processor, event, segment) && !covers(stored, position)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean handles(AbstractEventProcessor processor, EventMessage<?> event, Segment segment) {
+        try {
+            return processor.eventHandlerInvoker().canHandle(event, segment);
+        } catch (Exception e) {
+            return true; // cannot tell: wait for it rather than answer too early
+        }
+    }
+
+    private boolean covers(StoredToken stored, long position) {
+        if (stored.token() == null) {
+            return false;
+        }
+        TrackingToken token = WrappedToken.unwrapLowerBound(serializer.deserialize(
+                new SimpleSerializedObject<>(stored.token(), byte[].class, stored.tokenType(), null)));
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return token != null && token.position().orElse(-1) >= position;
+    }
+
+    private AbstractEventProcessor processorFor(String readModel) {
+        EventProcessor processor = processing.eventProcessorByProcessingGroup(readModel)
+                .orElseThrow(() -> new IllegalArgumentException("no processing group named " + readModel));
+        if (processor instanceof StreamingEventProcessor && processor instanceof AbstractEventProcessor streaming) {
+            return streaming;
+        }
+        throw new IllegalStateException(readModel + " is not a streaming processor");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for read models", e);
+        }
+    }
+
+    private record StoredToken(int segment, byte[] token, String tokenType) {
+    }
+}
