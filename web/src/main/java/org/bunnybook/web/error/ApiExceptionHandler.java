@@ -1,0 +1,190 @@
+package org.bunnybook.web.error;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.bunnybook.api.account.EmailAlreadyTaken;
+import org.bunnybook.api.account.UsernameAlreadyTaken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.MissingRequestCookieException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns every way a request can go wrong into the Bunnybook contract: a 4xx with a body that says why. Invalid
+ * input is a 422 naming each field, like FastAPI's. Anything unforeseen is logged and answered with a bare 500.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).body(e.body());
+    }
+
+    @ExceptionHandler(UsernameAlreadyTaken.class)
+    ResponseEntity<Object> usernameTaken() {
+        return conflict("username already taken", "UsernameAlreadyTaken", "username");
+    }
+
+    @ExceptionHandler(EmailAlreadyTaken.class)
+    ResponseEntity<Object> emailTaken() {
+        return conflict("email already taken", "EmailAlreadyTaken", "email");
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> aggregateNotFound() {
+        return status(HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> commandFailed(CommandExecutionException e) {
+        // a command handler's refusal arrives wrapped when it crossed a bus boundary
+        Throwable cause = e.getCause();
+        if (cause instanceof UsernameAlreadyTaken) {
+            return usernameTaken();
+        }
+        if (cause instanceof EmailAlreadyTaken) {
+            return emailTaken();
+        }
+        if (cause instanceof AggregateNotFoundException) {
+            return aggregateNotFound();
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Object> invalidBody(MethodArgumentNotValidException e) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(error -> errors.add(
+                new FieldError(List.of("body", error.getField()), error.getDefaultMessage(), "value_error")));
+        e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
+                new FieldError(List.of("body"), error.getDefaultMessage(), "value_error")));
+        return unprocessable(errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Object> invalidParameters(HandlerMethodValidationException e) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(new FieldError(List.of(location(result.getMethodParameter()),
+                        String.valueOf(result.getMethodParameter().getParameterName())),
+                        error.getDefaultMessage(), "value_error"))));
+        return unprocessable(errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> wrongType(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        return unprocessable(List.of(new FieldError(List.of(location(e.getParameter()), e.getName()),
+                "not a valid " + expected, "type_error")));
+    }
+
+    /** A path segment that converts to nothing, such as a blank id. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<Object> blankPathVariable(MissingPathVariableException e) {
+        return unprocessable(List.of(new FieldError(List.of("path", e.getVariableName()), "field required",
+                "missing")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Object> missingParameter(MissingServletRequestParameterException e) {
+        return unprocessable(List.of(new FieldError(List.of("query", e.getParameterName()), "field required",
+                "missing")));
+    }
+
+    @ExceptionHandler(MissingRequestCookieException.class)
+    ResponseEntity<Object> missingCookie() {
+        return status(HttpStatus.UNAUTHORIZED);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Object> unreadableBody(HttpMessageNotReadableException e) {
+        if (causedBy(e, PayloadTooLarge.class)) {
+            return status(HttpStatus.PAYLOAD_TOO_LARGE);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            List<Object> loc = new ArrayList<>();
+            loc.add("body");
+            mapping.getPath().forEach(ref -> loc.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex()));
+            return unprocessable(List.of(new FieldError(loc, "invalid value", "type_error")));
+        }
+        return unprocessable(List.of(new FieldError(List.of("body"), "a JSON body of the documented shape is required",
+                "json_invalid")));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Object> unsupportedMediaType() {
+        return status(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Object> notAcceptable() {
+        return status(HttpStatus.NOT_ACCEPTABLE);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Object> methodNotAllowed() {
+        return status(HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Object> noSuchRoute() {
+        return status(HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        if (causedBy(e, PayloadTooLarge.class)) {
+            return status(HttpStatus.PAYLOAD_TOO_LARGE);
+        }
+        log.error("unexpected failure handling a request", e);
+        return status(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    private static ResponseEntity<Object> conflict(String message, String code, String field) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(Map.of("message", message, "code", code, "error", Map.of("field", field)));
+    }
+
+    private static ResponseEntity<Object> unprocessable(List<FieldError> errors) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(Map.of("detail", errors));
+    }
+
+    private static ResponseEntity<Object> status(HttpStatus status) {
+        return ResponseEntity.status(status).body(ErrorResponses.detail(status));
+    }
+
+    private static String location(org.springframework.core.MethodParameter parameter) {
+        return parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)
+                ? "path" : "query";
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+package org.bunnybook.web.error;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** Errors raised outside any controller (the servlet container, filters) get the same body as the rest. */
+@RestController
+class FallbackErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<Map<String, String>> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        return ResponseEntity.status(status).body(ErrorResponses.detail(status));
+    }
+}

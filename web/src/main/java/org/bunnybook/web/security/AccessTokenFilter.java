@@ -1,0 +1,66 @@
+package org.bunnybook.web.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.bunnybook.web.error.ErrorResponses;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Authenticates a request by its access token, from the {@code Authorization: Bearer} header or else the access
+ * cookie. No token means anonymous; a token that does not verify is a 401 even where anonymous access is allowed,
+ * so a client with a broken token finds out instead of silently seeing less.
+ */
+class AccessTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final Tokens tokens;
+    private final ErrorResponses errors;
+
+    AccessTokenFilter(Tokens tokens, ErrorResponses errors) {
+        this.tokens = tokens;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<String> presented = presentedToken(request);
+        if (presented.isPresent()) {
+            Optional<Member> member = tokens.readAccess(presented.get());
+            if (member.isEmpty()) {
+                errors.write(response, HttpStatus.UNAUTHORIZED);
+                return;
+            }
+            authenticate(member.get());
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static Optional<String> presentedToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null) {
+            return Optional.of(header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                    ? header.substring(BEARER.length()).trim()
+                    : ""); // another scheme, or garbage: not a token we accept
+        }
+        return AuthCookies.read(request, AuthCookies.ACCESS).filter(value -> !value.isEmpty());
+    }
+
+    private static void authenticate(Member member) {
+        var authority = new SimpleGrantedAuthority("ROLE_" + member.role().name());
+        var authentication = new UsernamePasswordAuthenticationToken(member, null, List.of(authority));
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+    }
+}

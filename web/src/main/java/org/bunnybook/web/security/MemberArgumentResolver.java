@@ -1,0 +1,42 @@
+package org.bunnybook.web.security;
+
+import org.bunnybook.web.error.ApiException;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import java.util.Optional;
+
+/**
+ * Lets an endpoint declare its authentication needs in its signature: a {@link Member} parameter means "auth"
+ * (401 without a member), an {@code Optional<Member>} means "optional auth".
+ */
+class MemberArgumentResolver implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Member.class
+                || (parameter.getParameterType() == Optional.class
+                && parameter.nested().getNestedParameterType() == Member.class);
+    }
+
+    @Override
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                  NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        Optional<Member> member = currentMember();
+        if (parameter.getParameterType() == Optional.class) {
+            return member;
+        }
+        return member.orElseThrow(ApiException::unauthorized);
+    }
+
+    static Optional<Member> currentMember() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Member member
+                ? Optional.of(member) : Optional.empty();
+    }
+}

@@ -1,0 +1,48 @@
+package org.bunnybook.web.security;
+
+import org.bunnybook.web.error.ErrorResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Stateless JWT security. Endpoints that need a member say so here; finer rules ("auth as me") live with the
+ * endpoints. CSRF protection is off because state-changing requests authenticate with a bearer token or a
+ * SameSite cookie, which other sites cannot make a browser send.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Tokens tokens, ErrorResponses errors) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new AccessTokenFilter(tokens, errors), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) ->
+                                errors.write(response, HttpStatus.UNAUTHORIZED))
+                        .accessDeniedHandler((request, response, e) -> errors.write(response, HttpStatus.FORBIDDEN)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/web/me").authenticated()
+                        .requestMatchers("/web/admin/**").hasRole("ADMIN")
+                        .anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}

@@ -1,0 +1,136 @@
+package org.bunnybook.web.security;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import org.bunnybook.api.account.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.SecretKey;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Issues and checks the two kinds of JWT: short-lived access tokens naming the member and role, and refresh tokens
+ * naming a session and one token of its family. Both are HS256 only; any other algorithm, a bad signature, an
+ * expired token or one of the other kind is refused.
+ */
+@Component
+@EnableConfigurationProperties({JwtProperties.class, CookieProperties.class})
+public class Tokens {
+
+    private static final Logger log = LoggerFactory.getLogger(Tokens.class);
+    private static final String KIND = "kind";
+    private static final String ACCESS = "access";
+    private static final String REFRESH = "refresh";
+
+    private final SecretKey key;
+    private final JwtProperties properties;
+    private final Clock clock;
+
+    Tokens(JwtProperties properties, Environment environment, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+        this.key = Keys.hmacShaKeyFor(secretBytes(properties.secret(), environment));
+    }
+
+    private static byte[] secretBytes(String secret, Environment environment) {
+        if (secret != null && !secret.isBlank()) {
+            byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < 32) {
+                throw new IllegalStateException("bunnybook.jwt.secret must be at least 32 bytes long");
+            }
+            return bytes;
+        }
+        if (environment.acceptsProfiles(Profiles.of("local"))) {
+            log.info("No bunnybook.jwt.secret set: using a random one; sessions end when the application stops");
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return random;
+        }
+        throw new IllegalStateException("Set bunnybook.jwt.secret (BUNNYBOOK_JWT_SECRET), at least 32 bytes");
+    }
+
+    public IssuedToken issueAccess(Member member) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.accessLifetime());
+        String jwt = Jwts.builder()
+                .subject(member.profileId().toString())
+                .claim(KIND, ACCESS)
+                .claim("username", member.username())
+                .claim("role", member.role().name())
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(expires))
+                .signWith(key, Jwts.SIG.HS256)
+                .compact();
+        return new IssuedToken(jwt, expires);
+    }
+
+    public IssuedToken issueRefresh(RefreshClaims claims) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.refreshLifetime());
+        String jwt = Jwts.builder()
+                .subject(claims.profileId().toString())
+                .id(claims.tokenId().toString())
+                .claim(KIND, REFRESH)
+                .claim("sid", claims.sessionId().toString())
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(expires))
+                .signWith(key, Jwts.SIG.HS256)
+                .compact();
+        return new IssuedToken(jwt, expires);
+    }
+
+    /** The member an access token vouches for, or empty if it is not a valid, current access token. */
+    public Optional<Member> readAccess(String jwt) {
+        return verify(jwt, ACCESS, claims -> new Member(
+                UUID.fromString(claims.getSubject()),
+                Objects.requireNonNull(claims.get("username", String.class)),
+                Role.valueOf(claims.get("role", String.class))));
+    }
+
+    /** What a refresh token names, or empty if it is not a valid, current refresh token. */
+    public Optional<RefreshClaims> readRefresh(String jwt) {
+        return verify(jwt, REFRESH, claims -> new RefreshClaims(
+                UUID.fromString(claims.get("sid", String.class)),
+                UUID.fromString(claims.getId()),
+                UUID.fromString(claims.getSubject())));
+    }
+
+    /** Verifies the token and reads it; whatever is wrong with it, the answer is empty. */
+    private <T> Optional<T> verify(String jwt, String kind, Function<Claims, T> reader) {
+        if (jwt == null || jwt.isBlank() || jwt.length() > 4096) {
+            return Optional.empty();
+        }
+        try {
+            Jws<Claims> jws = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build()
+                    .parseSignedClaims(jwt);
+            if (!"HS256".equals(jws.getHeader().getAlgorithm()) || !kind.equals(jws.getPayload().get(KIND))) {
+                return Optional.empty();
+            }
+            return Optional.of(reader.apply(jws.getPayload()));
+        } catch (JwtException | IllegalArgumentException | ClassCastException | NullPointerException e) {
+            return Optional.empty(); // garbage, forged, expired, wrong algorithm, or claims that are not ours
+        }
+    }
+
+    public record IssuedToken(String jwt, Instant expiresAt) {
+    }
+
+    public record RefreshClaims(UUID sessionId, UUID tokenId, UUID profileId) {
+    }
+}
