@@ -1,0 +1,14 @@
+package org.bunnybook.web.account;
+
+import org.bunnybook.api.account.AccountView;
+import org.bunnybook.api.account.Role;
+
+import java.util.UUID;
+
+/** A member's own account, as register and {@code /me} answer it. Never the password hash. */
+public record AccountResponse(UUID id, String username, String email, Role role) {
+
+    public static AccountResponse of(AccountView account) {
+        return new AccountResponse(account.id(), account.username(), account.email(), account.role());
+    }
+}
