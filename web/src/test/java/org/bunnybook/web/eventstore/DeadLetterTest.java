@@ -1,0 +1,60 @@
+package org.bunnybook.web.eventstore;
+
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.PoisonedProjection;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@BunnybookTest
+class DeadLetterTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anEventAProjectionFailsOnIsDeadLetteredForThatGroupOnly() throws Exception {
+        var poison = Members.register(port, "Poison");
+        Map<String, Object> letter = null;
+        for (int attempt = 0; attempt < 100 && letter == null; attempt++) {
+            letter = jdbc.sql("""
+                            SELECT processing_group, payload_type, cause_message FROM dead_letter_entry
+                            WHERE aggregate_identifier = :id""")
+                    .param("id", poison.id().toString())
+                    .query().listOfRows().stream().findFirst().orElse(null);
+            Thread.sleep(50);
+        }
+        assertThat(letter).isNotNull();
+        assertThat(letter.get("processing_group")).isEqualTo(PoisonedProjection.GROUP);
+        assertThat(letter.get("payload_type")).isEqualTo("org.bunnybook.api.account.AccountRegistered");
+        assertThat((String) letter.get("cause_message")).contains("cannot handle");
+
+        // the other read models went on: the member exists and can be found
+        assertThat(poison.me().get("username").asText()).isEqualTo(poison.username());
+        // and the failing group itself went on past later events, without parking them
+        var healthy = Members.register(port, "Healthy");
+        long position = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :id")
+                .param("id", healthy.id().toString()).query(Long.class).single();
+        boolean passed = false;
+        for (int attempt = 0; attempt < 200 && !passed; attempt++) {
+            passed = jdbc.sql("""
+                            SELECT count(*) FROM token_entry WHERE processor_name = :group
+                            AND (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint >= :position""")
+                    .param("group", PoisonedProjection.GROUP).param("position", position)
+                    .query(Long.class).single() > 0;
+            Thread.sleep(50);
+        }
+        assertThat(passed).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM dead_letter_entry WHERE aggregate_identifier = :id")
+                .param("id", healthy.id().toString()).query(Long.class).single()).isZero();
+    }
+}
