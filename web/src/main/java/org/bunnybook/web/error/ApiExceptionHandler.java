@@ -3,6 +3,7 @@ package org.bunnybook.web.error;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.bunnybook.api.account.EmailAlreadyTaken;
 import org.bunnybook.api.account.UsernameAlreadyTaken;
 import org.slf4j.Logger;
@@ -56,6 +57,12 @@ class ApiExceptionHandler {
         return status(HttpStatus.NOT_FOUND);
     }
 
+    /** Still losing a race for an aggregate after the gateway's retries: the caller may try again. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> lostARace() {
+        return status(HttpStatus.CONFLICT);
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> commandFailed(CommandExecutionException e) {
         // a command handler's refusal arrives wrapped when it crossed a bus boundary
@@ -68,6 +75,9 @@ class ApiExceptionHandler {
         }
         if (cause instanceof AggregateNotFoundException) {
             return aggregateNotFound();
+        }
+        if (cause instanceof ConcurrencyException) {
+            return lostARace();
         }
         return unexpected(e);
     }
