@@ -1,0 +1,93 @@
+package org.bunnybook.web.cluster;
+
+import org.bunnybook.web.BunnybookApplication;
+import org.bunnybook.web.support.ApiClient;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A second node beside the test application, sharing its stores as a second server would. The first node started
+ * first and holds the processors' segments, so whatever a request on the second node waits for is processed by the
+ * other node.
+ */
+@BunnybookTest
+class TwoNodesTest {
+
+    private static ConfigurableApplicationContext secondNode;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startSecondNode() {
+        secondNode = new SpringApplicationBuilder(BunnybookApplication.class)
+                .profiles("test")
+                .properties("server.port=0", "bunnybook.node-id=second-node")
+                .run();
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        secondNode.close();
+    }
+
+    private static int secondPort() {
+        return ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+    }
+
+    @Test
+    void aMemberRegisteredOnOneNodeLogsInAndIsFoundOnTheOtherAtOnce() {
+        for (int i = 0; i < 5; i++) {
+            String username = Members.uniqueName("Nodes");
+            var registered = new ApiClient(secondPort()).post("/web/register", Map.of("username", username,
+                    "email", username + "@nodes.test", "password", Members.PASSWORD));
+            assertThat(registered.status()).isEqualTo(201);
+            ApiClient first = new ApiClient(port);
+            assertThat(first.post("/web/login", Map.of("email", username + "@nodes.test",
+                    "password", Members.PASSWORD)).status()).isEqualTo(200);
+            assertThat(first.get("/web/profiles?username_query=" + username).json()).hasSize(1);
+        }
+    }
+
+    @Test
+    void oneRefreshTokenPresentedToBothNodesAtOnceSucceedsAtMostOnce() {
+        for (int i = 0; i < 5; i++) {
+            var member = Members.register(port, "Race");
+            String token = member.client().cookies().get("refresh_token");
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Integer>> attempts = List.of(port, secondPort()).stream()
+                    .map(nodePort -> CompletableFuture.supplyAsync(() -> {
+                        await(start);
+                        return new ApiClient(nodePort).cookie("refresh_token", token).post("/web/refresh", "")
+                                .status();
+                    }))
+                    .toList();
+            start.countDown();
+            List<Integer> statuses = attempts.stream().map(CompletableFuture::join).toList();
+            assertThat(statuses).as("attempt %d", i).containsOnly(200, 401);
+            assertThat(statuses).filteredOn(status -> status == 200).hasSizeLessThanOrEqualTo(1);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
