@@ -27,6 +27,12 @@ public final class BunnyPainter {
     private static final Color INK = new Color(0x2B2B2B);
     private static final Color NOSE = new Color(0xF28482);
 
+    static {
+        // Encode in memory. With its default file cache ImageIO registers a JVM shutdown hook on first use, which
+        // fails if that first use happens while the application is shutting down.
+        ImageIO.setUseCache(false);
+    }
+
     public byte[] paintPng(String identifier) {
         BunnyTraits bunny = BunnyTraits.of(identifier);
         BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
