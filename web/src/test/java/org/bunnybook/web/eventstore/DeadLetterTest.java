@@ -57,4 +57,26 @@ class DeadLetterTest {
         assertThat(jdbc.sql("SELECT count(*) FROM dead_letter_entry WHERE aggregate_identifier = :id")
                 .param("id", healthy.id().toString()).query(Long.class).single()).isZero();
     }
+
+    @Test
+    void aPassingFailureHealsWhenTheParkedEventIsRetried() throws Exception {
+        var flaky = Members.register(port, "Flaky");
+        boolean parked = false;
+        for (int attempt = 0; attempt < 100 && !parked; attempt++) {
+            parked = countLetters(flaky.id().toString()) > 0;
+            Thread.sleep(50);
+        }
+        assertThat(parked).as("parked after the first failure").isTrue();
+        boolean healed = false;
+        for (int attempt = 0; attempt < 200 && !healed; attempt++) { // the test retry interval is 1 s
+            healed = countLetters(flaky.id().toString()) == 0;
+            Thread.sleep(50);
+        }
+        assertThat(healed).as("processed on retry and removed from the queue").isTrue();
+    }
+
+    private long countLetters(String aggregateId) {
+        return jdbc.sql("SELECT count(*) FROM dead_letter_entry WHERE aggregate_identifier = :id")
+                .param("id", aggregateId).query(Long.class).single();
+    }
 }

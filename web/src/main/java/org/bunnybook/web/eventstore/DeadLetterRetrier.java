@@ -1,0 +1,44 @@
+package org.bunnybook.web.eventstore;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every parked event another try now and then. Many failures are passing (a store restarting, the JVM shutting
+ * down mid-event) and heal by themselves this way; a poisoned event simply fails again and stays parked, visible to
+ * operators. Each sequence of a group is tried at most once a round, oldest first.
+ */
+@Component
+class DeadLetterRetrier {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterRetrier.class);
+
+    private final EventProcessingConfiguration processing;
+
+    DeadLetterRetrier(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    @Scheduled(fixedDelayString = "${bunnybook.dead-letters.retry-interval:60s}",
+            initialDelayString = "${bunnybook.dead-letters.retry-interval:60s}")
+    void retryParkedEvents() {
+        for (String group : processing.eventProcessors().keySet()) {
+            processing.deadLetterQueue(group).ifPresent(queue -> processing.sequencedDeadLetterProcessor(group)
+                    .ifPresent(letters -> {
+                        long sequences = queue.amountOfSequences();
+                        long healed = 0;
+                        for (long attempt = 0; attempt < sequences; attempt++) {
+                            if (letters.processAny()) {
+                                healed++;
+                            }
+                        }
+                        if (healed > 0) {
+                            log.info("{} parked event sequence(s) of {} processed on retry", healed, group);
+                        }
+                    }));
+        }
+    }
+}
