@@ -11,6 +11,11 @@ public final class ReadModels {
     /** Each member's avatar PNG in PostgreSQL, painted after registration. */
     public static final String AVATARS = "avatars";
 
+    /** The social graph in Neo4j (with its Redis cache): relationships, friends, mutual friends, suggestions. */
+    public static final String SOCIAL_GRAPH = "social-graph";
+    /** Friendships in PostgreSQL, where walls and feeds judge visibility with SQL. */
+    public static final String FRIENDSHIPS = "friendships";
+
     private ReadModels() {
     }
 }

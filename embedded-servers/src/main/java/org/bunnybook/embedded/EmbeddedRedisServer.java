@@ -40,6 +40,20 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return port;
     }
 
+    /** Stops the server, keeping its port and data directory, e.g. to see the application cope without Redis. */
+    public void stop() {
+        close();
+    }
+
+    /** Starts a stopped server again on the same port. */
+    public void restart() {
+        try {
+            redis.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart embedded Redis", e);
+        }
+    }
+
     @Override
     public void close() {
         try {

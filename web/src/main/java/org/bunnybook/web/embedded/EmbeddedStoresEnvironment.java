@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Ordered {
 
     private static Map<String, Object> shared;
+    private static EmbeddedRedisServer redis;
 
     @Override
     public int getOrder() {
@@ -62,7 +64,7 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
         }
         if (!environment.containsProperty("spring.data.redis.host")
                 && !environment.containsProperty("spring.data.redis.url")) {
-            EmbeddedRedisServer redis = EmbeddedRedisServer.start(dataDir.resolve("redis"), !ephemeral);
+            redis = EmbeddedRedisServer.start(dataDir.resolve("redis"), !ephemeral);
             stoppers.add(redis);
             properties.put("spring.data.redis.host", "127.0.0.1");
             properties.put("spring.data.redis.port", redis.port());
@@ -82,6 +84,11 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
         SpringApplication.getShutdownHandlers().add(stoppers::stopAll);
         shared = Map.copyOf(properties);
         return shared;
+    }
+
+    /** The embedded Redis of this JVM, if one was started: failure drills stop and restart it. */
+    public static synchronized Optional<EmbeddedRedisServer> embeddedRedis() {
+        return Optional.ofNullable(redis);
     }
 
     private static Path temporaryDirectory() {

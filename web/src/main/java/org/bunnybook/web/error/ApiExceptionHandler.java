@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bunnybook.api.account.EmailAlreadyTaken;
 import org.bunnybook.api.account.UsernameAlreadyTaken;
+import org.bunnybook.api.friendship.UnexpectedRelationshipState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -52,6 +53,11 @@ class ApiExceptionHandler {
         return conflict("email already taken", "EmailAlreadyTaken", "email");
     }
 
+    @ExceptionHandler(UnexpectedRelationshipState.class)
+    ResponseEntity<Object> unexpectedRelationshipState() {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("message", "UnexpectedRelationshipState"));
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> aggregateNotFound() {
         return status(HttpStatus.NOT_FOUND);
@@ -75,6 +81,9 @@ class ApiExceptionHandler {
         }
         if (cause instanceof AggregateNotFoundException) {
             return aggregateNotFound();
+        }
+        if (cause instanceof UnexpectedRelationshipState) {
+            return unexpectedRelationshipState();
         }
         if (cause instanceof ConcurrencyException) {
             return lostARace();

@@ -1,0 +1,61 @@
+package org.bunnybook.query.friendship;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.friendship.FriendRequestAccepted;
+import org.bunnybook.api.friendship.Unfriended;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Keeps the {@code friendships} table, both directions of each friendship, in the token's transaction. */
+@Component
+@ProcessingGroup(ReadModels.FRIENDSHIPS)
+class FriendshipProjection {
+
+    private final JdbcClient jdbc;
+
+    FriendshipProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(FriendRequestAccepted event, @Timestamp Instant at) {
+        befriend(event.requesterId(), event.targetId(), event.targetUsername(), at);
+        befriend(event.targetId(), event.requesterId(), event.requesterUsername(), at);
+    }
+
+    @EventHandler
+    void on(Unfriended event) {
+        jdbc.sql("""
+                        DELETE FROM friendships
+                        WHERE (profile_id = :a AND friend_id = :b) OR (profile_id = :b AND friend_id = :a)""")
+                .param("a", event.byId())
+                .param("b", event.otherId())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE friendships").update();
+    }
+
+    private void befriend(UUID profile, UUID friend, String friendUsername, Instant since) {
+        jdbc.sql("""
+                        INSERT INTO friendships (profile_id, friend_id, friend_username, since)
+                        VALUES (:profile, :friend, :username, :since)
+                        ON CONFLICT DO NOTHING""")
+                .param("profile", profile)
+                .param("friend", friend)
+                .param("username", friendUsername)
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .update();
+    }
+}

@@ -1,0 +1,95 @@
+package org.bunnybook.query.socialgraph;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Cache-aside in Redis for answers about members' friendships, invalidated exactly by generations: every member has a
+ * counter that the social-graph projection moves on after each change to their friendships, and every cached answer
+ * is filed under the generations of the members it is about. A change therefore retires every answer about those
+ * members at once, and a reader that loaded an old answer while the change happened files it under a generation no
+ * one reads again. Old entries simply expire.
+ * <p>
+ * Redis failing costs speed, not correctness: reads fall back to Neo4j. If it fails just as a generation should
+ * move on, the entries it kept are wrong until they expire, hence the short time to live.
+ */
+@Component
+class FriendshipCache {
+
+    private static final Logger log = LoggerFactory.getLogger(FriendshipCache.class);
+    private static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
+    private static final String GENERATION = "friendships:generation:";
+
+    private final StringRedisTemplate redis;
+    private final ObjectMapper json;
+
+    FriendshipCache(StringRedisTemplate redis, ObjectMapper json) {
+        this.redis = redis;
+        this.json = json;
+    }
+
+    /** The answer filed under {@code name} for these members' current generations, loaded and filed if missing. */
+    <T> T get(String name, List<UUID> members, TypeReference<T> type, Supplier<T> load) {
+        String key;
+        try {
+            List<String> generations = redis.opsForValue()
+                    .multiGet(members.stream().map(member -> GENERATION + member).toList());
+            key = "friendships:" + name + ":" + Objects.requireNonNull(generations).stream()
+                    .map(generation -> generation == null ? "0" : generation)
+                    .collect(Collectors.joining(":"));
+            String cached = redis.opsForValue().get(key);
+            if (cached != null) {
+                return json.readValue(cached, type);
+            }
+        } catch (RuntimeException | JsonProcessingException e) {
+            log.warn("friendship cache unavailable, reading the graph: {}", e.getMessage());
+            return load.get();
+        }
+        T answer = load.get();
+        try {
+            redis.opsForValue().set(key, json.writeValueAsString(answer), TIME_TO_LIVE);
+        } catch (RuntimeException | JsonProcessingException e) {
+            log.warn("could not cache {}: {}", name, e.getMessage());
+        }
+        return answer;
+    }
+
+    /** Retires every cached answer about these members. */
+    void changed(UUID... members) {
+        try {
+            for (UUID member : members) {
+                redis.opsForValue().increment(GENERATION + member);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not retire cached friendships of {}: {}", List.of(members), e.getMessage());
+        }
+    }
+
+    /** Forgets every cached answer and generation, for a rebuild of the graph. */
+    void forgetEverything() {
+        List<String> keys = new ArrayList<>();
+        try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match("friendships:*").count(1000).build())) {
+            cursor.forEachRemaining(keys::add);
+            if (!keys.isEmpty()) {
+                redis.delete(keys);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not clear the friendship cache: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.bunnybook.query.socialgraph;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountRegistered;
+import org.bunnybook.api.friendship.FriendRequestAccepted;
+import org.bunnybook.api.friendship.FriendRequestCancelled;
+import org.bunnybook.api.friendship.FriendRequestRejected;
+import org.bunnybook.api.friendship.FriendRequestSent;
+import org.bunnybook.api.friendship.Unfriended;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The social graph in Neo4j: {@code (:Profile {id, username, key})} nodes, {@code REQUESTED} (requester → target)
+ * and {@code FRIEND} relationships. Neo4j cannot share the token's transaction, so every change commits in its own
+ * Neo4j transaction before the token does, and is idempotent: each pair's {@code (:Pair {id, seq})} node remembers
+ * the last event applied, and an event at or below it changes nothing, however often it is replayed. Profiles are
+ * merged from the usernames the friendship events carry, because segments run in parallel and a friendship event
+ * may be handled before the registration of one of its members. After each
+ * change the cache generations of both members move on, so no cached answer about them is read again.
+ */
+@Component
+@ProcessingGroup(ReadModels.SOCIAL_GRAPH)
+class SocialGraphProjection {
+
+    /** Runs {@code change} for the pair only if {@code $seq} is newer than what the pair last applied. */
+    private static final String IF_NEWER = """
+            MERGE (pair:Pair {id: $pair})
+            WITH pair WHERE coalesce(pair.seq, -1) < $seq
+            SET pair.seq = $seq
+            WITH pair
+            MERGE (a:Profile {id: $a}) ON CREATE SET a.username = $aName, a.key = toLower($aName)
+            MERGE (b:Profile {id: $b}) ON CREATE SET b.username = $bName, b.key = toLower($bName)
+            WITH a, b
+            """;
+
+    private final Neo4jClient neo4j;
+    private final TransactionTemplate transaction;
+    private final FriendshipCache cache;
+
+    SocialGraphProjection(Neo4jClient neo4j, @Qualifier("neo4jTransactionManager") PlatformTransactionManager neo4jTx,
+                          FriendshipCache cache, GraphMigrations schema) {
+        this.neo4j = neo4j;
+        this.transaction = new TransactionTemplate(neo4jTx);
+        this.cache = cache;
+    }
+
+    @EventHandler
+    void on(AccountRegistered event) {
+        write("MERGE (p:Profile {id: $id}) SET p.username = $username, p.key = $key",
+                Map.of("id", event.profileId().toString(), "username", event.username(),
+                        "key", event.username().toLowerCase(Locale.ROOT)));
+    }
+
+    @EventHandler
+    void on(FriendRequestSent event, @SequenceNumber long seq) {
+        change(event.friendshipId(), seq, event.requesterId(), event.requesterUsername(), event.targetId(),
+                event.targetUsername(), "MERGE (a)-[:REQUESTED]->(b)");
+    }
+
+    @EventHandler
+    void on(FriendRequestAccepted event, @SequenceNumber long seq) {
+        change(event.friendshipId(), seq, event.requesterId(), event.requesterUsername(), event.targetId(),
+                event.targetUsername(), """
+                OPTIONAL MATCH (a)-[request:REQUESTED]-(b) DELETE request
+                MERGE (a)-[:FRIEND]-(b)""");
+    }
+
+    @EventHandler
+    void on(FriendRequestRejected event, @SequenceNumber long seq) {
+        change(event.friendshipId(), seq, event.requesterId(), event.requesterUsername(), event.targetId(),
+                event.targetUsername(),
+                "OPTIONAL MATCH (a)-[request:REQUESTED]-(b) DELETE request");
+    }
+
+    @EventHandler
+    void on(FriendRequestCancelled event, @SequenceNumber long seq) {
+        change(event.friendshipId(), seq, event.requesterId(), event.requesterUsername(), event.targetId(),
+                event.targetUsername(),
+                "OPTIONAL MATCH (a)-[request:REQUESTED]-(b) DELETE request");
+    }
+
+    @EventHandler
+    void on(Unfriended event, @SequenceNumber long seq) {
+        change(event.friendshipId(), seq, event.byId(), event.byUsername(), event.otherId(), event.otherUsername(),
+                "OPTIONAL MATCH (a)-[friendship:FRIEND]-(b) DELETE friendship");
+    }
+
+    @ResetHandler
+    void reset() {
+        write("MATCH (n) WHERE n:Profile OR n:Pair DETACH DELETE n", Map.of());
+        cache.forgetEverything();
+    }
+
+    private void change(String pair, long seq, UUID a, String aName, UUID b, String bName, String cypher) {
+        write(IF_NEWER + cypher, Map.of("pair", pair, "seq", seq,
+                "a", a.toString(), "aName", aName, "b", b.toString(), "bName", bName));
+        cache.changed(a, b);
+    }
+
+    private void write(String cypher, Map<String, Object> parameters) {
+        transaction.executeWithoutResult(status -> neo4j.query(cypher).bindAll(parameters).run());
+    }
+}

@@ -1,0 +1,85 @@
+package org.bunnybook.web.friendship;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountView;
+import org.bunnybook.api.account.FindAccountById;
+import org.bunnybook.api.friendship.AcceptFriendRequest;
+import org.bunnybook.api.friendship.CancelFriendRequest;
+import org.bunnybook.api.friendship.FriendshipId;
+import org.bunnybook.api.friendship.RejectFriendRequest;
+import org.bunnybook.api.friendship.SendFriendRequest;
+import org.bunnybook.api.friendship.UnexpectedRelationshipState;
+import org.bunnybook.api.friendship.Unfriend;
+import org.bunnybook.web.consistency.ReadYourWrites;
+import org.bunnybook.web.error.ApiException;
+import org.bunnybook.web.security.Member;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/**
+ * The friendship lifecycle. Each action is a command to the pair's friendship aggregate, which judges it against the
+ * pair's state; the caller may only act as themselves. Answers once the graph and the friendships table show it.
+ */
+@RestController
+class FriendshipController {
+
+    private final ReadYourWrites commands;
+    private final QueryGateway queries;
+
+    FriendshipController(ReadYourWrites commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping("/web/profiles/{me}/outgoing_friend_requests/{target}")
+    @ResponseStatus(HttpStatus.CREATED)
+    void send(Member member, @PathVariable UUID me, @PathVariable UUID target) {
+        member.mustBe(me);
+        if (me.equals(target)) {
+            throw new UnexpectedRelationshipState("a member cannot befriend themselves");
+        }
+        AccountView other = queries.query(new FindAccountById(target),
+                ResponseTypes.optionalInstanceOf(AccountView.class)).join().orElseThrow(ApiException::notFound);
+        send(new SendFriendRequest(FriendshipId.of(me, target), me, member.username(), target, other.username()));
+    }
+
+    @PostMapping("/web/profiles/{me}/friends/{requester}")
+    @ResponseStatus(HttpStatus.CREATED)
+    void accept(Member member, @PathVariable UUID me, @PathVariable UUID requester) {
+        member.mustBe(me);
+        send(new AcceptFriendRequest(FriendshipId.of(me, requester), me));
+    }
+
+    @DeleteMapping("/web/profiles/{me}/incoming_friend_requests/{requester}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reject(Member member, @PathVariable UUID me, @PathVariable UUID requester) {
+        member.mustBe(me);
+        send(new RejectFriendRequest(FriendshipId.of(me, requester), me));
+    }
+
+    @DeleteMapping("/web/profiles/{me}/outgoing_friend_requests/{target}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void cancel(Member member, @PathVariable UUID me, @PathVariable UUID target) {
+        member.mustBe(me);
+        send(new CancelFriendRequest(FriendshipId.of(me, target), me));
+    }
+
+    @DeleteMapping("/web/profiles/{me}/friends/{friend}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unfriend(Member member, @PathVariable UUID me, @PathVariable UUID friend) {
+        member.mustBe(me);
+        send(new Unfriend(FriendshipId.of(me, friend), me));
+    }
+
+    private void send(Object command) {
+        commands.send(command, ReadModels.SOCIAL_GRAPH, ReadModels.FRIENDSHIPS);
+    }
+}
