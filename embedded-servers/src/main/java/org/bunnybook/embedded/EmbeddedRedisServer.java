@@ -17,8 +17,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts on a free loopback port; with persistence on, its append-only file lives in {@code dataDirectory}. */
-    public static EmbeddedRedisServer start(Path dataDirectory, boolean persistent) {
+    /** Starts on a free loopback port, its append-only file in {@code dataDirectory}, so data survives restarts. */
+    public static EmbeddedRedisServer start(Path dataDirectory) {
         int port = FreePorts.next();
         try {
             java.nio.file.Files.createDirectories(dataDirectory);
@@ -26,8 +26,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .port(port)
                     .bind("127.0.0.1")
                     .setting("dir " + dataDirectory.toAbsolutePath())
-                    .setting(persistent ? "appendonly yes" : "appendonly no")
-                    .setting(persistent ? "save 60 1" : "save \"\"")
+                    .setting("appendonly yes")
                     .build();
             redis.start();
             return new EmbeddedRedisServer(redis, port);

@@ -8,12 +8,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -25,8 +28,9 @@ import java.util.stream.Collectors;
  * members at once, and a reader that loaded an old answer while the change happened files it under a generation no
  * one reads again. Old entries simply expire.
  * <p>
- * Redis failing costs speed, not correctness: reads fall back to Neo4j. If it fails just as a generation should
- * move on, the entries it kept are wrong until they expire, hence the short time to live.
+ * Redis failing costs speed, not correctness: reads fall back to Neo4j, and a generation that could not be moved on
+ * is remembered and moved on within a second of Redis answering again. (Should this node
+ * stop before then, the entries expire: hence a short time to live.)
  */
 @Component
 class FriendshipCache {
@@ -37,6 +41,7 @@ class FriendshipCache {
 
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
+    private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
 
     FriendshipCache(StringRedisTemplate redis, ObjectMapper json) {
         this.redis = redis;
@@ -71,12 +76,21 @@ class FriendshipCache {
 
     /** Retires every cached answer about these members. */
     void changed(UUID... members) {
-        try {
-            for (UUID member : members) {
+        pending.addAll(List.of(members));
+        retirePending();
+    }
+
+    /** Moves on the generations that could not be moved on while Redis was away. */
+    @Scheduled(fixedDelay = 1000)
+    void retirePending() {
+        for (UUID member : pending) {
+            try {
                 redis.opsForValue().increment(GENERATION + member);
+                pending.remove(member);
+            } catch (RuntimeException e) {
+                log.warn("could not retire cached friendships of {} yet: {}", member, e.getMessage());
+                return;
             }
-        } catch (RuntimeException e) {
-            log.warn("could not retire cached friendships of {}: {}", List.of(members), e.getMessage());
         }
     }
 

@@ -64,7 +64,7 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
         }
         if (!environment.containsProperty("spring.data.redis.host")
                 && !environment.containsProperty("spring.data.redis.url")) {
-            redis = EmbeddedRedisServer.start(dataDir.resolve("redis"), !ephemeral);
+            redis = EmbeddedRedisServer.start(dataDir.resolve("redis"));
             stoppers.add(redis);
             properties.put("spring.data.redis.host", "127.0.0.1");
             properties.put("spring.data.redis.port", redis.port());
