@@ -11,7 +11,7 @@ RUN --mount=type=cache,target=/root/.m2 chmod +x mvnw && ./mvnw -B -ntp -DskipTe
 FROM eclipse-temurin:17-jre
 RUN groupadd --system bunnybook && useradd --system --gid bunnybook --no-create-home --home-dir /app bunnybook
 WORKDIR /app
-COPY --from=build /src/web/target/bunnybook.jar /app/bunnybook.jar
+COPY --from=build /src/web/target/bunnybook-exec.jar /app/bunnybook.jar
 USER bunnybook
 EXPOSE 8080
 ENTRYPOINT ["java","-Daxoniq.update-checker.disabled=true","-jar","/app/bunnybook.jar"]

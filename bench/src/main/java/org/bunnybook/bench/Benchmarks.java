@@ -1,0 +1,51 @@
+package org.bunnybook.bench;
+
+import org.bunnybook.web.BunnybookApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Runs benchmarks against the whole application on throw-away embedded stores and prints their figures.
+ * {@code java -jar bench/target/bunnybook-bench.jar [social-graph] [--members=10000] [--friends=50]}
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(args);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // exiting runs the shutdown handlers that stop the embedded servers, whose threads would keep the JVM alive
+        System.exit(status);
+    }
+
+    private static void run(String[] args) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Map<String, String> options = Options.parse(args);
+        try (ConfigurableApplicationContext application = new SpringApplicationBuilder(BunnybookApplication.class)
+                .properties(
+                        "server.port=0",
+                        "bunnybook.embedded.ephemeral=true",
+                        "bunnybook.jwt.secret=benchmark-secret-benchmark-secret-benchmark",
+                        "logging.level.root=WARN")
+                .run()) {
+            String which = options.getOrDefault("benchmark", "social-graph");
+            switch (which) {
+                case "social-graph" -> new SocialGraphBenchmark(application,
+                        Integer.parseInt(options.getOrDefault("members", "10000")),
+                        Integer.parseInt(options.getOrDefault("friends", "50"))).run();
+                default -> throw new IllegalArgumentException("unknown benchmark " + which
+                        + "; known: social-graph (args: " + Arrays.toString(args) + ")");
+            }
+        }
+    }
+}

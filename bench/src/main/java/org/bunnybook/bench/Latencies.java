@@ -1,0 +1,27 @@
+package org.bunnybook.bench;
+
+import java.util.Arrays;
+
+/** Collected latencies of one kind of question, in nanoseconds, with percentiles in milliseconds. */
+final class Latencies {
+
+    private final long[] samples;
+    private int count;
+
+    Latencies(int capacity) {
+        this.samples = new long[capacity];
+    }
+
+    void time(Runnable question) {
+        long started = System.nanoTime();
+        question.run();
+        samples[count++] = System.nanoTime() - started;
+    }
+
+    double percentileMillis(double percentile) {
+        long[] sorted = Arrays.copyOf(samples, count);
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * count) - 1;
+        return sorted[Math.max(0, Math.min(index, count - 1))] / 1_000_000.0;
+    }
+}
