@@ -2,22 +2,15 @@ package org.bunnybook.web.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.AccountView;
 import org.bunnybook.api.account.FindAccountById;
-import org.bunnybook.api.account.RegisterAccount;
 import org.bunnybook.api.account.Role;
-import org.bunnybook.web.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
-import org.bunnybook.web.eventstore.RequestOrigin;
 import org.bunnybook.web.ratelimit.RateLimiter;
 import org.bunnybook.web.security.Member;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,16 +23,13 @@ import java.util.UUID;
 @RestController
 class AccountController {
 
-    private final ReadYourWrites commands;
+    private final Registrations registrations;
     private final QueryGateway queries;
-    private final PasswordEncoder passwordEncoder;
     private final RateLimiter rateLimiter;
 
-    AccountController(ReadYourWrites commands, QueryGateway queries, PasswordEncoder passwordEncoder,
-                      RateLimiter rateLimiter) {
-        this.commands = commands;
+    AccountController(Registrations registrations, QueryGateway queries, RateLimiter rateLimiter) {
+        this.registrations = registrations;
         this.queries = queries;
-        this.passwordEncoder = passwordEncoder;
         this.rateLimiter = rateLimiter;
     }
 
@@ -47,14 +37,10 @@ class AccountController {
     @ResponseStatus(HttpStatus.CREATED)
     AccountResponse register(@Valid @RequestBody RegistrationRequest request, HttpServletRequest http) {
         rateLimiter.registering(http);
-        UUID profileId = UUID.randomUUID();
-        String email = request.email().toLowerCase(Locale.ROOT);
-        var command = new RegisterAccount(profileId, request.username(), email,
-                passwordEncoder.encode(request.password()), request.avatarIdentifier());
-        // the newcomer is the actor of their own registration
-        commands.send(GenericCommandMessage.asCommandMessage(command)
-                .withMetaData(MetaData.with(RequestOrigin.ACTOR, profileId.toString())), ReadModels.ACCOUNTS);
-        return new AccountResponse(profileId, request.username(), email, Role.USER);
+        UUID profileId = registrations.register(request.username(), request.email(), request.password(),
+                request.avatarIdentifier());
+        return new AccountResponse(profileId, request.username(), request.email().toLowerCase(Locale.ROOT),
+                Role.USER);
     }
 
     @GetMapping("/web/me")

@@ -6,15 +6,14 @@ import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.AccountView;
 import org.bunnybook.api.account.FindAccountByEmail;
 import org.bunnybook.api.account.GrantRole;
-import org.bunnybook.api.account.RegisterAccount;
 import org.bunnybook.api.account.Role;
+import org.bunnybook.web.account.Registrations;
 import org.bunnybook.web.consistency.ReadYourWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import java.util.Locale;
@@ -33,14 +32,14 @@ class AdminBootstrap implements ApplicationRunner {
     private final AdminProperties admin;
     private final ReadYourWrites commands;
     private final QueryGateway queries;
-    private final PasswordEncoder passwordEncoder;
+    private final Registrations registrations;
 
     AdminBootstrap(AdminProperties admin, ReadYourWrites commands, QueryGateway queries,
-                   PasswordEncoder passwordEncoder) {
+                   Registrations registrations) {
         this.admin = admin;
         this.commands = commands;
         this.queries = queries;
-        this.passwordEncoder = passwordEncoder;
+        this.registrations = registrations;
     }
 
     @Override
@@ -52,15 +51,8 @@ class AdminBootstrap implements ApplicationRunner {
         UUID profileId = queries.query(new FindAccountByEmail(email), ResponseTypes.optionalInstanceOf(AccountView.class))
                 .join()
                 .map(AccountView::id)
-                .orElseGet(() -> register(email));
+                .orElseGet(() -> registrations.register(admin.username(), email, admin.password(), null));
         commands.send(new GrantRole(profileId, Role.ADMIN), ReadModels.ACCOUNTS);
         log.info("{} is an admin", email);
-    }
-
-    private UUID register(String email) {
-        UUID profileId = UUID.randomUUID();
-        commands.send(new RegisterAccount(profileId, admin.username(), email,
-                passwordEncoder.encode(admin.password()), null), ReadModels.ACCOUNTS);
-        return profileId;
     }
 }
