@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * one reads again. Old entries simply expire.
  * <p>
  * Redis failing costs speed, not correctness: reads fall back to Neo4j, and a generation that could not be moved on
- * is remembered and moved on within a second of Redis answering again. (Should this node
- * stop before then, the entries expire: hence a short time to live.)
+ * is remembered and moved on as soon as Redis answers again; until then this node reads around the cache. (Another
+ * node, or this one restarted, could read an outdated entry until it expires: hence a short time to live.)
  */
 @Component
 class FriendshipCache {
@@ -50,6 +50,12 @@ class FriendshipCache {
 
     /** The answer filed under {@code name} for these members' current generations, loaded and filed if missing. */
     <T> T get(String name, List<UUID> members, TypeReference<T> type, Supplier<T> load) {
+        if (!pending.isEmpty()) {
+            retirePending();
+            if (!pending.isEmpty()) {
+                return load.get(); // cached answers may be outdated until every generation has moved on
+            }
+        }
         String key;
         try {
             List<String> generations = redis.opsForValue()
@@ -80,18 +86,24 @@ class FriendshipCache {
         retirePending();
     }
 
-    /** Moves on the generations that could not be moved on while Redis was away. */
+    /** Keeps trying to move on the generations that could not be moved on while Redis was away. */
     @Scheduled(fixedDelay = 1000)
-    void retirePending() {
+    void retryPending() {
+        if (!pending.isEmpty() && !retirePending()) {
+            log.warn("Redis unavailable: {} member(s) whose cached friendships are to be retired", pending.size());
+        }
+    }
+
+    private boolean retirePending() {
         for (UUID member : pending) {
             try {
                 redis.opsForValue().increment(GENERATION + member);
                 pending.remove(member);
             } catch (RuntimeException e) {
-                log.warn("could not retire cached friendships of {} yet: {}", member, e.getMessage());
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     /** Forgets every cached answer and generation, for a rebuild of the graph. */
