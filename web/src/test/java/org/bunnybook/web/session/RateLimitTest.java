@@ -20,7 +20,11 @@ class RateLimitTest {
     int loginsPerMinute;
 
     @Test
-    void oneClientAddressMayOnlyTryToLogInSoOftenAMinute() {
+    void oneClientAddressMayOnlyTryToLogInSoOftenAMinute() throws InterruptedException {
+        long intoMinute = System.currentTimeMillis() % 60_000;
+        if (intoMinute > 45_000) {
+            Thread.sleep(60_000 - intoMinute + 100); // limits count per clock minute: start all attempts in one
+        }
         ApiClient client = new ApiClient(port);
         Map<String, String> attempt = Map.of("email", "guess@bunnybook.test", "password", "guessing-1");
         for (int i = 0; i < loginsPerMinute; i++) {
