@@ -16,6 +16,9 @@ public final class ReadModels {
     /** Friendships in PostgreSQL, where walls and feeds judge visibility with SQL. */
     public static final String FRIENDSHIPS = "friendships";
 
+    /** Posts, comments and likes in PostgreSQL: walls, single posts, comment threads, the feed's fallback. */
+    public static final String WALLS = "walls";
+
     private ReadModels() {
     }
 }

@@ -7,6 +7,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.bunnybook.api.account.EmailAlreadyTaken;
 import org.bunnybook.api.account.UsernameAlreadyTaken;
 import org.bunnybook.api.friendship.UnexpectedRelationshipState;
+import org.bunnybook.api.post.NotAllowedOnPost;
+import org.bunnybook.api.post.PostNotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -58,6 +60,16 @@ class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("message", "UnexpectedRelationshipState"));
     }
 
+    @ExceptionHandler(PostNotFound.class)
+    ResponseEntity<Object> postNotFound() {
+        return status(HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler(NotAllowedOnPost.class)
+    ResponseEntity<Object> notAllowedOnPost() {
+        return status(HttpStatus.FORBIDDEN);
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> aggregateNotFound() {
         return status(HttpStatus.NOT_FOUND);
@@ -84,6 +96,12 @@ class ApiExceptionHandler {
         }
         if (cause instanceof UnexpectedRelationshipState) {
             return unexpectedRelationshipState();
+        }
+        if (cause instanceof PostNotFound) {
+            return postNotFound();
+        }
+        if (cause instanceof NotAllowedOnPost) {
+            return notAllowedOnPost();
         }
         if (cause instanceof ConcurrencyException) {
             return lostARace();

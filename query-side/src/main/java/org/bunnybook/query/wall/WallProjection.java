@@ -1,0 +1,109 @@
+package org.bunnybook.query.wall;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.post.PostCommented;
+import org.bunnybook.api.post.PostCreated;
+import org.bunnybook.api.post.PostDeleted;
+import org.bunnybook.api.post.PostLiked;
+import org.bunnybook.api.post.PostUnliked;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Keeps posts, comments and likes, in the token's transaction. Counts move only when a row really was added or
+ * removed, so handling an event twice counts it once.
+ */
+@Component
+@ProcessingGroup(ReadModels.WALLS)
+class WallProjection {
+
+    private final JdbcClient jdbc;
+
+    WallProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PostCreated event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        INSERT INTO posts (post_id, wall_profile_id, author_id, author_username, content, privacy,
+                                           created_at, updated_at)
+                        VALUES (:id, :wall, :author, :username, :content, :privacy, :at, :at)
+                        ON CONFLICT DO NOTHING""")
+                .param("id", event.postId())
+                .param("wall", event.wallProfileId())
+                .param("author", event.authorId())
+                .param("username", event.authorUsername())
+                .param("content", event.content())
+                .param("privacy", event.privacy().name())
+                .param("at", utc(at))
+                .update();
+    }
+
+    @EventHandler
+    void on(PostDeleted event) {
+        for (String table : new String[]{"post_likes", "comments", "posts"}) {
+            // table names are constants of this class
+            jdbc.sql("DELETE FROM " + table + " WHERE post_id = :id").param("id", event.postId()).update();
+        }
+    }
+
+    @EventHandler
+    void on(PostCommented event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        WITH added AS (
+                            INSERT INTO comments (comment_id, post_id, author_id, author_username, content, created_at)
+                            VALUES (:id, :post, :author, :username, :content, :at)
+                            ON CONFLICT DO NOTHING RETURNING post_id)
+                        UPDATE posts SET comments_count = comments_count + 1 WHERE post_id IN (SELECT post_id FROM added)""")
+                .param("id", event.commentId())
+                .param("post", event.postId())
+                .param("author", event.authorId())
+                .param("username", event.authorUsername())
+                .param("content", event.content())
+                .param("at", utc(at))
+                .update();
+    }
+
+    @EventHandler
+    void on(PostLiked event) {
+        jdbc.sql("""
+                        WITH added AS (
+                            INSERT INTO post_likes (post_id, profile_id) VALUES (:post, :profile)
+                            ON CONFLICT DO NOTHING RETURNING post_id)
+                        UPDATE posts SET likes_count = likes_count + 1 WHERE post_id IN (SELECT post_id FROM added)""")
+                .param("post", event.postId())
+                .param("profile", event.profileId())
+                .update();
+    }
+
+    @EventHandler
+    void on(PostUnliked event) {
+        jdbc.sql("""
+                        WITH removed AS (
+                            DELETE FROM post_likes WHERE post_id = :post AND profile_id = :profile RETURNING post_id)
+                        UPDATE posts SET likes_count = likes_count - 1 WHERE post_id IN (SELECT post_id FROM removed)""")
+                .param("post", event.postId())
+                .param("profile", event.profileId())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE posts, comments, post_likes").update();
+    }
+
+    /** Milliseconds, as the API shows them, so that a page boundary given as a shown time is exact. */
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,166 @@
+package org.bunnybook.web.post;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountView;
+import org.bunnybook.api.account.FindAccountById;
+import org.bunnybook.api.friendship.AreFriends;
+import org.bunnybook.api.post.CommentOnPost;
+import org.bunnybook.api.post.CommentView;
+import org.bunnybook.api.post.CreatePost;
+import org.bunnybook.api.post.DeletePost;
+import org.bunnybook.api.post.FindComments;
+import org.bunnybook.api.post.FindFeed;
+import org.bunnybook.api.post.FindPost;
+import org.bunnybook.api.post.FindWallPosts;
+import org.bunnybook.api.post.LikePost;
+import org.bunnybook.api.post.PageAfter;
+import org.bunnybook.api.post.PostLookup;
+import org.bunnybook.api.post.PostView;
+import org.bunnybook.api.post.Privacy;
+import org.bunnybook.api.post.UnlikePost;
+import org.bunnybook.web.consistency.ReadYourWrites;
+import org.bunnybook.web.error.ApiException;
+import org.bunnybook.web.security.Member;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Posts on walls, their comments and likes, and the home feed. Reading a post, its wall page and its comments, and
+ * commenting on it, all follow one rule: a FRIENDS post is for its wall's owner and the owner's friends only.
+ */
+@RestController
+class PostController {
+
+    private final ReadYourWrites commands;
+    private final QueryGateway queries;
+
+    PostController(ReadYourWrites commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping("/web/posts")
+    @ResponseStatus(HttpStatus.CREATED)
+    PostView create(Member member, @Valid @RequestBody CreatePostRequest request) {
+        UUID wall = request.wallProfileId() == null ? member.profileId() : request.wallProfileId();
+        if (!wall.equals(member.profileId()) && !areFriends(member.profileId(), wall)) {
+            throw ApiException.forbidden();
+        }
+        String wallUsername = wall.equals(member.profileId()) ? member.username()
+                : queries.query(new FindAccountById(wall), ResponseTypes.optionalInstanceOf(AccountView.class)).join()
+                .map(AccountView::username).orElseThrow(ApiException::forbidden);
+        UUID postId = UUID.randomUUID();
+        commands.send(new CreatePost(postId, member.profileId(), member.username(), wall, wallUsername,
+                request.content(), request.privacy() == null ? Privacy.PUBLIC : request.privacy()), ReadModels.WALLS);
+        return visiblePost(postId, Optional.of(member));
+    }
+
+    @GetMapping("/web/posts")
+    List<PostView> wall(Optional<Member> member, @RequestParam("wall_profile_id") UUID wallProfileId,
+                        @RequestParam(name = "older_than", required = false)
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant olderThan,
+                        @RequestParam(name = "older_than_id", required = false) UUID olderThanId,
+                        @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be at least 1")
+                        @Max(value = 20, message = "must be at most 20") int limit) {
+        return queries.query(new FindWallPosts(wallProfileId, viewer(member), new PageAfter(olderThan, olderThanId, limit)),
+                ResponseTypes.multipleInstancesOf(PostView.class)).join();
+    }
+
+    @GetMapping("/web/posts/{id}")
+    PostView post(Optional<Member> member, @PathVariable UUID id) {
+        return visiblePost(id, member);
+    }
+
+    @DeleteMapping("/web/posts/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Member member, @PathVariable UUID id) {
+        commands.send(new DeletePost(id, member.profileId()), ReadModels.WALLS);
+    }
+
+    @PostMapping("/web/posts/{id}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    CommentView comment(Member member, @PathVariable UUID id, @Valid @RequestBody CommentRequest request) {
+        visiblePost(id, Optional.of(member));
+        UUID commentId = UUID.randomUUID();
+        commands.send(new CommentOnPost(id, commentId, member.profileId(), member.username(), request.content()),
+                ReadModels.WALLS);
+        return queries.query(new FindComments(id, new PageAfter(null, null, 20)),
+                        ResponseTypes.multipleInstancesOf(CommentView.class)).join().stream()
+                .filter(comment -> comment.id().equals(commentId)).findFirst()
+                .orElseThrow(ApiException::notFound); // deleted in the meantime
+    }
+
+    @GetMapping("/web/posts/{id}/comments")
+    List<CommentView> comments(Optional<Member> member, @PathVariable UUID id,
+                               @RequestParam(name = "older_than", required = false)
+                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant olderThan,
+                               @RequestParam(name = "older_than_id", required = false) UUID olderThanId,
+                               @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be at least 1")
+                               @Max(value = 20, message = "must be at most 20") int limit) {
+        visiblePost(id, member);
+        return queries.query(new FindComments(id, new PageAfter(olderThan, olderThanId, limit)),
+                ResponseTypes.multipleInstancesOf(CommentView.class)).join();
+    }
+
+    @PostMapping("/web/posts/{id}/likes")
+    PostView like(Member member, @PathVariable UUID id) {
+        visiblePost(id, Optional.of(member));
+        commands.send(new LikePost(id, member.profileId(), member.username()), ReadModels.WALLS);
+        return visiblePost(id, Optional.of(member));
+    }
+
+    @DeleteMapping("/web/posts/{id}/likes")
+    PostView unlike(Member member, @PathVariable UUID id) {
+        visiblePost(id, Optional.of(member));
+        commands.send(new UnlikePost(id, member.profileId()), ReadModels.WALLS);
+        return visiblePost(id, Optional.of(member));
+    }
+
+    @GetMapping("/web/feed")
+    List<PostView> feed(Member member,
+                        @RequestParam(name = "older_than", required = false)
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant olderThan,
+                        @RequestParam(name = "older_than_id", required = false) UUID olderThanId,
+                        @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be at least 1")
+                        @Max(value = 20, message = "must be at most 20") int limit) {
+        return queries.query(new FindFeed(member.profileId(), new PageAfter(olderThan, olderThanId, limit)),
+                ResponseTypes.multipleInstancesOf(PostView.class)).join();
+    }
+
+    /** The post if this viewer may see it; 404 if it does not exist, 403 if it is not for them. */
+    private PostView visiblePost(UUID id, Optional<Member> member) {
+        PostLookup lookup = queries.query(new FindPost(id, viewer(member)), ResponseTypes.instanceOf(PostLookup.class))
+                .join();
+        return switch (lookup.outcome()) {
+            case VISIBLE -> lookup.post();
+            case HIDDEN -> throw ApiException.forbidden();
+            case NOT_FOUND -> throw ApiException.notFound();
+        };
+    }
+
+    private boolean areFriends(UUID one, UUID other) {
+        return queries.query(new AreFriends(one, other), ResponseTypes.instanceOf(Boolean.class)).join();
+    }
+
+    private static UUID viewer(Optional<Member> member) {
+        return member.map(Member::profileId).orElse(null);
+    }
+}

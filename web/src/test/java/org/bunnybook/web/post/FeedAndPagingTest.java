@@ -1,0 +1,108 @@
+package org.bunnybook.web.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.bunnybook.web.support.ApiClient;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bunnybook.web.support.Friends.befriend;
+import static org.bunnybook.web.support.Friends.unfriend;
+
+@BunnybookTest
+class FeedAndPagingTest {
+
+    @LocalServerPort
+    int port;
+
+    private String post(Member author, Member wall, String content, String privacy) {
+        var response = author.client().post("/web/posts", Map.of("content", content,
+                "wallProfileId", wall.id().toString(), "privacy", privacy));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return response.json().get("id").asText();
+    }
+
+    private List<String> feed(Member member) {
+        List<String> contents = new ArrayList<>();
+        JsonNode page = member.client().get("/web/feed?limit=20").json();
+        page.forEach(post -> contents.add(post.get("content").asText()));
+        return contents;
+    }
+
+    @Test
+    void thirtyPostsOfOneMillisecondArePagedTenAtATimeWithNoneLostOrRepeated() {
+        Member owner = Members.register(port, "Burst");
+        Clock real = GenericEventMessage.clock;
+        GenericEventMessage.clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00.123Z"), ZoneOffset.UTC);
+        List<String> created = new ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                created.add(post(owner, owner, "burst " + i, "PUBLIC"));
+            }
+        } finally {
+            GenericEventMessage.clock = real;
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = "";
+        for (int page = 0; page < 3; page++) {
+            JsonNode posts = owner.client().get("/web/posts?wall_profile_id=" + owner.id() + "&limit=10" + cursor)
+                    .json();
+            assertThat(posts).hasSize(10);
+            posts.forEach(post -> {
+                assertThat(post.get("createdAt").asText()).isEqualTo("2026-11-25T12:00:00.123Z");
+                seen.add(post.get("id").asText());
+            });
+            JsonNode last = posts.get(9);
+            cursor = "&older_than=" + URLEncoder.encode(last.get("createdAt").asText(), StandardCharsets.UTF_8)
+                    + "&older_than_id=" + last.get("id").asText();
+        }
+        assertThat(owner.client().get("/web/posts?wall_profile_id=" + owner.id() + "&limit=10" + cursor).json())
+                .isEmpty();
+        assertThat(new HashSet<>(seen)).hasSize(30).containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    @Test
+    void theFeedHoldsOwnAndFriendsWallsAndFollowsEveryChange() {
+        Member me = Members.register(port, "Reader");
+        Member friend = Members.register(port, "Pal");
+        Member stranger = Members.register(port, "Far");
+        befriend(me, friend);
+        post(me, me, "my own", "FRIENDS");
+        post(friend, friend, "pal public", "PUBLIC");
+        post(friend, friend, "pal friends only", "FRIENDS");
+        post(friend, me, "pal on my wall", "PUBLIC");
+        post(stranger, stranger, "far away", "PUBLIC");
+        assertThat(feed(me)).containsExactly("pal on my wall", "pal friends only", "pal public", "my own");
+
+        befriend(me, stranger);
+        assertThat(feed(me)).as("a new friend's earlier posts join the feed")
+                .containsExactly("far away", "pal on my wall", "pal friends only", "pal public", "my own");
+
+        unfriend(me, friend);
+        assertThat(feed(me)).as("posts on a former friend's wall leave it")
+                .containsExactly("far away", "pal on my wall", "my own");
+
+        String mine = me.client().get("/web/posts?wall_profile_id=" + me.id()).json().get(1).get("id").asText();
+        assertThat(me.client().send("DELETE", "/web/posts/" + mine, BodyPublishers.noBody(), Map.of()).status())
+                .isEqualTo(204);
+        assertThat(feed(me)).containsExactly("far away", "pal on my wall");
+        assertThat(new ApiClient(port).get("/web/feed").status()).isEqualTo(401);
+        assertThat(me.client().get("/web/feed?limit=21").status()).isEqualTo(422);
+        assertThat(me.client().get("/web/feed?older_than=yesterday").status()).isEqualTo(422);
+    }
+}
