@@ -1,0 +1,56 @@
+package org.bunnybook.web.post;
+
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A post with a long history is loaded from a snapshot, and keeps deciding correctly. */
+@BunnybookTest
+class BusyPostTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aPostWithHundredsOfEventsIsSnapshottedAndStillDecides() throws InterruptedException {
+        Member owner = Members.register(port, "Popular");
+        Member fan = Members.register(port, "Chatty");
+        String post = owner.client().post("/web/posts", Map.of("content", "ask me anything")).json()
+                .get("id").asText();
+        for (int i = 0; i < 120; i++) { // a snapshot is taken every 100 events
+            assertThat(fan.client().post("/web/posts/" + post + "/comments", Map.of("content", "comment " + i))
+                    .status()).isEqualTo(201);
+        }
+        long snapshots = 0;
+        for (int attempt = 0; attempt < 100 && snapshots == 0; attempt++) { // snapshots are taken asynchronously
+            snapshots = jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :id")
+                    .param("id", post).query(Long.class).single();
+            Thread.sleep(50);
+        }
+        assertThat(snapshots).isPositive();
+        String snapshot = jdbc.sql("""
+                        SELECT convert_from(payload, 'UTF8') FROM snapshot_event_entry WHERE aggregate_identifier = :id
+                        ORDER BY sequence_number DESC LIMIT 1""")
+                .param("id", post).query(String.class).single();
+        assertThat(snapshot).contains(owner.id().toString());
+
+        // loaded from the snapshot, the post still knows its likers and its author
+        assertThat(fan.client().post("/web/posts/" + post + "/likes", "").json().get("likesCount").asInt()).isEqualTo(1);
+        assertThat(fan.client().post("/web/posts/" + post + "/likes", "").json().get("likesCount").asInt()).isEqualTo(1);
+        assertThat(fan.client().send("DELETE", "/web/posts/" + post, java.net.http.HttpRequest.BodyPublishers.noBody(),
+                Map.of()).status()).isEqualTo(403);
+        assertThat(new org.bunnybook.web.support.ApiClient(port).get("/web/posts/" + post).json()
+                .get("commentsCount").asInt()).isEqualTo(120);
+    }
+}
