@@ -1,5 +1,6 @@
 package org.bunnybook.web.consistency;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -61,7 +62,8 @@ public class ReadYourWrites {
         List<EventMessage<?>> events;
         R result;
         try (PublishedEvents.Capture capture = publishedEvents.capture()) {
-            result = commandGateway.sendAndWait(command);
+            result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(Map.of(PublishedEvents.CAPTURE, capture.id())));
             events = capture.events();
         }
         awaitProjections(events, List.of(readModels));
