@@ -3,6 +3,7 @@ package org.bunnybook.web.error;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bunnybook.api.account.EmailAlreadyTaken;
 import org.bunnybook.api.account.UsernameAlreadyTaken;
@@ -19,7 +20,6 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingPathVariableException;
-import org.springframework.web.bind.MissingRequestCookieException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -76,7 +76,7 @@ class ApiExceptionHandler {
     }
 
     /** Still losing a race for an aggregate after the gateway's retries: the caller may try again. */
-    @ExceptionHandler(ConcurrencyException.class)
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<Object> lostARace() {
         return status(HttpStatus.CONFLICT);
     }
@@ -103,7 +103,7 @@ class ApiExceptionHandler {
         if (cause instanceof NotAllowedOnPost) {
             return notAllowedOnPost();
         }
-        if (cause instanceof ConcurrencyException) {
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
             return lostARace();
         }
         return unexpected(e);
@@ -147,11 +147,6 @@ class ApiExceptionHandler {
     ResponseEntity<Object> missingParameter(MissingServletRequestParameterException e) {
         return unprocessable(List.of(new FieldError(List.of("query", e.getParameterName()), "field required",
                 "missing")));
-    }
-
-    @ExceptionHandler(MissingRequestCookieException.class)
-    ResponseEntity<Object> missingCookie() {
-        return status(HttpStatus.UNAUTHORIZED);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

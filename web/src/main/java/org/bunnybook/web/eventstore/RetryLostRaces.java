@@ -2,6 +2,7 @@ package org.bunnybook.web.eventstore;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a command again when it lost a race for its aggregate to another node (both appended at one sequence
- * number), so the aggregate decides once more on its new state. Any other failure is the aggregate's answer and
+ * number, or both created it), so the aggregate decides once more on its new state. Any other failure is the aggregate's answer and
  * stands. (Axon's interval scheduler judges each cause on its own, so a wrapped SQL error would stop its retry.)
  */
 class RetryLostRaces implements RetryScheduler {
@@ -35,9 +36,9 @@ class RetryLostRaces implements RetryScheduler {
         return true;
     }
 
-    private static boolean lostARace(Throwable failure) {
+    static boolean lostARace(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return true;
             }
         }

@@ -83,6 +83,27 @@ class TwoNodesTest {
         }
     }
 
+    @Test
+    void twoMembersBefriendingEachOtherThroughDifferentNodesEndInOneState() {
+        for (int round = 0; round < 5; round++) {
+            var a = Members.register(port, "Cross");
+            var b = Members.register(port, "Cross");
+            CountDownLatch start = new CountDownLatch(1);
+            var fromA = CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return a.client().post("/web/profiles/" + a.id() + "/outgoing_friend_requests/" + b.id(), "").status();
+            });
+            String onSecond = "/web/profiles/" + b.id() + "/outgoing_friend_requests/" + a.id();
+            ApiClient bOnSecond = new ApiClient(secondPort()).bearer(b.client().cookies().get("access_token"));
+            var fromB = CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return bOnSecond.post(onSecond, "").status();
+            });
+            start.countDown();
+            assertThat(List.of(fromA.join(), fromB.join())).as("round %d", round).containsExactlyInAnyOrder(201, 400);
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
