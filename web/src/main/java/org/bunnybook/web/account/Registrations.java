@@ -5,6 +5,7 @@ import org.axonframework.messaging.MetaData;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.RegisterAccount;
 import org.bunnybook.web.consistency.ReadYourWrites;
+import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.eventstore.RequestOrigin;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -26,12 +27,16 @@ public class Registrations {
 
     /** The new member's profile id; refused with {@code UsernameAlreadyTaken} or {@code EmailAlreadyTaken}. */
     public UUID register(String username, String email, String password, String avatarIdentifier) {
+        if (!Passwords.fitBcrypt(password)) {
+            throw ApiException.invalid("body", "password", "must be at most " + Passwords.MAX_BYTES + " bytes");
+        }
         UUID profileId = UUID.randomUUID();
         var command = new RegisterAccount(profileId, username, email.toLowerCase(Locale.ROOT),
                 passwordEncoder.encode(password), avatarIdentifier);
         // the newcomer is the actor of their own registration
         commands.send(GenericCommandMessage.asCommandMessage(command)
-                .withMetaData(MetaData.with(RequestOrigin.ACTOR, profileId.toString())), ReadModels.ACCOUNTS);
+                .withMetaData(MetaData.with(RequestOrigin.ACTOR, profileId.toString())),
+                ReadModels.ACCOUNTS, ReadModels.AVATARS);
         return profileId;
     }
 }

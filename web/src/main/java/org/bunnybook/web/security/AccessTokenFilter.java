@@ -15,15 +15,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Authenticates a request by its access token, from the {@code Authorization: Bearer} header or else the access
  * cookie. No token means anonymous; a token that does not verify is a 401 even where anonymous access is allowed,
- * so a client with a broken token finds out instead of silently seeing less.
+ * so a client with a broken token finds out instead of silently seeing less. The endpoints that obtain, renew or
+ * end a session ignore access tokens: an expired or foreign one must not keep a member from logging in again.
  */
 class AccessTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final Set<String> SESSION_ENDPOINTS = Set.of("/web/register", "/web/login", "/web/refresh",
+            "/web/logout");
 
     private final Tokens tokens;
     private final ErrorResponses errors;
@@ -31,6 +35,11 @@ class AccessTokenFilter extends OncePerRequestFilter {
     AccessTokenFilter(Tokens tokens, ErrorResponses errors) {
         this.tokens = tokens;
         this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return SESSION_ENDPOINTS.contains(request.getRequestURI());
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.bunnybook.api.session.RevokeSession;
 import org.bunnybook.api.session.RotateRefreshToken;
 import org.bunnybook.api.session.RotationOutcome;
 import org.bunnybook.api.session.StartSession;
+import org.bunnybook.web.account.Passwords;
 import org.bunnybook.web.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.eventstore.RequestOrigin;
@@ -68,7 +69,8 @@ class SessionController {
         Optional<AccountView> account = queries.query(new FindAccountByEmail(request.email()),
                 ResponseTypes.optionalInstanceOf(AccountView.class)).join();
         String hash = account.map(AccountView::passwordHash).orElse(decoyHash);
-        if (!passwordEncoder.matches(request.password(), hash) || account.isEmpty()) {
+        if (!Passwords.fitBcrypt(request.password()) // longer ones were never accepted, so never match
+                || !passwordEncoder.matches(request.password(), hash) || account.isEmpty()) {
             throw ApiException.unauthorized();
         }
         AccountView member = account.get();
