@@ -6,6 +6,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -134,12 +135,16 @@ public class ReadYourWrites {
         }
     }
 
-    private boolean covers(StoredToken stored, long position) {
-        if (stored.token() == null) {
+    private boolean covers(StoredToken storedToken, long position) {
+        if (storedToken.token() == null) {
             return false;
         }
-        TrackingToken token = WrappedToken.unwrapLowerBound(serializer.deserialize(
-                new SimpleSerializedObject<>(stored.token(), byte[].class, stored.tokenType(), null)));
+        TrackingToken stored = serializer.deserialize(
+                new SimpleSerializedObject<>(storedToken.token(), byte[].class, storedToken.tokenType(), null));
+        if (stored instanceof ReplayToken) {
+            return true; // the read model is being rebuilt from history: it cannot promise anything yet
+        }
+        TrackingToken token = WrappedToken.unwrapLowerBound(stored);
         if (token instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * @param secret          HS256 key, at least 32 bytes; required outside the local profile (see TokenKeyProvider)
+ * @param secret          HS256 key, at least 32 bytes; required outside the local profile (see Tokens)
  * @param accessLifetime  how long an access token is accepted
  * @param refreshLifetime how long a refresh token may be exchanged
  */

@@ -45,8 +45,9 @@ class EventMetadataTest {
         JsonNode metaData = JSON.readTree((String) registered.get("meta_data"));
         assertThat(metaData.get("actor").asText()).isEqualTo(member.id().toString());
         assertThat(metaData.get("correlationId").asText()).isNotBlank();
+        // caused directly by the RegisterAccount command, which the request's correlation id groups with the rest
         assertThat(metaData.get("causationId").asText()).isNotBlank()
-                .isNotEqualTo(metaData.get("correlationId").asText() + "x");
+                .isNotEqualTo(metaData.get("correlationId").asText());
         assertThat(metaData.get("clientAddress").asText()).isEqualTo(member.client().clientAddress());
 
         // the login that followed was a separate request: its own correlation id, same actor
@@ -60,6 +61,7 @@ class EventMetadataTest {
         JsonNode login = JSON.readTree(sessionMetaData.get(0));
         assertThat(login.get("actor").asText()).isEqualTo(member.id().toString());
         assertThat(login.get("correlationId").asText()).isNotEqualTo(metaData.get("correlationId").asText());
+        assertThat(login.get("causationId").asText()).isNotEqualTo(metaData.get("causationId").asText());
     }
 
     @Test
