@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -188,6 +189,12 @@ class SocialGraphTest {
                     .filter(name -> name.toLowerCase(Locale.ROOT).compareTo(hostile.toLowerCase(Locale.ROOT)) > 0)
                     .toList();
             assertThat(page(new ApiClient(port), path, hostile, 50)).as(hostile).containsExactlyElementsOf(expected);
+            String me = "/web/profiles/" + center.id();
+            for (String other : List.of(me + "/friend_suggestions", me + "/friend_suggestions?sort=mutual",
+                    me + "/friends/" + UUID.randomUUID() + "/mutual_friends", me + "/friend_requests",
+                    me + "/friend_requests?direction=incoming")) {
+                assertThat(page(center.client(), other, hostile, 50)).as(hostile + " on " + other).isEmpty();
+            }
         }
         assertThat(all(new ApiClient(port), path)).containsExactlyElementsOf(names);
     }
