@@ -97,9 +97,16 @@ class SocialGraphProjection {
                 "OPTIONAL MATCH (a)-[friendship:FRIEND]-(b) DELETE friendship");
     }
 
+    /** Wipes the graph in batches: one transaction deleting a whole large graph would hold it all in memory. */
     @ResetHandler
     void reset() {
-        write("MATCH (n) WHERE n:Profile OR n:Pair DETACH DELETE n", Map.of());
+        long deleted;
+        do {
+            deleted = transaction.execute(status -> neo4j.query("""
+                            MATCH (n) WHERE n:Profile OR n:Pair
+                            WITH n LIMIT 10000 DETACH DELETE n RETURN count(*)""")
+                    .fetchAs(Long.class).one().orElse(0L));
+        } while (deleted > 0);
         cache.forgetEverything();
     }
 
