@@ -2,6 +2,7 @@ package org.bunnybook.query.wall;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.bunnybook.api.post.CommentView;
+import org.bunnybook.api.post.FindComment;
 import org.bunnybook.api.post.FindComments;
 import org.bunnybook.api.post.FindFeed;
 import org.bunnybook.api.post.FindPost;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -48,6 +50,11 @@ class WallQueries {
             rs.getObject("wall_profile_id", UUID.class), rs.getObject("author_id", UUID.class),
             Privacy.valueOf(rs.getString("privacy")), rs.getInt("comments_count"), rs.getString("author_username"),
             rs.getInt("likes_count"), rs.getBoolean("liked_by_me"));
+
+    private static final RowMapper<CommentView> COMMENT_VIEW = (rs, row) -> new CommentView(
+            rs.getObject("comment_id", UUID.class), rs.getString("content"),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("post_id", UUID.class),
+            rs.getObject("author_id", UUID.class), rs.getString("author_username"));
 
     private final JdbcClient jdbc;
 
@@ -89,6 +96,12 @@ class WallQueries {
     }
 
     @QueryHandler
+    Optional<CommentView> handle(FindComment query) {
+        return jdbc.sql("SELECT * FROM comments WHERE comment_id = :id").param("id", query.commentId())
+                .query(COMMENT_VIEW).optional();
+    }
+
+    @QueryHandler
     List<CommentView> handle(FindComments query) {
         PageAfter page = query.page();
         return jdbc.sql("""
@@ -101,10 +114,7 @@ class WallQueries {
                 .param("olderThan", utc(page))
                 .param("olderThanId", page.olderThanId())
                 .param("limit", page.limit())
-                .query((rs, row) -> new CommentView(rs.getObject("comment_id", UUID.class), rs.getString("content"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("post_id", UUID.class), rs.getObject("author_id", UUID.class),
-                        rs.getString("author_username")))
+                .query(COMMENT_VIEW)
                 .list();
     }
 

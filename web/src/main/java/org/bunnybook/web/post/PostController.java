@@ -13,6 +13,7 @@ import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CommentView;
 import org.bunnybook.api.post.CreatePost;
 import org.bunnybook.api.post.DeletePost;
+import org.bunnybook.api.post.FindComment;
 import org.bunnybook.api.post.FindComments;
 import org.bunnybook.api.post.FindFeed;
 import org.bunnybook.api.post.FindPost;
@@ -102,10 +103,8 @@ class PostController {
         UUID commentId = UUID.randomUUID();
         commands.send(new CommentOnPost(id, commentId, member.profileId(), member.username(), request.content()),
                 ReadModels.WALLS);
-        return queries.query(new FindComments(id, new PageAfter(null, null, 20)),
-                        ResponseTypes.multipleInstancesOf(CommentView.class)).join().stream()
-                .filter(comment -> comment.id().equals(commentId)).findFirst()
-                .orElseThrow(ApiException::notFound); // deleted in the meantime
+        return queries.query(new FindComment(commentId), ResponseTypes.optionalInstanceOf(CommentView.class)).join()
+                .orElseThrow(ApiException::notFound); // the post was deleted in the meantime
     }
 
     @GetMapping("/web/posts/{id}/comments")
