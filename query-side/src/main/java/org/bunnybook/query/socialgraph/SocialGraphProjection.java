@@ -11,12 +11,14 @@ import org.bunnybook.api.friendship.FriendRequestCancelled;
 import org.bunnybook.api.friendship.FriendRequestRejected;
 import org.bunnybook.api.friendship.FriendRequestSent;
 import org.bunnybook.api.friendship.Unfriended;
+import org.bunnybook.query.cache.GenerationalCache;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -47,10 +49,10 @@ class SocialGraphProjection {
 
     private final Neo4jClient neo4j;
     private final TransactionTemplate transaction;
-    private final FriendshipCache cache;
+    private final GenerationalCache cache;
 
     SocialGraphProjection(Neo4jClient neo4j, @Qualifier("neo4jTransactionManager") PlatformTransactionManager neo4jTx,
-                          FriendshipCache cache, GraphMigrations schema) {
+                          @Qualifier(SocialGraphCache.NAME) GenerationalCache cache, GraphMigrations schema) {
         this.neo4j = neo4j;
         this.transaction = new TransactionTemplate(neo4jTx);
         this.cache = cache;
@@ -113,7 +115,7 @@ class SocialGraphProjection {
     private void change(String pair, long seq, UUID a, String aName, UUID b, String bName, String cypher) {
         write(IF_NEWER + cypher, Map.of("pair", pair, "seq", seq,
                 "a", a.toString(), "aName", aName, "b", b.toString(), "bName", bName));
-        cache.changed(a, b);
+        cache.changed(List.of(a, b));
     }
 
     private void write(String cypher, Map<String, Object> parameters) {

@@ -9,6 +9,8 @@ import org.bunnybook.api.friendship.FindFriends;
 import org.bunnybook.api.friendship.FindMutualFriends;
 import org.bunnybook.api.friendship.FindRelationship;
 import org.bunnybook.api.friendship.Relationship;
+import org.bunnybook.query.cache.GenerationalCache;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +22,8 @@ import java.util.UUID;
 
 /**
  * Answers friendship questions from the graph, A→Z by the lower-cased username (unique, so pages never overlap).
- * Relationships and friend-list pages are the most asked and go through {@link FriendshipCache}. Every value
- * reaches Cypher as a parameter.
+ * Relationships and friend-list pages are the most asked and go through the friendship cache
+ * ({@link SocialGraphCache}). Every value reaches Cypher as a parameter.
  */
 @Component
 class SocialGraphQueries {
@@ -29,9 +31,9 @@ class SocialGraphQueries {
     private static final String PROFILE = "RETURN p.id AS id, p.username AS username";
 
     private final Neo4jClient neo4j;
-    private final FriendshipCache cache;
+    private final GenerationalCache cache;
 
-    SocialGraphQueries(Neo4jClient neo4j, FriendshipCache cache) {
+    SocialGraphQueries(Neo4jClient neo4j, @Qualifier(SocialGraphCache.NAME) GenerationalCache cache) {
         this.neo4j = neo4j;
         this.cache = cache;
     }

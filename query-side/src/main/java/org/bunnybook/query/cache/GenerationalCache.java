@@ -1,0 +1,312 @@
+package org.bunnybook.query.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Cache-aside in Redis, invalidated exactly by generations: every subject (a member, a post, a wall) has a counter
+ * that its projection moves on after each committed change, and every cached value is filed under the generations
+ * of the subjects it is about. A change therefore retires every value about the subject at once, and a reader that
+ * loaded an old value while the change happened files it under a generation no one reads again. Old entries expire.
+ * <p>
+ * A projection whose store commits after its handler returns (PostgreSQL, in the token's transaction) first
+ * {@linkplain #hold holds} the subjects it changes: while held, readers go around the cache, so nobody reads an
+ * old value between the commit and the generation moving on, and a member who waited for their own write to be
+ * projected sees it.
+ * <p>
+ * Concurrent misses of one key load it once per node: the first reader loads, the others wait for its answer, so a
+ * popular post or wall page that falls out of the cache does not send a crowd to the database (no stampede).
+ * <p>
+ * Redis failing costs speed, not correctness: reads fall back to the loader, and a generation that could not be moved
+ * on is remembered and moved on as soon as Redis answers again; until then this node reads around the cache. (Another
+ * node, or this one restarted, could read an outdated entry until it expires: hence short times to live.)
+ */
+public class GenerationalCache {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationalCache.class);
+    /** Moves the generation on and releases holds in one step, so no reader sees the old generation unheld. */
+    private static final RedisScript<Long> RETIRE = RedisScript.of("""
+            redis.call('INCR', KEYS[1])
+            if tonumber(ARGV[1]) > 0 then redis.call('DECRBY', KEYS[2], ARGV[1]) end
+            return 0""", Long.class);
+
+    private final String namespace;
+    private final Duration timeToLive;
+    private final StringRedisTemplate redis;
+    private final ObjectMapper json;
+    /** Subjects whose generation is still to be moved on, with the number of holds to release with it. */
+    private final Map<String, Integer> pending = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Object>> loading = new ConcurrentHashMap<>();
+    private final Counter hits;
+    private final Counter loads;
+
+    public GenerationalCache(String namespace, Duration timeToLive, StringRedisTemplate redis, ObjectMapper json,
+                             MeterRegistry meters) {
+        this.namespace = namespace;
+        this.timeToLive = timeToLive;
+        this.redis = redis;
+        this.json = json;
+        this.hits = meters.counter("bunnybook.cache.hits", "cache", namespace);
+        this.loads = meters.counter("bunnybook.cache.loads", "cache", namespace);
+    }
+
+    /** The value filed under {@code name} for these subjects' current generations, loaded and filed if missing. */
+    public <T> T get(String name, Collection<?> subjects, TypeReference<T> type, Supplier<T> load) {
+        if (!caching()) {
+            return load.get();
+        }
+        String key;
+        try {
+            List<String> generations = generations(subjects);
+            if (generations.contains(null)) {
+                return load.get(); // being changed
+            }
+            key = namespace + ":" + name + ":" + String.join(":", generations);
+            String cached = redis.opsForValue().get(key);
+            if (cached != null) {
+                hits.increment();
+                return json.readValue(cached, type);
+            }
+        } catch (RuntimeException | JsonProcessingException e) {
+            log.warn("{} cache unavailable, reading the source: {}", namespace, e.getMessage());
+            return load.get();
+        }
+        return cast(loadOnce(Map.of(key, name), keys -> {
+            Map<String, Object> loaded = new HashMap<>();
+            loaded.put(key, load.get());
+            return loaded;
+        }).get(key));
+    }
+
+    /**
+     * One value per subject, each filed under its own subject's generation; {@code loadMissing} answers the misses
+     * in one go and leaves out subjects that do not exist (those are not cached). The answer keeps the given order.
+     */
+    public <K, V> Map<K, V> getEach(Collection<K> subjects, Class<V> type, Function<Set<K>, Map<K, V>> loadMissing) {
+        if (subjects.isEmpty()) {
+            return Map.of();
+        }
+        if (!caching()) {
+            return inOrder(subjects, loadMissing.apply(Set.copyOf(subjects)));
+        }
+        Map<String, K> keys = new LinkedHashMap<>();
+        Set<K> held = new HashSet<>();
+        Map<K, V> found = new HashMap<>();
+        try {
+            List<String> generations = generations(subjects);
+            int i = 0;
+            for (K subject : subjects) {
+                String generation = generations.get(i++);
+                if (generation == null) {
+                    held.add(subject);
+                } else {
+                    keys.put(namespace + ":" + subject + ":" + generation, subject);
+                }
+            }
+            List<String> cached = keys.isEmpty() ? List.of()
+                    : Objects.requireNonNull(redis.opsForValue().multiGet(keys.keySet()));
+            i = 0;
+            for (Map.Entry<String, K> entry : List.copyOf(keys.entrySet())) {
+                String value = cached.get(i++);
+                if (value != null) {
+                    found.put(entry.getValue(), json.readValue(value, type));
+                    keys.remove(entry.getKey());
+                }
+            }
+            hits.increment(found.size());
+        } catch (RuntimeException | JsonProcessingException e) {
+            log.warn("{} cache unavailable, reading the source: {}", namespace, e.getMessage());
+            return inOrder(subjects, loadMissing.apply(Set.copyOf(subjects)));
+        }
+        if (!held.isEmpty()) {
+            found.putAll(loadMissing.apply(held));
+        }
+        if (!keys.isEmpty()) {
+            Map<String, Object> loaded = loadOnce(keys, missing -> {
+                Map<K, V> values = loadMissing.apply(Set.copyOf(missing.values()));
+                Map<String, Object> byKey = new HashMap<>();
+                missing.forEach((key, subject) -> byKey.put(key, values.get(subject)));
+                return byKey;
+            });
+            keys.forEach((key, subject) -> {
+                if (loaded.get(key) != null) {
+                    found.put(subject, type.cast(loaded.get(key)));
+                }
+            });
+        }
+        return inOrder(subjects, found);
+    }
+
+    /** Retires every cached value about these subjects, which have changed. */
+    public void changed(Collection<?> subjects) {
+        subjects.forEach(subject -> pending.merge(subject.toString(), 0, Integer::sum));
+        retirePending();
+    }
+
+    /**
+     * Sends readers of these subjects around the cache until the returned release runs, which retires every cached
+     * value about them. Hold before changing the source, release once the change has committed (or rolled back).
+     */
+    public Runnable hold(Collection<?> subjects) {
+        List<String> names = subjects.stream().map(Object::toString).toList();
+        try {
+            names.forEach(subject -> redis.opsForValue().increment(namespace + ":holds:" + subject));
+        } catch (RuntimeException e) {
+            // this node reads around the cache until Redis is back and the generations have moved on
+            log.warn("could not hold {} {}: {}", namespace, names, e.getMessage());
+            names.forEach(subject -> pending.merge(subject, 0, Integer::sum));
+            return () -> {
+            };
+        }
+        return () -> {
+            names.forEach(subject -> pending.merge(subject, 1, Integer::sum));
+            retirePending();
+        };
+    }
+
+    /** Keeps trying to move on the generations that could not be moved on while Redis was away. */
+    @Scheduled(fixedDelay = 1000)
+    void retryPending() {
+        if (!pending.isEmpty() && !retirePending()) {
+            log.warn("Redis unavailable: {} {} whose cached values are to be retired", pending.size(), namespace);
+        }
+    }
+
+    /** Forgets every cached value and generation, for a rebuild of the read model behind them. */
+    public void forgetEverything() {
+        List<String> keys = new ArrayList<>();
+        try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(namespace + ":*").count(1000).build())) {
+            cursor.forEachRemaining(keys::add);
+            if (!keys.isEmpty()) {
+                redis.delete(keys);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not clear the {} cache: {}", namespace, e.getMessage());
+        }
+    }
+
+    /** Cached values may be outdated until every generation that should have moved on has. */
+    private boolean caching() {
+        return pending.isEmpty() || retirePending();
+    }
+
+    /** The subjects' current generations, null for a subject being changed. */
+    private List<String> generations(Collection<?> subjects) {
+        List<String> keys = new ArrayList<>();
+        subjects.forEach(subject -> keys.add(namespace + ":generation:" + subject));
+        subjects.forEach(subject -> keys.add(namespace + ":holds:" + subject));
+        List<String> values = Objects.requireNonNull(redis.opsForValue().multiGet(keys));
+        List<String> generations = new ArrayList<>();
+        for (int i = 0; i < subjects.size(); i++) {
+            String holds = values.get(subjects.size() + i);
+            generations.add(holds != null && Long.parseLong(holds) > 0 ? null
+                    : Objects.requireNonNullElse(values.get(i), "0"));
+        }
+        return generations;
+    }
+
+    private boolean retirePending() {
+        for (String subject : pending.keySet()) {
+            Integer holds = pending.remove(subject);
+            if (holds == null) {
+                continue; // retired by another thread
+            }
+            try {
+                redis.execute(RETIRE, List.of(namespace + ":generation:" + subject, namespace + ":holds:" + subject),
+                        holds.toString());
+            } catch (RuntimeException e) {
+                pending.merge(subject, holds, Integer::sum);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Loads the keys no one on this node is loading yet, files what was found, and waits for the rest to be loaded
+     * by whoever is loading them. Answers each key's value (null for subjects that do not exist).
+     */
+    private <S> Map<String, Object> loadOnce(Map<String, S> keys, Function<Map<String, S>, Map<String, ?>> load) {
+        Map<String, CompletableFuture<Object>> mine = new HashMap<>();
+        Map<String, CompletableFuture<Object>> theirs = new HashMap<>();
+        keys.keySet().forEach(key -> {
+            CompletableFuture<Object> promise = new CompletableFuture<>();
+            CompletableFuture<Object> running = loading.putIfAbsent(key, promise);
+            (running == null ? mine : theirs).put(key, running == null ? promise : running);
+        });
+        Map<String, Object> answers = new HashMap<>();
+        if (!mine.isEmpty()) {
+            Map<String, S> subset = new LinkedHashMap<>();
+            mine.keySet().forEach(key -> subset.put(key, keys.get(key)));
+            try {
+                Map<String, ?> loaded = load.apply(subset);
+                loads.increment(mine.size());
+                mine.forEach((key, promise) -> {
+                    Object value = loaded.get(key);
+                    answers.put(key, value);
+                    file(key, value);
+                    promise.complete(value);
+                });
+            } catch (RuntimeException e) {
+                mine.values().forEach(promise -> promise.completeExceptionally(e));
+                throw e;
+            } finally {
+                mine.forEach(loading::remove);
+            }
+        }
+        try {
+            theirs.forEach((key, promise) -> answers.put(key, promise.join()));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return answers;
+    }
+
+    private void file(String key, Object value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            redis.opsForValue().set(key, json.writeValueAsString(value), timeToLive);
+        } catch (RuntimeException | JsonProcessingException e) {
+            log.warn("could not cache {}: {}", key, e.getMessage());
+        }
+    }
+
+    private static <K, V> Map<K, V> inOrder(Collection<K> subjects, Map<K, V> values) {
+        Map<K, V> ordered = new LinkedHashMap<>();
+        subjects.stream().filter(values::containsKey).forEach(subject -> ordered.put(subject, values.get(subject)));
+        return ordered;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object value) {
+        return (T) value;
+    }
+}
