@@ -18,6 +18,8 @@ public final class ReadModels {
 
     /** Posts, comments and likes in PostgreSQL: walls, single posts, comment threads, the feed's fallback. */
     public static final String WALLS = "walls";
+    /** Home-feed timelines in Redis, one per member, filled as posts are written; PostgreSQL answers when it cannot. */
+    public static final String FEED_CACHE = "feed-cache";
 
     private ReadModels() {
     }

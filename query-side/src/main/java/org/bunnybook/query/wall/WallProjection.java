@@ -4,12 +4,15 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.PostUnliked;
+import org.bunnybook.query.cache.GenerationalCache;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,19 +20,27 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Keeps posts, comments and likes, in the token's transaction. Counts move only when a row really was added or
- * removed, so handling an event twice counts it once.
+ * removed, so handling an event twice counts it once. The cached copies of what an event changes are held (read
+ * around) from before its transaction commits until it has ended, then retired.
  */
 @Component
 @ProcessingGroup(ReadModels.WALLS)
 class WallProjection {
 
     private final JdbcClient jdbc;
+    private final GenerationalCache posts;
+    private final GenerationalCache wallPages;
 
-    WallProjection(JdbcClient jdbc) {
+    WallProjection(JdbcClient jdbc, @Qualifier(WallCaches.POSTS) GenerationalCache posts,
+                   @Qualifier(WallCaches.WALLS) GenerationalCache wallPages) {
         this.jdbc = jdbc;
+        this.posts = posts;
+        this.wallPages = wallPages;
     }
 
     @EventHandler
@@ -47,6 +58,7 @@ class WallProjection {
                 .param("privacy", event.privacy().name())
                 .param("at", utc(at))
                 .update();
+        changing(wallPages, event.wallProfileId());
     }
 
     @EventHandler
@@ -55,6 +67,8 @@ class WallProjection {
             // table names are constants of this class
             jdbc.sql("DELETE FROM " + table + " WHERE post_id = :id").param("id", event.postId()).update();
         }
+        changing(posts, event.postId());
+        changing(wallPages, event.wallProfileId());
     }
 
     @EventHandler
@@ -72,6 +86,7 @@ class WallProjection {
                 .param("content", event.content())
                 .param("at", utc(at))
                 .update();
+        changing(posts, event.postId());
     }
 
     @EventHandler
@@ -84,6 +99,7 @@ class WallProjection {
                 .param("post", event.postId())
                 .param("profile", event.profileId())
                 .update();
+        changing(posts, event.postId());
     }
 
     @EventHandler
@@ -95,11 +111,24 @@ class WallProjection {
                 .param("post", event.postId())
                 .param("profile", event.profileId())
                 .update();
+        changing(posts, event.postId());
     }
 
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE posts, comments, post_likes").update();
+        posts.forgetEverything();
+        wallPages.forgetEverything();
+    }
+
+    /** Holds the subject's cached values from now until the unit of work (and its transaction) has ended. */
+    private static void changing(GenerationalCache cache, UUID subject) {
+        Runnable release = cache.hold(List.of(subject));
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().onCleanup(unitOfWork -> release.run());
+        } else {
+            release.run();
+        }
     }
 
     /** Milliseconds, as the API shows them, so that a page boundary given as a shown time is exact. */

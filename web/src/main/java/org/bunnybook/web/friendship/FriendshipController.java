@@ -80,6 +80,6 @@ class FriendshipController {
     }
 
     private void send(Object command) {
-        commands.send(command, ReadModels.SOCIAL_GRAPH, ReadModels.FRIENDSHIPS);
+        commands.send(command, ReadModels.SOCIAL_GRAPH, ReadModels.FRIENDSHIPS, ReadModels.FEED_CACHE);
     }
 }

@@ -70,7 +70,8 @@ class PostController {
                 .map(AccountView::username).orElseThrow(ApiException::forbidden);
         UUID postId = UUID.randomUUID();
         commands.send(new CreatePost(postId, member.profileId(), member.username(), wall, wallUsername,
-                request.content(), request.privacy() == null ? Privacy.PUBLIC : request.privacy()), ReadModels.WALLS);
+                request.content(), request.privacy() == null ? Privacy.PUBLIC : request.privacy()), ReadModels.WALLS,
+                ReadModels.FEED_CACHE);
         return visiblePost(postId, Optional.of(member));
     }
 
@@ -93,7 +94,7 @@ class PostController {
     @DeleteMapping("/web/posts/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Member member, @PathVariable UUID id) {
-        commands.send(new DeletePost(id, member.profileId()), ReadModels.WALLS);
+        commands.send(new DeletePost(id, member.profileId()), ReadModels.WALLS, ReadModels.FEED_CACHE);
     }
 
     @PostMapping("/web/posts/{id}/comments")

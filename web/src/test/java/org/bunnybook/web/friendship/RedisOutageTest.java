@@ -1,18 +1,17 @@
 package org.bunnybook.web.friendship;
 
 import org.bunnybook.embedded.EmbeddedRedisServer;
-import org.bunnybook.web.embedded.EmbeddedStoresEnvironment;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.RedisOutages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.bunnybook.web.support.Friends.*;
 
 /** Redis is only a cache for friendships: without it answers stay right, and after it they are right at once. */
@@ -25,32 +24,9 @@ class RedisOutageTest {
     @Autowired
     StringRedisTemplate redisTemplate;
 
-    /** The client reconnects with a backoff; later tests should find Redis as they expect it. */
-    private void awaitReconnected() {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            try {
-                redisTemplate.hasKey("ping");
-                return;
-            } catch (RuntimeException stillAway) {
-                sleep(100);
-            }
-        }
-        throw new AssertionError("the application did not reconnect to Redis");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Test
     void friendshipsAreServedFromTheGraphWhileRedisIsDownAndCachedAnswersDoNotOutliveIt() {
-        var embedded = EmbeddedStoresEnvironment.embeddedRedis();
-        assumeThat(embedded).as("needs the embedded Redis to stop it").isPresent();
-        EmbeddedRedisServer redis = embedded.get();
+        EmbeddedRedisServer redis = RedisOutages.embeddedRedis();
 
         Member a = Members.register(port, "Outage");
         Member b = Members.register(port, "Outage");
@@ -71,8 +47,7 @@ class RedisOutageTest {
             befriend(a, c);
             assertThat(all(new ApiClient(port), friendsOfA)).containsExactly(c.username());
         } finally {
-            redis.restart();
-            awaitReconnected();
+            RedisOutages.restart(redis, redisTemplate);
         }
 
         // what was cached before the outage is back in Redis, but the generations the outage kept from moving on

@@ -6,11 +6,11 @@ import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.Posts;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URLEncoder;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bunnybook.web.support.Friends.befriend;
@@ -29,13 +28,6 @@ class FeedAndPagingTest {
 
     @LocalServerPort
     int port;
-
-    private String post(Member author, Member wall, String content, String privacy) {
-        var response = author.client().post("/web/posts", Map.of("content", content,
-                "wallProfileId", wall.id().toString(), "privacy", privacy));
-        assertThat(response.status()).as(response.text()).isEqualTo(201);
-        return response.json().get("id").asText();
-    }
 
     private List<String> feed(Member member) {
         List<String> contents = new ArrayList<>();
@@ -52,7 +44,7 @@ class FeedAndPagingTest {
         List<String> created = new ArrayList<>();
         try {
             for (int i = 0; i < 30; i++) {
-                created.add(post(owner, owner, "burst " + i, "PUBLIC"));
+                created.add(Posts.write(owner, owner, "burst " + i, "PUBLIC"));
             }
         } finally {
             GenericEventMessage.clock = real;
@@ -74,6 +66,10 @@ class FeedAndPagingTest {
         assertThat(owner.client().get("/web/posts?wall_profile_id=" + owner.id() + "&limit=10" + cursor).json())
                 .isEmpty();
         assertThat(new HashSet<>(seen)).hasSize(30).containsExactlyInAnyOrderElementsOf(created);
+
+        // the feed pages them alike, from the Redis timeline while it holds them and from PostgreSQL below that
+        List<String> feed = Posts.wholeFeed(owner, 10);
+        assertThat(feed).hasSize(30).doesNotHaveDuplicates();
     }
 
     @Test
@@ -82,11 +78,11 @@ class FeedAndPagingTest {
         Member friend = Members.register(port, "Pal");
         Member stranger = Members.register(port, "Far");
         befriend(me, friend);
-        post(me, me, "my own", "FRIENDS");
-        post(friend, friend, "pal public", "PUBLIC");
-        post(friend, friend, "pal friends only", "FRIENDS");
-        post(friend, me, "pal on my wall", "PUBLIC");
-        post(stranger, stranger, "far away", "PUBLIC");
+        Posts.write(me, me, "my own", "FRIENDS");
+        Posts.write(friend, friend, "pal public", "PUBLIC");
+        Posts.write(friend, friend, "pal friends only", "FRIENDS");
+        Posts.write(friend, me, "pal on my wall", "PUBLIC");
+        Posts.write(stranger, stranger, "far away", "PUBLIC");
         assertThat(feed(me)).containsExactly("pal on my wall", "pal friends only", "pal public", "my own");
 
         befriend(me, stranger);
@@ -98,8 +94,7 @@ class FeedAndPagingTest {
                 .containsExactly("far away", "pal on my wall", "my own");
 
         String mine = me.client().get("/web/posts?wall_profile_id=" + me.id()).json().get(1).get("id").asText();
-        assertThat(me.client().send("DELETE", "/web/posts/" + mine, BodyPublishers.noBody(), Map.of()).status())
-                .isEqualTo(204);
+        Posts.delete(me, mine);
         assertThat(feed(me)).containsExactly("far away", "pal on my wall");
         assertThat(new ApiClient(port).get("/web/feed").status()).isEqualTo(401);
         assertThat(me.client().get("/web/feed?limit=21").status()).isEqualTo(422);

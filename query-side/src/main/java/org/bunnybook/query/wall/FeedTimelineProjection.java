@@ -1,0 +1,57 @@
+package org.bunnybook.query.wall;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.friendship.FriendRequestAccepted;
+import org.bunnybook.api.friendship.Unfriended;
+import org.bunnybook.api.post.PostCreated;
+import org.bunnybook.api.post.PostDeleted;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Fills the members' feed timelines on write. Redis cannot join the token's transaction, so every change is
+ * idempotent, and each runs as one atomic script so that events handled at once in different segments (a post
+ * and a new friendship, say) give the same timelines in either order. A change Redis refuses fails the event, which
+ * is parked and retried; while anything is parked, feeds are read from PostgreSQL.
+ */
+@Component
+@ProcessingGroup(ReadModels.FEED_CACHE)
+class FeedTimelineProjection {
+
+    private final FeedTimelines timelines;
+
+    FeedTimelineProjection(FeedTimelines timelines) {
+        this.timelines = timelines;
+    }
+
+    @EventHandler
+    void on(PostCreated event, @Timestamp Instant at) {
+        timelines.posted(event.wallProfileId(), event.postId(), at);
+    }
+
+    @EventHandler
+    void on(PostDeleted event) {
+        timelines.deleted(event.wallProfileId(), event.postId());
+    }
+
+    @EventHandler
+    void on(FriendRequestAccepted event) {
+        timelines.befriended(event.requesterId(), event.targetId());
+    }
+
+    @EventHandler
+    void on(Unfriended event) {
+        timelines.unfriended(event.byId(), event.otherId());
+    }
+
+    @ResetHandler
+    void reset() {
+        timelines.forgetEverything();
+        timelines.start();
+    }
+}

@@ -1,0 +1,173 @@
+package org.bunnybook.query.wall;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.post.PageAfter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The home-feed timelines in Redis (see {@code redis/feed-timelines.lua} for how they are kept exact). A page is
+ * served from a timeline only when the timeline certainly holds it: the timeline is warm, the page is full or reaches
+ * the true end of the feed, and the feed-cache projection is neither rebuilding nor holding back events it could not
+ * apply (dead letters, e.g. while Redis was away). Otherwise the caller asks PostgreSQL.
+ */
+@Component
+class FeedTimelines {
+
+    /** Present while the timelines are kept from the start of history on (see the script). */
+    static final String MARKER = "feed:timelines";
+
+    private static final Logger log = LoggerFactory.getLogger(FeedTimelines.class);
+    private static final Duration HEALTH_CHECK_INTERVAL = Duration.ofSeconds(1);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> SCRIPT =
+            RedisScript.of(new ClassPathResource("redis/feed-timelines.lua"), List.class);
+
+    private final StringRedisTemplate redis;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final String capacity;
+    private final Counter servedFromTimelines;
+    private final Counter sentToPostgres;
+    private volatile Instant healthCheckedAt = Instant.MIN;
+    private volatile boolean healthy;
+
+    FeedTimelines(StringRedisTemplate redis, ObjectProvider<EventProcessingConfiguration> processing,
+                  @Value("${bunnybook.feed.timeline-size:500}") int capacity, MeterRegistry meters) {
+        this.redis = redis;
+        this.processing = processing;
+        this.capacity = Integer.toString(capacity);
+        this.servedFromTimelines = meters.counter("bunnybook.feed.pages", "source", "timeline");
+        this.sentToPostgres = meters.counter("bunnybook.feed.pages", "source", "postgres");
+    }
+
+    /** Marks the timelines as kept from the start of history on: from here on they are trusted. */
+    void start() {
+        run("start", Instant.now().toString());
+    }
+
+    void posted(UUID wall, UUID post, Instant createdAt) {
+        run("post", wall.toString(), entry(createdAt.toEpochMilli(), post.toString()));
+    }
+
+    void deleted(UUID wall, UUID post) {
+        run("delete", wall.toString(), post.toString());
+    }
+
+    void befriended(UUID a, UUID b) {
+        run("befriend", a.toString(), b.toString());
+    }
+
+    void unfriended(UUID a, UUID b) {
+        run("unfriend", a.toString(), b.toString());
+    }
+
+    /** The ids of the feed page if the member's timeline certainly holds it, newest first. */
+    Optional<List<UUID>> page(UUID member, PageAfter page) {
+        Optional<List<UUID>> ids = fromTimeline(member, page);
+        (ids.isPresent() ? servedFromTimelines : sentToPostgres).increment();
+        return ids;
+    }
+
+    private Optional<List<UUID>> fromTimeline(UUID member, PageAfter page) {
+        if (!healthy()) {
+            return Optional.empty();
+        }
+        List<?> answer;
+        try {
+            answer = run("page", member.toString(), before(page), Integer.toString(page.limit()));
+        } catch (RuntimeException e) {
+            log.warn("feed timelines unavailable, reading PostgreSQL: {}", e.getMessage());
+            return Optional.empty();
+        }
+        if (answer.isEmpty()) {
+            return Optional.empty(); // Redis lost the timelines; they come back when the projection is rebuilt
+        }
+        boolean complete = "".equals(answer.get(0));
+        List<UUID> posts = answer.subList(1, answer.size()).stream()
+                .map(entry -> UUID.fromString(entry.toString().substring(entry.toString().indexOf(':') + 1)))
+                .toList();
+        return posts.size() == page.limit() || complete ? Optional.of(posts) : Optional.empty();
+    }
+
+    /** Forgets every timeline, for a rebuild of the feed-cache projection. */
+    void forgetEverything() {
+        try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match("feed:*").count(1000).build())) {
+            List<String> batch = new ArrayList<>();
+            while (cursor.hasNext()) {
+                batch.add(cursor.next());
+                if (batch.size() == 1000 || !cursor.hasNext()) {
+                    redis.delete(batch);
+                    batch.clear();
+                }
+            }
+        }
+    }
+
+    private List<?> run(String operation, String... arguments) {
+        return redis.execute(SCRIPT, List.of(),
+                Stream.concat(Stream.of(operation, capacity), Stream.of(arguments)).toArray());
+    }
+
+    /**
+     * The timelines can be trusted while their projection has caught up with history here, is not rebuilding, and
+     * has parked nothing. Asked at most once a second: a timeline that just went wrong goes on being served for up
+     * to that long.
+     */
+    private boolean healthy() {
+        if (Instant.now().isAfter(healthCheckedAt.plus(HEALTH_CHECK_INTERVAL))) {
+            EventProcessingConfiguration configuration = processing.getObject();
+            healthy = configuration.eventProcessor(ReadModels.FEED_CACHE, StreamingEventProcessor.class)
+                    .map(processor -> !processor.isReplaying() && processor.processingStatus().values().stream()
+                            .allMatch(EventTrackerStatus::isCaughtUp))
+                    .orElse(false)
+                    && configuration.deadLetterQueue(ReadModels.FEED_CACHE)
+                    .map(queue -> queue.amountOfSequences() == 0).orElse(true);
+            healthCheckedAt = Instant.now();
+        }
+        return healthy;
+    }
+
+    /**
+     * The lexical bound just above the page: strictly older than {@code olderThan}, or strictly before the
+     * (olderThan, olderThanId) entry. Entries carry milliseconds; a cursor with a finer time includes its millisecond.
+     */
+    private static String before(PageAfter page) {
+        if (page.olderThan() == null) {
+            return "+";
+        }
+        long millis = page.olderThan().toEpochMilli();
+        if (millis < 0) {
+            return "-"; // before any post
+        }
+        boolean finer = page.olderThan().getNano() % 1_000_000 != 0;
+        if (finer) {
+            return "(" + entry(millis + 1, "");
+        }
+        return "(" + entry(millis, page.olderThanId() == null ? "" : page.olderThanId().toString());
+    }
+
+    private static String entry(long millis, String post) {
+        return String.format("%015d:%s", millis, post);
+    }
+}

@@ -1,0 +1,105 @@
+-- Feed timelines: per member, the newest posts on their own wall and their friends' walls; per wall, its newest
+-- posts; per member, their friends. Kept by the feed-cache projection from events alone, never from another read
+-- model, so it needs no other projection to be up to date.
+--
+-- An entry is "<created at, ms, 15 digits>:<post id>" and every score is 0, so lexical order is (time, id) order,
+-- exactly the order PostgreSQL pages by. A set keeps its newest `cap` entries; its floor (key "<set>:floor") is the
+-- highest entry it ever dropped: the set holds every true entry above its floor and none at or below it (no floor
+-- key when it never dropped one). Timelines are trusted only while "feed:timelines" exists: it is written when the
+-- projection starts from nothing, so Redis losing its data sends every reader to PostgreSQL.
+--
+-- Each call runs atomically inside Redis, so handlers running concurrently in different segments commute. The keys
+-- of friends' timelines are found inside the script: this needs one Redis, not a cluster.
+-- ARGV: operation, cap, arguments...
+
+local operation, cap = ARGV[1], tonumber(ARGV[2])
+
+local function wall(member) return 'feed:wall:' .. member end
+local function timeline(member) return 'feed:timeline:' .. member end
+local function friends(member) return 'feed:friends:' .. member end
+local function floor(set) return redis.call('GET', set .. ':floor') or '' end
+
+-- drops every entry at or below `to` and remembers that nothing there is known any more
+local function raise(set, to)
+  if to > floor(set) then
+    redis.call('ZREMRANGEBYLEX', set, '-', '[' .. to)
+    redis.call('SET', set .. ':floor', to)
+  end
+end
+
+local function add(set, entry)
+  if entry > floor(set) then
+    redis.call('ZADD', set, 0, entry)
+    local excess = redis.call('ZCARD', set) - cap
+    if excess > 0 then
+      raise(set, redis.call('ZRANGE', set, excess - 1, excess - 1)[1])
+    end
+  end
+end
+
+local function readers(owner)
+  local members = redis.call('SMEMBERS', friends(owner))
+  table.insert(members, owner)
+  return members
+end
+
+-- the wall's entries join the timeline: the timeline now knows only what both knew
+local function merge(source, target)
+  local known = floor(source) > floor(target) and floor(source) or floor(target)
+  raise(target, known)
+  for _, entry in ipairs(redis.call('ZRANGEBYLEX', source, known == '' and '-' or '(' .. known, '+')) do
+    add(target, entry)
+  end
+end
+
+-- the wall's entries leave the timeline, and so does everything the wall no longer knows about
+local function unmerge(source, target)
+  for _, entry in ipairs(redis.call('ZRANGE', source, 0, -1)) do
+    redis.call('ZREM', target, entry)
+  end
+  raise(target, floor(source))
+end
+
+local function forget(set, post)
+  for _, entry in ipairs(redis.call('ZRANGE', set, 0, -1)) do
+    if string.sub(entry, -#post) == post then
+      redis.call('ZREM', set, entry)
+      return
+    end
+  end
+end
+
+if operation == 'post' then
+  local owner, entry = ARGV[3], ARGV[4]
+  add(wall(owner), entry)
+  for _, reader in ipairs(readers(owner)) do add(timeline(reader), entry) end
+elseif operation == 'delete' then
+  local owner, post = ARGV[3], ARGV[4]
+  forget(wall(owner), post)
+  for _, reader in ipairs(readers(owner)) do forget(timeline(reader), post) end
+elseif operation == 'befriend' then
+  local a, b = ARGV[3], ARGV[4]
+  redis.call('SADD', friends(a), b)
+  redis.call('SADD', friends(b), a)
+  merge(wall(b), timeline(a))
+  merge(wall(a), timeline(b))
+elseif operation == 'unfriend' then
+  local a, b = ARGV[3], ARGV[4]
+  redis.call('SREM', friends(a), b)
+  redis.call('SREM', friends(b), a)
+  unmerge(wall(b), timeline(a))
+  unmerge(wall(a), timeline(b))
+elseif operation == 'page' then
+  -- { floor, newest entries below `before`... }, or nothing when the timelines cannot be trusted
+  local member, before, limit = ARGV[3], ARGV[4], tonumber(ARGV[5])
+  local set = timeline(member)
+  if redis.call('EXISTS', 'feed:timelines') == 0 then return {} end
+  local page = redis.call('ZREVRANGEBYLEX', set, before, '-', 'LIMIT', 0, limit)
+  table.insert(page, 1, floor(set))
+  return page
+elseif operation == 'start' then
+  redis.call('SET', 'feed:timelines', 'kept since ' .. ARGV[3])
+else
+  return redis.error_reply('unknown operation ' .. operation)
+end
+return {}

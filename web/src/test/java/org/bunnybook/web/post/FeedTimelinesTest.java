@@ -1,0 +1,127 @@
+package org.bunnybook.web.post;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bunnybook.api.post.PageAfter;
+import org.bunnybook.api.post.PostView;
+import org.bunnybook.embedded.EmbeddedRedisServer;
+import org.bunnybook.query.wall.WallStore;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.RedisOutages;
+import org.bunnybook.web.support.Posts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bunnybook.web.support.Friends.befriend;
+import static org.bunnybook.web.support.Friends.unfriend;
+
+/**
+ * The home feed comes from the Redis timelines when they certainly hold the page, and from PostgreSQL otherwise;
+ * either way it is the same feed. (The test profile keeps 12 posts per timeline, so paging goes past them.)
+ */
+@BunnybookTest
+class FeedTimelinesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    WallStore postgres;
+
+    @Autowired
+    StringRedisTemplate redisTemplate;
+
+    private double pagesFromTimelines() {
+        return meters.counter("bunnybook.feed.pages", "source", "timeline").count();
+    }
+
+    /** The whole feed as PostgreSQL alone answers it. */
+    private List<String> feedInPostgres(Member member) {
+        List<String> contents = new ArrayList<>();
+        PageAfter page = new PageAfter(null, null, 20);
+        while (true) {
+            List<PostView> posts = postgres.feed(member.id(), page);
+            posts.forEach(post -> contents.add(post.content()));
+            if (posts.size() < page.limit()) {
+                return contents;
+            }
+            PostView last = posts.get(posts.size() - 1);
+            page = new PageAfter(last.createdAt(), last.id(), page.limit());
+        }
+    }
+
+    private void assertFeed(Member member, String... newestFirst) {
+        assertThat(Posts.wholeFeed(member, 5)).containsExactly(newestFirst);
+        assertThat(feedInPostgres(member)).containsExactly(newestFirst);
+    }
+
+    @Test
+    void pagesTheTimelineHoldsComeFromRedisAndTheRestFromPostgres() {
+        Member me = Members.register(port, "Timeline");
+        Member friend = Members.register(port, "Timeline");
+        befriend(me, friend);
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String content = "post " + i;
+            Posts.write(i % 2 == 0 ? me : friend, i % 3 == 0 ? friend : me, content, i % 4 == 0 ? "FRIENDS" : "PUBLIC");
+            newestFirst.add(0, content);
+        }
+        double before = pagesFromTimelines();
+        assertFeed(me, newestFirst.toArray(String[]::new));
+        // 16 posts in pages of 5: the first two pages lie within the 12 kept, the last two below them
+        assertThat(pagesFromTimelines() - before).isEqualTo(2);
+    }
+
+    @Test
+    void theFeedStaysTheSameWhenRedisStopsAndCatchesUpWhenItReturns() {
+        EmbeddedRedisServer redis = RedisOutages.embeddedRedis();
+
+        Member me = Members.register(port, "Steady");
+        Member pal = Members.register(port, "Steady");
+        Member other = Members.register(port, "Steady");
+        befriend(me, pal);
+        String mine = Posts.write(me, me, "mine", "PUBLIC");
+        Posts.write(pal, pal, "pal's", "FRIENDS");
+        Posts.write(other, other, "other's", "PUBLIC");
+        Posts.write(pal, me, "pal on my wall", "PUBLIC");
+        double before = pagesFromTimelines();
+        assertFeed(me, "pal on my wall", "pal's", "mine");
+        assertThat(pagesFromTimelines()).as("served from the timeline").isGreaterThan(before);
+
+        redis.stop();
+        try {
+            assertFeed(me, "pal on my wall", "pal's", "mine");
+            Posts.write(pal, pal, "pal while Redis is away", "PUBLIC");
+            assertFeed(me, "pal while Redis is away", "pal on my wall", "pal's", "mine");
+            Posts.delete(me, mine);
+            befriend(me, other);
+            assertFeed(me, "pal while Redis is away", "pal on my wall", "other's", "pal's");
+            unfriend(me, pal);
+            assertFeed(me, "pal on my wall", "other's");
+        } finally {
+            RedisOutages.restart(redis, redisTemplate);
+        }
+
+        // right away the same feed (from PostgreSQL while the parked timeline changes wait for their retry) ...
+        assertFeed(me, "pal on my wall", "other's");
+        // ... and soon from the timelines again, which have caught up with everything that happened meanwhile
+        double after = pagesFromTimelines();
+        for (int attempt = 0; attempt < 100 && pagesFromTimelines() == after; attempt++) {
+            RedisOutages.pause(100);
+            assertFeed(me, "pal on my wall", "other's");
+        }
+        assertThat(pagesFromTimelines()).as("served from the timeline again").isGreaterThan(after);
+        assertFeed(me, "pal on my wall", "other's");
+        assertFeed(pal, "pal while Redis is away", "pal's");
+    }
+}

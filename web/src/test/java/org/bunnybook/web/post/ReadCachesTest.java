@@ -1,0 +1,176 @@
+package org.bunnybook.web.post;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bunnybook.query.cache.GenerationalCache;
+import org.bunnybook.web.support.ApiClient;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.RedisOutages;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bunnybook.web.support.Friends.befriend;
+
+/** Posts and wall pages are cached aside in Redis, retired exactly when they change, and loaded once per miss. */
+@BunnybookTest
+class ReadCachesTest {
+
+    private static final int READERS = 16;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    ObjectMapper json;
+
+    private double count(String meter, String cache) {
+        return meters.counter(meter, "cache", cache).count();
+    }
+
+    @Test
+    void aCachedPostChangesExactlyWhenItsCommentsLikesOrExistenceDo() {
+        Member owner = Members.register(port, "Cached");
+        Member fan = Members.register(port, "Cached");
+        String id = Posts.write(owner, owner, "cache me", "PUBLIC");
+        ApiClient anonymous = new ApiClient(port);
+        anonymous.get("/web/posts/" + id);
+        double hits = count("bunnybook.cache.hits", "posts");
+        assertThat(anonymous.get("/web/posts/" + id).json().get("likesCount").asInt()).isZero();
+        assertThat(count("bunnybook.cache.hits", "posts")).as("read from the cache").isGreaterThan(hits);
+
+        assertThat(fan.client().post("/web/posts/" + id + "/likes", "").status()).isEqualTo(200);
+        assertThat(anonymous.get("/web/posts/" + id).json().get("likesCount").asInt()).isEqualTo(1);
+        assertThat(fan.client().get("/web/posts/" + id).json().get("likedByMe").asBoolean()).isTrue();
+        assertThat(owner.client().get("/web/posts/" + id).json().get("likedByMe").asBoolean()).isFalse();
+
+        assertThat(fan.client().post("/web/posts/" + id + "/comments", Map.of("content", "nice")).status())
+                .isEqualTo(201);
+        assertThat(anonymous.get("/web/posts/" + id).json().get("commentsCount").asInt()).isEqualTo(1);
+
+        Posts.delete(owner, id);
+        assertThat(anonymous.get("/web/posts/" + id).status()).isEqualTo(404);
+        assertThat(owner.client().send("DELETE", "/web/posts/" + id, BodyPublishers.noBody(), Map.of()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void cachedWallPagesFollowNewAndDeletedPostsAndEachReadersAudience() {
+        Member owner = Members.register(port, "Paged");
+        Member friend = Members.register(port, "Paged");
+        befriend(owner, friend);
+        Posts.write(owner, owner, "for everyone", "PUBLIC");
+        String secret = Posts.write(owner, owner, "for friends", "FRIENDS");
+        String wall = "/web/posts?wall_profile_id=" + owner.id();
+        ApiClient stranger = new ApiClient(port);
+        for (int read = 0; read < 2; read++) {
+            assertThat(contents(stranger.get(wall).json())).containsExactly("for everyone");
+            assertThat(contents(friend.client().get(wall).json())).containsExactly("for friends", "for everyone");
+        }
+        Posts.write(friend, owner, "from a friend", "PUBLIC");
+        assertThat(contents(stranger.get(wall).json())).containsExactly("from a friend", "for everyone");
+        Posts.delete(owner, secret);
+        assertThat(contents(friend.client().get(wall).json())).containsExactly("from a friend", "for everyone");
+    }
+
+    @Test
+    void concurrentMissesOfOneWallPageLoadItOnce() throws Exception {
+        Member owner = Members.register(port, "Crowded");
+        Posts.write(owner, owner, "popular", "PUBLIC");
+        double loads = count("bunnybook.cache.loads", "walls");
+        ExecutorService readers = Executors.newFixedThreadPool(READERS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < READERS; i++) {
+                statuses.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return new ApiClient(port).get("/web/posts?wall_profile_id=" + owner.id()).status();
+                }, readers));
+            }
+            start.countDown();
+            assertThat(statuses.stream().map(CompletableFuture::join)).containsOnly(200);
+        } finally {
+            readers.shutdownNow();
+        }
+        assertThat(count("bunnybook.cache.loads", "walls") - loads).isEqualTo(1);
+    }
+
+    /** Misses held up in the loader show that the others wait for it instead of loading too. */
+    @Test
+    void missesOfOneKeyWaitForTheOneLoadingIt() {
+        GenerationalCache cache = new GenerationalCache("stampede-" + UUID.randomUUID(), Duration.ofMinutes(1), redis,
+                json, new SimpleMeterRegistry());
+        AtomicInteger loads = new AtomicInteger();
+        AtomicInteger batchLoads = new AtomicInteger();
+        ExecutorService readers = Executors.newFixedThreadPool(READERS);
+        try {
+            List<CompletableFuture<String>> answers = IntStream.range(0, READERS)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                        String one = cache.get("answer", List.of("subject"), new TypeReference<String>() {
+                        }, () -> {
+                            loads.incrementAndGet();
+                            RedisOutages.pause(500); // long enough for every reader to miss meanwhile
+                            return "forty-two";
+                        });
+                        Map<String, String> each = cache.getEach(List.of("a", "b"), String.class, missing -> {
+                            batchLoads.incrementAndGet();
+                            RedisOutages.pause(500);
+                            return missing.stream().collect(Collectors.toMap(key -> key, key -> key + "!"));
+                        });
+                        return one + each.values();
+                    }, readers))
+                    .toList();
+            assertThat(answers.stream().map(CompletableFuture::join).collect(Collectors.toSet()))
+                    .isEqualTo(Set.of("forty-two[a!, b!]"));
+        } finally {
+            readers.shutdownNow();
+        }
+        assertThat(loads).hasValue(1);
+        assertThat(batchLoads).hasValue(1);
+    }
+
+    private static List<String> contents(JsonNode posts) {
+        List<String> contents = new ArrayList<>();
+        posts.forEach(post -> contents.add(post.get("content").asText()));
+        return contents;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
