@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -51,6 +52,9 @@ public class GenerationalCache {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationalCache.class);
     /** Moves the generation on and releases holds in one step, so no reader sees the old generation unheld. */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> LOOKUP =
+            RedisScript.of(new ClassPathResource("redis/generational-lookup.lua"), List.class);
     private static final RedisScript<Long> RETIRE = RedisScript.of("""
             redis.call('INCR', KEYS[1])
             if tonumber(ARGV[1]) > 0 then redis.call('DECRBY', KEYS[2], ARGV[1]) end
@@ -83,12 +87,12 @@ public class GenerationalCache {
         }
         String key;
         try {
-            List<String> generations = generations(subjects);
-            if (generations.contains(null)) {
+            List<?> found = lookup(name, subjects);
+            key = (String) found.get(0);
+            if (key == null) {
                 return load.get(); // being changed
             }
-            key = namespace + ":" + name + ":" + String.join(":", generations);
-            String cached = redis.opsForValue().get(key);
+            String cached = (String) found.get(1);
             if (cached != null) {
                 hits.increment();
                 return json.readValue(cached, type);
@@ -97,7 +101,7 @@ public class GenerationalCache {
             log.warn("{} cache unavailable, reading the source: {}", namespace, e.getMessage());
             return load.get();
         }
-        return cast(loadOnce(Map.of(key, name), keys -> {
+        return cast(loadOnce(Map.of(key, name), cached -> json.readValue(cached, type), keys -> {
             Map<String, Object> loaded = new HashMap<>();
             loaded.put(key, load.get());
             return loaded;
@@ -119,24 +123,17 @@ public class GenerationalCache {
         Set<K> held = new HashSet<>();
         Map<K, V> found = new HashMap<>();
         try {
-            List<String> generations = generations(subjects);
+            List<?> entries = lookup("", subjects);
             int i = 0;
             for (K subject : subjects) {
-                String generation = generations.get(i++);
-                if (generation == null) {
+                String key = (String) entries.get(i++);
+                String cached = (String) entries.get(i++);
+                if (key == null) {
                     held.add(subject);
+                } else if (cached == null) {
+                    keys.put(key, subject);
                 } else {
-                    keys.put(namespace + ":" + subject + ":" + generation, subject);
-                }
-            }
-            List<String> cached = keys.isEmpty() ? List.of()
-                    : Objects.requireNonNull(redis.opsForValue().multiGet(keys.keySet()));
-            i = 0;
-            for (Map.Entry<String, K> entry : List.copyOf(keys.entrySet())) {
-                String value = cached.get(i++);
-                if (value != null) {
-                    found.put(entry.getValue(), json.readValue(value, type));
-                    keys.remove(entry.getKey());
+                    found.put(subject, json.readValue(cached, type));
                 }
             }
             hits.increment(found.size());
@@ -148,7 +145,7 @@ public class GenerationalCache {
             found.putAll(loadMissing.apply(held));
         }
         if (!keys.isEmpty()) {
-            Map<String, Object> loaded = loadOnce(keys, missing -> {
+            Map<String, Object> loaded = loadOnce(keys, cached -> json.readValue(cached, type), missing -> {
                 Map<K, V> values = loadMissing.apply(Set.copyOf(missing.values()));
                 Map<String, Object> byKey = new HashMap<>();
                 missing.forEach((key, subject) -> byKey.put(key, values.get(subject)));
@@ -216,19 +213,11 @@ public class GenerationalCache {
         return pending.isEmpty() || retirePending();
     }
 
-    /** The subjects' current generations, null for a subject being changed. */
-    private List<String> generations(Collection<?> subjects) {
-        List<String> keys = new ArrayList<>();
-        subjects.forEach(subject -> keys.add(namespace + ":generation:" + subject));
-        subjects.forEach(subject -> keys.add(namespace + ":holds:" + subject));
-        List<String> values = Objects.requireNonNull(redis.opsForValue().multiGet(keys));
-        List<String> generations = new ArrayList<>();
-        for (int i = 0; i < subjects.size(); i++) {
-            String holds = values.get(subjects.size() + i);
-            generations.add(holds != null && Long.parseLong(holds) > 0 ? null
-                    : Objects.requireNonNullElse(values.get(i), "0"));
-        }
-        return generations;
+    /** Key, value pairs as {@code redis/generational-lookup.lua} answers them; "" names one value per subject. */
+    private List<?> lookup(String name, Collection<?> subjects) {
+        List<String> arguments = new ArrayList<>(List.of(namespace, name));
+        subjects.forEach(subject -> arguments.add(subject.toString()));
+        return Objects.requireNonNull(redis.execute(LOOKUP, List.of(), arguments.toArray()));
     }
 
     private boolean retirePending() {
@@ -252,7 +241,8 @@ public class GenerationalCache {
      * Loads the keys no one on this node is loading yet, files what was found, and waits for the rest to be loaded
      * by whoever is loading them. Answers each key's value (null for subjects that do not exist).
      */
-    private <S> Map<String, Object> loadOnce(Map<String, S> keys, Function<Map<String, S>, Map<String, ?>> load) {
+    private <S> Map<String, Object> loadOnce(Map<String, S> keys, Parser parse,
+                                            Function<Map<String, S>, Map<String, ?>> load) {
         Map<String, CompletableFuture<Object>> mine = new HashMap<>();
         Map<String, CompletableFuture<Object>> theirs = new HashMap<>();
         keys.keySet().forEach(key -> {
@@ -261,10 +251,16 @@ public class GenerationalCache {
             (running == null ? mine : theirs).put(key, running == null ? promise : running);
         });
         Map<String, Object> answers = new HashMap<>();
-        if (!mine.isEmpty()) {
-            Map<String, S> subset = new LinkedHashMap<>();
-            mine.keySet().forEach(key -> subset.put(key, keys.get(key)));
-            try {
+        try {
+            // a reader that finished loading one of these just before we registered has filed it already
+            filedMeanwhile(mine.keySet(), parse).forEach((key, value) -> {
+                answers.put(key, value);
+                mine.remove(key).complete(value);
+                loading.remove(key);
+            });
+            if (!mine.isEmpty()) {
+                Map<String, S> subset = new LinkedHashMap<>();
+                mine.keySet().forEach(key -> subset.put(key, keys.get(key)));
                 Map<String, ?> loaded = load.apply(subset);
                 loads.increment(mine.size());
                 mine.forEach((key, promise) -> {
@@ -273,12 +269,12 @@ public class GenerationalCache {
                     file(key, value);
                     promise.complete(value);
                 });
-            } catch (RuntimeException e) {
-                mine.values().forEach(promise -> promise.completeExceptionally(e));
-                throw e;
-            } finally {
-                mine.forEach(loading::remove);
             }
+        } catch (RuntimeException e) {
+            mine.values().forEach(promise -> promise.completeExceptionally(e));
+            throw e;
+        } finally {
+            mine.forEach(loading::remove);
         }
         try {
             theirs.forEach((key, promise) -> answers.put(key, promise.join()));
@@ -286,6 +282,29 @@ public class GenerationalCache {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         return answers;
+    }
+
+    private Map<String, Object> filedMeanwhile(Collection<String> keys, Parser parse) {
+        Map<String, Object> filed = new HashMap<>();
+        if (keys.isEmpty()) {
+            return filed;
+        }
+        try {
+            List<String> keyList = List.copyOf(keys);
+            List<String> values = Objects.requireNonNull(redis.opsForValue().multiGet(keyList));
+            for (int i = 0; i < keyList.size(); i++) {
+                if (values.get(i) != null) {
+                    filed.put(keyList.get(i), parse.parse(values.get(i)));
+                }
+            }
+        } catch (RuntimeException | JsonProcessingException e) {
+            log.warn("{} cache unavailable, loading: {}", namespace, e.getMessage());
+        }
+        return filed;
+    }
+
+    private interface Parser {
+        Object parse(String cached) throws JsonProcessingException;
     }
 
     private void file(String key, Object value) {

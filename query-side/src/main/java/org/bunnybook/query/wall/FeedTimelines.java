@@ -98,6 +98,7 @@ class FeedTimelines {
             answer = run("page", member.toString(), before(page), Integer.toString(page.limit()));
         } catch (RuntimeException e) {
             log.warn("feed timelines unavailable, reading PostgreSQL: {}", e.getMessage());
+            distrust();
             return Optional.empty();
         }
         if (answer.isEmpty()) {
@@ -125,8 +126,22 @@ class FeedTimelines {
     }
 
     private List<?> run(String operation, String... arguments) {
-        return redis.execute(SCRIPT, List.of(),
-                Stream.concat(Stream.of(operation, capacity), Stream.of(arguments)).toArray());
+        try {
+            return redis.execute(SCRIPT, List.of(),
+                    Stream.concat(Stream.of(operation, capacity), Stream.of(arguments)).toArray());
+        } catch (RuntimeException e) {
+            distrust();
+            throw e;
+        }
+    }
+
+    /**
+     * After Redis failed, timelines may miss changes that are about to be parked: trust them again only once the
+     * next health check (which will see those dead letters) says so.
+     */
+    private void distrust() {
+        healthy = false;
+        healthCheckedAt = Instant.now();
     }
 
     /**
