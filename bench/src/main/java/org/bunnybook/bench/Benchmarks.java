@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * Runs benchmarks against the whole application on throw-away embedded stores and prints their figures.
- * {@code java -jar bench/target/bunnybook-bench.jar [social-graph] [--members=10000] [--friends=50]}
+ * {@code java -jar bench/target/bunnybook-bench.jar social-graph [--members=10000] [--friends=50]} or
+ * {@code java -jar bench/target/bunnybook-bench.jar wall-feed [--members=1000] [--friends=10] [--posts=10]
+ * [--threads=8] [--samples=1000]}
  */
 public final class Benchmarks {
 
@@ -43,8 +45,14 @@ public final class Benchmarks {
                 case "social-graph" -> new SocialGraphBenchmark(application,
                         Integer.parseInt(options.getOrDefault("members", "10000")),
                         Integer.parseInt(options.getOrDefault("friends", "50"))).run();
+                case "wall-feed" -> new WallFeedBenchmark(application,
+                        Integer.parseInt(options.getOrDefault("members", "1000")),
+                        Integer.parseInt(options.getOrDefault("friends", "10")),
+                        Integer.parseInt(options.getOrDefault("posts", "10")),
+                        Integer.parseInt(options.getOrDefault("threads", "8")),
+                        Integer.parseInt(options.getOrDefault("samples", "1000"))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + which
-                        + "; known: social-graph (args: " + Arrays.toString(args) + ")");
+                        + "; known: social-graph, wall-feed (args: " + Arrays.toString(args) + ")");
             }
         }
     }

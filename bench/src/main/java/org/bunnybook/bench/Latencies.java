@@ -1,6 +1,7 @@
 package org.bunnybook.bench;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Collected latencies of one kind of question, in nanoseconds, with percentiles in milliseconds. */
 final class Latencies {
@@ -10,6 +11,16 @@ final class Latencies {
 
     Latencies(int capacity) {
         this.samples = new long[capacity];
+    }
+
+    /** The samples of all of these together. */
+    static Latencies merged(List<Latencies> parts) {
+        Latencies all = new Latencies(parts.stream().mapToInt(part -> part.count).sum());
+        for (Latencies part : parts) {
+            System.arraycopy(part.samples, 0, all.samples, all.count, part.count);
+            all.count += part.count;
+        }
+        return all;
     }
 
     void time(Runnable question) {
