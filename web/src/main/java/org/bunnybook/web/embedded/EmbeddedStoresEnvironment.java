@@ -55,6 +55,10 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
                 : Path.of(environment.getProperty("bunnybook.embedded.data-dir", "data")).toAbsolutePath();
         Map<String, Object> properties = new HashMap<>();
         Stoppers stoppers = new Stoppers();
+        if (ephemeral) {
+            // first in, so last out: once every server has stopped (Redis refuses to stop if it cannot save)
+            stoppers.add(() -> deleteRecursively(dataDir));
+        }
 
         if (!environment.containsProperty("spring.datasource.url")) {
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
@@ -75,9 +79,6 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
             properties.put("spring.neo4j.uri", neo4j.boltUri());
             properties.put("spring.neo4j.authentication.username", "neo4j");
             properties.put("spring.neo4j.authentication.password", "unused");
-        }
-        if (ephemeral) {
-            stoppers.add(() -> deleteRecursively(dataDir));
         }
         // Runs after every application context has closed, unlike a plain JVM hook, so nothing loses its store
         // while still shutting down.
