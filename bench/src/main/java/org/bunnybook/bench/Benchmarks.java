@@ -33,13 +33,13 @@ public final class Benchmarks {
     private static void run(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         Map<String, String> options = Options.parse(args);
+        // given as command-line arguments, which outrank application.yml (default properties would not): a benchmark
+        // must neither write into ./data nor take port 8080 from a running application
         try (ConfigurableApplicationContext application = new SpringApplicationBuilder(BunnybookApplication.class)
-                .properties(
-                        "server.port=0",
-                        "bunnybook.embedded.ephemeral=true",
-                        "bunnybook.jwt.secret=benchmark-secret-benchmark-secret-benchmark",
-                        "logging.level.root=WARN")
-                .run()) {
+                .run("--server.port=0",
+                        "--bunnybook.embedded.ephemeral=true",
+                        "--bunnybook.jwt.secret=benchmark-secret-benchmark-secret-benchmark",
+                        "--logging.level.root=WARN")) {
             String which = options.getOrDefault("benchmark", "social-graph");
             switch (which) {
                 case "social-graph" -> new SocialGraphBenchmark(application,
