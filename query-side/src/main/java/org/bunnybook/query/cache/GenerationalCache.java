@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -54,7 +53,7 @@ public class GenerationalCache {
     /** Moves the generation on and releases holds in one step, so no reader sees the old generation unheld. */
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> LOOKUP =
-            RedisScript.of(new ClassPathResource("redis/generational-lookup.lua"), List.class);
+            LuaScripts.answeringList("generational-lookup.lua");
     private static final RedisScript<Long> RETIRE = RedisScript.of("""
             redis.call('INCR', KEYS[1])
             if tonumber(ARGV[1]) > 0 then redis.call('DECRBY', KEYS[2], ARGV[1]) end

@@ -7,11 +7,11 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.PageAfter;
+import org.bunnybook.query.cache.LuaScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -42,7 +42,7 @@ class FeedTimelines {
     private static final Duration HEALTH_CHECK_INTERVAL = Duration.ofSeconds(1);
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> SCRIPT =
-            RedisScript.of(new ClassPathResource("redis/feed-timelines.lua"), List.class);
+            LuaScripts.answeringList("feed-timelines.lua");
 
     private final StringRedisTemplate redis;
     private final ObjectProvider<EventProcessingConfiguration> processing;
