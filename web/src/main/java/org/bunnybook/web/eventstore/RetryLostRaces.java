@@ -1,5 +1,7 @@
 package org.bunnybook.web.eventstore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 class RetryLostRaces implements RetryScheduler {
 
+    private static final Logger log = LoggerFactory.getLogger(RetryLostRaces.class);
     private static final int MAX_RETRIES = 3;
     private static final long INTERVAL_MILLIS = 20;
 
@@ -32,6 +35,8 @@ class RetryLostRaces implements RetryScheduler {
         if (!lostARace(lastFailure) || failures.size() > MAX_RETRIES) {
             return false;
         }
+        log.info("{} lost a race for its aggregate ({}); sending it again", commandMessage.getCommandName(),
+                lastFailure.getMessage());
         executor.schedule(commandDispatch, INTERVAL_MILLIS * failures.size(), TimeUnit.MILLISECONDS);
         return true;
     }
