@@ -1,6 +1,7 @@
 package org.bunnybook.api.post;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -9,4 +10,9 @@ import java.util.UUID;
  * Both null: the newest items.
  */
 public record PageAfter(Instant olderThan, UUID olderThanId, int limit) {
+
+    /** PostgreSQL keeps microseconds: a finer cursor is cut to them, so that every store compares alike. */
+    public PageAfter {
+        olderThan = olderThan == null ? null : olderThan.truncatedTo(ChronoUnit.MICROS);
+    }
 }

@@ -50,13 +50,17 @@ import java.util.function.Supplier;
 public class GenerationalCache {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationalCache.class);
-    /** Moves the generation on and releases holds in one step, so no reader sees the old generation unheld. */
+    /** A hold whose release never came (its node died) stops sending readers around the cache after this. */
+    private static final Duration HOLD_LIMIT = Duration.ofMinutes(1);
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> LOOKUP =
             LuaScripts.answeringList("generational-lookup.lua");
+    /** Moves the generation on and releases holds in one step, so no reader sees the old generation unheld. */
     private static final RedisScript<Long> RETIRE = RedisScript.of("""
             redis.call('INCR', KEYS[1])
-            if tonumber(ARGV[1]) > 0 then redis.call('DECRBY', KEYS[2], ARGV[1]) end
+            if tonumber(ARGV[1]) > 0 and tonumber(redis.call('DECRBY', KEYS[2], ARGV[1])) <= 0 then
+                redis.call('DEL', KEYS[2]) -- never below zero, even if the holds were forgotten meanwhile
+            end
             return 0""", Long.class);
 
     private final String namespace;
@@ -65,6 +69,8 @@ public class GenerationalCache {
     private final ObjectMapper json;
     /** Subjects whose generation is still to be moved on, with the number of holds to release with it. */
     private final Map<String, Integer> pending = new ConcurrentHashMap<>();
+    /** Subjects being changed that Redis could not be told about. */
+    private final Set<String> heldHere = ConcurrentHashMap.newKeySet();
     private final Map<String, CompletableFuture<Object>> loading = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter loads;
@@ -172,12 +178,19 @@ public class GenerationalCache {
     public Runnable hold(Collection<?> subjects) {
         List<String> names = subjects.stream().map(Object::toString).toList();
         try {
-            names.forEach(subject -> redis.opsForValue().increment(namespace + ":holds:" + subject));
+            names.forEach(subject -> {
+                redis.opsForValue().increment(namespace + ":holds:" + subject);
+                redis.expire(namespace + ":holds:" + subject, HOLD_LIMIT);
+            });
         } catch (RuntimeException e) {
-            // this node reads around the cache until Redis is back and the generations have moved on
+            // this node reads around the cache until the change has committed, then until Redis is back and the
+            // generations have moved on (retiring them before the commit would let the old rows be cached again)
             log.warn("could not hold {} {}: {}", namespace, names, e.getMessage());
-            names.forEach(subject -> pending.merge(subject, 0, Integer::sum));
+            heldHere.addAll(names);
             return () -> {
+                names.forEach(subject -> pending.merge(subject, 0, Integer::sum));
+                heldHere.removeAll(names);
+                retirePending();
             };
         }
         return () -> {
@@ -209,7 +222,7 @@ public class GenerationalCache {
 
     /** Cached values may be outdated until every generation that should have moved on has. */
     private boolean caching() {
-        return pending.isEmpty() || retirePending();
+        return heldHere.isEmpty() && (pending.isEmpty() || retirePending());
     }
 
     /** Key, value pairs as {@code redis/generational-lookup.lua} answers them; "" names one value per subject. */
@@ -269,7 +282,7 @@ public class GenerationalCache {
                     promise.complete(value);
                 });
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             mine.values().forEach(promise -> promise.completeExceptionally(e));
             throw e;
         } finally {

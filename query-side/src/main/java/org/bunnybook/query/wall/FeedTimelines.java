@@ -16,6 +16,7 @@ import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -45,6 +46,7 @@ class FeedTimelines {
             LuaScripts.answeringList("feed-timelines.lua");
 
     private final StringRedisTemplate redis;
+    private final JdbcClient jdbc;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final String capacity;
     private final Counter servedFromTimelines;
@@ -52,9 +54,10 @@ class FeedTimelines {
     private volatile Instant healthCheckedAt = Instant.MIN;
     private volatile boolean healthy;
 
-    FeedTimelines(StringRedisTemplate redis, ObjectProvider<EventProcessingConfiguration> processing,
+    FeedTimelines(StringRedisTemplate redis, JdbcClient jdbc, ObjectProvider<EventProcessingConfiguration> processing,
                   @Value("${bunnybook.feed.timeline-size:500}") int capacity, MeterRegistry meters) {
         this.redis = redis;
+        this.jdbc = jdbc;
         this.processing = processing;
         this.capacity = Integer.toString(capacity);
         this.servedFromTimelines = meters.counter("bunnybook.feed.pages", "source", "timeline");
@@ -145,15 +148,20 @@ class FeedTimelines {
     }
 
     /**
-     * The timelines can be trusted while their projection has caught up with history here, is not rebuilding, and
-     * has parked nothing. Asked at most once a second: a timeline that just went wrong goes on being served for up
-     * to that long.
+     * The timelines can be trusted while their projection is not being rebuilt on any node (no replay token in the
+     * token store), the segments this node runs have caught up with history, and it has parked nothing. Asked at most
+     * once a second: a timeline that just went wrong goes on being served for up to that long (on this node not at
+     * all after a Redis failure it saw itself).
      */
     private boolean healthy() {
         if (Instant.now().isAfter(healthCheckedAt.plus(HEALTH_CHECK_INTERVAL))) {
             EventProcessingConfiguration configuration = processing.getObject();
-            healthy = configuration.eventProcessor(ReadModels.FEED_CACHE, StreamingEventProcessor.class)
-                    .map(processor -> !processor.isReplaying() && processor.processingStatus().values().stream()
+            boolean rebuilding = jdbc.sql("""
+                            SELECT EXISTS (SELECT 1 FROM token_entry
+                                           WHERE processor_name = :group AND token_type LIKE '%ReplayToken')""")
+                    .param("group", ReadModels.FEED_CACHE).query(Boolean.class).single();
+            healthy = !rebuilding && configuration.eventProcessor(ReadModels.FEED_CACHE, StreamingEventProcessor.class)
+                    .map(processor -> processor.processingStatus().values().stream()
                             .allMatch(EventTrackerStatus::isCaughtUp))
                     .orElse(false)
                     && configuration.deadLetterQueue(ReadModels.FEED_CACHE)

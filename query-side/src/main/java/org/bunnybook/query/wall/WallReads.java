@@ -61,7 +61,12 @@ public class WallReads {
 
     public List<PostView> feed(UUID member, PageAfter page) {
         return timelines.page(member, page)
-                .map(ids -> hydrate(ids, member))
+                .map(ids -> {
+                    List<PostView> posts = hydrate(ids, member);
+                    // a post the timeline knows and the walls read model not yet (or no more): the two projections
+                    // differ for a moment, and a short page would look like the end of the feed
+                    return posts.size() == ids.size() ? posts : null;
+                })
                 .orElseGet(() -> store.feed(member, page));
     }
 

@@ -106,6 +106,10 @@ class ReadCachesTest {
     void concurrentMissesOfOneWallPageLoadItOnce() throws Exception {
         Member owner = Members.register(port, "Crowded");
         Posts.write(owner, owner, "popular", "PUBLIC");
+        // the write holds its wall (readers go around the cache) until its transaction has fully ended
+        for (int attempt = 0; attempt < 50 && redis.hasKey("walls:holds:" + owner.id()); attempt++) {
+            RedisOutages.pause(20);
+        }
         double loads = count("bunnybook.cache.loads", "walls");
         ExecutorService readers = Executors.newFixedThreadPool(READERS);
         try {
@@ -131,7 +135,7 @@ class ReadCachesTest {
         GenerationalCache cache = new GenerationalCache("stampede-" + UUID.randomUUID(), Duration.ofMinutes(1), redis,
                 json, new SimpleMeterRegistry());
         AtomicInteger loads = new AtomicInteger();
-        AtomicInteger batchLoads = new AtomicInteger();
+        AtomicInteger keysLoaded = new AtomicInteger();
         ExecutorService readers = Executors.newFixedThreadPool(READERS);
         try {
             List<CompletableFuture<String>> answers = IntStream.range(0, READERS)
@@ -143,7 +147,7 @@ class ReadCachesTest {
                             return "forty-two";
                         });
                         Map<String, String> each = cache.getEach(List.of("a", "b"), String.class, missing -> {
-                            batchLoads.incrementAndGet();
+                            keysLoaded.addAndGet(missing.size());
                             RedisOutages.pause(500);
                             return missing.stream().collect(Collectors.toMap(key -> key, key -> key + "!"));
                         });
@@ -156,7 +160,7 @@ class ReadCachesTest {
             readers.shutdownNow();
         }
         assertThat(loads).hasValue(1);
-        assertThat(batchLoads).hasValue(1);
+        assertThat(keysLoaded).as("each key loaded once, alone or with the other").hasValue(2);
     }
 
     private static List<String> contents(JsonNode posts) {
