@@ -21,6 +21,9 @@ public final class ReadModels {
     /** Home-feed timelines in Redis, one per member, filled as posts are written; PostgreSQL answers when it cannot. */
     public static final String FEED_CACHE = "feed-cache";
 
+    /** Notifications in PostgreSQL, pushed to their owners' browsers as they are made. */
+    public static final String NOTIFICATIONS = "notifications";
+
     private ReadModels() {
     }
 }

@@ -2,8 +2,12 @@ package org.bunnybook.query.friendship;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.bunnybook.api.friendship.AreFriends;
+import org.bunnybook.api.friendship.FindFriendIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.UUID;
 
 @Component
 class FriendshipQueries {
@@ -20,5 +24,12 @@ class FriendshipQueries {
                 .param("one", query.one())
                 .param("other", query.other())
                 .query(Boolean.class).single();
+    }
+
+    @QueryHandler
+    List<UUID> handle(FindFriendIds query) {
+        return jdbc.sql("SELECT friend_id FROM friendships WHERE profile_id = :member")
+                .param("member", query.profileId())
+                .query(UUID.class).list();
     }
 }

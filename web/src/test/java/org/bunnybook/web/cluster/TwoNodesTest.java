@@ -3,7 +3,9 @@ package org.bunnybook.web.cluster;
 import org.bunnybook.web.BunnybookApplication;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Socket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,6 +112,28 @@ class TwoNodesTest {
             });
             start.countDown();
             assertThat(List.of(fromA.join(), fromB.join())).as("round %d", round).containsExactlyInAnyOrder(201, 400);
+        }
+    }
+
+    @Test
+    void pushesAndPresenceReachMembersWhicheverNodeTheyAreConnectedTo() {
+        var a = Members.register(port, "Relay");
+        var b = Members.register(port, "Relay");
+        try (Socket bOnSecond = Socket.open(secondPort(), b.client().accessToken());
+             Socket aOnFirst = Socket.open(port, a.client().accessToken())) {
+            // the request goes through the first node; the notification reaches b on the second
+            assertThat(Friends.request(a, b).status()).isEqualTo(201);
+            assertThat(bOnSecond.await("new_unread_notification",
+                    n -> n.at("/data/event").asText().equals("NEW_FRIENDSHIP_REQUEST"))
+                    .at("/data/payload/byId").asText()).isEqualTo(a.id().toString());
+            assertThat(Friends.accept(b, a).status()).isEqualTo(201);
+            aOnFirst.await("new_unread_notification", n -> n.at("/data/event").asText().equals("NEW_FRIEND"));
+            // both online, each on its own node: a ping on either side shows the other (pings keep them online)
+            aOnFirst.send("/app/ping", "{}");
+            bOnSecond.send("/app/ping", "{}");
+            bOnSecond.await("online_friends", ids -> ids.size() == 1 && ids.get(0).asText().equals(a.id().toString()));
+            aOnFirst.send("/app/ping", "{}");
+            aOnFirst.await("online_friends", ids -> ids.size() == 1 && ids.get(0).asText().equals(b.id().toString()));
         }
     }
 

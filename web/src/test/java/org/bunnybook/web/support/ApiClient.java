@@ -40,6 +40,10 @@ public class ApiClient {
         return this;
     }
 
+    public String accessToken() {
+        return bearer;
+    }
+
     public String clientAddress() {
         return clientAddress;
     }

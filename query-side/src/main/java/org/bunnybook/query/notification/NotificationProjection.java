@@ -1,0 +1,160 @@
+package org.bunnybook.query.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.friendship.FriendRequestAccepted;
+import org.bunnybook.api.friendship.FriendRequestSent;
+import org.bunnybook.api.notification.NotificationType;
+import org.bunnybook.api.notification.NotificationView;
+import org.bunnybook.api.post.PostCommented;
+import org.bunnybook.api.post.PostCreated;
+import org.bunnybook.api.post.PostDeleted;
+import org.bunnybook.api.post.PostLiked;
+import org.bunnybook.query.push.Pushes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns events into notifications for the members they concern (SPEC §5), in the token's transaction, and tells
+ * their browsers once the transaction has committed. A rebuild replays history silently: only notifications made
+ * from live events are pushed.
+ */
+@Component
+@ProcessingGroup(ReadModels.NOTIFICATIONS)
+class NotificationProjection {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Pushes pushes;
+
+    NotificationProjection(JdbcClient jdbc, ObjectMapper json, Pushes pushes) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.pushes = pushes;
+    }
+
+    @EventHandler
+    void on(PostCreated event, EventMessage<?> message, ReplayStatus replay) {
+        participate(event.postId(), event.authorId());
+        participate(event.postId(), event.wallProfileId());
+        if (!event.authorId().equals(event.wallProfileId())) {
+            notify(message, replay, event.wallProfileId(), NotificationType.NEW_POST_ON_WALL, payload(
+                    "byId", event.authorId(), "byUsername", event.authorUsername(), "postId", event.postId(),
+                    "postPreview", preview(event.content())));
+        }
+    }
+
+    @EventHandler
+    void on(PostCommented event, EventMessage<?> message, ReplayStatus replay) {
+        List<UUID> recipients = jdbc.sql("""
+                        SELECT profile_id FROM notification_post_participants
+                        WHERE post_id = :post AND profile_id <> :commenter""")
+                .param("post", event.postId()).param("commenter", event.authorId())
+                .query(UUID.class).list();
+        Map<String, Object> payload = payload("byId", event.authorId(), "byUsername", event.authorUsername(),
+                "postById", event.postAuthorId(), "postByUsername", event.postAuthorUsername(),
+                "postId", event.postId(), "commentPreview", preview(event.content()));
+        recipients.forEach(recipient -> notify(message, replay, recipient, NotificationType.NEW_COMMENT_ON_POST,
+                payload));
+        participate(event.postId(), event.authorId());
+    }
+
+    @EventHandler
+    void on(PostLiked event, EventMessage<?> message, ReplayStatus replay) {
+        if (!event.profileId().equals(event.postAuthorId())) {
+            notify(message, replay, event.postAuthorId(), NotificationType.NEW_LIKE, payload(
+                    "byId", event.profileId(), "byUsername", event.username(), "postId", event.postId()));
+        }
+    }
+
+    @EventHandler
+    void on(PostDeleted event) {
+        jdbc.sql("DELETE FROM notification_post_participants WHERE post_id = :post")
+                .param("post", event.postId()).update();
+    }
+
+    @EventHandler
+    void on(FriendRequestSent event, EventMessage<?> message, ReplayStatus replay) {
+        notify(message, replay, event.targetId(), NotificationType.NEW_FRIENDSHIP_REQUEST, payload(
+                "byId", event.requesterId(), "byUsername", event.requesterUsername()));
+    }
+
+    @EventHandler
+    void on(FriendRequestAccepted event, EventMessage<?> message, ReplayStatus replay) {
+        notify(message, replay, event.requesterId(), NotificationType.NEW_FRIEND, payload(
+                "profileId", event.targetId(), "profileUsername", event.targetUsername()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE notifications, notification_post_participants").update();
+    }
+
+    private void participate(UUID post, UUID member) {
+        jdbc.sql("INSERT INTO notification_post_participants (post_id, profile_id) VALUES (:post, :member)"
+                        + " ON CONFLICT DO NOTHING")
+                .param("post", post).param("member", member).update();
+    }
+
+    private void notify(EventMessage<?> message, ReplayStatus replay, UUID recipient, NotificationType type,
+                        Map<String, Object> payload) {
+        UUID id = UUID.nameUUIDFromBytes((message.getIdentifier() + "/" + recipient)
+                .getBytes(StandardCharsets.UTF_8));
+        Instant at = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
+        int added;
+        try {
+            added = jdbc.sql("""
+                            INSERT INTO notifications (notification_id, profile_id, created_at, event, payload)
+                            VALUES (:id, :recipient, :at, :event, CAST(:payload AS jsonb)) ON CONFLICT DO NOTHING""")
+                    .param("id", id).param("recipient", recipient)
+                    .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                    .param("event", type.name()).param("payload", json.writeValueAsString(payload))
+                    .update();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (added == 1 && !replay.isReplay()) {
+            NotificationView view = new NotificationView(id, at, recipient,
+                    new NotificationView.Data(type, payload), false, false);
+            afterCommit(() -> pushes.push(recipient, "new_unread_notification", view));
+        }
+    }
+
+    private static void afterCommit(Runnable task) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> task.run());
+        } else {
+            task.run();
+        }
+    }
+
+    /** Previews are the first 32 characters, then "...". */
+    static String preview(String content) {
+        return content.length() <= 32 ? content : content.substring(0, 32) + "...";
+    }
+
+    private static Map<String, Object> payload(Object... keysAndValues) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            payload.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return payload;
+    }
+}

@@ -1,0 +1,42 @@
+package org.bunnybook.web.realtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bunnybook.query.push.Pushes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Delivers the pushes published on Redis (by any node) to the sessions connected to this node, on each member's
+ * {@code /user/queue/events}. A member connected to several nodes gets a push on each of them, once per session.
+ */
+@Configuration(proxyBeanMethods = false)
+class PushRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(PushRelay.class);
+
+    @Bean
+    RedisMessageListenerContainer pushListener(RedisConnectionFactory redis, SimpMessagingTemplate messaging,
+                                               ObjectMapper json) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(redis);
+        container.addMessageListener((message, pattern) -> {
+            try {
+                Pushes.Push push = json.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
+                        Pushes.Push.class);
+                messaging.convertAndSendToUser(push.to().toString(), "/queue/events", push.envelope());
+            } catch (IOException | RuntimeException e) {
+                log.warn("could not relay a push: {}", e.getMessage());
+            }
+        }, new ChannelTopic(Pushes.CHANNEL));
+        return container;
+    }
+}

@@ -1,0 +1,17 @@
+package org.bunnybook.web.realtime;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * @param allowedOrigins  origins allowed to open {@code /ws} besides the application's own (patterns allowed)
+ * @param framesPerSecond inbound frames a session may send per second; more are dropped
+ * @param presenceTimeToLive how long one {@code ping} keeps a member online
+ */
+@ConfigurationProperties("bunnybook.realtime")
+record RealtimeProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("20") int framesPerSecond,
+                          @DefaultValue("11s") Duration presenceTimeToLive) {
+}

@@ -1,0 +1,97 @@
+package org.bunnybook.web.realtime;
+
+import org.bunnybook.web.security.Member;
+import org.bunnybook.web.security.Tokens;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every inbound STOMP frame passes here. CONNECT needs a valid access token (the {@code Authorization} header, else
+ * the handshake's cookie); a refused CONNECT gets an ERROR frame and the socket is closed. A session may subscribe
+ * to its own user queue only and send to {@code /app/**} only. Frames beyond the per-second budget are dropped, so
+ * a flooding client slows only itself.
+ */
+@Component
+class StompGuard implements ChannelInterceptor {
+
+    static final String EVENTS = "/user/queue/events";
+
+    private final Tokens tokens;
+    private final RealtimeProperties properties;
+    private final Map<String, Budget> budgets = new ConcurrentHashMap<>();
+
+    StompGuard(Tokens tokens, RealtimeProperties properties) {
+        this.tokens = tokens;
+        this.properties = properties;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (stomp == null || stomp.getCommand() == null) {
+            return message; // heartbeats
+        }
+        switch (stomp.getCommand()) {
+            case CONNECT, STOMP -> stomp.setUser(new MemberPrincipal(authenticate(stomp)));
+            case SUBSCRIBE -> {
+                if (!EVENTS.equals(stomp.getDestination())) {
+                    throw new MessagingException("subscribe to " + EVENTS + " only");
+                }
+            }
+            case SEND -> {
+                if (stomp.getDestination() == null || !stomp.getDestination().startsWith("/app/")) {
+                    throw new MessagingException("send to /app/** only");
+                }
+                if (!budgets.computeIfAbsent(stomp.getSessionId(), id -> new Budget()).spend(
+                        properties.framesPerSecond())) {
+                    return null;
+                }
+            }
+            default -> {
+            }
+        }
+        return message;
+    }
+
+    @EventListener
+    void on(SessionDisconnectEvent disconnected) {
+        budgets.remove(disconnected.getSessionId());
+    }
+
+    private Member authenticate(StompHeaderAccessor stomp) {
+        String header = stomp.getFirstNativeHeader("Authorization");
+        Optional<String> token = header != null && header.startsWith("Bearer ")
+                ? Optional.of(header.substring("Bearer ".length()))
+                : Optional.ofNullable(stomp.getSessionAttributes())
+                .map(attributes -> (String) attributes.get(WebSocketConfiguration.HANDSHAKE_TOKEN));
+        return token.flatMap(tokens::readAccess)
+                .orElseThrow(() -> new MessagingException("Unauthorized"));
+    }
+
+    /** Frames sent in the current second. */
+    private static final class Budget {
+        private long second;
+        private int spent;
+
+        synchronized boolean spend(int perSecond) {
+            long now = System.currentTimeMillis() / 1000;
+            if (now != second) {
+                second = now;
+                spent = 0;
+            }
+            return ++spent <= perSecond;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.bunnybook.web.realtime;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.util.WebUtils;
+
+import jakarta.servlet.http.Cookie;
+import org.bunnybook.web.security.AuthCookies;
+
+import java.util.Map;
+
+/**
+ * STOMP over WebSocket at {@code /ws} (SPEC §4). Clients subscribe to {@code /user/queue/events} and send to
+ * {@code /app/<name>}; {@link StompGuard} decides who may connect, subscribe and send. The broker is in memory:
+ * each node delivers to its own sessions, and pushes reach the other nodes through Redis ({@link PushRelay}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+@EnableConfigurationProperties(RealtimeProperties.class)
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    /** Where the access-token cookie of the handshake waits for CONNECT. */
+    static final String HANDSHAKE_TOKEN = "handshakeAccessToken";
+
+    private final RealtimeProperties properties;
+    private final StompGuard guard;
+
+    WebSocketConfiguration(RealtimeProperties properties, StompGuard guard) {
+        this.properties = properties;
+        this.guard = guard;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        // the same origin is always allowed, and so are clients that send no Origin (scripts, native apps)
+        registry.addEndpoint("/ws")
+                .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
+                .addInterceptors(new AccessCookie());
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.enableSimpleBroker("/queue");
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.setUserDestinationPrefix("/user");
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(guard);
+    }
+
+    /** Keeps the handshake's access-token cookie for CONNECT, which may come without an Authorization header. */
+    private static final class AccessCookie implements HandshakeInterceptor {
+
+        @Override
+        public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
+                                       WebSocketHandler handler, Map<String, Object> attributes) {
+            if (request instanceof ServletServerHttpRequest servlet) {
+                Cookie cookie = WebUtils.getCookie(servlet.getServletRequest(), AuthCookies.ACCESS);
+                if (cookie != null) {
+                    attributes.put(HANDSHAKE_TOKEN, cookie.getValue());
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                                   Exception exception) {
+        }
+    }
+}
