@@ -23,6 +23,8 @@ public final class ReadModels {
 
     /** Notifications in PostgreSQL, pushed to their owners' browsers as they are made. */
     public static final String NOTIFICATIONS = "notifications";
+    /** Conversations, read pointers and chat messages in PostgreSQL, pushed to members as they happen. */
+    public static final String CONVERSATIONS = "conversations";
 
     private ReadModels() {
     }

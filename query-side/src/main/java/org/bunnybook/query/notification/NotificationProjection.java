@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.friendship.FriendRequestAccepted;
 import org.bunnybook.api.friendship.FriendRequestSent;
@@ -133,15 +132,7 @@ class NotificationProjection {
         if (added == 1 && !replay.isReplay()) {
             NotificationView view = new NotificationView(id, at, recipient,
                     new NotificationView.Data(type, payload), false, false);
-            afterCommit(() -> pushes.push(recipient, "new_unread_notification", view));
-        }
-    }
-
-    private static void afterCommit(Runnable task) {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> task.run());
-        } else {
-            task.run();
+            Pushes.afterCommit(() -> pushes.push(recipient, "new_unread_notification", view));
         }
     }
 

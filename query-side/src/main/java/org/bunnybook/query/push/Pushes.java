@@ -2,6 +2,7 @@ package org.bunnybook.query.push;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -38,6 +39,15 @@ public class Pushes {
             redis.convertAndSend(CHANNEL, json.writeValueAsString(new Push(member, event, data)));
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("could not push {} to {}: {}", event, member, e.getMessage());
+        }
+    }
+
+    /** Runs {@code push} once the current unit of work (and the read model's transaction) has committed. */
+    public static void afterCommit(Runnable push) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> push.run());
+        } else {
+            push.run();
         }
     }
 

@@ -2,6 +2,7 @@ package org.bunnybook.web.realtime;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.chat.FindUnreadConversations;
 import org.bunnybook.api.notification.CountUnreadNotifications;
 import org.bunnybook.query.push.Pushes;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -9,6 +10,7 @@ import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;
 
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Client → server messages (SPEC §4). A session's first {@code ping} (clients send one right after subscribing,
@@ -37,6 +39,9 @@ class RealtimeController {
             int unread = queries.query(new CountUnreadNotifications(principal.member().profileId()),
                     ResponseTypes.instanceOf(Integer.class)).join();
             pushes.push(principal.member().profileId(), "unread_notifications_count", unread);
+            pushes.push(principal.member().profileId(), "unread_conversations_ids",
+                    queries.query(new FindUnreadConversations(principal.member().profileId()),
+                            ResponseTypes.multipleInstancesOf(UUID.class)).join());
         }
     }
 }

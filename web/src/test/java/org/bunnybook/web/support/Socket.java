@@ -150,6 +150,12 @@ public final class Socket implements AutoCloseable {
         throw new AssertionError("no " + name + " arrived; saw " + seen);
     }
 
+    /** Forgets the events kept aside so far: the next {@link #await} looks only at what arrives from now on. */
+    public void forgetSeen() {
+        seen.clear();
+        events.clear();
+    }
+
     public boolean isConnected() {
         return session.isConnected();
     }

@@ -1,0 +1,9 @@
+package org.bunnybook.api.chat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stored message as members see it (and as it is pushed, echoing the sender's {@code clientMessageId}). */
+public record ChatMessageView(UUID id, String content, Instant createdAt, UUID chatGroupId, UUID fromProfileId,
+                              String fromProfileUsername, String clientMessageId) {
+}

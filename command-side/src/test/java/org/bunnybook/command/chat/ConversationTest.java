@@ -1,0 +1,65 @@
+package org.bunnybook.command.chat;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.bunnybook.api.chat.ChatMarkedAsRead;
+import org.bunnybook.api.chat.ConversationDeactivated;
+import org.bunnybook.api.chat.ConversationOpened;
+import org.bunnybook.api.chat.ConversationReactivated;
+import org.bunnybook.api.chat.DeactivateConversation;
+import org.bunnybook.api.chat.MarkChatAsRead;
+import org.bunnybook.api.chat.MessagePosted;
+import org.bunnybook.api.chat.NotInConversation;
+import org.bunnybook.api.chat.OpenConversation;
+import org.bunnybook.api.chat.PostMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+class ConversationTest {
+
+    private final UUID chat = UUID.randomUUID();
+    private final UUID hazel = UUID.randomUUID();
+    private final UUID fiver = UUID.randomUUID();
+    private final UUID message = UUID.randomUUID();
+    private AggregateTestFixture<Conversation> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Conversation.class);
+    }
+
+    private OpenConversation open() {
+        return new OpenConversation(chat, hazel, "hazel", fiver, "fiver");
+    }
+
+    private ConversationOpened opened() {
+        return new ConversationOpened(chat, hazel, "hazel", fiver, "fiver");
+    }
+
+    @Test
+    void newFriendsGetAConversationOnceAndFormerFriendsGetTheirsBack() {
+        fixture.givenNoPriorActivity().when(open()).expectEvents(opened());
+        fixture.given(opened()).when(open()).expectNoEvents();
+        fixture.given(opened()).when(new DeactivateConversation(chat)).expectEvents(new ConversationDeactivated(chat));
+        fixture.given(opened(), new ConversationDeactivated(chat)).when(new DeactivateConversation(chat))
+                .expectNoEvents();
+        fixture.given(opened(), new ConversationDeactivated(chat)).when(open())
+                .expectEvents(new ConversationReactivated(chat));
+    }
+
+    @Test
+    void onlyMembersWriteAndOnlyWhileItIsActive() {
+        fixture.given(opened()).when(new PostMessage(chat, message, fiver, "fiver", "silflay?", "c1"))
+                .expectEvents(new MessagePosted(chat, message, fiver, "fiver", "silflay?", "c1"));
+        fixture.given(opened()).when(new PostMessage(chat, message, UUID.randomUUID(), "kehaar", "hi", null))
+                .expectException(NotInConversation.class).expectNoEvents();
+        fixture.given(opened(), new ConversationDeactivated(chat))
+                .when(new PostMessage(chat, message, fiver, "fiver", "still there?", null))
+                .expectException(NotInConversation.class).expectNoEvents();
+        fixture.given(opened()).when(new MarkChatAsRead(chat, hazel, message))
+                .expectEvents(new ChatMarkedAsRead(chat, hazel, message));
+        fixture.given(opened()).when(new MarkChatAsRead(chat, UUID.randomUUID(), message))
+                .expectException(NotInConversation.class);
+    }
+}

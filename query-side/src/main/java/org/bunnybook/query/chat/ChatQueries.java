@@ -1,0 +1,107 @@
+package org.bunnybook.query.chat;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.bunnybook.api.chat.ChatMessageView;
+import org.bunnybook.api.chat.ConversationView;
+import org.bunnybook.api.chat.FindConversationMembers;
+import org.bunnybook.api.chat.FindConversations;
+import org.bunnybook.api.chat.FindMessages;
+import org.bunnybook.api.chat.FindUnreadConversations;
+import org.bunnybook.api.post.PageAfter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Conversations and their messages, newest first on (created_at, id). */
+@Component
+class ChatQueries {
+
+    private final JdbcClient jdbc;
+
+    ChatQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    List<ChatMessageView> handle(FindMessages query) {
+        PageAfter page = query.page();
+        return jdbc.sql("""
+                        SELECT * FROM chat_messages m WHERE m.chat_group_id = :chat
+                          AND (CAST(:olderThan AS timestamptz) IS NULL
+                               OR (CAST(:olderThanId AS uuid) IS NULL AND m.created_at < :olderThan)
+                               OR (m.created_at, m.message_id) < (:olderThan, :olderThanId))
+                        ORDER BY m.created_at DESC, m.message_id DESC LIMIT :limit""")
+                .param("chat", query.chatGroupId())
+                .param("olderThan", utc(page))
+                .param("olderThanId", page.olderThanId())
+                .param("limit", page.limit())
+                .query((rs, row) -> new ChatMessageView(rs.getObject("message_id", UUID.class),
+                        rs.getString("content"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("chat_group_id", UUID.class), rs.getObject("from_id", UUID.class),
+                        rs.getString("from_username"), rs.getString("client_message_id")))
+                .list();
+    }
+
+    /** Named after the other member, as the original Bunnybook showed private conversations. */
+    @QueryHandler
+    List<ConversationView> handle(FindConversations query) {
+        PageAfter page = query.page();
+        return jdbc.sql("""
+                        SELECT m.*, CASE WHEN me.read_message_id = c.last_message_id THEN me.read_at END AS my_read_at,
+                               other.username AS name
+                        FROM conversation_members me
+                        JOIN conversations c ON c.chat_group_id = me.chat_group_id AND c.active
+                        JOIN chat_messages m ON m.message_id = c.last_message_id
+                        JOIN conversation_members other
+                          ON other.chat_group_id = me.chat_group_id AND other.profile_id <> me.profile_id
+                        WHERE me.profile_id = :member
+                          AND (CAST(:olderThan AS timestamptz) IS NULL
+                               OR (CAST(:olderThanId AS uuid) IS NULL AND m.created_at < :olderThan)
+                               OR (m.created_at, m.message_id) < (:olderThan, :olderThanId))
+                        ORDER BY m.created_at DESC, m.message_id DESC LIMIT :limit""")
+                .param("member", query.profileId())
+                .param("olderThan", utc(page))
+                .param("olderThanId", page.olderThanId())
+                .param("limit", page.limit())
+                .query((rs, row) -> new ConversationView(rs.getObject("from_id", UUID.class),
+                        rs.getString("from_username"), rs.getString("content"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("chat_group_id", UUID.class), rs.getString("name"),
+                        rs.getObject("my_read_at", OffsetDateTime.class) == null ? null
+                                : rs.getObject("my_read_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    @QueryHandler
+    List<UUID> handle(FindConversationMembers query) {
+        return members(query.chatGroupId());
+    }
+
+    @QueryHandler
+    List<UUID> handle(FindUnreadConversations query) {
+        return unread(query.profileId());
+    }
+
+    List<UUID> members(UUID chat) {
+        return jdbc.sql("SELECT profile_id FROM conversation_members WHERE chat_group_id = :chat")
+                .param("chat", chat).query(UUID.class).list();
+    }
+
+    /** Active conversations whose latest message is not the one the member read last. */
+    List<UUID> unread(UUID member) {
+        return jdbc.sql("""
+                        SELECT c.chat_group_id FROM conversation_members me
+                        JOIN conversations c ON c.chat_group_id = me.chat_group_id
+                        WHERE me.profile_id = :member AND c.active AND c.last_message_id IS NOT NULL
+                          AND me.read_message_id IS DISTINCT FROM c.last_message_id""")
+                .param("member", member).query(UUID.class).list();
+    }
+
+    private static OffsetDateTime utc(PageAfter page) {
+        return page.olderThan() == null ? null : OffsetDateTime.ofInstant(page.olderThan(), ZoneOffset.UTC);
+    }
+}

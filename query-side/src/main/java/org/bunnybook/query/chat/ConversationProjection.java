@@ -1,0 +1,148 @@
+package org.bunnybook.query.chat;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.chat.ChatMarkedAsRead;
+import org.bunnybook.api.chat.ChatMessageView;
+import org.bunnybook.api.chat.ConversationDeactivated;
+import org.bunnybook.api.chat.ConversationOpened;
+import org.bunnybook.api.chat.ConversationReactivated;
+import org.bunnybook.api.chat.MessagePosted;
+import org.bunnybook.query.push.Pushes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Conversations, their members' read pointers and their messages, in the token's transaction; live changes are
+ * pushed to the members once committed (never during a rebuild): the message itself to every session of every
+ * member (the sender's included, which is its acknowledgement), and fresh unread lists.
+ */
+@Component
+@ProcessingGroup(ReadModels.CONVERSATIONS)
+class ConversationProjection {
+
+    private final JdbcClient jdbc;
+    private final ChatQueries queries;
+    private final Pushes pushes;
+
+    ConversationProjection(JdbcClient jdbc, ChatQueries queries, Pushes pushes) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.pushes = pushes;
+    }
+
+    @EventHandler
+    void on(ConversationOpened event, ReplayStatus replay) {
+        jdbc.sql("INSERT INTO conversations (chat_group_id, active) VALUES (:id, TRUE) ON CONFLICT DO NOTHING")
+                .param("id", event.chatGroupId()).update();
+        for (var member : Map.of(event.oneId(), event.oneUsername(), event.otherId(), event.otherUsername())
+                .entrySet()) {
+            jdbc.sql("""
+                            INSERT INTO conversation_members (chat_group_id, profile_id, username)
+                            VALUES (:id, :member, :username) ON CONFLICT DO NOTHING""")
+                    .param("id", event.chatGroupId()).param("member", member.getKey())
+                    .param("username", member.getValue()).update();
+        }
+        if (!replay.isReplay()) {
+            Pushes.afterCommit(() -> {
+                pushes.push(event.oneId(), "add_friend", Map.of("chatGroupId", event.chatGroupId(),
+                        "profileId", event.otherId(), "username", event.otherUsername()));
+                pushes.push(event.otherId(), "add_friend", Map.of("chatGroupId", event.chatGroupId(),
+                        "profileId", event.oneId(), "username", event.oneUsername()));
+            });
+        }
+    }
+
+    @EventHandler
+    void on(ConversationReactivated event, ReplayStatus replay) {
+        activate(event.chatGroupId(), true, replay, "add_friend");
+    }
+
+    @EventHandler
+    void on(ConversationDeactivated event, ReplayStatus replay) {
+        activate(event.chatGroupId(), false, replay, "remove_friend");
+    }
+
+    @EventHandler
+    void on(MessagePosted event, @Timestamp Instant timestamp, ReplayStatus replay) {
+        Instant at = timestamp.truncatedTo(ChronoUnit.MILLIS);
+        int added = jdbc.sql("""
+                        INSERT INTO chat_messages (message_id, chat_group_id, from_id, from_username, content,
+                                                   client_message_id, created_at)
+                        VALUES (:id, :chat, :from, :username, :content, :client, :at) ON CONFLICT DO NOTHING""")
+                .param("id", event.messageId()).param("chat", event.chatGroupId()).param("from", event.fromId())
+                .param("username", event.fromUsername()).param("content", event.content())
+                .param("client", event.clientMessageId()).param("at", utc(at))
+                .update();
+        jdbc.sql("UPDATE conversations SET last_message_id = :id, last_at = :at WHERE chat_group_id = :chat")
+                .param("id", event.messageId()).param("at", utc(at)).param("chat", event.chatGroupId()).update();
+        read(event.chatGroupId(), event.fromId(), event.messageId(), at);
+        if (added == 1 && !replay.isReplay()) {
+            ChatMessageView message = new ChatMessageView(event.messageId(), event.content(), at,
+                    event.chatGroupId(), event.fromId(), event.fromUsername(), event.clientMessageId());
+            List<UUID> members = queries.members(event.chatGroupId());
+            Pushes.afterCommit(() -> members.forEach(member -> {
+                pushes.push(member, "chat_message", message);
+                pushes.push(member, "unread_conversations_ids", queries.unread(member));
+            }));
+        }
+    }
+
+    @EventHandler
+    void on(ChatMarkedAsRead event, @Timestamp Instant at, ReplayStatus replay) {
+        read(event.chatGroupId(), event.profileId(), event.messageId(), at.truncatedTo(ChronoUnit.MILLIS));
+        if (!replay.isReplay()) {
+            Pushes.afterCommit(() -> pushes.push(event.profileId(), "unread_conversations_ids",
+                    queries.unread(event.profileId())));
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE conversations, conversation_members, chat_messages").update();
+    }
+
+    /** Read pointers only move forward: a pointer to an older message (or a replayed event) changes nothing. */
+    private void read(UUID chat, UUID member, UUID message, Instant at) {
+        jdbc.sql("""
+                        UPDATE conversation_members m SET read_message_id = :message, read_at = :at
+                        FROM chat_messages read
+                        WHERE m.chat_group_id = :chat AND m.profile_id = :member AND read.message_id = :message
+                          AND read.chat_group_id = :chat
+                          AND (m.read_message_id IS NULL OR (read.created_at, read.message_id) >=
+                               (SELECT c.created_at, c.message_id FROM chat_messages c
+                                WHERE c.message_id = m.read_message_id))""")
+                .param("message", message).param("at", utc(at)).param("chat", chat).param("member", member)
+                .update();
+    }
+
+    private void activate(UUID chat, boolean active, ReplayStatus replay, String push) {
+        jdbc.sql("UPDATE conversations SET active = :active WHERE chat_group_id = :chat")
+                .param("active", active).param("chat", chat).update();
+        if (!replay.isReplay()) {
+            List<Map<String, Object>> members = jdbc.sql(
+                            "SELECT profile_id, username FROM conversation_members WHERE chat_group_id = :chat")
+                    .param("chat", chat).query().listOfRows();
+            Pushes.afterCommit(() -> members.forEach(member -> members.stream()
+                    .filter(other -> !other.get("profile_id").equals(member.get("profile_id")))
+                    .forEach(other -> pushes.push((UUID) member.get("profile_id"), push, Map.of("chatGroupId", chat,
+                            "profileId", other.get("profile_id"), "username", other.get("username"))))));
+        }
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

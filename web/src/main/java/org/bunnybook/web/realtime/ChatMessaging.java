@@ -1,0 +1,91 @@
+package org.bunnybook.web.realtime;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.chat.FindConversationMembers;
+import org.bunnybook.api.chat.MarkChatAsRead;
+import org.bunnybook.api.chat.NotInConversation;
+import org.bunnybook.api.chat.PostMessage;
+import org.bunnybook.query.push.Pushes;
+import org.bunnybook.web.security.Member;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.stereotype.Controller;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Chat over the socket. A message is acknowledged by its stored copy, pushed to every session of every member once
+ * projected (echoing {@code clientMessageId}); a refused frame answers the sender's sessions with {@code error}.
+ * Typing is relayed to the other members and never stored.
+ */
+@Controller
+class ChatMessaging {
+
+    private static final int MAX_LENGTH = 4096;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Pushes pushes;
+
+    ChatMessaging(CommandGateway commands, QueryGateway queries, Pushes pushes) {
+        this.commands = commands;
+        this.queries = queries;
+        this.pushes = pushes;
+    }
+
+    @MessageMapping("chat_message")
+    void send(MemberPrincipal principal, ChatFrames.ChatMessage frame) {
+        Member member = principal.member();
+        if (frame.to() == null || frame.message() == null || frame.message().isBlank()
+                || frame.message().length() > MAX_LENGTH) {
+            throw new RefusedFrame("a message needs `to` and 1-4096 characters");
+        }
+        if (frame.clientMessageId() != null && frame.clientMessageId().length() > 64) {
+            throw new RefusedFrame("clientMessageId is at most 64 characters");
+        }
+        commands.sendAndWait(new PostMessage(frame.to(), UUID.randomUUID(), member.profileId(), member.username(),
+                frame.message(), frame.clientMessageId()));
+    }
+
+    @MessageMapping("is_typing")
+    void typing(MemberPrincipal principal, ChatFrames.IsTyping frame) {
+        UUID me = principal.member().profileId();
+        List<UUID> members = frame.chatGroupId() == null ? List.of() : queries.query(
+                new FindConversationMembers(frame.chatGroupId()), ResponseTypes.multipleInstancesOf(UUID.class)).join();
+        if (!members.contains(me)) {
+            throw new RefusedFrame("not a conversation of this member");
+        }
+        members.stream().filter(member -> !member.equals(me)).forEach(member -> pushes.push(member, "is_typing",
+                Map.of("profileId", me, "username", principal.member().username(),
+                        "chatGroupId", frame.chatGroupId())));
+    }
+
+    @MessageMapping("mark_chat_as_read")
+    void read(MemberPrincipal principal, ChatFrames.MarkChatAsRead frame) {
+        if (frame.chatGroupId() == null || frame.chatMessageId() == null) {
+            throw new RefusedFrame("chatGroupId and chatMessageId are needed");
+        }
+        commands.sendAndWait(new MarkChatAsRead(frame.chatGroupId(), principal.member().profileId(),
+                frame.chatMessageId()));
+    }
+
+    /** Whatever went wrong with a frame is told to its sender only; the connection stays open. */
+    @MessageExceptionHandler
+    void refused(Exception failure, MemberPrincipal principal) {
+        String reason = failure instanceof RefusedFrame || failure instanceof NotInConversation
+                ? failure.getMessage()
+                : failure.getCause() instanceof NotInConversation cause ? cause.getMessage()
+                : "the frame could not be handled";
+        pushes.push(principal.member().profileId(), "error", Map.of("message", reason));
+    }
+
+    private static final class RefusedFrame extends RuntimeException {
+        RefusedFrame(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.bunnybook.web.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bunnybook.api.chat.ChatGroupId;
+import org.bunnybook.web.support.ApiClient;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.RedisOutages;
+import org.bunnybook.web.support.Socket;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bunnybook.web.support.Friends.befriend;
+import static org.bunnybook.web.support.Friends.unfriend;
+
+/** Two friends chatting over real sockets: delivery both ways, every tab, history, unread state, typing. */
+@BunnybookTest
+class ChatTest {
+
+    @LocalServerPort
+    int port;
+
+    private static String chatMessage(UUID to, String message, String clientMessageId) {
+        return "{\"to\":\"" + to + "\",\"message\":" + ApiClient.toJson(message)
+                + ",\"clientMessageId\":\"" + clientMessageId + "\"}";
+    }
+
+    private static JsonNode awaitMessage(Socket socket, String content) {
+        return socket.await("chat_message", message -> message.get("content").asText().equals(content));
+    }
+
+    @Test
+    void friendsChatBothWaysOnEveryTabWithHistoryUnreadStateAndTyping() {
+        Member me = Members.register(port, "Chatty");
+        Member friend = Members.register(port, "Chatty");
+        Member stranger = Members.register(port, "Chatty");
+        UUID chat = ChatGroupId.of(me.id(), friend.id());
+        try (Socket myTab = Socket.open(port, me.client().accessToken());
+             Socket mySecondTab = Socket.open(port, me.client().accessToken());
+             Socket theirs = Socket.open(port, friend.client().accessToken());
+             Socket strangers = Socket.open(port, stranger.client().accessToken())) {
+            befriend(me, friend);
+            // accepting opened the conversation (through the conversation lifecycle process)
+            assertThat(myTab.await("add_friend", added -> added.get("chatGroupId").asText().equals(chat.toString()))
+                    .get("profileId").asText()).isEqualTo(friend.id().toString());
+
+            myTab.send("/app/chat_message", chatMessage(chat, "hello bunny", "c-1"));
+            JsonNode ack = awaitMessage(myTab, "hello bunny");
+            assertThat(ack.get("clientMessageId").asText()).isEqualTo("c-1");
+            assertThat(ack.get("fromProfileId").asText()).isEqualTo(me.id().toString());
+            assertThat(awaitMessage(mySecondTab, "hello bunny").get("id")).isEqualTo(ack.get("id"));
+            JsonNode received = awaitMessage(theirs, "hello bunny");
+            theirs.await("unread_conversations_ids", ids -> ids.size() == 1 && ids.get(0).asText()
+                    .equals(chat.toString()));
+
+            theirs.send("/app/is_typing", "{\"chatGroupId\":\"" + chat + "\"}");
+            assertThat(myTab.await("is_typing", typing -> true).get("profileId").asText())
+                    .isEqualTo(friend.id().toString());
+            theirs.forgetSeen(); // its greeting said "nothing unread" too
+            theirs.send("/app/chat_message", chatMessage(chat, "hi back", "c-2"));
+            awaitMessage(myTab, "hi back");
+            // sending marked it read for them; reading it clears it for me
+            theirs.await("unread_conversations_ids", JsonNode::isEmpty);
+            myTab.await("unread_conversations_ids", ids -> ids.size() == 1);
+            JsonNode conversations = me.client().get("/web/profiles/" + me.id() + "/conversations").json();
+            assertThat(conversations).hasSize(1);
+            assertThat(conversations.get(0).get("content").asText()).isEqualTo("hi back");
+            assertThat(conversations.get(0).get("chatGroupName").asText()).isEqualTo(friend.username());
+            assertThat(conversations.get(0).get("readAt").isNull()).isTrue();
+            String last = awaitMessage(mySecondTab, "hi back").get("id").asText();
+            myTab.forgetSeen();
+            myTab.send("/app/mark_chat_as_read", "{\"chatGroupId\":\"" + chat + "\",\"chatMessageId\":\"" + last
+                    + "\"}");
+            myTab.await("unread_conversations_ids", JsonNode::isEmpty);
+            assertThat(me.client().get("/web/profiles/" + me.id() + "/conversations").json().get(0)
+                    .get("readAt").isNull()).isFalse();
+
+            // the stranger saw none of it, may not read it, and may not write or type into it
+            strangers.send("/app/chat_message", chatMessage(chat, "let me in", "c-3"));
+            strangers.await("error", error -> true);
+            strangers.send("/app/is_typing", "{\"chatGroupId\":\"" + chat + "\"}");
+            strangers.await("error", error -> true);
+            myTab.send("/app/chat_message", chatMessage(chat, " ".repeat(3), "c-4"));
+            myTab.await("error", error -> true);
+            assertThat(stranger.client().get("/web/chat/" + chat + "/messages").status()).isEqualTo(403);
+            assertThat(stranger.client().get("/web/profiles/" + me.id() + "/conversations").status()).isEqualTo(403);
+            assertThat(new ApiClient(port).get("/web/chat/" + chat + "/messages").status()).isEqualTo(401);
+            assertThat(strangers.isConnected()).isTrue();
+            assertThat(received.get("content").asText()).isEqualTo("hello bunny");
+        }
+    }
+
+    @Test
+    void historyPagesWithoutGapsAndUnfriendingClosesTheConversationButKeepsIt() {
+        Member me = Members.register(port, "History");
+        Member friend = Members.register(port, "History");
+        UUID chat = ChatGroupId.of(me.id(), friend.id());
+        try (Socket mine = Socket.open(port, me.client().accessToken())) {
+            befriend(me, friend);
+            mine.await("add_friend", added -> true);
+            for (int i = 0; i < 25; i++) {
+                mine.send("/app/chat_message", chatMessage(chat, "message " + i, "m-" + i));
+                RedisOutages.pause(60); // within the test profile's 20 frames a second
+            }
+            for (int i = 0; i < 25; i++) {
+                awaitMessage(mine, "message " + i);
+            }
+            List<String> pages = new ArrayList<>();
+            List<String> times = new ArrayList<>();
+            String cursor = "";
+            while (true) {
+                JsonNode page = friend.client().get("/web/chat/" + chat + "/messages?limit=10" + cursor).json();
+                page.forEach(message -> {
+                    pages.add(message.get("content").asText());
+                    times.add(message.get("createdAt").asText());
+                });
+                if (page.size() < 10) {
+                    break;
+                }
+                JsonNode last = page.get(9);
+                cursor = "&older_than=" + URLEncoder.encode(last.get("createdAt").asText(), StandardCharsets.UTF_8)
+                        + "&older_than_id=" + last.get("id").asText();
+            }
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                expected.add("message " + i);
+            }
+            // frames of one session may be handled by different threads: the order stored is the order shown
+            assertThat(pages).hasSize(25).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+            assertThat(unfriend(me, friend).status()).isEqualTo(204);
+            mine.await("remove_friend", removed -> true);
+            mine.send("/app/chat_message", chatMessage(chat, "still there?", "late"));
+            mine.await("error", error -> true);
+            assertThat(me.client().get("/web/profiles/" + me.id() + "/conversations").json()).isEmpty();
+            assertThat(me.client().get("/web/chat/" + chat + "/messages?limit=1").json().get(0).get("content")
+                    .asText()).isEqualTo("message 24");
+
+            befriend(friend, me);
+            mine.await("add_friend", added -> true);
+            mine.send("/app/chat_message", chatMessage(chat, "welcome back", "again"));
+            awaitMessage(mine, "welcome back");
+        }
+    }
+}
