@@ -23,6 +23,11 @@ final class Latencies {
         return all;
     }
 
+    /** A latency measured elsewhere (e.g. from a send to its delivery on another thread). */
+    void add(long nanos) {
+        samples[count++] = nanos;
+    }
+
     void time(Runnable question) {
         long started = System.nanoTime();
         question.run();

@@ -13,6 +13,7 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
 
 /**
  * Delivers the pushes published on Redis (by any node) to the sessions connected to this node, on each member's
@@ -28,6 +29,13 @@ class PushRelay {
                                                ObjectMapper json) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis);
+        // one thread, so that a member's pushes reach their sessions in the order they were published (the
+        // default starts a thread per message); delivering is only handing them to the outbound channel
+        container.setTaskExecutor(Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "push-relay");
+            thread.setDaemon(true);
+            return thread;
+        }));
         container.addMessageListener((message, pattern) -> {
             try {
                 Pushes.Push push = json.readValue(new String(message.getBody(), StandardCharsets.UTF_8),

@@ -1,7 +1,10 @@
 package org.bunnybook.web.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bunnybook.api.chat.ChatGroupId;
+import org.bunnybook.api.chat.NotInConversation;
+import org.bunnybook.api.chat.PostMessage;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
@@ -9,7 +12,9 @@ import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.RedisOutages;
 import org.bunnybook.web.support.Socket;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bunnybook.web.support.Friends.befriend;
 import static org.bunnybook.web.support.Friends.unfriend;
 
@@ -27,6 +33,12 @@ class ChatTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static String chatMessage(UUID to, String message, String clientMessageId) {
         return "{\"to\":\"" + to + "\",\"message\":" + ApiClient.toJson(message)
@@ -149,6 +161,34 @@ class ChatTest {
             mine.await("add_friend", added -> true);
             mine.send("/app/chat_message", chatMessage(chat, "welcome back", "again"));
             awaitMessage(mine, "welcome back");
+        }
+    }
+
+    /** Loading a conversation replays at most a snapshot and 99 events, however many messages it holds. */
+    @Test
+    void aBusyConversationIsSnapshottedAndStillDecides() {
+        Member me = Members.register(port, "Busy");
+        Member friend = Members.register(port, "Busy");
+        UUID chat = ChatGroupId.of(me.id(), friend.id());
+        try (Socket mine = Socket.open(port, me.client().accessToken())) {
+            befriend(me, friend);
+            mine.await("add_friend", added -> true);
+            for (int i = 0; i < 120; i++) { // straight to the command bus: the socket would rate-limit this
+                commands.sendAndWait(new PostMessage(chat, UUID.randomUUID(), friend.id(), friend.username(),
+                        "volume " + i, null));
+            }
+            long snapshots = 0;
+            for (int attempt = 0; attempt < 100 && snapshots == 0; attempt++) { // taken asynchronously
+                snapshots = jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :id")
+                        .param("id", chat.toString()).query(Long.class).single();
+                RedisOutages.pause(50);
+            }
+            assertThat(snapshots).isPositive();
+            mine.send("/app/chat_message", chatMessage(chat, "after the snapshot", "s-1"));
+            awaitMessage(mine, "after the snapshot");
+            Member stranger = Members.register(port, "Busy");
+            assertThatThrownBy(() -> commands.sendAndWait(new PostMessage(chat, UUID.randomUUID(), stranger.id(),
+                    stranger.username(), "let me in", null))).isInstanceOf(NotInConversation.class);
         }
     }
 }

@@ -68,6 +68,10 @@ class RealtimeTest {
         assertRefused(bearer(claims.expiration(Date.from(Instant.now().minusSeconds(60)))
                 .signWith(ourKey, Jwts.SIG.HS256).compact()), new WebSocketHttpHeaders());
 
+        WebSocketHttpHeaders foreign = new WebSocketHttpHeaders();
+        foreign.setOrigin("https://evil.example");
+        assertRefused(bearer(member.client().accessToken()), foreign);
+
         WebSocketHttpHeaders cookie = new WebSocketHttpHeaders();
         cookie.add("Cookie", "access_token=" + member.client().accessToken());
         assertThat(Socket.connect(port, cookie, new StompHeaders()).join().isConnected()).isTrue();
