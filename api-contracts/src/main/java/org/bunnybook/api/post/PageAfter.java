@@ -11,8 +11,17 @@ import java.util.UUID;
  */
 public record PageAfter(Instant olderThan, UUID olderThanId, int limit) {
 
-    /** PostgreSQL keeps microseconds: a finer cursor is cut to them, so that every store compares alike. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /**
+     * PostgreSQL keeps microseconds: a finer cursor is cut to them, so that every store compares alike. Cursors
+     * beyond the years 1-9999 mean the same as those bounds (and would be out of PostgreSQL's range).
+     */
     public PageAfter {
-        olderThan = olderThan == null ? null : olderThan.truncatedTo(ChronoUnit.MICROS);
+        if (olderThan != null) {
+            olderThan = olderThan.isBefore(EARLIEST) ? EARLIEST
+                    : olderThan.isAfter(LATEST) ? LATEST : olderThan.truncatedTo(ChronoUnit.MICROS);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.bunnybook.command.chat;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.api.chat.DeactivateConversation;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("conversation-lifecycle")
+@DisallowReplay // its steps were taken when they happened; a rebuild must not take them again
 class ConversationLifecycle {
 
     private final CommandGateway commands;

@@ -51,7 +51,7 @@ class ChatQueries {
     List<ConversationView> handle(FindConversations query) {
         PageAfter page = query.page();
         return jdbc.sql("""
-                        SELECT m.*, CASE WHEN me.read_message_id = c.last_message_id THEN me.read_at END AS my_read_at,
+                        SELECT m.*, CASE WHEN me.read_seq >= c.last_seq THEN me.read_at END AS my_read_at,
                                other.username AS name
                         FROM conversation_members me
                         JOIN conversations c ON c.chat_group_id = me.chat_group_id AND c.active
@@ -97,7 +97,7 @@ class ChatQueries {
                         SELECT c.chat_group_id FROM conversation_members me
                         JOIN conversations c ON c.chat_group_id = me.chat_group_id
                         WHERE me.profile_id = :member AND c.active AND c.last_message_id IS NOT NULL
-                          AND me.read_message_id IS DISTINCT FROM c.last_message_id""")
+                          AND (me.read_seq IS NULL OR me.read_seq < c.last_seq)""")
                 .param("member", member).query(UUID.class).list();
     }
 

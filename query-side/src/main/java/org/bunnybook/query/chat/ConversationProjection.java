@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.chat.ChatMarkedAsRead;
@@ -44,7 +45,7 @@ class ConversationProjection {
     }
 
     @EventHandler
-    void on(ConversationOpened event, ReplayStatus replay) {
+    void on(ConversationOpened event, @Timestamp Instant at, ReplayStatus replay) {
         jdbc.sql("INSERT INTO conversations (chat_group_id, active) VALUES (:id, TRUE) ON CONFLICT DO NOTHING")
                 .param("id", event.chatGroupId()).update();
         for (var member : Map.of(event.oneId(), event.oneUsername(), event.otherId(), event.otherUsername())
@@ -55,7 +56,7 @@ class ConversationProjection {
                     .param("id", event.chatGroupId()).param("member", member.getKey())
                     .param("username", member.getValue()).update();
         }
-        if (!replay.isReplay()) {
+        if (Pushes.isLive(replay, at)) {
             Pushes.afterCommit(() -> {
                 pushes.push(event.oneId(), "add_friend", Map.of("chatGroupId", event.chatGroupId(),
                         "profileId", event.otherId(), "username", event.otherUsername()));
@@ -66,30 +67,33 @@ class ConversationProjection {
     }
 
     @EventHandler
-    void on(ConversationReactivated event, ReplayStatus replay) {
-        activate(event.chatGroupId(), true, replay, "add_friend");
+    void on(ConversationReactivated event, @Timestamp Instant at, ReplayStatus replay) {
+        activate(event.chatGroupId(), true, Pushes.isLive(replay, at), "add_friend");
     }
 
     @EventHandler
-    void on(ConversationDeactivated event, ReplayStatus replay) {
-        activate(event.chatGroupId(), false, replay, "remove_friend");
+    void on(ConversationDeactivated event, @Timestamp Instant at, ReplayStatus replay) {
+        activate(event.chatGroupId(), false, Pushes.isLive(replay, at), "remove_friend");
     }
 
     @EventHandler
-    void on(MessagePosted event, @Timestamp Instant timestamp, ReplayStatus replay) {
+    void on(MessagePosted event, @SequenceNumber long seq, @Timestamp Instant timestamp, ReplayStatus replay) {
         Instant at = timestamp.truncatedTo(ChronoUnit.MILLIS);
         int added = jdbc.sql("""
                         INSERT INTO chat_messages (message_id, chat_group_id, from_id, from_username, content,
-                                                   client_message_id, created_at)
-                        VALUES (:id, :chat, :from, :username, :content, :client, :at) ON CONFLICT DO NOTHING""")
+                                                   client_message_id, created_at, seq)
+                        VALUES (:id, :chat, :from, :username, :content, :client, :at, :seq) ON CONFLICT DO NOTHING""")
                 .param("id", event.messageId()).param("chat", event.chatGroupId()).param("from", event.fromId())
                 .param("username", event.fromUsername()).param("content", event.content())
-                .param("client", event.clientMessageId()).param("at", utc(at))
+                .param("client", event.clientMessageId()).param("at", utc(at)).param("seq", seq)
                 .update();
-        jdbc.sql("UPDATE conversations SET last_message_id = :id, last_at = :at WHERE chat_group_id = :chat")
-                .param("id", event.messageId()).param("at", utc(at)).param("chat", event.chatGroupId()).update();
+        jdbc.sql("""
+                        UPDATE conversations SET last_message_id = :id, last_at = :at, last_seq = :seq
+                        WHERE chat_group_id = :chat AND (last_seq IS NULL OR last_seq < :seq)""")
+                .param("id", event.messageId()).param("at", utc(at)).param("seq", seq)
+                .param("chat", event.chatGroupId()).update();
         read(event.chatGroupId(), event.fromId(), event.messageId(), at);
-        if (added == 1 && !replay.isReplay()) {
+        if (added == 1 && Pushes.isLive(replay, at)) {
             ChatMessageView message = new ChatMessageView(event.messageId(), event.content(), at,
                     event.chatGroupId(), event.fromId(), event.fromUsername(), event.clientMessageId());
             List<UUID> members = queries.members(event.chatGroupId());
@@ -103,7 +107,7 @@ class ConversationProjection {
     @EventHandler
     void on(ChatMarkedAsRead event, @Timestamp Instant at, ReplayStatus replay) {
         read(event.chatGroupId(), event.profileId(), event.messageId(), at.truncatedTo(ChronoUnit.MILLIS));
-        if (!replay.isReplay()) {
+        if (Pushes.isLive(replay, at)) {
             Pushes.afterCommit(() -> pushes.push(event.profileId(), "unread_conversations_ids",
                     queries.unread(event.profileId())));
         }
@@ -114,24 +118,24 @@ class ConversationProjection {
         jdbc.sql("TRUNCATE conversations, conversation_members, chat_messages").update();
     }
 
-    /** Read pointers only move forward: a pointer to an older message (or a replayed event) changes nothing. */
+    /**
+     * Read pointers only move forward in the conversation's own order (its event sequence, not the clock): a pointer
+     * to an older message, or a replayed event, changes nothing.
+     */
     private void read(UUID chat, UUID member, UUID message, Instant at) {
         jdbc.sql("""
-                        UPDATE conversation_members m SET read_message_id = :message, read_at = :at
-                        FROM chat_messages read
-                        WHERE m.chat_group_id = :chat AND m.profile_id = :member AND read.message_id = :message
-                          AND read.chat_group_id = :chat
-                          AND (m.read_message_id IS NULL OR (read.created_at, read.message_id) >=
-                               (SELECT c.created_at, c.message_id FROM chat_messages c
-                                WHERE c.message_id = m.read_message_id))""")
+                        UPDATE conversation_members m SET read_message_id = :message, read_at = :at, read_seq = r.seq
+                        FROM chat_messages r
+                        WHERE m.chat_group_id = :chat AND m.profile_id = :member AND r.message_id = :message
+                          AND r.chat_group_id = :chat AND (m.read_seq IS NULL OR m.read_seq < r.seq)""")
                 .param("message", message).param("at", utc(at)).param("chat", chat).param("member", member)
                 .update();
     }
 
-    private void activate(UUID chat, boolean active, ReplayStatus replay, String push) {
+    private void activate(UUID chat, boolean active, boolean live, String push) {
         jdbc.sql("UPDATE conversations SET active = :active WHERE chat_group_id = :chat")
                 .param("active", active).param("chat", chat).update();
-        if (!replay.isReplay()) {
+        if (live) {
             List<Map<String, Object>> members = jdbc.sql(
                             "SELECT profile_id, username FROM conversation_members WHERE chat_group_id = :chat")
                     .param("chat", chat).query().listOfRows();

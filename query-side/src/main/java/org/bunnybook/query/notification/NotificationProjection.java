@@ -32,8 +32,8 @@ import java.util.UUID;
 
 /**
  * Turns events into notifications for the members they concern (SPEC §5), in the token's transaction, and tells
- * their browsers once the transaction has committed. A rebuild replays history silently: only notifications made
- * from live events are pushed.
+ * their browsers once the transaction has committed. A rebuild, or a first start on an existing history, replays
+ * it silently: only notifications made from live events are pushed.
  */
 @Component
 @ProcessingGroup(ReadModels.NOTIFICATIONS)
@@ -87,6 +87,9 @@ class NotificationProjection {
     void on(PostDeleted event) {
         jdbc.sql("DELETE FROM notification_post_participants WHERE post_id = :post")
                 .param("post", event.postId()).update();
+        // the post is gone from every read model, its previews included
+        jdbc.sql("DELETE FROM notifications WHERE payload ->> 'postId' = :post")
+                .param("post", event.postId().toString()).update();
     }
 
     @EventHandler
@@ -129,7 +132,7 @@ class NotificationProjection {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        if (added == 1 && !replay.isReplay()) {
+        if (added == 1 && Pushes.isLive(replay, at)) {
             NotificationView view = new NotificationView(id, at, recipient,
                     new NotificationView.Data(type, payload), false, false);
             Pushes.afterCommit(() -> pushes.push(recipient, "new_unread_notification", view));

@@ -2,12 +2,15 @@ package org.bunnybook.query.push;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,6 +27,7 @@ public class Pushes {
     public static final String CHANNEL = "bunnybook:pushes";
 
     private static final Logger log = LoggerFactory.getLogger(Pushes.class);
+    private static final Duration LIVE = Duration.ofMinutes(1);
 
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
@@ -40,6 +44,14 @@ public class Pushes {
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("could not push {} to {}: {}", event, member, e.getMessage());
         }
+    }
+
+    /**
+     * Whether an event is happening now rather than being replayed: not part of a rebuild, and recent (a projection
+     * deployed for the first time, or catching up after a long stop, goes through old events too).
+     */
+    public static boolean isLive(ReplayStatus replay, Instant at) {
+        return !replay.isReplay() && at.isAfter(Instant.now().minus(LIVE));
     }
 
     /** Runs {@code push} once the current unit of work (and the read model's transaction) has committed. */

@@ -41,11 +41,12 @@ class ChatMessaging {
     void send(MemberPrincipal principal, ChatFrames.ChatMessage frame) {
         Member member = principal.member();
         if (frame.to() == null || frame.message() == null || frame.message().isBlank()
-                || frame.message().length() > MAX_LENGTH) {
-            throw new RefusedFrame("a message needs `to` and 1-4096 characters");
+                || frame.message().length() > MAX_LENGTH || frame.message().indexOf('\0') >= 0) {
+            throw new RefusedFrame("a message needs `to` and 1-4096 characters (no NUL)");
         }
-        if (frame.clientMessageId() != null && frame.clientMessageId().length() > 64) {
-            throw new RefusedFrame("clientMessageId is at most 64 characters");
+        if (frame.clientMessageId() != null
+                && (frame.clientMessageId().length() > 64 || frame.clientMessageId().indexOf('\0') >= 0)) {
+            throw new RefusedFrame("clientMessageId is at most 64 characters (no NUL)");
         }
         commands.sendAndWait(new PostMessage(frame.to(), UUID.randomUUID(), member.profileId(), member.username(),
                 frame.message(), frame.clientMessageId()));

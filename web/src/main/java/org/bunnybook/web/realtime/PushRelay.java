@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 
 import java.io.IOException;
@@ -40,7 +41,11 @@ class PushRelay {
             try {
                 Pushes.Push push = json.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
                         Pushes.Push.class);
-                messaging.convertAndSendToUser(push.to().toString(), "/queue/events", push.envelope());
+                // ordered delivery (preservePublishOrder) needs headers it may still change
+                SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create();
+                headers.setLeaveMutable(true);
+                messaging.convertAndSendToUser(push.to().toString(), "/queue/events", push.envelope(),
+                        headers.getMessageHeaders());
             } catch (IOException | RuntimeException e) {
                 log.warn("could not relay a push: {}", e.getMessage());
             }

@@ -43,6 +43,12 @@ class StompGuard implements ChannelInterceptor {
         if (stomp == null || stomp.getCommand() == null) {
             return message; // heartbeats
         }
+        if (stomp.getCommand() != StompCommand.CONNECT && stomp.getCommand() != StompCommand.STOMP
+                && stomp.getCommand() != StompCommand.DISCONNECT
+                && !budgets.computeIfAbsent(stomp.getSessionId(), id -> new Budget()).spend(
+                properties.framesPerSecond())) {
+            return null; // over budget: dropped, whatever the frame
+        }
         switch (stomp.getCommand()) {
             case CONNECT, STOMP -> stomp.setUser(new MemberPrincipal(authenticate(stomp)));
             case SUBSCRIBE -> {
@@ -53,10 +59,6 @@ class StompGuard implements ChannelInterceptor {
             case SEND -> {
                 if (stomp.getDestination() == null || !stomp.getDestination().startsWith("/app/")) {
                     throw new MessagingException("send to /app/** only");
-                }
-                if (!budgets.computeIfAbsent(stomp.getSessionId(), id -> new Budget()).spend(
-                        properties.framesPerSecond())) {
-                    return null;
                 }
             }
             default -> {

@@ -1,5 +1,6 @@
 package org.bunnybook.web.cluster;
 
+import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.web.BunnybookApplication;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
@@ -18,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -128,6 +130,12 @@ class TwoNodesTest {
                     .at("/data/payload/byId").asText()).isEqualTo(a.id().toString());
             assertThat(Friends.accept(b, a).status()).isEqualTo(201);
             aOnFirst.await("new_unread_notification", n -> n.at("/data/event").asText().equals("NEW_FRIEND"));
+            // a chat message written on the first node reaches b's socket on the second
+            UUID chat = ChatGroupId.of(a.id(), b.id());
+            aOnFirst.await("add_friend", added -> added.get("chatGroupId").asText().equals(chat.toString()));
+            aOnFirst.send("/app/chat_message", "{\"to\":\"" + chat + "\",\"message\":\"across\"}");
+            assertThat(bOnSecond.await("chat_message", message -> message.get("content").asText().equals("across"))
+                    .get("fromProfileId").asText()).isEqualTo(a.id().toString());
             // both online, each on its own node: a ping on either side shows the other (pings keep them online)
             aOnFirst.send("/app/ping", "{}");
             bOnSecond.send("/app/ping", "{}");

@@ -99,5 +99,13 @@ class FeedAndPagingTest {
         assertThat(new ApiClient(port).get("/web/feed").status()).isEqualTo(401);
         assertThat(me.client().get("/web/feed?limit=21").status()).isEqualTo(422);
         assertThat(me.client().get("/web/feed?older_than=yesterday").status()).isEqualTo(422);
+        // cursors beyond PostgreSQL's years are the same as its bounds, not errors
+        assertThat(me.client().get("/web/feed?older_than=%2B300000-01-01T00:00:00Z").json()).hasSize(2);
+        assertThat(me.client().get("/web/feed?older_than=-010000-01-01T00:00:00Z").json()).isEmpty();
+        assertThat(me.client().get("/web/profiles/" + me.id() + "/notifications?older_than=%2B300000-01-01T00:00:00Z")
+                .status()).isEqualTo(200);
+        // a NUL character could be stored as an event but never projected: refused up front
+        assertThat(me.client().post("/web/posts", java.util.Map.of("content", "nul\u0000here")).status())
+                .isEqualTo(422);
     }
 }

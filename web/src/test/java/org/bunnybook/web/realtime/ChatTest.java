@@ -106,6 +106,9 @@ class ChatTest {
             assertThat(stranger.client().get("/web/profiles/" + me.id() + "/conversations").status()).isEqualTo(403);
             assertThat(new ApiClient(port).get("/web/chat/" + chat + "/messages").status()).isEqualTo(401);
             assertThat(strangers.isConnected()).isTrue();
+            // typing went to the partner only: not to the stranger, nor back to the typist
+            assertThat(strangers.hasReceived("is_typing")).isFalse();
+            assertThat(theirs.hasReceived("is_typing")).isFalse();
             assertThat(received.get("content").asText()).isEqualTo("hello bunny");
         }
     }

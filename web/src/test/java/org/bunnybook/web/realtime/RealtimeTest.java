@@ -173,6 +173,12 @@ class RealtimeTest {
             assertThat(marked).hasSize(1);
             assertThat(marked.get(0).get("read").asBoolean()).isTrue();
             assertThat(marked.get(0).get("visited").asBoolean()).isFalse();
+            JsonNode visited = friend.client().send("PATCH", notifications + "?visited=true",
+                    java.net.http.HttpRequest.BodyPublishers.ofString("[\"" + likeId + "\"]"),
+                    Map.of("Content-Type", "application/json")).json();
+            assertThat(visited.get(0).get("read").asBoolean()).isTrue();
+            assertThat(visited.get(0).get("visited").asBoolean()).isTrue();
+            assertThat(friend.client().get(notifications).json().get(0).get("visited").asBoolean()).isTrue();
             try (Socket again = Socket.open(port, friend.client().accessToken())) {
                 again.await("unread_notifications_count", count -> count.asInt() == 2);
             }
@@ -198,6 +204,7 @@ class RealtimeTest {
                 socket.send("/app/ping", "{}");
             }
             RedisOutages.pause(1100);
+            socket.forgetSeen();
             socket.send("/app/ping", "{}");
             socket.await("online_friends", data -> true);
             assertThat(socket.isConnected()).isTrue();

@@ -150,6 +150,12 @@ public final class Socket implements AutoCloseable {
         throw new AssertionError("no " + name + " arrived; saw " + seen);
     }
 
+    /** Whether an event of this name has arrived so far (without waiting). */
+    public boolean hasReceived(String name) {
+        events.drainTo(seen);
+        return seen.stream().anyMatch(event -> event.path("event").asText().equals(name));
+    }
+
     /** Forgets the events kept aside so far: the next {@link #await} looks only at what arrives from now on. */
     public void forgetSeen() {
         seen.clear();
