@@ -78,7 +78,7 @@ final class ChatBenchmark {
         }
         for (int p = 0; p < pairs; p++) {
             UUID chat = ChatGroupId.of(members.get(2 * p), members.get(2 * p + 1));
-            while (queries.query(new FindConversationMembers(chat), ResponseTypes.multipleInstancesOf(UUID.class))
+            while (queries.query(new FindConversationMembers(chat, true), ResponseTypes.multipleInstancesOf(UUID.class))
                     .join().size() < 2) {
                 pause(100);
             }

@@ -78,7 +78,12 @@ class ChatQueries {
 
     @QueryHandler
     List<UUID> handle(FindConversationMembers query) {
-        return members(query.chatGroupId());
+        return jdbc.sql("""
+                        SELECT m.profile_id FROM conversation_members m
+                        JOIN conversations c ON c.chat_group_id = m.chat_group_id
+                        WHERE m.chat_group_id = :chat AND (c.active OR NOT :activeOnly)""")
+                .param("chat", query.chatGroupId()).param("activeOnly", query.activeOnly())
+                .query(UUID.class).list();
     }
 
     @QueryHandler

@@ -40,7 +40,7 @@ class ChatController {
                                    @RequestParam(name = "older_than_id", required = false) UUID olderThanId,
                                    @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be at least 1")
                                    @Max(value = 20, message = "must be at most 20") int limit) {
-        if (!queries.query(new FindConversationMembers(chatGroupId), ResponseTypes.multipleInstancesOf(UUID.class))
+        if (!queries.query(new FindConversationMembers(chatGroupId, false), ResponseTypes.multipleInstancesOf(UUID.class))
                 .join().contains(member.profileId())) {
             throw ApiException.forbidden();
         }

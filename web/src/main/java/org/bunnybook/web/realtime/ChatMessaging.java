@@ -56,9 +56,9 @@ class ChatMessaging {
     void typing(MemberPrincipal principal, ChatFrames.IsTyping frame) {
         UUID me = principal.member().profileId();
         List<UUID> members = frame.chatGroupId() == null ? List.of() : queries.query(
-                new FindConversationMembers(frame.chatGroupId()), ResponseTypes.multipleInstancesOf(UUID.class)).join();
+                new FindConversationMembers(frame.chatGroupId(), true), ResponseTypes.multipleInstancesOf(UUID.class)).join();
         if (!members.contains(me)) {
-            throw new RefusedFrame("not a conversation of this member");
+            throw new RefusedFrame("not an active conversation of this member");
         }
         members.stream().filter(member -> !member.equals(me)).forEach(member -> pushes.push(member, "is_typing",
                 Map.of("profileId", me, "username", principal.member().username(),

@@ -156,6 +156,8 @@ class ChatTest {
             mine.await("remove_friend", removed -> true);
             mine.send("/app/chat_message", chatMessage(chat, "still there?", "late"));
             mine.await("error", error -> true);
+            mine.send("/app/is_typing", "{\"chatGroupId\":\"" + chat + "\"}");
+            mine.await("error", error -> error.get("message").asText().contains("active"));
             assertThat(me.client().get("/web/profiles/" + me.id() + "/conversations").json()).isEmpty();
             assertThat(me.client().get("/web/chat/" + chat + "/messages?limit=1").json().get(0).get("content")
                     .asText()).isEqualTo("message 24");
