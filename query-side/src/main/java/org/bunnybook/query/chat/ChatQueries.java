@@ -8,11 +8,11 @@ import org.bunnybook.api.chat.FindConversations;
 import org.bunnybook.api.chat.FindMessages;
 import org.bunnybook.api.chat.FindUnreadConversations;
 import org.bunnybook.api.post.PageAfter;
+import org.bunnybook.query.paging.Keyset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,14 +31,9 @@ class ChatQueries {
         PageAfter page = query.page();
         return jdbc.sql("""
                         SELECT * FROM chat_messages m WHERE m.chat_group_id = :chat
-                          AND (CAST(:olderThan AS timestamptz) IS NULL
-                               OR (CAST(:olderThanId AS uuid) IS NULL AND m.created_at < :olderThan)
-                               OR (m.created_at, m.message_id) < (:olderThan, :olderThanId))
-                        ORDER BY m.created_at DESC, m.message_id DESC LIMIT :limit""")
+                        """ + Keyset.page("m.created_at", "m.message_id"))
                 .param("chat", query.chatGroupId())
-                .param("olderThan", utc(page))
-                .param("olderThanId", page.olderThanId())
-                .param("limit", page.limit())
+                .params(Keyset.parameters(page))
                 .query((rs, row) -> new ChatMessageView(rs.getObject("message_id", UUID.class),
                         rs.getString("content"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("chat_group_id", UUID.class), rs.getObject("from_id", UUID.class),
@@ -59,14 +54,9 @@ class ChatQueries {
                         JOIN conversation_members other
                           ON other.chat_group_id = me.chat_group_id AND other.profile_id <> me.profile_id
                         WHERE me.profile_id = :member
-                          AND (CAST(:olderThan AS timestamptz) IS NULL
-                               OR (CAST(:olderThanId AS uuid) IS NULL AND m.created_at < :olderThan)
-                               OR (m.created_at, m.message_id) < (:olderThan, :olderThanId))
-                        ORDER BY m.created_at DESC, m.message_id DESC LIMIT :limit""")
+                        """ + Keyset.page("m.created_at", "m.message_id"))
                 .param("member", query.profileId())
-                .param("olderThan", utc(page))
-                .param("olderThanId", page.olderThanId())
-                .param("limit", page.limit())
+                .params(Keyset.parameters(page))
                 .query((rs, row) -> new ConversationView(rs.getObject("from_id", UUID.class),
                         rs.getString("from_username"), rs.getString("content"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
@@ -106,7 +96,4 @@ class ChatQueries {
                 .param("member", member).query(UUID.class).list();
     }
 
-    private static OffsetDateTime utc(PageAfter page) {
-        return page.olderThan() == null ? null : OffsetDateTime.ofInstant(page.olderThan(), ZoneOffset.UTC);
-    }
 }

@@ -9,6 +9,7 @@ import org.bunnybook.api.notification.MarkNotifications;
 import org.bunnybook.api.notification.NotificationType;
 import org.bunnybook.api.notification.NotificationView;
 import org.bunnybook.api.post.PageAfter;
+import org.bunnybook.query.paging.Keyset;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,15 +48,9 @@ class NotificationQueries {
         PageAfter page = query.page();
         return jdbc.sql("""
                         SELECT * FROM notifications n WHERE n.profile_id = :member
-                          AND (CAST(:olderThan AS timestamptz) IS NULL
-                               OR (CAST(:olderThanId AS uuid) IS NULL AND n.created_at < :olderThan)
-                               OR (n.created_at, n.notification_id) < (:olderThan, :olderThanId))
-                        ORDER BY n.created_at DESC, n.notification_id DESC LIMIT :limit""")
+                        """ + Keyset.page("n.created_at", "n.notification_id"))
                 .param("member", query.profileId())
-                .param("olderThan", page.olderThan() == null ? null
-                        : OffsetDateTime.ofInstant(page.olderThan(), ZoneOffset.UTC))
-                .param("olderThanId", page.olderThanId())
-                .param("limit", page.limit())
+                .params(Keyset.parameters(page))
                 .query(view).list();
     }
 

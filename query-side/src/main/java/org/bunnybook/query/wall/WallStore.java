@@ -4,12 +4,12 @@ import org.bunnybook.api.post.CommentView;
 import org.bunnybook.api.post.PageAfter;
 import org.bunnybook.api.post.PostView;
 import org.bunnybook.api.post.Privacy;
+import org.bunnybook.query.paging.Keyset;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -38,11 +38,6 @@ public class WallStore {
     private static final String VISIBLE = """
             (p.privacy = 'PUBLIC' OR p.wall_profile_id = :viewer
              OR EXISTS (SELECT 1 FROM friendships f WHERE f.profile_id = p.wall_profile_id AND f.friend_id = :viewer))
-            """;
-    private static final String OLDER = """
-            (CAST(:olderThan AS timestamptz) IS NULL
-             OR (CAST(:olderThanId AS uuid) IS NULL AND p.created_at < :olderThan)
-             OR (p.created_at, p.post_id) < (:olderThan, :olderThanId))
             """;
     private static final RowMapper<PostView> POST_VIEW = (rs, row) -> new PostView(
             rs.getObject("post_id", UUID.class), rs.getString("content"),
@@ -93,15 +88,15 @@ public class WallStore {
 
     /** A page of the wall's posts that {@code viewer} (null: anonymous) may see. */
     public List<PostView> wall(UUID wall, UUID viewer, PageAfter page) {
-        return page(POST + " WHERE p.wall_profile_id = :wall AND " + VISIBLE + " AND " + OLDER, page, viewer, wall);
+        return page(POST + " WHERE p.wall_profile_id = :wall AND " + VISIBLE, page, viewer, wall);
     }
 
     /** A page of the posts on the member's own wall and friends' walls: every one of them is visible to them. */
     public List<PostView> feed(UUID member, PageAfter page) {
         return page(POST + """
                  WHERE (p.wall_profile_id = :viewer
-                        OR p.wall_profile_id IN (SELECT friend_id FROM friendships WHERE profile_id = :viewer))
-                   AND """ + OLDER, page, member, null);
+                        OR p.wall_profile_id IN (SELECT friend_id FROM friendships WHERE profile_id = :viewer))""",
+                page, member, null);
     }
 
     Optional<CommentView> comment(UUID id) {
@@ -111,29 +106,18 @@ public class WallStore {
     List<CommentView> comments(UUID post, PageAfter page) {
         return jdbc.sql("""
                         SELECT * FROM comments c WHERE c.post_id = :post
-                          AND (CAST(:olderThan AS timestamptz) IS NULL
-                               OR (CAST(:olderThanId AS uuid) IS NULL AND c.created_at < :olderThan)
-                               OR (c.created_at, c.comment_id) < (:olderThan, :olderThanId))
-                        ORDER BY c.created_at DESC, c.comment_id DESC LIMIT :limit""")
+                        """ + Keyset.page("c.created_at", "c.comment_id"))
                 .param("post", post)
-                .param("olderThan", utc(page))
-                .param("olderThanId", page.olderThanId())
-                .param("limit", page.limit())
+                .params(Keyset.parameters(page))
                 .query(COMMENT_VIEW)
                 .list();
     }
 
     private List<PostView> page(String sql, PageAfter page, UUID viewer, UUID wall) {
-        return jdbc.sql(sql + " ORDER BY p.created_at DESC, p.post_id DESC LIMIT :limit")
+        return jdbc.sql(sql + Keyset.page("p.created_at", "p.post_id"))
                 .param("viewer", viewer)
                 .param("wall", wall)
-                .param("olderThan", utc(page))
-                .param("olderThanId", page.olderThanId())
-                .param("limit", page.limit())
+                .params(Keyset.parameters(page))
                 .query(POST_VIEW).list();
-    }
-
-    private static OffsetDateTime utc(PageAfter page) {
-        return page.olderThan() == null ? null : OffsetDateTime.ofInstant(page.olderThan(), ZoneOffset.UTC);
     }
 }
