@@ -15,6 +15,7 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
+import org.bunnybook.api.ReadModels;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -146,6 +147,9 @@ class AxonStorageConfiguration {
      * Every read model runs in its own pooled streaming processor, and an event its handler fails on is parked in
      * that group's dead-letter queue (with the rest of its sequence behind it) instead of being skipped. Registered
      * late so it overrides Axon's default, which enables dead-lettering only per property.
+     * <p>
+     * The ledger is the exception: a hash chain has one order, so it runs on a single segment, and it parks nothing
+     * (an event left out would break the chain); an event it fails on stops it and is retried until it passes.
      */
     @Bean
     ConfigurerModule readModelProcessing(ProcessorProperties properties, ConnectionProvider connectionProvider,
@@ -164,8 +168,11 @@ class AxonStorageConfiguration {
                         .usingPooledStreamingEventProcessors((config, builder) -> builder
                                 .initialSegmentCount(properties.initialSegmentCount())
                                 .batchSize(properties.batchSize()))
+                        .registerPooledStreamingEventProcessorConfiguration(ReadModels.LEDGER,
+                                (config, builder) -> builder.initialSegmentCount(1))
                         .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                        .registerDeadLetterQueueProvider(group -> config -> JdbcSequencedDeadLetterQueue.builder()
+                        .registerDeadLetterQueueProvider(group -> ReadModels.LEDGER.equals(group) ? null
+                                : config -> JdbcSequencedDeadLetterQueue.builder()
                                 .processingGroup(group)
                                 .connectionProvider(connectionProvider)
                                 .transactionManager(transactionManager)

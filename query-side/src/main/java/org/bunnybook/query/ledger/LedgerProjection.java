@@ -1,0 +1,87 @@
+package org.bunnybook.query.ledger;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.bunnybook.api.ReadModels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+
+/**
+ * Chains every event, as stored, into a SHA-256 hash chain, one event after the other on a single segment (a chain
+ * has one order). It reads the stored row rather than the event it is handed, which may have been upcast: the chain
+ * vouches for bytes, not for their meaning. Entries commit with the token, so each event is chained exactly once.
+ * <p>
+ * Never replayed: chaining again would vouch for whatever the events have become. It has no dead-letter queue either
+ * (see the processing configuration): an event it cannot chain stops the chain, and is retried, rather than being
+ * left out of it.
+ */
+@Component
+@ProcessingGroup(ReadModels.LEDGER)
+@DisallowReplay
+class LedgerProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerProjection.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final int checkpointInterval;
+
+    LedgerProjection(JdbcClient jdbc, Clock clock,
+                     @Value("${bunnybook.ledger.checkpoint-interval:1000}") int checkpointInterval) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.checkpointInterval = checkpointInterval;
+    }
+
+    @EventHandler
+    void on(Object anyEvent, @MessageIdentifier String eventIdentifier) {
+        StoredEvent stored = jdbc.sql("SELECT " + StoredEvent.COLUMNS
+                        + " FROM domain_event_entry e WHERE e.event_identifier = :id")
+                .param("id", eventIdentifier)
+                .query(StoredEvent.MAPPER).single();
+        Link last = jdbc.sql("SELECT position, chain_hash FROM ledger_entries ORDER BY position DESC LIMIT 1")
+                .query((rs, row) -> new Link(rs.getLong(1), rs.getBytes(2)))
+                .optional().orElse(new Link(0, StoredEvent.genesis()));
+        long position = last.position() + 1;
+        byte[] eventHash = stored.fingerprint();
+        byte[] chainHash = StoredEvent.link(last.chainHash(), eventHash);
+        jdbc.sql("""
+                        INSERT INTO ledger_entries (position, global_index, event_identifier, event_hash, chain_hash)
+                        VALUES (:position, :globalIndex, :eventIdentifier, :eventHash, :chainHash)""")
+                .param("position", position)
+                .param("globalIndex", stored.globalIndex())
+                .param("eventIdentifier", eventIdentifier)
+                .param("eventHash", eventHash)
+                .param("chainHash", chainHash)
+                .update();
+        if (position % checkpointInterval == 0) {
+            seal(position, stored.globalIndex(), chainHash);
+        }
+    }
+
+    private void seal(long position, long globalIndex, byte[] chainHash) {
+        jdbc.sql("""
+                        INSERT INTO ledger_checkpoints (position, global_index, chain_hash, sealed_at)
+                        VALUES (:position, :globalIndex, :chainHash, :at)""")
+                .param("position", position)
+                .param("globalIndex", globalIndex)
+                .param("chainHash", chainHash)
+                .param("at", OffsetDateTime.now(clock))
+                .update();
+        // published where the database cannot reach: the log is the first place to keep checkpoints elsewhere
+        log.info("ledger checkpoint position={} global_index={} chain_hash={}", position, globalIndex,
+                HexFormat.of().formatHex(chainHash));
+    }
+
+    private record Link(long position, byte[] chainHash) {
+    }
+}

@@ -1,0 +1,127 @@
+package org.bunnybook.query.ledger;
+
+import org.bunnybook.api.ledger.LedgerReport;
+import org.bunnybook.api.ledger.LedgerReport.Head;
+import org.bunnybook.api.ledger.LedgerReport.Mismatch;
+import org.bunnybook.api.ledger.LedgerReport.Reason;
+import org.bunnybook.api.ledger.VerifyLedger.TrustedCheckpoint;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks the ledger in chain order, page by page (constant memory however long the history), recomputing each event's
+ * fingerprint from its stored bytes and the chain from the start, and stops at the first link that does not hold.
+ */
+@Component
+class LedgerVerification {
+
+    private static final int PAGE = 2_000;
+
+    private final JdbcClient jdbc;
+
+    LedgerVerification(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    LedgerReport verify(List<TrustedCheckpoint> trusted) {
+        Map<Long, byte[]> checkpoints = checkpoints(trusted);
+        byte[] chain = StoredEvent.genesis();
+        long position = 0;
+        long globalIndexHead = 0;
+        long checkpointsChecked = 0;
+        List<Entry> page;
+        do {
+            page = page(position);
+            for (Entry entry : page) {
+                Mismatch mismatch = null;
+                if (entry.position() != position + 1) {
+                    // an entry was taken out of the ledger: the position after the last good one is missing
+                    return broken(position, globalIndexHead, chain, checkpointsChecked,
+                            new Mismatch(position + 1, -1, null, null, null, null, Reason.LEDGER_ALTERED));
+                }
+                byte[] next = null;
+                if (entry.event() == null) {
+                    mismatch = entry.mismatch(Reason.EVENT_MISSING);
+                } else {
+                    byte[] eventHash = entry.event().fingerprint();
+                    next = StoredEvent.link(chain, eventHash);
+                    if (!Arrays.equals(eventHash, entry.eventHash())) {
+                        mismatch = entry.mismatch(Reason.EVENT_ALTERED);
+                    } else if (!Arrays.equals(next, entry.chainHash())) {
+                        mismatch = entry.mismatch(Reason.LEDGER_ALTERED);
+                    } else if (checkpoints.containsKey(entry.position())) {
+                        checkpointsChecked++;
+                        if (!Arrays.equals(next, checkpoints.get(entry.position()))) {
+                            mismatch = entry.mismatch(Reason.CHECKPOINT_MISMATCH);
+                        }
+                    }
+                }
+                if (mismatch != null) {
+                    return broken(position, globalIndexHead, chain, checkpointsChecked, mismatch);
+                }
+                chain = next;
+                position = entry.position();
+                globalIndexHead = Math.max(globalIndexHead, entry.globalIndex());
+            }
+        } while (page.size() == PAGE);
+        long unchained = jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry e WHERE e.global_index <= :head
+                        AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.global_index = e.global_index)""")
+                .param("head", globalIndexHead).query(Long.class).single();
+        return new LedgerReport(true, position, checkpointsChecked,
+                new Head(position, globalIndexHead, HexFormat.of().formatHex(chain)), null, unchained);
+    }
+
+    private static LedgerReport broken(long position, long globalIndexHead, byte[] chain, long checkpointsChecked,
+                                       Mismatch mismatch) {
+        return new LedgerReport(false, position, checkpointsChecked,
+                new Head(position, globalIndexHead, HexFormat.of().formatHex(chain)), mismatch, 0);
+    }
+
+    /** The stored checkpoints, and those the asker kept: where both name a position, both must match. */
+    private Map<Long, byte[]> checkpoints(List<TrustedCheckpoint> trusted) {
+        Map<Long, byte[]> checkpoints = new HashMap<>();
+        jdbc.sql("SELECT position, chain_hash FROM ledger_checkpoints")
+                .query(rs -> {
+                    checkpoints.put(rs.getLong(1), rs.getBytes(2));
+                });
+        for (TrustedCheckpoint checkpoint : trusted) {
+            byte[] hash = HexFormat.of().parseHex(checkpoint.chainHash());
+            byte[] stored = checkpoints.putIfAbsent(checkpoint.position(), hash);
+            if (stored != null && !Arrays.equals(stored, hash)) {
+                checkpoints.put(checkpoint.position(), hash); // the outside copy is the one trusted
+            }
+        }
+        return checkpoints;
+    }
+
+    private List<Entry> page(long afterPosition) {
+        return jdbc.sql("SELECT l.position, l.global_index AS chained_index, l.event_identifier AS chained_identifier,"
+                        + " l.event_hash, l.chain_hash, " + StoredEvent.COLUMNS
+                        + " FROM ledger_entries l LEFT JOIN domain_event_entry e ON e.global_index = l.global_index"
+                        + " WHERE l.position > :after ORDER BY l.position LIMIT :limit")
+                .param("after", afterPosition)
+                .param("limit", PAGE)
+                .query((rs, row) -> new Entry(rs.getLong("position"), rs.getLong("chained_index"),
+                        rs.getString("chained_identifier"), rs.getBytes("event_hash"), rs.getBytes("chain_hash"),
+                        rs.getString("event_identifier") == null ? null : StoredEvent.MAPPER.mapRow(rs, row)))
+                .list();
+    }
+
+    private record Entry(long position, long globalIndex, String eventIdentifier, byte[] eventHash, byte[] chainHash,
+                         StoredEvent event) {
+
+        Mismatch mismatch(Reason reason) {
+            return new Mismatch(position, globalIndex, eventIdentifier,
+                    event == null ? null : event.aggregateIdentifier(),
+                    event == null ? null : event.sequenceNumber(),
+                    event == null ? null : event.payloadType(), reason);
+        }
+    }
+}
