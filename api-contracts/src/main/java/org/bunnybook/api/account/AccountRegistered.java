@@ -1,6 +1,7 @@
 package org.bunnybook.api.account;
 
 import org.axonframework.serialization.Revision;
+import org.bunnybook.api.Sensitive;
 
 import java.util.UUID;
 
@@ -10,6 +11,6 @@ public record AccountRegistered(
         UUID profileId,
         String username,
         String email,
-        String passwordHash,
+        @Sensitive String passwordHash,
         String avatarIdentifier) {
 }

@@ -37,6 +37,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/web/me").authenticated()
                         .requestMatchers("/web/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/web/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .anyRequest().permitAll())
                 .build();
     }

@@ -100,7 +100,7 @@ public class ApiClient {
             List<String> setCookies = response.headers().allValues("Set-Cookie");
             setCookies.forEach(this::remember);
             return new Response(response.statusCode(), response.body(), setCookies,
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -128,7 +128,12 @@ public class ApiClient {
         }
     }
 
-    public record Response(int status, byte[] bytes, List<String> setCookies, String contentType) {
+    public record Response(int status, byte[] bytes, List<String> setCookies, String contentType,
+                           java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             try {

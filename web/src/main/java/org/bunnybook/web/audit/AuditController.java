@@ -1,0 +1,158 @@
+package org.bunnybook.web.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.ledger.FindLedgerCheckpoints;
+import org.bunnybook.api.ledger.LedgerCheckpoint;
+import org.bunnybook.api.ledger.LedgerReport;
+import org.bunnybook.api.ledger.VerifyLedger;
+import org.bunnybook.web.audit.AggregateStates.AggregateState;
+import org.bunnybook.web.error.ApiException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The history, for auditors and admins (the security configuration lets no one else in, and {@link AuditTrail}
+ * records every use): events by filter, one aggregate's history and its state at any point, a streaming export, the
+ * event catalog, and the ledger's checkpoints and verification.
+ */
+@RestController
+class AuditController {
+
+    private static final int EXPORT_BATCH = 1_000;
+    // PostgreSQL cannot compare text holding NUL: refused as invalid input instead of failing the query
+    private static final String NO_NUL = "[^\\x00]*";
+    private static final String NUL_REFUSED = "must not contain NUL characters";
+
+    private final EventLog log;
+    private final EventCatalog catalog;
+    private final AggregateStates states;
+    private final QueryGateway queries;
+    private final ObjectMapper json;
+
+    AuditController(EventLog log, EventCatalog catalog, AggregateStates states, QueryGateway queries,
+                    ObjectMapper json) {
+        this.log = log;
+        this.catalog = catalog;
+        this.states = states;
+        this.queries = queries;
+        this.json = json;
+    }
+
+    /** Events in global order after position {@code after}; the last one's position asks for the next page. */
+    @GetMapping("/web/audit/events")
+    List<AuditedEvent> events(@RequestParam(name = "aggregate_id", required = false)
+    @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateId,
+                              @RequestParam(name = "aggregate_type", required = false)
+                              @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateType,
+                              @RequestParam(required = false)
+                              @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String type,
+                              @RequestParam(required = false)
+                              @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String actor,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                              Instant from,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                              Instant to,
+                              @RequestParam(defaultValue = "0") @PositiveOrZero long after,
+                              @RequestParam(defaultValue = "100") @Min(value = 1, message = "must be at least 1")
+                              @Max(value = 1000, message = "must be at most 1000") int limit) {
+        var filter = new EventFilter(aggregateId, aggregateType, type, actor, from, to, after);
+        return log.page(filter, Long.MAX_VALUE, limit);
+    }
+
+    @GetMapping("/web/audit/aggregates/{id}/events")
+    List<AuditedEvent> history(@PathVariable @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String id) {
+        List<AuditedEvent> history = log.history(id);
+        if (history.isEmpty()) {
+            throw ApiException.notFound();
+        }
+        return history;
+    }
+
+    /** The aggregate's state after its events up to {@code sequence} and/or up to {@code at}; all of them if neither. */
+    @GetMapping("/web/audit/aggregates/{id}/state")
+    AggregateState state(@PathVariable @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String id,
+                         @RequestParam(required = false) @PositiveOrZero Long sequence,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                         Instant at) {
+        String aggregateType = log.aggregateType(id).orElseThrow(ApiException::notFound);
+        return states.replay(id, aggregateType, sequence, at).orElseThrow(ApiException::notFound);
+    }
+
+    /**
+     * The events matching the filter as NDJSON, one per line in global order, read and written a batch at a time so
+     * memory stays flat however long the history. The export ends at the head the store had when it began (header
+     * {@code X-Export-Head}): each line's {@code globalPosition} against it is the export's progress.
+     */
+    @GetMapping("/web/audit/export")
+    void export(@RequestParam(name = "aggregate_id", required = false)
+    @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateId,
+                @RequestParam(name = "aggregate_type", required = false)
+                @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateType,
+                @RequestParam(required = false)
+                @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String type,
+                @RequestParam(required = false)
+                @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String actor,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                @RequestParam(defaultValue = "0") @PositiveOrZero long after,
+                HttpServletResponse response) throws IOException {
+        long head = log.head();
+        response.setContentType("application/x-ndjson");
+        response.setHeader("X-Export-Head", Long.toString(head));
+        response.setHeader("Content-Disposition", "attachment; filename=\"bunnybook-events.ndjson\"");
+        OutputStream out = response.getOutputStream();
+        var filter = new EventFilter(aggregateId, aggregateType, type, actor, from, to, after);
+        List<AuditedEvent> batch;
+        do {
+            batch = log.page(filter, head, EXPORT_BATCH);
+            for (AuditedEvent event : batch) {
+                out.write(json.writeValueAsBytes(event));
+                out.write('\n');
+            }
+            out.flush();
+            if (!batch.isEmpty()) {
+                filter = filter.after(batch.get(batch.size() - 1).globalPosition());
+            }
+        } while (batch.size() == EXPORT_BATCH);
+    }
+
+    @GetMapping("/web/audit/catalog")
+    List<EventCatalog.EventType> catalog() {
+        return catalog.types();
+    }
+
+    /** Checkpoints the ledger has published, oldest first, after chain position {@code after}. */
+    @GetMapping("/web/audit/checkpoints")
+    List<LedgerCheckpoint> checkpoints(@RequestParam(defaultValue = "0") @PositiveOrZero long after,
+                                       @RequestParam(defaultValue = "100") @Min(value = 1, message = "must be at least 1")
+                                       @Max(value = 1000, message = "must be at most 1000") int limit) {
+        return queries.query(new FindLedgerCheckpoints(after, limit),
+                ResponseTypes.multipleInstancesOf(LedgerCheckpoint.class)).join();
+    }
+
+    /** Recomputes the ledger's chain over the events as stored now, against the checkpoints the caller kept, if any. */
+    @PostMapping(value = "/web/audit/verify")
+    LedgerReport verify(@RequestBody(required = false) @Valid VerifyRequest request) {
+        var trusted = request == null ? List.<VerifyLedger.TrustedCheckpoint>of() : request.trustedCheckpoints();
+        return queries.query(new VerifyLedger(trusted), LedgerReport.class).join();
+    }
+}

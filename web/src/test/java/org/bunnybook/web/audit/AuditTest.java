@@ -1,0 +1,248 @@
+package org.bunnybook.web.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bunnybook.web.support.ApiClient;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.Staff;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The history as auditors read it: filters, one aggregate's history and past states, the export, the catalog. */
+@BunnybookTest
+class AuditTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void eventsAreFilteredByAggregateTypeActorAndTime() {
+        Member auditor = Staff.auditor(port);
+        Member hazel = Members.register(port, "Hazel");
+        Instant before = Instant.now();
+        String first = Posts.write(hazel, hazel, "first", "PUBLIC");
+        String second = Posts.write(hazel, hazel, "second", "FRIENDS");
+        Instant after = Instant.now();
+
+        List<JsonNode> byAggregate = events(auditor, "aggregate_id=" + first);
+        assertThat(byAggregate).hasSize(1);
+        JsonNode created = byAggregate.get(0);
+        assertThat(created.get("aggregateType").asText()).isEqualTo("Post");
+        assertThat(created.get("type").asText()).isEqualTo("org.bunnybook.api.post.PostCreated");
+        assertThat(created.get("revision").asText()).isEqualTo("1");
+        assertThat(created.get("sequence").asLong()).isZero();
+        assertThat(created.get("globalPosition").asLong()).isPositive();
+        assertThat(created.get("payload").get("content").asText()).isEqualTo("first");
+        assertThat(created.get("metadata").get("actor").asText()).isEqualTo(hazel.id().toString());
+        assertThat(created.get("timestamp").asText()).isNotBlank();
+
+        // the simple name as the catalog gives it, one member's acts, a time range
+        List<JsonNode> hazelsPosts = events(auditor, "type=PostCreated&actor=" + hazel.id()
+                + "&from=" + before + "&to=" + after);
+        assertThat(hazelsPosts).extracting(event -> event.get("aggregateId").asText()).containsExactly(first, second);
+        assertThat(events(auditor, "aggregate_type=Account&aggregate_id=" + hazel.id()))
+                .extracting(event -> event.get("type").asText())
+                .containsExactly("org.bunnybook.api.account.AccountRegistered");
+        assertThat(events(auditor, "type=PostCreated&actor=" + hazel.id() + "&from=" + after)).isEmpty();
+    }
+
+    @Test
+    void pagesFollowTheGlobalOrderWithoutSkippingOrRepeating() {
+        Member auditor = Staff.auditor(port);
+        Member bigwig = Members.register(port, "Bigwig");
+        for (int i = 0; i < 7; i++) {
+            Posts.write(bigwig, bigwig, "post " + i, "PUBLIC");
+        }
+        List<Long> all = events(auditor, "actor=" + bigwig.id() + "&limit=1000").stream()
+                .map(event -> event.get("globalPosition").asLong()).toList();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(8).isSorted();
+
+        List<Long> paged = new ArrayList<>();
+        long after = 0;
+        List<JsonNode> page;
+        do {
+            page = events(auditor, "actor=" + bigwig.id() + "&limit=3&after=" + after);
+            page.forEach(event -> paged.add(event.get("globalPosition").asLong()));
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1).get("globalPosition").asLong();
+            }
+        } while (page.size() == 3);
+        assertThat(paged).isEqualTo(all);
+        assertThat(events(auditor, "actor=" + bigwig.id() + "&after=" + all.get(all.size() - 1))).isEmpty();
+    }
+
+    @Test
+    void passwordHashesAreNeverShown() {
+        Member auditor = Staff.auditor(port);
+        Member pipkin = Members.register(port, "Pipkin");
+        JsonNode registered = events(auditor, "aggregate_id=" + pipkin.id()).get(0);
+        assertThat(registered.get("payload").get("passwordHash").asText()).isEqualTo("[redacted]");
+        assertThat(registered.get("payload").get("username").asText()).isEqualTo(pipkin.username());
+        // ... while the stored event keeps it
+        String stored = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = :id AND sequence_number = 0")
+                .param("id", pipkin.id().toString()).query(String.class).single();
+        assertThat(stored).contains("$2a$");
+        assertThat(auditor.client().get("/web/audit/export?aggregate_id=" + pipkin.id()).text())
+                .doesNotContain("$2a$").contains("[redacted]");
+    }
+
+    @Test
+    void anAggregatesStateAtSequenceNEqualsTheStateAfterItsFirstNEvents() {
+        Member auditor = Staff.auditor(port);
+        Member author = Members.register(port, "Blackberry");
+        Member fan = Members.register(port, "Kehaar");
+        String post = Posts.write(author, author, "time travel", "PUBLIC");
+        assertThat(author.client().post("/web/posts/" + post + "/likes", "").status()).isEqualTo(200);
+        assertThat(fan.client().post("/web/posts/" + post + "/likes", "").status()).isEqualTo(200);
+        assertThat(author.client().send("DELETE", "/web/posts/" + post + "/likes", BodyPublishers.noBody(), Map.of())
+                .status()).isEqualTo(200);
+        Posts.delete(author, post);
+
+        var history = auditor.client().get("/web/audit/aggregates/" + post + "/events");
+        assertThat(history.status()).isEqualTo(200);
+        List<String> types = new ArrayList<>();
+        history.json().forEach(event -> types.add(event.get("type").asText().replace("org.bunnybook.api.post.", "")));
+        assertThat(types).containsExactly("PostCreated", "PostLiked", "PostLiked", "PostUnliked", "PostDeleted");
+
+        // after each event, the likers and the deleted flag the aggregate itself remembered (a deleted post has none)
+        List<Set<String>> likers = List.of(Set.of(), Set.of(author.id().toString()),
+                Set.of(author.id().toString(), fan.id().toString()), Set.of(fan.id().toString()), Set.of());
+        for (int n = 0; n < 5; n++) {
+            JsonNode state = auditor.client().get("/web/audit/aggregates/" + post + "/state?sequence=" + n).json();
+            assertThat(state.get("eventsApplied").asInt()).isEqualTo(n + 1);
+            assertThat(state.get("sequence").asLong()).isEqualTo(n);
+            assertThat(state.get("aggregateType").asText()).isEqualTo("Post");
+            Set<String> fields = new HashSet<>();
+            state.get("state").get("likers").forEach(liker -> fields.add(liker.asText()));
+            assertThat(fields).as("likers after event %d", n).isEqualTo(likers.get(n));
+            assertThat(state.get("state").get("deleted").asBoolean()).isEqualTo(n == 4);
+            assertThat(state.get("state").get("authorId").asText()).isEqualTo(author.id().toString());
+
+            // and the same state by the instant of that event
+            String at = history.json().get(n).get("timestamp").asText();
+            JsonNode byInstant = auditor.client().get("/web/audit/aggregates/" + post + "/state?at=" + at).json();
+            assertThat(byInstant.get("sequence").asLong()).isEqualTo(n);
+            assertThat(byInstant.get("state")).isEqualTo(state.get("state"));
+        }
+        JsonNode beforeItExisted = auditor.client()
+                .get("/web/audit/aggregates/" + post + "/state?at=2001-01-01T00:00:00Z").json();
+        assertThat(beforeItExisted.get("eventsApplied").asInt()).isZero();
+        assertThat(beforeItExisted.get("state").isNull()).isTrue();
+
+        assertThat(auditor.client().get("/web/audit/aggregates/no-such-aggregate/events").status()).isEqualTo(404);
+        assertThat(auditor.client().get("/web/audit/aggregates/no-such-aggregate/state").status()).isEqualTo(404);
+        assertThat(auditor.client().get("/web/audit/aggregates/" + post + "/state?sequence=-1").status())
+                .isEqualTo(422);
+        assertThat(auditor.client().get("/web/audit/aggregates/" + post + "/state?at=yesterday").status())
+                .isEqualTo(422);
+    }
+
+    @Test
+    void theExportHoldsEveryEventUpToItsHeadOnePerLine() throws Exception {
+        Member auditor = Staff.auditor(port);
+        Member writer = Members.register(port, "Strawberry");
+        Posts.write(writer, writer, "exported", "PUBLIC");
+
+        var export = auditor.client().get("/web/audit/export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.contentType()).startsWith("application/x-ndjson");
+        long head = Long.parseLong(export.header("X-Export-Head"));
+        String[] lines = export.text().split("\n");
+        long stored = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE global_index <= :head")
+                .param("head", head).query(Long.class).single();
+        assertThat((long) lines.length).isEqualTo(stored);
+        long previous = 0;
+        for (String line : lines) {
+            long position = json.readTree(line).get("globalPosition").asLong();
+            assertThat(position).isGreaterThan(previous).isLessThanOrEqualTo(head);
+            previous = position;
+        }
+
+        // a filtered range: the writer's own events only
+        String[] writers = auditor.client().get("/web/audit/export?actor=" + writer.id()).text().split("\n");
+        assertThat(writers).hasSize(events(auditor, "actor=" + writer.id() + "&limit=1000").size());
+        assertThat(json.readTree(writers[0]).get("metadata").get("actor").asText()).isEqualTo(writer.id().toString());
+    }
+
+    @Test
+    void theCatalogListsEveryEventTypeWithItsRevisionAndFields() {
+        Member auditor = Staff.auditor(port);
+        JsonNode catalog = auditor.client().get("/web/audit/catalog").json();
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        catalog.forEach(type -> byName.put(type.get("name").asText(), type));
+        assertThat(byName).containsKeys("AccountRegistered", "RoleGranted", "SessionStarted", "RefreshTokenRotated",
+                "SessionRevoked", "FriendRequestSent", "FriendRequestAccepted", "FriendRequestRejected",
+                "FriendRequestCancelled", "Unfriended", "PostCreated", "PostCommented", "PostLiked", "PostUnliked",
+                "PostDeleted", "ConversationOpened", "ConversationReactivated", "ConversationDeactivated",
+                "MessagePosted", "ChatMarkedAsRead", "AuditLogConsulted");
+        assertThat(byName).doesNotContainKeys("CreatePost", "PostView", "FindFeed");
+
+        JsonNode opened = byName.get("ConversationOpened");
+        assertThat(opened.get("type").asText()).isEqualTo("org.bunnybook.api.chat.ConversationOpened");
+        assertThat(opened.get("revision").asText()).isEqualTo("1");
+        assertThat(opened.get("fields").toString()).contains("\"name\":\"oneId\"", "\"type\":\"UUID\"");
+        JsonNode registered = byName.get("AccountRegistered");
+        registered.get("fields").forEach(field -> assertThat(field.get("sensitive").asBoolean())
+                .as(field.get("name").asText())
+                .isEqualTo(field.get("name").asText().equals("passwordHash")));
+    }
+
+    @Test
+    void everyUseOfTheAuditApiIsItselfAnEvent() {
+        Member auditor = Staff.auditor(port);
+        assertThat(auditor.client().get("/web/audit/events?type=PostCreated&limit=5").status()).isEqualTo(200);
+        assertThat(auditor.client().post("/web/audit/verify", "").status()).isEqualTo(200);
+
+        List<JsonNode> uses = events(auditor, "type=AuditLogConsulted&actor=" + auditor.id());
+        assertThat(uses).extracting(use -> use.get("payload").get("action").asText())
+                .startsWith("GET /web/audit/events", "POST /web/audit/verify", "GET /web/audit/events");
+        JsonNode first = uses.get(0).get("payload");
+        assertThat(first.get("auditorId").asText()).isEqualTo(auditor.id().toString());
+        assertThat(first.get("parameters").get("type").asText()).isEqualTo("PostCreated");
+        assertThat(first.get("parameters").get("limit").asText()).isEqualTo("5");
+    }
+
+    @Test
+    void badFiltersAreRefusedWithoutAServerError() {
+        ApiClient auditor = Staff.auditor(port).client();
+        for (String query : List.of("limit=0", "limit=1001", "after=-1", "after=x", "from=yesterday",
+                "to=2026-13-45T00:00:00Z")) {
+            assertThat(auditor.get("/web/audit/events?" + query).status()).as(query).isEqualTo(422);
+        }
+        assertThat(auditor.get("/web/audit/events?actor=%27%22&type=%27;DROP").status()).isEqualTo(200);
+        assertThat(auditor.get("/web/audit/events?actor=%00").status()).isEqualTo(422);
+        assertThat(auditor.get("/web/audit/export?type=%00").status()).isEqualTo(422);
+        assertThat(auditor.post("/web/audit/verify", "{\"checkpoints\":[{\"position\":1,\"chainHash\":\"zz\"}]}")
+                .status()).isEqualTo(422);
+        assertThat(auditor.post("/web/audit/verify", "{not json").status()).isEqualTo(422);
+    }
+
+    private List<JsonNode> events(Member auditor, String query) {
+        var response = auditor.client().get("/web/audit/events?" + query);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        List<JsonNode> events = new ArrayList<>();
+        response.json().forEach(events::add);
+        return events;
+    }
+}

@@ -1,0 +1,175 @@
+package org.bunnybook.web.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.Staff;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger chains every event; verification recomputes the chain over the events as stored and names the first one
+ * that changed. Each test puts back what it altered, since the whole run shares one event store.
+ */
+@BunnybookTest
+class LedgerTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anUntouchedHistoryVerifies() throws Exception {
+        Member auditor = Staff.auditor(port);
+        Member writer = Members.register(port, "Silver");
+        String post = Posts.write(writer, writer, "chained", "PUBLIC");
+        awaitChained(post);
+
+        JsonNode report = verify(auditor, "");
+        assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("firstMismatch").isNull()).isTrue();
+        assertThat(report.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(globalIndexOf(post));
+        assertThat(report.get("head").get("chainHash").asText()).hasSize(64);
+        assertThat(report.get("checkpointsChecked").asLong()).isPositive(); // every 10 events in tests
+    }
+
+    @Test
+    void alteringOneStoredPayloadIsReportedAsExactlyThatEvent() throws Exception {
+        Member auditor = Staff.auditor(port);
+        Member writer = Members.register(port, "Holly");
+        String post = Posts.write(writer, writer, "the original words", "PUBLIC");
+        Posts.write(writer, writer, "written after it", "PUBLIC");
+        awaitChained(post);
+        long tampered = globalIndexOf(post);
+
+        byte[] original = jdbc.sql("SELECT payload FROM domain_event_entry WHERE global_index = :index")
+                .param("index", tampered).query(byte[].class).single();
+        jdbc.sql("""
+                        UPDATE domain_event_entry
+                        SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'original', 'forged'), 'UTF8')
+                        WHERE global_index = :index""")
+                .param("index", tampered).update();
+        try {
+            JsonNode report = verify(auditor, "");
+            assertThat(report.get("intact").asBoolean()).isFalse();
+            JsonNode mismatch = report.get("firstMismatch");
+            assertThat(mismatch.get("globalIndex").asLong()).isEqualTo(tampered);
+            assertThat(mismatch.get("aggregateIdentifier").asText()).isEqualTo(post);
+            assertThat(mismatch.get("sequenceNumber").asLong()).isZero();
+            assertThat(mismatch.get("payloadType").asText()).isEqualTo("org.bunnybook.api.post.PostCreated");
+            assertThat(mismatch.get("reason").asText()).isEqualTo("EVENT_ALTERED");
+            // everything before it still verified
+            assertThat(report.get("eventsChecked").asLong()).isEqualTo(mismatch.get("position").asLong() - 1);
+        } finally {
+            jdbc.sql("UPDATE domain_event_entry SET payload = :original WHERE global_index = :index")
+                    .param("original", original).param("index", tampered).update();
+        }
+        assertThat(verify(auditor, "").get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aDeletedEventIsReportedMissing() throws Exception {
+        Member auditor = Staff.auditor(port);
+        Member writer = Members.register(port, "Clover");
+        String post = Posts.write(writer, writer, "about to vanish", "PUBLIC");
+        awaitChained(post);
+        long removed = globalIndexOf(post);
+        Map<String, Object> row = jdbc.sql("SELECT * FROM domain_event_entry WHERE global_index = :index")
+                .param("index", removed).query().singleRow();
+        jdbc.sql("DELETE FROM domain_event_entry WHERE global_index = :index").param("index", removed).update();
+        try {
+            JsonNode mismatch = verify(auditor, "").get("firstMismatch");
+            assertThat(mismatch.get("globalIndex").asLong()).isEqualTo(removed);
+            assertThat(mismatch.get("reason").asText()).isEqualTo("EVENT_MISSING");
+        } finally {
+            jdbc.sql("""
+                            INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                                event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                            VALUES (:global_index, :aggregate_identifier, :sequence_number, :type, :event_identifier,
+                                :meta_data, :payload, :payload_revision, :payload_type, :time_stamp)""")
+                    .params(row).update();
+        }
+        assertThat(verify(auditor, "").get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void checkpointsKeptElsewhereMustMatchTheRecomputedChain() throws Exception {
+        Member auditor = Staff.auditor(port);
+        Member writer = Members.register(port, "Dandelion");
+        awaitChained(Posts.write(writer, writer, "sealed", "PUBLIC"));
+
+        JsonNode checkpoints = auditor.client().get("/web/audit/checkpoints?limit=3").json();
+        assertThat(checkpoints.size()).isPositive();
+        JsonNode kept = checkpoints.get(checkpoints.size() - 1);
+        String keptJson = "{\"checkpoints\":[{\"position\":" + kept.get("position").asLong()
+                + ",\"chainHash\":\"" + kept.get("chainHash").asText() + "\"}]}";
+        JsonNode matching = verify(auditor, keptJson);
+        assertThat(matching.get("intact").asBoolean()).as(matching.toString()).isTrue();
+
+        // a copy that disagrees (or a chain rewritten since the copy was taken) is reported at its position
+        String other = kept.get("chainHash").asText().startsWith("0") ? "1" + "0".repeat(63) : "0".repeat(64);
+        JsonNode disagreeing = verify(auditor, "{\"checkpoints\":[{\"position\":" + kept.get("position").asLong()
+                + ",\"chainHash\":\"" + other + "\"}]}");
+        assertThat(disagreeing.get("intact").asBoolean()).isFalse();
+        assertThat(disagreeing.get("firstMismatch").get("reason").asText()).isEqualTo("CHECKPOINT_MISMATCH");
+        assertThat(disagreeing.get("firstMismatch").get("position").asLong())
+                .isEqualTo(kept.get("position").asLong());
+    }
+
+    @Test
+    void aRewrittenLedgerEntryIsCaughtByTheChain() throws Exception {
+        Member auditor = Staff.auditor(port);
+        Member writer = Members.register(port, "Thethuthinnang");
+        String post = Posts.write(writer, writer, "chain me", "PUBLIC");
+        awaitChained(post);
+        long index = globalIndexOf(post);
+        byte[] original = jdbc.sql("SELECT chain_hash FROM ledger_entries WHERE global_index = :index")
+                .param("index", index).query(byte[].class).single();
+        jdbc.sql("UPDATE ledger_entries SET chain_hash = sha256(chain_hash) WHERE global_index = :index")
+                .param("index", index).update();
+        try {
+            JsonNode mismatch = verify(auditor, "").get("firstMismatch");
+            assertThat(mismatch.get("globalIndex").asLong()).isEqualTo(index);
+            assertThat(mismatch.get("reason").asText()).isEqualTo("LEDGER_ALTERED");
+        } finally {
+            jdbc.sql("UPDATE ledger_entries SET chain_hash = :original WHERE global_index = :index")
+                    .param("original", original).param("index", index).update();
+        }
+    }
+
+    private JsonNode verify(Member auditor, String body) {
+        var response = auditor.client().post("/web/audit/verify", body.isEmpty() ? "{}" : body);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json();
+    }
+
+    private long globalIndexOf(String postId) {
+        return jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :id"
+                        + " AND sequence_number = 0")
+                .param("id", postId).query(Long.class).single();
+    }
+
+    private void awaitChained(String postId) throws InterruptedException {
+        long index = globalIndexOf(postId);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            List<Long> chained = jdbc.sql("SELECT global_index FROM ledger_entries WHERE global_index = :index")
+                    .param("index", index).query(Long.class).list();
+            if (!chained.isEmpty()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the ledger did not chain event " + index);
+    }
+}

@@ -1,0 +1,37 @@
+package org.bunnybook.web.support;
+
+import org.bunnybook.web.support.Members.Member;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin bootstrapped for the test run (application-test.yml), and auditors it appoints. */
+public final class Staff {
+
+    private static final String ADMIN_EMAIL = "chief@bunnybook.test";
+    private static final String ADMIN_PASSWORD = "chief-password-123";
+
+    private Staff() {
+    }
+
+    public static ApiClient admin(int port) {
+        return loggedIn(port, ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /** A new member made AUDITOR by the admin, signed in again so that the token carries the role. */
+    public static Member auditor(int port) {
+        Member member = Members.register(port, "Auditor");
+        var granted = admin(port).put("/web/admin/profiles/" + member.id() + "/role", Map.of("role", "AUDITOR"));
+        assertThat(granted.status()).as(granted.text()).isEqualTo(200);
+        return new Member(member.id(), member.username(), member.email(),
+                loggedIn(port, member.email(), Members.PASSWORD));
+    }
+
+    private static ApiClient loggedIn(int port, String email, String password) {
+        ApiClient client = new ApiClient(port);
+        var login = client.post("/web/login", Map.of("email", email, "password", password));
+        assertThat(login.status()).as(login.text()).isEqualTo(200);
+        return client.bearer(login.json().get("accessToken").asText());
+    }
+}
