@@ -13,8 +13,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.messaging.Message;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.bunnybook.web.eventstore.StoredTokens;
+import org.bunnybook.web.eventstore.StoredTokens.StoredToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -44,17 +44,17 @@ public class ReadYourWrites {
     private final PublishedEvents publishedEvents;
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
-    private final Serializer serializer;
+    private final StoredTokens storedTokens;
     private final ReadYourWritesProperties properties;
 
     ReadYourWrites(CommandGateway commandGateway, PublishedEvents publishedEvents,
-                   EventProcessingConfiguration processing, JdbcClient jdbc, Serializer serializer,
+                   EventProcessingConfiguration processing, JdbcClient jdbc, StoredTokens storedTokens,
                    ReadYourWritesProperties properties) {
         this.commandGateway = commandGateway;
         this.publishedEvents = publishedEvents;
         this.processing = processing;
         this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.storedTokens = storedTokens;
         this.properties = properties;
     }
 
@@ -106,11 +106,7 @@ public class ReadYourWrites {
 
     private boolean hasProcessed(AbstractEventProcessor processor, String readModel, List<EventMessage<?>> events,
                                  Map<String, Long> positions) {
-        List<StoredToken> tokens = jdbc.sql("SELECT segment, token, token_type FROM token_entry"
-                        + " WHERE processor_name = :name")
-                .param("name", readModel)
-                .query((rs, row) -> new StoredToken(rs.getInt(1), rs.getBytes(2), rs.getString(3)))
-                .list();
+        List<StoredToken> tokens = storedTokens.of(readModel);
         if (tokens.isEmpty()) {
             return false; // not initialised yet by any node
         }
@@ -119,7 +115,7 @@ public class ReadYourWrites {
             Segment segment = Segment.computeSegment(stored.segment(), segmentIds);
             for (EventMessage<?> event : events) {
                 Long position = positions.get(event.getIdentifier());
-                if (position != null && handles(processor, event, segment) && !covers(stored, position)) {
+                if (position != null && handles(processor, event, segment) && !covers(stored.token(), position)) {
                     return false;
                 }
             }
@@ -135,12 +131,10 @@ public class ReadYourWrites {
         }
     }
 
-    private boolean covers(StoredToken storedToken, long position) {
-        if (storedToken.token() == null) {
+    private static boolean covers(TrackingToken stored, long position) {
+        if (stored == null) {
             return false;
         }
-        TrackingToken stored = serializer.deserialize(
-                new SimpleSerializedObject<>(storedToken.token(), byte[].class, storedToken.tokenType(), null));
         if (stored instanceof ReplayToken) {
             return true; // the read model is being rebuilt from history: it cannot promise anything yet
         }
@@ -167,8 +161,5 @@ public class ReadYourWrites {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for read models", e);
         }
-    }
-
-    private record StoredToken(int segment, byte[] token, String tokenType) {
     }
 }

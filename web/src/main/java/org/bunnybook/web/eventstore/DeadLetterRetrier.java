@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * operators. Each sequence of a group is tried at most once a round, oldest first.
  */
 @Component
-class DeadLetterRetrier {
+public class DeadLetterRetrier {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRetrier.class);
 
@@ -26,19 +26,25 @@ class DeadLetterRetrier {
             initialDelayString = "${bunnybook.dead-letters.retry-interval:60s}")
     void retryParkedEvents() {
         for (String group : processing.eventProcessors().keySet()) {
-            processing.deadLetterQueue(group).ifPresent(queue -> processing.sequencedDeadLetterProcessor(group)
-                    .ifPresent(letters -> {
-                        long sequences = queue.amountOfSequences();
-                        long healed = 0;
-                        for (long attempt = 0; attempt < sequences; attempt++) {
-                            if (letters.processAny()) {
-                                healed++;
-                            }
-                        }
-                        if (healed > 0) {
-                            log.info("{} parked event sequence(s) of {} processed on retry", healed, group);
-                        }
-                    }));
+            long healed = retry(group);
+            if (healed > 0) {
+                log.info("{} parked event sequence(s) of {} processed on retry", healed, group);
+            }
         }
+    }
+
+    /** Tries every parked sequence of the group once, oldest first; answers how many were processed. */
+    public long retry(String group) {
+        return processing.deadLetterQueue(group).flatMap(queue -> processing.sequencedDeadLetterProcessor(group)
+                .map(letters -> {
+                    long sequences = queue.amountOfSequences();
+                    long healed = 0;
+                    for (long attempt = 0; attempt < sequences; attempt++) {
+                        if (letters.processAny()) {
+                            healed++;
+                        }
+                    }
+                    return healed;
+                })).orElse(0L);
     }
 }

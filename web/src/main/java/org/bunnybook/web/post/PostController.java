@@ -38,7 +38,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,10 +54,12 @@ class PostController {
 
     private final ReadYourWrites commands;
     private final QueryGateway queries;
+    private final Clock clock;
 
-    PostController(ReadYourWrites commands, QueryGateway queries) {
+    PostController(ReadYourWrites commands, QueryGateway queries, Clock clock) {
         this.commands = commands;
         this.queries = queries;
+        this.clock = clock;
     }
 
     @PostMapping("/web/posts")
@@ -68,11 +72,19 @@ class PostController {
         String wallUsername = wall.equals(member.profileId()) ? member.username()
                 : queries.query(new FindAccountById(wall), ResponseTypes.optionalInstanceOf(AccountView.class)).join()
                 .map(AccountView::username).orElseThrow(ApiException::forbidden);
-        UUID postId = UUID.randomUUID();
-        commands.send(new CreatePost(postId, member.profileId(), member.username(), wall, wallUsername,
-                request.content(), request.privacy() == null ? Privacy.PUBLIC : request.privacy()), ReadModels.WALLS,
-                ReadModels.FEED_CACHE);
-        return visiblePost(postId, Optional.of(member));
+        CreatePost post = new CreatePost(UUID.randomUUID(), member.profileId(), member.username(), wall,
+                wallUsername, request.content(), request.privacy() == null ? Privacy.PUBLIC : request.privacy());
+        commands.send(post, ReadModels.WALLS, ReadModels.FEED_CACHE);
+        PostLookup lookup = queries.query(new FindPost(post.postId(), member.profileId()),
+                ResponseTypes.instanceOf(PostLookup.class)).join();
+        // stored either way; the walls may not show it yet (being rebuilt, or parked after a failure)
+        return lookup.outcome() == PostLookup.Outcome.VISIBLE ? lookup.post() : asWritten(post);
+    }
+
+    private PostView asWritten(CreatePost post) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return new PostView(post.postId(), post.content(), now, now, post.wallProfileId(), post.authorId(),
+                post.privacy(), 0, post.authorUsername(), 0, false);
     }
 
     @GetMapping("/web/posts")

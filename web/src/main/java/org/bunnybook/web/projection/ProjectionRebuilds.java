@@ -1,0 +1,168 @@
+package org.bunnybook.web.projection;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.bunnybook.web.error.ApiException;
+import org.bunnybook.web.eventstore.StoredTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Rebuilds a processing group from history while the application keeps serving, on any number of nodes.
+ * <p>
+ * Axon can reset a processor's tokens only where no node holds any of its segments, so the nodes agree through the
+ * {@code projection_rebuilds} table, which each polls: while a rebuild is REQUESTED every node stops its processor
+ * of that group (releasing its segments), and one of them, under a row lock so it happens once, resets the tokens
+ * (running the projection's reset handler and dropping its dead letters, in the same transaction) as soon as it can
+ * claim every segment. Then the rebuild is REPLAYING: every node runs the processor again, which replays history up
+ * to where it was reset and carries on live. It is FINISHED once no segment replays. Other groups never stop.
+ */
+@Component
+class ProjectionRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    private final JdbcClient jdbc;
+    private final EventProcessingConfiguration processing;
+    private final StoredTokens tokens;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final String node;
+    private final RowMapper<Rebuild> mapper = (rs, row) -> new Rebuild(rs.getLong("rebuild_id"),
+            rs.getString("state"), rs.getString("requested_by"), instant(rs.getTimestamp("requested_at")),
+            instant(rs.getTimestamp("reset_at")), rs.getString("reset_by_node"),
+            instant(rs.getTimestamp("finished_at")));
+
+    ProjectionRebuilds(JdbcClient jdbc, EventProcessingConfiguration processing, StoredTokens tokens,
+                       TransactionTemplate transaction, Clock clock, @Value("${bunnybook.node-id:}") String node) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+        this.tokens = tokens;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.node = node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node;
+    }
+
+    /** Asks every node to rebuild the group; refused if it cannot be replayed or is being rebuilt already. */
+    Rebuild request(String group, String requestedBy) {
+        StreamingEventProcessor processor = processor(group).orElseThrow(ApiException::notFound);
+        if (!processor.supportsReset()) {
+            throw new ApiException(HttpStatus.CONFLICT, Map.of("detail", group
+                    + " cannot be rebuilt: replaying it would repeat its effects or undo what it vouches for"));
+        }
+        try {
+            jdbc.sql("""
+                            INSERT INTO projection_rebuilds (processing_group, state, requested_by, requested_at)
+                            VALUES (:group, :state, :by, :at)""")
+                    .param("group", group).param("state", Rebuild.REQUESTED).param("by", requestedBy)
+                    .param("at", OffsetDateTime.now(clock))
+                    .update();
+        } catch (DuplicateKeyException running) {
+            throw new ApiException(HttpStatus.CONFLICT, Map.of("detail", group + " is being rebuilt"));
+        }
+        return latest(group).orElseThrow();
+    }
+
+    /** The group's current rebuild, else its last one. */
+    Optional<Rebuild> latest(String group) {
+        return jdbc.sql("SELECT * FROM projection_rebuilds WHERE processing_group = :group"
+                        + " ORDER BY rebuild_id DESC LIMIT 1")
+                .param("group", group).query(mapper).optional();
+    }
+
+    @Scheduled(fixedDelayString = "${bunnybook.projections.rebuild-poll-interval:500ms}")
+    void coordinate() {
+        List<UnfinishedRebuild> unfinished = jdbc.sql("SELECT rebuild_id, processing_group, state"
+                        + " FROM projection_rebuilds WHERE state <> :finished")
+                .param("finished", Rebuild.FINISHED)
+                .query((rs, row) -> new UnfinishedRebuild(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+        for (UnfinishedRebuild rebuild : unfinished) {
+            processor(rebuild.group()).ifPresent(processor -> {
+                if (Rebuild.REQUESTED.equals(rebuild.state())) {
+                    if (processor.isRunning()) {
+                        processor.shutDown(); // releases this node's segments
+                    }
+                    reset(rebuild, processor);
+                } else {
+                    if (!processor.isRunning()) {
+                        processor.start();
+                    }
+                    finishIfReplayed(rebuild);
+                }
+            });
+        }
+    }
+
+    private void reset(UnfinishedRebuild rebuild, StreamingEventProcessor processor) {
+        transaction.executeWithoutResult(status -> {
+            String state = jdbc.sql("SELECT state FROM projection_rebuilds WHERE rebuild_id = :id FOR UPDATE")
+                    .param("id", rebuild.id()).query(String.class).single();
+            if (!Rebuild.REQUESTED.equals(state)) {
+                return; // another node reset it meanwhile
+            }
+            try {
+                processor.resetTokens();
+            } catch (UnableToClaimTokenException heldElsewhere) {
+                status.setRollbackOnly(); // another node still runs it; it stops at its next poll
+                return;
+            }
+            // parked events are part of the history being replayed: retrying them later would apply them twice
+            processing.deadLetterQueue(rebuild.group()).ifPresent(SequencedDeadLetterQueue::clear);
+            jdbc.sql("""
+                            UPDATE projection_rebuilds SET state = :replaying, reset_at = :at, reset_by_node = :node
+                            WHERE rebuild_id = :id""")
+                    .param("replaying", Rebuild.REPLAYING).param("at", OffsetDateTime.now(clock))
+                    .param("node", node).param("id", rebuild.id())
+                    .update();
+            log.info("{} reset for rebuild {} on {}", rebuild.group(), rebuild.id(), node);
+        });
+    }
+
+    private void finishIfReplayed(UnfinishedRebuild rebuild) {
+        var segments = tokens.of(rebuild.group());
+        boolean replaying = segments.isEmpty()
+                || segments.stream().anyMatch(segment -> ReplayProgress.of(segment.token()).replaying());
+        if (!replaying) {
+            int finished = jdbc.sql("""
+                            UPDATE projection_rebuilds SET state = :finished, finished_at = :at
+                            WHERE rebuild_id = :id AND state = :replaying""")
+                    .param("finished", Rebuild.FINISHED).param("at", OffsetDateTime.now(clock))
+                    .param("id", rebuild.id()).param("replaying", Rebuild.REPLAYING)
+                    .update();
+            if (finished > 0) {
+                log.info("{} rebuilt (rebuild {})", rebuild.group(), rebuild.id());
+            }
+        }
+    }
+
+    Optional<StreamingEventProcessor> processor(String group) {
+        return processing.eventProcessor(group, StreamingEventProcessor.class);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private record UnfinishedRebuild(long id, String group, String state) {
+    }
+}

@@ -1,0 +1,94 @@
+package org.bunnybook.web.projection;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.bunnybook.web.eventstore.StoredTokens;
+import org.bunnybook.web.eventstore.StoredTokens.StoredToken;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Reads how every processing group stands from the shared stores (tokens, dead letters, rebuilds). */
+@Component
+class ProjectionStatuses {
+
+    private final EventProcessingConfiguration processing;
+    private final StoredTokens tokens;
+    private final ProjectionRebuilds rebuilds;
+    private final JdbcClient jdbc;
+    private final String node;
+
+    ProjectionStatuses(EventProcessingConfiguration processing, StoredTokens tokens, ProjectionRebuilds rebuilds,
+                       JdbcClient jdbc, @Value("${bunnybook.node-id:}") String node) {
+        this.processing = processing;
+        this.tokens = tokens;
+        this.rebuilds = rebuilds;
+        this.jdbc = jdbc;
+        this.node = node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node;
+    }
+
+    List<ProjectionStatus> all() {
+        long head = head();
+        Map<String, Long> deadLetters = deadLetterCounts();
+        return new TreeMap<>(processing.eventProcessors()).keySet().stream()
+                .map(name -> of(name, head, deadLetters.getOrDefault(name, 0L)))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    Optional<ProjectionStatus> of(String name) {
+        return of(name, head(), deadLetterCounts().getOrDefault(name, 0L));
+    }
+
+    private Optional<ProjectionStatus> of(String name, long head, long deadLetters) {
+        return rebuilds.processor(name).map(processor -> {
+            List<ProjectionStatus.Segment> segments = tokens.of(name).stream().map(ProjectionStatuses::segment)
+                    .toList();
+            boolean replaying = segments.stream().anyMatch(ProjectionStatus.Segment::replaying);
+            Long position = segments.isEmpty() || segments.stream().anyMatch(s -> s.position() == null) ? null
+                    : segments.stream().mapToLong(ProjectionStatus.Segment::position).min().orElseThrow();
+            OptionalDouble progress = segments.stream().filter(ProjectionStatus.Segment::replaying)
+                    .mapToDouble(ProjectionStatus.Segment::progress).average();
+            return new ProjectionStatus(name, replaying, replaying ? progress.orElse(0) : null, position, head,
+                    position == null ? null : Math.max(0, head - position), segments, thisNode(processor),
+                    deadLetters, processor.supportsReset(), rebuilds.latest(name).orElse(null));
+        });
+    }
+
+    private static ProjectionStatus.Segment segment(StoredToken stored) {
+        TrackingToken token = stored.token();
+        ReplayProgress replay = ReplayProgress.of(token);
+        return new ProjectionStatus.Segment(stored.segment(), stored.owner(),
+                token == null ? null : ReplayProgress.position(token), replay.replaying(), replay.progress());
+    }
+
+    private ProjectionStatus.ThisNode thisNode(StreamingEventProcessor processor) {
+        List<String> errors = processor.processingStatus().values().stream()
+                .filter(EventTrackerStatus::isErrorState)
+                .map(status -> "segment " + status.getSegment().getSegmentId() + ": "
+                        + (status.getError() == null ? "error" : status.getError().toString()))
+                .toList();
+        return new ProjectionStatus.ThisNode(node, processor.isRunning(), processor.isError() || !errors.isEmpty(),
+                errors);
+    }
+
+    private long head() {
+        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private Map<String, Long> deadLetterCounts() {
+        return jdbc.sql("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}

@@ -1,0 +1,273 @@
+package org.bunnybook.web.projection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.web.support.ApiClient;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.Staff;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Admins see every read model's status, rebuild one while the application serves, and handle parked events. */
+@BunnybookTest
+class ProjectionOperationsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyProcessingGroupShowsWhereItStands() throws Exception {
+        ApiClient admin = Staff.admin(port);
+        Member writer = Members.register(port, "Fiver");
+        Posts.write(writer, writer, "status", "PUBLIC");
+
+        Map<String, JsonNode> groups = statuses(admin);
+        assertThat(groups).containsKeys(ReadModels.ACCOUNTS, ReadModels.WALLS, ReadModels.SOCIAL_GRAPH,
+                ReadModels.FEED_CACHE, ReadModels.NOTIFICATIONS, ReadModels.CONVERSATIONS, ReadModels.LEDGER,
+                "conversation-lifecycle");
+        JsonNode walls = groups.get(ReadModels.WALLS);
+        assertThat(walls.get("head").asLong()).isPositive();
+        assertThat(walls.get("position").asLong()).isPositive().isLessThanOrEqualTo(walls.get("head").asLong());
+        assertThat(walls.get("lag").asLong()).isEqualTo(walls.get("head").asLong() - walls.get("position").asLong());
+        assertThat(walls.get("segments").size()).isEqualTo(2);
+        assertThat(walls.get("segments").get(0).get("owner").asText()).isNotBlank();
+        assertThat(walls.get("replaying").asBoolean()).isFalse();
+        assertThat(walls.get("rebuildable").asBoolean()).isTrue();
+        assertThat(walls.get("thisNode").get("running").asBoolean()).isTrue();
+        assertThat(walls.get("thisNode").get("error").asBoolean()).isFalse();
+        assertThat(walls.get("deadLetters").asLong()).isNotNegative();
+
+        // the ledger has one order, so one segment; it and the conversation process are never replayed
+        assertThat(groups.get(ReadModels.LEDGER).get("segments").size()).isEqualTo(1);
+        assertThat(groups.get(ReadModels.LEDGER).get("rebuildable").asBoolean()).isFalse();
+        assertThat(admin.post("/web/admin/projections/" + ReadModels.LEDGER + "/rebuild", "").status())
+                .isEqualTo(409);
+        assertThat(admin.post("/web/admin/projections/conversation-lifecycle/rebuild", "").status()).isEqualTo(409);
+        assertThat(admin.get("/web/admin/projections/no-such-group").status()).isEqualTo(404);
+        assertThat(admin.post("/web/admin/projections/no-such-group/rebuild", "").status()).isEqualTo(404);
+        assertThat(admin.get("/web/admin/projections/" + ReadModels.WALLS).json().get("name").asText())
+                .isEqualTo(ReadModels.WALLS);
+    }
+
+    @Test
+    void wallsRebuiltWhilePostsAreWrittenEqualWallsBuiltFromScratch() throws Exception {
+        ApiClient admin = Staff.admin(port);
+        Member writer = Members.register(port, "Bluebell");
+        Member reader = Members.register(port, "Acorn");
+        for (int i = 0; i < 20; i++) { // some history of the writer's own, with comments and likes
+            String post = Posts.write(writer, writer, "before " + i, "PUBLIC");
+            assertThat(reader.client().post("/web/posts/" + post + "/likes", "").status()).isEqualTo(200);
+            assertThat(reader.client().post("/web/posts/" + post + "/comments", Map.of("content", "c" + i))
+                    .status()).isEqualTo(201);
+        }
+
+        List<String> writtenDuring = new CopyOnWriteArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writes = new Thread(() -> {
+            int i = 0;
+            while (writing.get()) {
+                writtenDuring.add(Posts.write(writer, writer, "during " + i++, "PUBLIC"));
+            }
+        });
+        writes.start();
+        List<JsonNode> seen = new ArrayList<>();
+        try {
+            var requested = admin.post("/web/admin/projections/" + ReadModels.WALLS + "/rebuild", "");
+            assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+            assertThat(requested.json().get("state").asText()).isEqualTo("REQUESTED");
+            assertThat(admin.post("/web/admin/projections/" + ReadModels.WALLS + "/rebuild", "").status())
+                    .as("one rebuild at a time").isEqualTo(409);
+            seen.addAll(awaitRebuilt(admin, requested.json().get("id").asLong()));
+        } finally {
+            writing.set(false);
+            writes.join();
+        }
+        // progress was observable: the rebuild was seen replaying, part of the way through
+        assertThat(seen).anySatisfy(status -> {
+            assertThat(status.get("replaying").asBoolean()).isTrue();
+            assertThat(status.get("progress").asDouble()).isBetween(0.0, 1.0);
+        });
+        assertThat(writtenDuring).isNotEmpty();
+        awaitCaughtUp(admin);
+
+        // nothing lost, nothing doubled
+        for (String post : writtenDuring) {
+            assertThat(jdbc.sql("SELECT count(*) FROM posts WHERE post_id = :id::uuid").param("id", post)
+                    .query(Long.class).single()).as(post).isEqualTo(1);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM posts WHERE author_id = :writer").param("writer", writer.id())
+                .query(Long.class).single()).isEqualTo(20L + writtenDuring.size());
+        Map<String, List<Map<String, Object>>> rebuiltWhileWriting = wallTables();
+
+        // the same read model, built again from scratch with nothing else going on
+        var again = admin.post("/web/admin/projections/" + ReadModels.WALLS + "/rebuild", "");
+        assertThat(again.status()).isEqualTo(202);
+        awaitRebuilt(admin, again.json().get("id").asLong());
+        awaitCaughtUp(admin);
+        assertThat(wallTables()).isEqualTo(rebuiltWhileWriting);
+
+        // and it serves as before
+        var wall = writer.client().get("/web/posts?wall_profile_id=" + writer.id() + "&limit=1").json();
+        assertThat(wall.get(0).get("content").asText()).isEqualTo("during " + (writtenDuring.size() - 1));
+    }
+
+    @Test
+    void aParkedEventIsListedRetriedAndProcessedOnceItsCauseIsGone() throws Exception {
+        ApiClient admin = Staff.admin(port);
+        Member writer = Members.register(port, "Buckthorn");
+        String poison = "poison " + writer.id();
+        // the walls store refuses this one post, as a store with a bad constraint would
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION refuse_poison() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.content LIKE 'poison %' THEN RAISE EXCEPTION 'refusing %', NEW.content; END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("CREATE TRIGGER refuse_poison BEFORE INSERT ON posts FOR EACH ROW EXECUTE FUNCTION refuse_poison()")
+                .update();
+        String poisoned;
+        JsonNode letter;
+        try {
+            // stored and acknowledged, though the walls cannot show it
+            poisoned = Posts.write(writer, writer, poison, "PUBLIC");
+            String healthy = Posts.write(writer, writer, "healthy", "PUBLIC");
+            // the rest went on: the next post is on the wall, the poisoned one is not
+            assertThat(writer.client().get("/web/posts/" + healthy).status()).isEqualTo(200);
+            assertThat(writer.client().get("/web/posts/" + poisoned).status()).isEqualTo(404);
+
+            letter = awaitParked(admin, poisoned);
+            assertThat(letter.get("type").asText()).isEqualTo("org.bunnybook.api.post.PostCreated");
+            assertThat(letter.get("causeMessage").asText()).contains("refusing poison");
+            assertThat(statuses(admin).get(ReadModels.WALLS).get("deadLetters").asLong()).isPositive();
+
+            // retried while the cause is still there, it stays parked
+            var stillFailing = admin.post("/web/admin/projections/" + ReadModels.WALLS + "/dead-letters/"
+                    + letter.get("sequence").asText() + "/retry", "");
+            assertThat(stillFailing.status()).isEqualTo(200);
+            assertThat(stillFailing.json().get("processed").asLong()).isZero();
+            assertThat(awaitParked(admin, poisoned)).isNotNull();
+        } finally {
+            jdbc.sql("DROP TRIGGER refuse_poison ON posts").update();
+        }
+        // the cause is gone: retried (by the admin, unless the periodic retry got there first), it is processed
+        var retried = admin.post("/web/admin/projections/" + ReadModels.WALLS + "/dead-letters/"
+                + letter.get("sequence").asText() + "/retry", "");
+        assertThat(retried.status()).isIn(200, 404);
+        if (retried.status() == 200) {
+            assertThat(retried.json().get("processed").asLong()).isEqualTo(1);
+        }
+        assertThat(parked(admin, poisoned)).isNull();
+        assertThat(writer.client().get("/web/posts/" + poisoned).json().get("content").asText()).isEqualTo(poison);
+    }
+
+    @Test
+    void anEvictedSequenceLeavesTheQueue() throws Exception {
+        ApiClient admin = Staff.admin(port);
+        Member writer = Members.register(port, "Speedwell");
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION refuse_evictable() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.content LIKE 'evictable %' THEN RAISE EXCEPTION 'refusing %', NEW.content; END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("CREATE TRIGGER refuse_evictable BEFORE INSERT ON posts FOR EACH ROW"
+                + " EXECUTE FUNCTION refuse_evictable()").update();
+        try {
+            String post = Posts.write(writer, writer, "evictable " + writer.id(), "PUBLIC");
+            JsonNode letter = awaitParked(admin, post);
+            String path = "/web/admin/projections/" + ReadModels.WALLS + "/dead-letters/"
+                    + letter.get("sequence").asText();
+            assertThat(admin.send("DELETE", path, java.net.http.HttpRequest.BodyPublishers.noBody(), Map.of())
+                    .status()).isEqualTo(204);
+            assertThat(parked(admin, post)).isNull();
+            assertThat(admin.send("DELETE", path, java.net.http.HttpRequest.BodyPublishers.noBody(), Map.of())
+                    .status()).isEqualTo(404);
+            assertThat(admin.post(path + "/retry", "").status()).isEqualTo(404);
+        } finally {
+            jdbc.sql("DROP TRIGGER refuse_evictable ON posts").update();
+        }
+    }
+
+    private Map<String, JsonNode> statuses(ApiClient admin) {
+        var response = admin.get("/web/admin/projections");
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        Map<String, JsonNode> groups = new HashMap<>();
+        response.json().forEach(group -> groups.put(group.get("name").asText(), group));
+        return groups;
+    }
+
+    /** The walls statuses seen until the rebuild finished. */
+    private List<JsonNode> awaitRebuilt(ApiClient admin, long rebuild) throws InterruptedException {
+        List<JsonNode> seen = new ArrayList<>();
+        for (int attempt = 0; attempt < 1500; attempt++) {
+            JsonNode walls = admin.get("/web/admin/projections/" + ReadModels.WALLS).json();
+            seen.add(walls);
+            JsonNode current = walls.get("rebuild");
+            if (current.get("id").asLong() == rebuild && current.get("state").asText().equals("FINISHED")) {
+                return seen;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("rebuild did not finish: " + seen.get(seen.size() - 1));
+    }
+
+    private void awaitCaughtUp(ApiClient admin) throws InterruptedException {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            JsonNode walls = admin.get("/web/admin/projections/" + ReadModels.WALLS).json();
+            long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
+            if (!walls.get("replaying").asBoolean() && walls.get("position").asLong() >= head) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("walls did not catch up");
+    }
+
+    private Map<String, List<Map<String, Object>>> wallTables() {
+        Map<String, List<Map<String, Object>>> tables = new HashMap<>();
+        tables.put("posts", jdbc.sql("SELECT * FROM posts ORDER BY post_id").query().listOfRows());
+        tables.put("comments", jdbc.sql("SELECT * FROM comments ORDER BY comment_id").query().listOfRows());
+        tables.put("post_likes", jdbc.sql("SELECT * FROM post_likes ORDER BY post_id, profile_id").query()
+                .listOfRows());
+        return tables;
+    }
+
+    private JsonNode awaitParked(ApiClient admin, String postId) throws InterruptedException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            JsonNode letter = parked(admin, postId);
+            if (letter != null) {
+                return letter;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("not parked: " + postId);
+    }
+
+    private JsonNode parked(ApiClient admin, String postId) {
+        var response = admin.get("/web/admin/projections/" + ReadModels.WALLS + "/dead-letters?limit=1000");
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        for (JsonNode letter : response.json()) {
+            if (postId.equals(letter.get("aggregateId").asText())) {
+                return letter;
+            }
+        }
+        return null;
+    }
+}
