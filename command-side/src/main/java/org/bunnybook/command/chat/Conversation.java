@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.bunnybook.api.chat.ChatMarkedAsRead;
+import org.bunnybook.api.chat.ChatMember;
 import org.bunnybook.api.chat.ConversationDeactivated;
 import org.bunnybook.api.chat.ConversationOpened;
 import org.bunnybook.api.chat.ConversationReactivated;
@@ -19,6 +20,7 @@ import org.bunnybook.api.chat.OpenConversation;
 import org.bunnybook.api.chat.PostMessage;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,8 +49,9 @@ public class Conversation {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(OpenConversation command) {
         if (chatGroupId == null) {
-            apply(new ConversationOpened(command.chatGroupId(), command.oneId(), command.oneUsername(),
-                    command.otherId(), command.otherUsername()));
+            apply(new ConversationOpened(command.chatGroupId(), List.of(
+                    new ChatMember(command.oneId(), command.oneUsername()),
+                    new ChatMember(command.otherId(), command.otherUsername()))));
         } else if (!active) {
             apply(new ConversationReactivated(chatGroupId));
         }
@@ -81,7 +84,8 @@ public class Conversation {
     @EventSourcingHandler
     void on(ConversationOpened event) {
         chatGroupId = event.chatGroupId();
-        members = new HashSet<>(Set.of(event.oneId(), event.otherId()));
+        members = new HashSet<>();
+        event.members().forEach(member -> members.add(member.profileId()));
         active = true;
     }
 

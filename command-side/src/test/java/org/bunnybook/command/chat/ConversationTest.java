@@ -2,6 +2,7 @@ package org.bunnybook.command.chat;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.bunnybook.api.chat.ChatMarkedAsRead;
+import org.bunnybook.api.chat.ChatMember;
 import org.bunnybook.api.chat.ConversationDeactivated;
 import org.bunnybook.api.chat.ConversationOpened;
 import org.bunnybook.api.chat.ConversationReactivated;
@@ -14,6 +15,7 @@ import org.bunnybook.api.chat.PostMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.UUID;
 
 class ConversationTest {
@@ -34,7 +36,7 @@ class ConversationTest {
     }
 
     private ConversationOpened opened() {
-        return new ConversationOpened(chat, hazel, "hazel", fiver, "fiver");
+        return new ConversationOpened(chat, List.of(new ChatMember(hazel, "hazel"), new ChatMember(fiver, "fiver")));
     }
 
     @Test

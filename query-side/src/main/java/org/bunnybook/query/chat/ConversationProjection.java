@@ -10,6 +10,7 @@ import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.chat.ChatMarkedAsRead;
 import org.bunnybook.api.chat.ChatMessageView;
 import org.bunnybook.api.chat.ConversationDeactivated;
+import org.bunnybook.api.chat.ChatMember;
 import org.bunnybook.api.chat.ConversationOpened;
 import org.bunnybook.api.chat.ConversationReactivated;
 import org.bunnybook.api.chat.MessagePosted;
@@ -48,21 +49,20 @@ class ConversationProjection {
     void on(ConversationOpened event, @Timestamp Instant at, ReplayStatus replay) {
         jdbc.sql("INSERT INTO conversations (chat_group_id, active) VALUES (:id, TRUE) ON CONFLICT DO NOTHING")
                 .param("id", event.chatGroupId()).update();
-        for (var member : Map.of(event.oneId(), event.oneUsername(), event.otherId(), event.otherUsername())
-                .entrySet()) {
+        for (ChatMember member : event.members()) {
             jdbc.sql("""
                             INSERT INTO conversation_members (chat_group_id, profile_id, username)
                             VALUES (:id, :member, :username) ON CONFLICT DO NOTHING""")
-                    .param("id", event.chatGroupId()).param("member", member.getKey())
-                    .param("username", member.getValue()).update();
+                    .param("id", event.chatGroupId()).param("member", member.profileId())
+                    .param("username", member.username()).update();
         }
         if (Pushes.isLive(replay, at)) {
-            Pushes.afterCommit(() -> {
-                pushes.push(event.oneId(), "add_friend", Map.of("chatGroupId", event.chatGroupId(),
-                        "profileId", event.otherId(), "username", event.otherUsername()));
-                pushes.push(event.otherId(), "add_friend", Map.of("chatGroupId", event.chatGroupId(),
-                        "profileId", event.oneId(), "username", event.oneUsername()));
-            });
+            // each member learns of every other one: a new friend to chat with
+            Pushes.afterCommit(() -> event.members().forEach(member -> event.members().stream()
+                    .filter(other -> !other.equals(member))
+                    .forEach(other -> pushes.push(member.profileId(), "add_friend", Map.of(
+                            "chatGroupId", event.chatGroupId(), "profileId", other.profileId(),
+                            "username", other.username())))));
         }
     }
 

@@ -200,8 +200,8 @@ class AuditTest {
 
         JsonNode opened = byName.get("ConversationOpened");
         assertThat(opened.get("type").asText()).isEqualTo("org.bunnybook.api.chat.ConversationOpened");
-        assertThat(opened.get("revision").asText()).isEqualTo("1");
-        assertThat(opened.get("fields").toString()).contains("\"name\":\"oneId\"", "\"type\":\"UUID\"");
+        assertThat(opened.get("revision").asText()).isEqualTo("2");
+        assertThat(opened.get("fields").toString()).contains("\"name\":\"members\"", "\"type\":\"List<ChatMember>\"");
         JsonNode registered = byName.get("AccountRegistered");
         registered.get("fields").forEach(field -> assertThat(field.get("sensitive").asBoolean())
                 .as(field.get("name").asText())
