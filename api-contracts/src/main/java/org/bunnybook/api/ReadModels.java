@@ -26,6 +26,9 @@ public final class ReadModels {
     /** Conversations, read pointers and chat messages in PostgreSQL, pushed to members as they happen. */
     public static final String CONVERSATIONS = "conversations";
 
+    /** Members ranked by the posts and comments they write and the likes they give, in PostgreSQL. */
+    public static final String LEADERBOARD = "leaderboard";
+
     private ReadModels() {
     }
 }
