@@ -151,7 +151,7 @@ public class ReadYourWrites {
         }
         TrackingToken stored = serializer.deserialize(
                 new SimpleSerializedObject<>(storedToken.token(), byte[].class, storedToken.tokenType(), null));
-        if (stored instanceof ReplayToken) {
+        if (stored instanceof ReplayToken replay && !replayHasCaughtUp(replay)) {
             return true; // the read model is being rebuilt from history: it cannot promise anything yet
         }
         TrackingToken token = WrappedToken.unwrapLowerBound(stored);
@@ -159,6 +159,15 @@ public class ReadYourWrites {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }
         return token != null && token.position().orElse(-1) >= position;
+    }
+
+    /**
+     * A replay that has reached the position it was reset at is live again, though its token stays a replay token
+     * until it handles an event past that position: the very writes that must be waited for.
+     */
+    private static boolean replayHasCaughtUp(ReplayToken replay) {
+        TrackingToken current = replay.getCurrentToken();
+        return current != null && current.covers(WrappedToken.unwrapUpperBound(replay.getTokenAtReset()));
     }
 
     private AbstractEventProcessor processorFor(String readModel) {
