@@ -29,6 +29,9 @@ public final class ReadModels {
     /** A SHA-256 hash chain over every event in the order it was chained, with checkpoints: tamper evidence. */
     public static final String LEDGER = "ledger";
 
+    /** Members ranked by the posts and comments they write and the likes they give, in PostgreSQL. */
+    public static final String LEADERBOARD = "leaderboard";
+
     private ReadModels() {
     }
 }

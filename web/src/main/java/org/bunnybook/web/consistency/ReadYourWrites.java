@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -67,34 +68,42 @@ public class ReadYourWrites {
                     .andMetaData(Map.of(PublishedEvents.CAPTURE, capture.id())));
             events = capture.events();
         }
-        awaitProjections(events, List.of(readModels));
+        if (!awaitProjections(events, properties.timeout(), readModels)) {
+            log.warn("read models {} did not catch up within {}; answering anyway", List.of(readModels),
+                    properties.timeout());
+        }
         return result;
     }
 
-    private void awaitProjections(List<EventMessage<?>> events, List<String> readModels) {
-        if (events.isEmpty() || readModels.isEmpty()) {
-            return;
+    /**
+     * Waits, at most {@code timeout}, until {@code readModels} have processed {@code events} (committed to the event
+     * store); answers whether they did. A read model being rebuilt from history is not waited for: it cannot promise
+     * anything until its replay is over.
+     */
+    public boolean awaitProjections(List<? extends EventMessage<?>> events, Duration timeout, String... readModels) {
+        if (events.isEmpty() || readModels.length == 0) {
+            return true;
         }
         Map<String, Long> positions = positionsOf(events);
         long started = System.nanoTime();
-        long deadline = started + properties.timeout().toNanos();
+        long deadline = started + timeout.toNanos();
         for (String readModel : readModels) {
             AbstractEventProcessor processor = processorFor(readModel);
             long pause = 2;
             while (!hasProcessed(processor, readModel, events, positions)) {
                 if (System.nanoTime() > deadline) {
-                    log.warn("read model {} did not catch up within {}; answering anyway", readModel,
-                            properties.timeout());
-                    return;
+                    return false;
                 }
                 sleep(pause);
                 pause = Math.min(pause * 2, 50);
             }
         }
-        log.debug("read models {} caught up after {} ms", readModels, (System.nanoTime() - started) / 1_000_000);
+        log.debug("read models {} caught up after {} ms", List.of(readModels),
+                (System.nanoTime() - started) / 1_000_000);
+        return true;
     }
 
-    private Map<String, Long> positionsOf(List<EventMessage<?>> events) {
+    private Map<String, Long> positionsOf(List<? extends EventMessage<?>> events) {
         String[] ids = events.stream().map(Message::getIdentifier).toArray(String[]::new);
         return jdbc.sql("SELECT event_identifier, global_index FROM domain_event_entry"
                         + " WHERE event_identifier = ANY (:ids)")
@@ -104,7 +113,8 @@ public class ReadYourWrites {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private boolean hasProcessed(AbstractEventProcessor processor, String readModel, List<EventMessage<?>> events,
+    private boolean hasProcessed(AbstractEventProcessor processor, String readModel,
+                                 List<? extends EventMessage<?>> events,
                                  Map<String, Long> positions) {
         List<StoredToken> tokens = storedTokens.of(readModel);
         if (tokens.isEmpty()) {
@@ -135,7 +145,7 @@ public class ReadYourWrites {
         if (stored == null) {
             return false;
         }
-        if (stored instanceof ReplayToken) {
+        if (stored instanceof ReplayToken replay && !replayHasCaughtUp(replay)) {
             return true; // the read model is being rebuilt from history: it cannot promise anything yet
         }
         TrackingToken token = WrappedToken.unwrapLowerBound(stored);
@@ -143,6 +153,15 @@ public class ReadYourWrites {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }
         return token != null && token.position().orElse(-1) >= position;
+    }
+
+    /**
+     * A replay that has reached the position it was reset at is live again, though its token stays a replay token
+     * until it handles an event past that position: the very writes that must be waited for.
+     */
+    private static boolean replayHasCaughtUp(ReplayToken replay) {
+        TrackingToken current = replay.getCurrentToken();
+        return current != null && current.covers(WrappedToken.unwrapUpperBound(replay.getTokenAtReset()));
     }
 
     private AbstractEventProcessor processorFor(String readModel) {

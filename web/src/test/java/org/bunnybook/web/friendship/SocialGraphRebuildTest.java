@@ -6,6 +6,7 @@ import org.bunnybook.api.ReadModels;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.ProjectionFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,9 @@ class SocialGraphRebuildTest {
 
     @Autowired
     Neo4jClient neo4j;
+
+    @Autowired
+    ProjectionFixture projections;
 
     @Test
     void aReplayedGraphEqualsTheOriginal() throws Exception {
@@ -59,24 +63,11 @@ class SocialGraphRebuildTest {
         socialGraph.resetTokens();
         assertThat(graph()).as("wiped").isEmpty();
         socialGraph.start();
-        awaitCaughtUp(socialGraph);
+        projections.awaitCaughtUp(ReadModels.SOCIAL_GRAPH);
 
         assertThat(graph()).isEqualTo(before);
         assertThat(relationship(members.get(0), members.get(1))).isEqualTo("FRIEND");
         assertThat(relationship(members.get(1), members.get(3))).isEqualTo("OUTGOING_FRIEND_REQUEST");
-    }
-
-    private static void awaitCaughtUp(StreamingEventProcessor processor) throws InterruptedException {
-        for (int attempt = 0; attempt < 600; attempt++) {
-            var status = processor.processingStatus();
-            // a replay is over once a segment has reached the position it was reset at
-            if (!status.isEmpty() && status.values().stream().allMatch(s -> s.isCaughtUp()
-                    && s.getCurrentPosition().orElse(-1) >= s.getResetPosition().orElse(-1))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("social-graph did not catch up: " + processor.processingStatus());
     }
 
     /** Every node and relationship as text; a friendship has no direction, so its ends are sorted. */

@@ -1,0 +1,71 @@
+package org.bunnybook.web.leaderboard;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.ProjectionFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bunnybook.web.leaderboard.Bunny.POST;
+import static org.bunnybook.web.leaderboard.Bunny.board;
+
+/**
+ * A projection deployed for the first time has no token and empty tables. Its processor then starts from the very
+ * first event (Axon's default initial token for pooled streaming processors) and builds the whole history.
+ */
+@BunnybookTest
+class LeaderboardFirstDeploymentTest {
+
+    @Autowired
+    ProjectionFixture projections;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    QueryGateway queries;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aLeaderboardDeployedForTheFirstTimeBuildsItselfFromTheWholeHistory() throws InterruptedException {
+        List<Bunny> bunnies = Bunny.named("ivy", "jay");
+        Bunny ivy = bunnies.get(0), jay = bunnies.get(1);
+        UUID post = UUID.randomUUID(), gone = UUID.randomUUID();
+        projections.given(POST, post, ivy.writes(post), jay.comments(post, ivy), jay.likes(post, ivy))
+                .and(POST, gone, jay.writes(gone), ivy.likes(gone, jay), jay.deletes(gone))
+                .handledBy(ReadModels.LEADERBOARD);
+        var counted = List.of(ivy.counted(1, 0, 0), jay.counted(0, 1, 1));
+        assertThat(board(queries, bunnies)).isEqualTo(counted);
+
+        // as if it had never run: no tokens, empty tables
+        StreamingEventProcessor leaderboard = processing
+                .eventProcessor(ReadModels.LEADERBOARD, StreamingEventProcessor.class).orElseThrow();
+        leaderboard.shutDown();
+        try {
+            jdbc.sql("DELETE FROM token_entry WHERE processor_name = :name")
+                    .param("name", ReadModels.LEADERBOARD).update();
+            jdbc.sql("TRUNCATE leaderboard_members, leaderboard_acts").update();
+            assertThat(board(queries, bunnies)).isEmpty();
+        } finally {
+            leaderboard.start();
+        }
+        projections.awaitCaughtUp(ReadModels.LEADERBOARD);
+
+        assertThat(board(queries, bunnies)).isEqualTo(counted);
+
+        // and live again: a new event is waited for and counted, although the tokens still say "replay" until then
+        UUID next = UUID.randomUUID();
+        projections.given(POST, next, jay.writes(next)).handledBy(ReadModels.LEADERBOARD);
+        assertThat(board(queries, bunnies)).containsExactly(jay.counted(1, 1, 1), ivy.counted(1, 0, 0));
+    }
+}

@@ -1,0 +1,106 @@
+package org.bunnybook.web.support;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.bunnybook.web.consistency.ReadYourWrites;
+import org.bunnybook.web.eventstore.RequestOrigin;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Given events, then a read model: appends events (api-contracts records) to the real event store as if aggregates
+ * had applied them, and waits until a processing group has handled them, so that a test can read what it built.
+ * <pre>
+ * projections.given("Post", post, new PostCreated(...), new PostLiked(...))
+ *         .and("Post", other, new PostCreated(...))
+ *         .handledBy(ReadModels.LEADERBOARD);
+ * </pre>
+ * Every projection sees these events, as it would in production; give fresh random ids, so that they touch nothing
+ * another test reads. An aggregate's events are numbered from 0 and the store refuses a sequence number twice, so
+ * each aggregate id must be new.
+ */
+@Component
+public class ProjectionFixture {
+
+    /** Longer than a request would wait: the group may still be working through other tests' events. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** A replay goes through every event of the run so far. */
+    private static final Duration REPLAY_PATIENCE = Duration.ofSeconds(60);
+
+    private final EventStore eventStore;
+    private final ReadYourWrites readYourWrites;
+    private final EventProcessingConfiguration processing;
+
+    ProjectionFixture(EventStore eventStore, ReadYourWrites readYourWrites, EventProcessingConfiguration processing) {
+        this.eventStore = eventStore;
+        this.readYourWrites = readYourWrites;
+        this.processing = processing;
+    }
+
+    /** Starts a history with {@code events}, applied in this order by the aggregate {@code aggregateId}. */
+    public History given(String aggregateType, UUID aggregateId, Object... events) {
+        return new History().and(aggregateType, aggregateId, events);
+    }
+
+    /**
+     * Waits until {@code readModel} has worked through the whole event store as it is now: every segment caught up
+     * and, after a reset or a first start, past the head it is replaying to. For rebuilds, which
+     * {@link History#handledBy} does not wait for.
+     */
+    public void awaitCaughtUp(String readModel) throws InterruptedException {
+        StreamingEventProcessor processor = processing.eventProcessor(readModel, StreamingEventProcessor.class)
+                .orElseThrow();
+        long deadline = System.nanoTime() + REPLAY_PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            var status = processor.processingStatus();
+            // a replay is over once a segment has reached the position it was reset at
+            if (!status.isEmpty() && status.values().stream().allMatch(segment -> segment.isCaughtUp()
+                    && segment.getCurrentPosition().orElse(-1) >= segment.getResetPosition().orElse(-1))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(readModel + " did not catch up: " + processor.processingStatus());
+    }
+
+    public final class History {
+
+        private final List<DomainEventMessage<?>> events = new ArrayList<>();
+        private final Map<UUID, Long> nextSequence = new HashMap<>();
+        private final MetaData origin = MetaData.with(RequestOrigin.ACTOR, RequestOrigin.SYSTEM)
+                .and(RequestOrigin.CORRELATION_ID, UUID.randomUUID().toString());
+
+        private History() {
+        }
+
+        /** More events, after those given so far; an aggregate given before goes on from its last sequence number. */
+        public History and(String aggregateType, UUID aggregateId, Object... payloads) {
+            for (Object payload : payloads) {
+                long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
+                events.add(new GenericDomainEventMessage<>(aggregateType, aggregateId.toString(), sequence, payload,
+                        origin));
+            }
+            return this;
+        }
+
+        /** Appends the history in one transaction, then waits until every one of {@code readModels} has handled it. */
+        public void handledBy(String... readModels) {
+            eventStore.publish(events); // outside a unit of work: stored at once, in one transaction of its own
+            assertThat(readYourWrites.awaitProjections(events, PATIENCE, readModels))
+                    .as("%s handled the given events within %s", List.of(readModels), PATIENCE)
+                    .isTrue();
+        }
+    }
+}
