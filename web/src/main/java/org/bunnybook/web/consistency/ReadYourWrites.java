@@ -6,13 +6,13 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.messaging.Message;
+import org.bunnybook.web.eventstore.ReplayProgress;
 import org.bunnybook.web.eventstore.StoredTokens;
 import org.bunnybook.web.eventstore.StoredTokens.StoredToken;
 import org.slf4j.Logger;
@@ -145,7 +145,7 @@ public class ReadYourWrites {
         if (stored == null) {
             return false;
         }
-        if (stored instanceof ReplayToken replay && !replayHasCaughtUp(replay)) {
+        if (ReplayProgress.of(stored).replaying()) {
             return true; // the read model is being rebuilt from history: it cannot promise anything yet
         }
         TrackingToken token = WrappedToken.unwrapLowerBound(stored);
@@ -153,15 +153,6 @@ public class ReadYourWrites {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }
         return token != null && token.position().orElse(-1) >= position;
-    }
-
-    /**
-     * A replay that has reached the position it was reset at is live again, though its token stays a replay token
-     * until it handles an event past that position: the very writes that must be waited for.
-     */
-    private static boolean replayHasCaughtUp(ReplayToken replay) {
-        TrackingToken current = replay.getCurrentToken();
-        return current != null && current.covers(WrappedToken.unwrapUpperBound(replay.getTokenAtReset()));
     }
 
     private AbstractEventProcessor processorFor(String readModel) {

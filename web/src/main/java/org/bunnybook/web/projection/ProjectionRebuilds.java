@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.bunnybook.web.error.ApiException;
+import org.bunnybook.web.eventstore.ReplayProgress;
 import org.bunnybook.web.eventstore.StoredTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

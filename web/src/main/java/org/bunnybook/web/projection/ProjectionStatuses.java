@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.bunnybook.web.eventstore.ReplayProgress;
 import org.bunnybook.web.eventstore.StoredTokens;
 import org.bunnybook.web.eventstore.StoredTokens.StoredToken;
 import org.springframework.beans.factory.annotation.Value;

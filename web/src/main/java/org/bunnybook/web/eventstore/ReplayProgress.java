@@ -1,4 +1,4 @@
-package org.bunnybook.web.projection;
+package org.bunnybook.web.eventstore;
 
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -10,11 +10,11 @@ import org.axonframework.eventhandling.WrappedToken;
  *
  * @param progress the share of the history up to the reset position replayed so far (0 to 1), null when live
  */
-record ReplayProgress(boolean replaying, Double progress) {
+public record ReplayProgress(boolean replaying, Double progress) {
 
     private static final ReplayProgress LIVE = new ReplayProgress(false, null);
 
-    static ReplayProgress of(TrackingToken token) {
+    public static ReplayProgress of(TrackingToken token) {
         if (token == null) {
             return LIVE;
         }
@@ -25,7 +25,7 @@ record ReplayProgress(boolean replaying, Double progress) {
         }).orElse(LIVE);
     }
 
-    static long position(TrackingToken token) {
+    public static long position(TrackingToken token) {
         return token == null ? 0 : token.position().orElse(0);
     }
 }
