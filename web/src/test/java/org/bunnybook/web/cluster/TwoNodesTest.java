@@ -7,6 +7,7 @@ import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Socket;
+import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,5 +152,35 @@ class TwoNodesTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void aRebuildAskedOfOneNodeStopsTheGroupOnBothAndBothReplayIt() throws Exception {
+        var hazel = Members.register(port, "Cluster");
+        var fiver = Members.register(port, "Cluster");
+        Friends.befriend(hazel, fiver);
+        var before = jdbc.sql("SELECT * FROM friendships ORDER BY profile_id, friend_id").query().listOfRows();
+
+        ApiClient onSecond = Staff.admin(secondPort());
+        var requested = onSecond.post("/web/admin/projections/friendships/rebuild", "");
+        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+        long rebuild = requested.json().get("id").asLong();
+
+        ApiClient onFirst = Staff.admin(port);
+        var status = onFirst.get("/web/admin/projections/friendships").json();
+        for (int attempt = 0; attempt < 500 && !(status.get("rebuild").get("id").asLong() == rebuild
+                && status.get("rebuild").get("state").asText().equals("FINISHED")); attempt++) {
+            Thread.sleep(20);
+            status = onFirst.get("/web/admin/projections/friendships").json();
+        }
+        assertThat(status.get("rebuild").get("state").asText()).as(status.toString()).isEqualTo("FINISHED");
+        assertThat(status.get("rebuild").get("resetByNode").asText()).isNotBlank();
+        // both nodes run the group again, and the rebuilt read model is the one it replaced
+        assertThat(status.get("thisNode").get("running").asBoolean()).isTrue();
+        assertThat(onSecond.get("/web/admin/projections/friendships").json().get("thisNode").get("running")
+                .asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT * FROM friendships ORDER BY profile_id, friend_id").query().listOfRows())
+                .isEqualTo(before);
+        assertThat(Friends.relationship(hazel, fiver)).isEqualTo("FRIEND");
     }
 }
