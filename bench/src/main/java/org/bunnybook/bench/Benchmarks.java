@@ -11,7 +11,8 @@ import java.util.Map;
  * Runs benchmarks against the whole application on throw-away embedded stores and prints their figures.
  * {@code java -jar bench/target/bunnybook-bench.jar social-graph [--members=10000] [--friends=50]} or
  * {@code java -jar bench/target/bunnybook-bench.jar wall-feed [--members=1000] [--friends=10] [--posts=10]
- * [--threads=8] [--samples=1000]} or {@code ... chat [--pairs=100] [--messages=20] [--every=4000]}
+ * [--threads=8] [--samples=1000]} or {@code ... chat [--pairs=100] [--messages=20] [--every=4000]} or
+ * {@code ... rebuild [--events=1000000]}
  */
 public final class Benchmarks {
 
@@ -55,8 +56,10 @@ public final class Benchmarks {
                         Integer.parseInt(options.getOrDefault("pairs", "100")),
                         Integer.parseInt(options.getOrDefault("messages", "20")),
                         Integer.parseInt(options.getOrDefault("every", "4000"))).run();
+                case "rebuild" -> new RebuildBenchmark(application,
+                        Integer.parseInt(options.getOrDefault("events", "1000000"))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + which
-                        + "; known: social-graph, wall-feed, chat (args: " + Arrays.toString(args) + ")");
+                        + "; known: social-graph, wall-feed, chat, rebuild (args: " + Arrays.toString(args) + ")");
             }
         }
     }
