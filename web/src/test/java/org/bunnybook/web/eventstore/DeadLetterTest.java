@@ -3,6 +3,7 @@ package org.bunnybook.web.eventstore;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.PoisonedProjection;
+import org.bunnybook.web.support.Posts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,6 +74,35 @@ class DeadLetterTest {
             Thread.sleep(50);
         }
         assertThat(healed).as("processed on retry and removed from the queue").isTrue();
+    }
+
+    @Test
+    void aCollisionWithAnotherTransactionIsTriedAgainNotParked() {
+        var writer = Members.register(port, "Collider");
+        // the walls store fails the first insert of this post as a deadlock would; a sequence survives the rollback
+        jdbc.sql("CREATE SEQUENCE collisions_for_test").update();
+        jdbc.sql("""
+                CREATE FUNCTION collide_once() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.content LIKE 'collide %' AND nextval('collisions_for_test') = 1 THEN
+                    RAISE EXCEPTION 'simulated deadlock' USING ERRCODE = '40P01';
+                  END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("CREATE TRIGGER collide_once BEFORE INSERT ON posts FOR EACH ROW EXECUTE FUNCTION collide_once()")
+                .update();
+        try {
+            String post = Posts.write(writer, writer, "collide " + writer.id(), "PUBLIC");
+            // seen by the very next read: handled in the same batch, on the second try
+            assertThat(writer.client().get("/web/posts/" + post).status()).isEqualTo(200);
+            assertThat(countLetters(post)).isZero();
+            assertThat(jdbc.sql("SELECT last_value FROM collisions_for_test").query(Long.class).single())
+                    .isEqualTo(2);
+        } finally {
+            jdbc.sql("DROP TRIGGER collide_once ON posts").update();
+            jdbc.sql("DROP FUNCTION collide_once()").update();
+            jdbc.sql("DROP SEQUENCE collisions_for_test").update();
+        }
     }
 
     private long countLetters(String aggregateId) {
