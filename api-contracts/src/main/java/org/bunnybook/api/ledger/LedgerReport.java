@@ -26,6 +26,8 @@ public record LedgerReport(boolean intact, long eventsChecked, long checkpointsC
         /** The ledger's own record of the chain was changed. */
         LEDGER_ALTERED,
         /** A checkpoint (stored or trusted) does not match the recomputed chain. */
-        CHECKPOINT_MISMATCH
+        CHECKPOINT_MISMATCH,
+        /** A checkpoint names a position past the chain's end: entries were removed from its end. */
+        CHAIN_TRUNCATED
     }
 }

@@ -39,6 +39,9 @@ class LedgerProjection {
                      @Value("${bunnybook.ledger.checkpoint-interval:1000}") int checkpointInterval) {
         this.jdbc = jdbc;
         this.clock = clock;
+        if (checkpointInterval < 1) {
+            throw new IllegalArgumentException("bunnybook.ledger.checkpoint-interval must be at least 1");
+        }
         this.checkpointInterval = checkpointInterval;
     }
 

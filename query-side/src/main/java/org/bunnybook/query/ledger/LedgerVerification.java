@@ -70,6 +70,12 @@ class LedgerVerification {
                 globalIndexHead = Math.max(globalIndexHead, entry.globalIndex());
             }
         } while (page.size() == PAGE);
+        long end = position;
+        var beyondTheEnd = checkpoints.keySet().stream().filter(checkpoint -> checkpoint > end).min(Long::compare);
+        if (beyondTheEnd.isPresent()) {
+            return broken(position, globalIndexHead, chain, checkpointsChecked,
+                    new Mismatch(beyondTheEnd.get(), -1, null, null, null, null, Reason.CHAIN_TRUNCATED));
+        }
         long unchained = jdbc.sql("""
                         SELECT count(*) FROM domain_event_entry e WHERE e.global_index <= :head
                         AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.global_index = e.global_index)""")

@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.bunnybook.api.ReadModels;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -148,8 +149,9 @@ class AxonStorageConfiguration {
      * that group's dead-letter queue (with the rest of its sequence behind it) instead of being skipped. Registered
      * late so it overrides Axon's default, which enables dead-lettering only per property.
      * <p>
-     * The ledger is the exception: a hash chain has one order, so it runs on a single segment, and it parks nothing
-     * (an event left out would break the chain); an event it fails on stops it and is retried until it passes.
+     * The ledger is the exception: a hash chain has one order, so it runs on a single segment; it starts from the
+     * first event even when deployed on an existing store; and it parks nothing (an event left out would break the
+     * chain): an event it fails on stops it and is retried until it passes.
      */
     @Bean
     ConfigurerModule readModelProcessing(ProcessorProperties properties, ConnectionProvider connectionProvider,
@@ -169,7 +171,10 @@ class AxonStorageConfiguration {
                                 .initialSegmentCount(properties.initialSegmentCount())
                                 .batchSize(properties.batchSize()))
                         .registerPooledStreamingEventProcessorConfiguration(ReadModels.LEDGER,
-                                (config, builder) -> builder.initialSegmentCount(1))
+                                (config, builder) -> builder.initialSegmentCount(1)
+                                        // from the first event, as a live run: Axon's default start is a replay
+                                        // of the past, which the ledger (never replayed) would skip
+                                        .initialToken(StreamableMessageSource::createTailToken))
                         .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                         .registerDeadLetterQueueProvider(group -> ReadModels.LEDGER.equals(group) ? null
                                 : config -> JdbcSequencedDeadLetterQueue.builder()

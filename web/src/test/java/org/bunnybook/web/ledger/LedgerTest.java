@@ -1,6 +1,9 @@
 package org.bunnybook.web.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.bunnybook.api.ReadModels;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
@@ -28,6 +31,9 @@ class LedgerTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void anUntouchedHistoryVerifies() throws Exception {
@@ -146,6 +152,44 @@ class LedgerTest {
             jdbc.sql("UPDATE ledger_entries SET chain_hash = :original WHERE global_index = :index")
                     .param("original", original).param("index", index).update();
         }
+    }
+
+    @Test
+    void aCheckpointPastTheChainsEndRevealsATruncatedHistory() throws Exception {
+        Member auditor = Staff.auditor(port);
+        JsonNode intact = verify(auditor, "");
+        long end = intact.get("head").get("position").asLong();
+        JsonNode report = verify(auditor, "{\"checkpoints\":[{\"position\":" + (end + 1000)
+                + ",\"chainHash\":\"" + "ab".repeat(32) + "\"}]}");
+        assertThat(report.get("intact").asBoolean()).isFalse();
+        assertThat(report.get("firstMismatch").get("reason").asText()).isEqualTo("CHAIN_TRUNCATED");
+        assertThat(report.get("firstMismatch").get("position").asLong()).isEqualTo(end + 1000);
+    }
+
+    @Test
+    void aLedgerDeployedOnAnExistingHistoryChainsAllOfIt() throws Exception {
+        Member auditor = Staff.auditor(port);
+        Member writer = Members.register(port, "Hyzenthlay");
+        awaitChained(Posts.write(writer, writer, "before the ledger came", "PUBLIC"));
+        StreamingEventProcessor ledger = processing.eventProcessor(ReadModels.LEDGER, StreamingEventProcessor.class)
+                .orElseThrow();
+        ledger.shutDown();
+        try { // as if it had never run
+            jdbc.sql("DELETE FROM token_entry WHERE processor_name = :name").param("name", ReadModels.LEDGER).update();
+            jdbc.sql("TRUNCATE ledger_entries, ledger_checkpoints").update();
+        } finally {
+            ledger.start();
+        }
+        long stored = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        long chained = 0;
+        for (int attempt = 0; attempt < 600 && chained < stored; attempt++) {
+            Thread.sleep(50);
+            chained = jdbc.sql("SELECT count(*) FROM ledger_entries").query(Long.class).single();
+        }
+        JsonNode report = verify(auditor, "");
+        assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(stored);
+        assertThat(report.get("unchained").asLong()).isZero();
     }
 
     private JsonNode verify(Member auditor, String body) {
