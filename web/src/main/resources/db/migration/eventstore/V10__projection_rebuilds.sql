@@ -1,6 +1,7 @@
 -- Rebuilds of processing groups asked for by admins, coordinated through this table by every node (see
 -- ProjectionRebuilds): REQUESTED (each node stops its processor; one resets the tokens once no node holds a segment),
--- REPLAYING (every node runs the processor again, replaying history), FINISHED (no segment replays any more).
+-- REPLAYING (every node runs the processor again, replaying history), FINISHED (no segment replays any more), or
+-- CANCELLED (given up while still REQUESTED: every node runs the processor again, nothing was reset).
 CREATE TABLE projection_rebuilds
 (
     rebuild_id       BIGSERIAL PRIMARY KEY,
@@ -13,4 +14,5 @@ CREATE TABLE projection_rebuilds
     finished_at      TIMESTAMPTZ
 );
 -- one rebuild at a time per group
-CREATE UNIQUE INDEX projection_rebuilds_running ON projection_rebuilds (processing_group) WHERE state <> 'FINISHED';
+CREATE UNIQUE INDEX projection_rebuilds_running ON projection_rebuilds (processing_group)
+    WHERE state IN ('REQUESTED', 'REPLAYING');

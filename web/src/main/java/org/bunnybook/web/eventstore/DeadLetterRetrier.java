@@ -1,6 +1,7 @@
 package org.bunnybook.web.eventstore;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,8 +34,14 @@ public class DeadLetterRetrier {
         }
     }
 
-    /** Tries every parked sequence of the group once, oldest first; answers how many were processed. */
+    /**
+     * Tries every parked sequence of the group once, oldest first; answers how many were processed. Only where the
+     * group runs: a group stopped for a rebuild is about to replay its parked events with the rest of its history.
+     */
     public long retry(String group) {
+        if (!processing.eventProcessor(group).map(EventProcessor::isRunning).orElse(false)) {
+            return 0;
+        }
         return processing.deadLetterQueue(group).flatMap(queue -> processing.sequencedDeadLetterProcessor(group)
                 .map(letters -> {
                     long sequences = queue.amountOfSequences();

@@ -2,6 +2,7 @@ package org.bunnybook.web.projection;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -15,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A processing group's parked events: listed from the shared queue table, retried and evicted through Axon's queue
- * (which claims a sequence before touching it, so two nodes or two admins cannot handle one sequence at once).
+ * A processing group's parked events: listed from the shared queue table, retried and evicted through Axon's queue.
+ * A retry claims its sequence first, so two nodes or two admins never process one sequence at once; an eviction does
+ * not, and may race a retry of the same sequence (the event is then either processed or dropped, never both).
  */
 @Component
 class DeadLetters {
@@ -57,11 +59,14 @@ class DeadLetters {
         return new RetryOutcome(processed, queue.amountOfSequences());
     }
 
-    /** Tries one parked sequence; 404 if the group has no such sequence parked. */
+    /** Tries one parked sequence, where the group runs; 404 if the group has no such sequence parked. */
     RetryOutcome retry(String group, String sequence) {
         var queue = queue(group);
         if (!queue.contains(sequence)) {
             throw ApiException.notFound();
+        }
+        if (!processing.eventProcessor(group).map(EventProcessor::isRunning).orElse(false)) {
+            return new RetryOutcome(0, queue.amountOfSequences()); // stopped for a rebuild, which replays it
         }
         boolean processed = processing.sequencedDeadLetterProcessor(group).orElseThrow()
                 .process(letter -> letter instanceof JdbcDeadLetter<?> jdbcLetter

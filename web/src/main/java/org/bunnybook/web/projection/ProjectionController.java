@@ -49,6 +49,13 @@ class ProjectionController {
         return rebuilds.request(name, admin.profileId().toString());
     }
 
+    /** Gives up on a rebuild that has not reset anything yet. */
+    @DeleteMapping("/web/admin/projections/{name}/rebuild")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void cancelRebuild(@PathVariable String name) {
+        rebuilds.cancel(name);
+    }
+
     @GetMapping("/web/admin/projections/{name}/dead-letters")
     List<DeadLetters.ParkedEvent> deadLetters(@PathVariable String name,
                                               @RequestParam(defaultValue = "100")

@@ -90,36 +90,75 @@ class ProjectionRebuilds {
                 .param("group", group).query(mapper).optional();
     }
 
+    /**
+     * Cancels a rebuild that has not reset anything yet; every node then runs the group again. 404 if the group has
+     * no rebuild under way, 409 if it is replaying already (its tokens are reset: it can only go on).
+     */
+    void cancel(String group) {
+        processor(group).orElseThrow(ApiException::notFound);
+        int cancelled = jdbc.sql("""
+                        UPDATE projection_rebuilds SET state = :cancelled, finished_at = :at
+                        WHERE processing_group = :group AND state = :requested""")
+                .param("cancelled", Rebuild.CANCELLED).param("at", OffsetDateTime.now(clock))
+                .param("group", group).param("requested", Rebuild.REQUESTED)
+                .update();
+        if (cancelled == 0) {
+            boolean replaying = latest(group).map(rebuild -> Rebuild.REPLAYING.equals(rebuild.state())).orElse(false);
+            throw replaying ? new ApiException(HttpStatus.CONFLICT, Map.of("detail", group
+                    + " is replaying already and cannot be cancelled")) : ApiException.notFound();
+        }
+    }
+
+    /**
+     * Takes this node's part in every rebuild under way, and makes sure a group whose rebuild ended in the last
+     * minute runs here again (this node may have stopped it while another one finished the job, or it was
+     * cancelled). A rebuild that fails here (its reset handler's store is down, say) is tried again at the next poll
+     * and holds back no other.
+     */
     @Scheduled(fixedDelayString = "${bunnybook.projections.rebuild-poll-interval:500ms}")
     void coordinate() {
-        List<UnfinishedRebuild> unfinished = jdbc.sql("SELECT rebuild_id, processing_group, state"
-                        + " FROM projection_rebuilds WHERE state <> :finished")
-                .param("finished", Rebuild.FINISHED)
-                .query((rs, row) -> new UnfinishedRebuild(rs.getLong(1), rs.getString(2), rs.getString(3)))
+        List<CurrentRebuild> current = jdbc.sql("""
+                        SELECT rebuild_id, processing_group, state FROM projection_rebuilds
+                        WHERE state IN (:requested, :replaying) OR finished_at > :recently
+                        ORDER BY rebuild_id""")
+                .param("requested", Rebuild.REQUESTED).param("replaying", Rebuild.REPLAYING)
+                .param("recently", OffsetDateTime.now(clock).minusMinutes(1))
+                .query((rs, row) -> new CurrentRebuild(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
-        for (UnfinishedRebuild rebuild : unfinished) {
+        for (CurrentRebuild rebuild : current) {
             processor(rebuild.group()).ifPresent(processor -> {
-                if (Rebuild.REQUESTED.equals(rebuild.state())) {
-                    if (processor.isRunning()) {
-                        processor.shutDown(); // releases this node's segments
-                    }
-                    reset(rebuild, processor);
-                } else {
-                    if (!processor.isRunning()) {
-                        processor.start();
-                    }
-                    finishIfReplayed(rebuild);
+                try {
+                    takePart(rebuild, processor);
+                } catch (RuntimeException e) {
+                    log.warn("rebuild {} of {} failed on {}; trying again at the next poll", rebuild.id(),
+                            rebuild.group(), node, e);
                 }
             });
         }
     }
 
-    private void reset(UnfinishedRebuild rebuild, StreamingEventProcessor processor) {
+    private void takePart(CurrentRebuild rebuild, StreamingEventProcessor processor) {
+        if (Rebuild.REQUESTED.equals(rebuild.state())) {
+            if (processor.isRunning()) {
+                processor.shutDown(); // releases this node's segments
+            }
+            reset(rebuild, processor);
+        } else {
+            if (!processor.isRunning()) {
+                processor.start();
+            }
+            if (Rebuild.REPLAYING.equals(rebuild.state())) {
+                finishIfReplayed(rebuild);
+            }
+        }
+    }
+
+    private void reset(CurrentRebuild rebuild, StreamingEventProcessor processor) {
         transaction.executeWithoutResult(status -> {
             String state = jdbc.sql("SELECT state FROM projection_rebuilds WHERE rebuild_id = :id FOR UPDATE")
                     .param("id", rebuild.id()).query(String.class).single();
             if (!Rebuild.REQUESTED.equals(state)) {
-                return; // another node reset it meanwhile
+                return; // another node reset it meanwhile, or it was cancelled: run the group again, below
             }
             try {
                 processor.resetTokens();
@@ -137,9 +176,14 @@ class ProjectionRebuilds {
                     .update();
             log.info("{} reset for rebuild {} on {}", rebuild.group(), rebuild.id(), node);
         });
+        String now = jdbc.sql("SELECT state FROM projection_rebuilds WHERE rebuild_id = :id")
+                .param("id", rebuild.id()).query(String.class).single();
+        if (!Rebuild.REQUESTED.equals(now) && !processor.isRunning()) {
+            processor.start();
+        }
     }
 
-    private void finishIfReplayed(UnfinishedRebuild rebuild) {
+    private void finishIfReplayed(CurrentRebuild rebuild) {
         var segments = tokens.of(rebuild.group());
         boolean replaying = segments.isEmpty()
                 || segments.stream().anyMatch(segment -> ReplayProgress.of(segment.token()).replaying());
@@ -164,6 +208,6 @@ class ProjectionRebuilds {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private record UnfinishedRebuild(long id, String group, String state) {
+    private record CurrentRebuild(long id, String group, String state) {
     }
 }

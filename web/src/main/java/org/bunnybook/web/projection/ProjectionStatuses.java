@@ -58,8 +58,9 @@ class ProjectionStatuses {
             boolean replaying = segments.stream().anyMatch(ProjectionStatus.Segment::replaying);
             Long position = segments.isEmpty() || segments.stream().anyMatch(s -> s.position() == null) ? null
                     : segments.stream().mapToLong(ProjectionStatus.Segment::position).min().orElseThrow();
-            OptionalDouble progress = segments.stream().filter(ProjectionStatus.Segment::replaying)
-                    .mapToDouble(ProjectionStatus.Segment::progress).average();
+            // a segment that has finished its replay counts as done, so the whole never goes backwards
+            OptionalDouble progress = segments.stream()
+                    .mapToDouble(segment -> segment.replaying() ? segment.progress() : 1.0).average();
             return new ProjectionStatus(name, replaying, replaying ? progress.orElse(0) : null, position, head,
                     position == null ? null : Math.max(0, head - position), segments, thisNode(processor),
                     deadLetters, processor.supportsReset(), rebuilds.latest(name).orElse(null));

@@ -9,4 +9,5 @@ record Rebuild(long id, String state, String requestedBy, Instant requestedAt, I
     static final String REQUESTED = "REQUESTED";
     static final String REPLAYING = "REPLAYING";
     static final String FINISHED = "FINISHED";
+    static final String CANCELLED = "CANCELLED";
 }
