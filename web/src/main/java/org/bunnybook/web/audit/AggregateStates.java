@@ -17,6 +17,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.bunnybook.api.Sensitive;
+import org.bunnybook.web.error.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -67,15 +69,15 @@ class AggregateStates {
     }
 
     private <T> AggregateState replay(Class<T> type, String aggregateId, Long sequence, Instant at) {
-        List<? extends DomainEventMessage<?>> events = storage.readEvents(aggregateId, 0).asStream()
-                .takeWhile(event -> (sequence == null || event.getSequenceNumber() <= sequence)
-                        && (at == null || !event.getTimestamp().isAfter(at)))
-                .toList();
-        if (events.isEmpty()) {
-            return new AggregateState(aggregateId, type.getSimpleName(), null, null, 0, null);
-        }
-        DomainEventMessage<?> last = events.get(events.size() - 1);
         try {
+            List<? extends DomainEventMessage<?>> events = storage.readEvents(aggregateId, 0).asStream()
+                    .takeWhile(event -> (sequence == null || event.getSequenceNumber() <= sequence)
+                            && (at == null || !event.getTimestamp().isAfter(at)))
+                    .toList();
+            if (events.isEmpty()) {
+                return new AggregateState(aggregateId, type.getSimpleName(), null, null, 0, null);
+            }
+            DomainEventMessage<?> last = events.get(events.size() - 1);
             T root = new GenericAggregateFactory<>(type).createAggregateRoot(aggregateId, events.get(0));
             EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root,
                     AnnotatedAggregateMetaModelFactory.inspectAggregate(type), null,
@@ -84,8 +86,10 @@ class AggregateStates {
             JsonNode state = fields.valueToTree(aggregate.getAggregateRoot());
             return new AggregateState(aggregateId, type.getSimpleName(), last.getSequenceNumber(),
                     last.getTimestamp(), events.size(), state);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot replay " + type.getSimpleName() + " " + aggregateId, e);
+        } catch (Exception unreadable) {
+            // an event that no longer reads (altered by hand, say): the ledger's verify tells which one
+            throw new ApiException(HttpStatus.CONFLICT, Map.of("detail", "the events of " + type.getSimpleName()
+                    + " " + aggregateId + " cannot be replayed: " + unreadable.getMessage()));
         }
     }
 

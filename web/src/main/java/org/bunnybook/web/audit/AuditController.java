@@ -41,6 +41,8 @@ class AuditController {
     // PostgreSQL cannot compare text holding NUL: refused as invalid input instead of failing the query
     private static final String NO_NUL = "[^\\x00]*";
     private static final String NUL_REFUSED = "must not contain NUL characters";
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final EventLog log;
     private final EventCatalog catalog;
@@ -74,7 +76,8 @@ class AuditController {
                               @RequestParam(defaultValue = "0") @PositiveOrZero long after,
                               @RequestParam(defaultValue = "100") @Min(value = 1, message = "must be at least 1")
                               @Max(value = 1000, message = "must be at most 1000") int limit) {
-        var filter = new EventFilter(aggregateId, aggregateType, type, actor, from, to, after);
+        var filter = new EventFilter(aggregateId, aggregateType, type, actor, within("from", from),
+                within("to", to), after);
         return log.page(filter, Long.MAX_VALUE, limit);
     }
 
@@ -100,7 +103,8 @@ class AuditController {
     /**
      * The events matching the filter as NDJSON, one per line in global order, read and written a batch at a time so
      * memory stays flat however long the history. The export ends at the head the store had when it began (header
-     * {@code X-Export-Head}): each line's {@code globalPosition} against it is the export's progress.
+     * {@code X-Export-Head}): each line's {@code globalPosition} against it is the export's progress. The last line
+     * is an {@link ExportEnd}; an export without one was cut short.
      */
     @GetMapping("/web/audit/export")
     void export(@RequestParam(name = "aggregate_id", required = false)
@@ -120,19 +124,37 @@ class AuditController {
         response.setHeader("X-Export-Head", Long.toString(head));
         response.setHeader("Content-Disposition", "attachment; filename=\"bunnybook-events.ndjson\"");
         OutputStream out = response.getOutputStream();
-        var filter = new EventFilter(aggregateId, aggregateType, type, actor, from, to, after);
+        var filter = new EventFilter(aggregateId, aggregateType, type, actor, within("from", from),
+                within("to", to), after);
+        long exported = 0;
         List<AuditedEvent> batch;
         do {
             batch = log.page(filter, head, EXPORT_BATCH);
             for (AuditedEvent event : batch) {
                 out.write(json.writeValueAsBytes(event));
                 out.write('\n');
+                exported++;
             }
             out.flush();
             if (!batch.isEmpty()) {
                 filter = filter.after(batch.get(batch.size() - 1).globalPosition());
             }
         } while (batch.size() == EXPORT_BATCH);
+        // an export cut short (the database went away mid-stream) has a 200 status too: this line says it is whole
+        out.write(json.writeValueAsBytes(new ExportEnd(true, exported, head)));
+        out.write('\n');
+    }
+
+    /** The last line of a whole export: how many events it holds, up to which position. */
+    record ExportEnd(boolean exportComplete, long events, long head) {
+    }
+
+    /** PostgreSQL's timestamps end in the year 294276; the API takes the years 1 to 9999. */
+    private static Instant within(String parameter, Instant instant) {
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw ApiException.invalid("query", parameter, "must be between the years 1 and 9999");
+        }
+        return instant;
     }
 
     @GetMapping("/web/audit/catalog")

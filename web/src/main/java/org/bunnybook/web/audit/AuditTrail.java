@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bunnybook.api.audit.RecordAuditConsultation;
+import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.security.Member;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -40,10 +41,11 @@ class AuditTrail implements HandlerInterceptor, WebMvcConfigurer {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof Member auditor) {
-            commands.sendAndWait(new RecordAuditConsultation(UUID.randomUUID(), auditor.profileId(),
-                    request.getMethod() + " " + request.getRequestURI(), parameters(request)));
+        if (authentication == null || !(authentication.getPrincipal() instanceof Member auditor)) {
+            throw ApiException.forbidden(); // nobody to record: not served
         }
+        commands.sendAndWait(new RecordAuditConsultation(UUID.randomUUID(), auditor.profileId(),
+                request.getMethod() + " " + request.getRequestURI(), parameters(request)));
         return true;
     }
 

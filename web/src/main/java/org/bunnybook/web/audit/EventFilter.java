@@ -35,15 +35,15 @@ record EventFilter(String aggregateId, String aggregateType, String type, String
             parameters.put("type", type);
         }
         if (actor != null) {
-            conditions.add("convert_from(e.meta_data, 'UTF8')::jsonb ->> 'actor' = :actor");
+            conditions.add("audit_actor(e.meta_data) = :actor");
             parameters.put("actor", actor);
         }
         if (from != null) {
-            conditions.add("e.time_stamp::timestamptz >= :from");
+            conditions.add("audit_instant(e.time_stamp) >= :from");
             parameters.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
         }
         if (to != null) {
-            conditions.add("e.time_stamp::timestamptz < :to");
+            conditions.add("audit_instant(e.time_stamp) < :to");
             parameters.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
         }
         return String.join(" AND ", conditions);

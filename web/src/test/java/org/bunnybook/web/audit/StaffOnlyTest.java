@@ -18,23 +18,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BunnybookTest
 class StaffOnlyTest {
 
-    private static final List<String> AUDIT = List.of(
-            "GET /web/audit/events",
-            "GET /web/audit/aggregates/some-aggregate/events",
-            "GET /web/audit/aggregates/some-aggregate/state",
-            "GET /web/audit/export",
-            "GET /web/audit/catalog",
-            "GET /web/audit/checkpoints",
-            "POST /web/audit/verify");
+    /** Every endpoint, and what the staff allowed in get: 404 where it names something that does not exist. */
+    private static final Map<String, Integer> AUDIT = Map.of(
+            "GET /web/audit/events", 200,
+            "GET /web/audit/aggregates/some-aggregate/events", 404,
+            "GET /web/audit/aggregates/some-aggregate/state", 404,
+            "GET /web/audit/export", 200,
+            "GET /web/audit/catalog", 200,
+            "GET /web/audit/checkpoints", 200,
+            "POST /web/audit/verify", 200);
 
-    private static final List<String> ADMIN = List.of(
-            "GET /web/admin/projections",
-            "GET /web/admin/projections/walls",
-            "POST /web/admin/projections/walls/rebuild",
-            "GET /web/admin/projections/walls/dead-letters",
-            "POST /web/admin/projections/walls/dead-letters/retry",
-            "POST /web/admin/projections/walls/dead-letters/some-sequence/retry",
-            "DELETE /web/admin/projections/walls/dead-letters/some-sequence");
+    private static final Map<String, Integer> ADMIN = Map.of(
+            "GET /web/admin/projections", 200,
+            "GET /web/admin/projections/walls", 200,
+            "POST /web/admin/projections/walls/rebuild", 202,
+            "DELETE /web/admin/projections/walls/rebuild", 404,
+            "GET /web/admin/projections/walls/dead-letters", 200,
+            "POST /web/admin/projections/walls/dead-letters/retry", 200,
+            "POST /web/admin/projections/walls/dead-letters/some-sequence/retry", 404,
+            "DELETE /web/admin/projections/walls/dead-letters/some-sequence", 404);
 
     @LocalServerPort
     int port;
@@ -42,7 +44,7 @@ class StaffOnlyTest {
     @Test
     void anonymousVisitorsAre401AndMembers403OnEveryAuditAndAdminEndpoint() {
         Member member = Members.register(port, "Nosy");
-        for (String endpoint : concat(AUDIT, ADMIN)) {
+        for (String endpoint : concat(AUDIT.keySet(), ADMIN.keySet())) {
             assertThat(call(new ApiClient(port), endpoint)).as(endpoint).isEqualTo(401);
             assertThat(call(member.client(), endpoint)).as(endpoint).isEqualTo(403);
         }
@@ -51,10 +53,8 @@ class StaffOnlyTest {
     @Test
     void auditorsReadTheHistoryButDoNotOperateProjections() {
         ApiClient auditor = Staff.auditor(port).client();
-        for (String endpoint : AUDIT) {
-            assertThat(call(auditor, endpoint)).as(endpoint).isIn(200, 404);
-        }
-        for (String endpoint : ADMIN) {
+        AUDIT.forEach((endpoint, status) -> assertThat(call(auditor, endpoint)).as(endpoint).isEqualTo(status));
+        for (String endpoint : ADMIN.keySet()) {
             assertThat(call(auditor, endpoint)).as(endpoint).isEqualTo(403);
         }
     }
@@ -62,13 +62,13 @@ class StaffOnlyTest {
     @Test
     void adminsReachBoth() {
         ApiClient admin = Staff.admin(port);
-        for (String endpoint : AUDIT) {
-            assertThat(call(admin, endpoint)).as(endpoint).isIn(200, 404);
-        }
-        // a rebuild is left out: it would rebuild the walls under the other tests
-        for (String endpoint : ADMIN.stream().filter(endpoint -> !endpoint.endsWith("/rebuild")).toList()) {
-            assertThat(call(admin, endpoint)).as(endpoint).isIn(200, 404);
-        }
+        AUDIT.forEach((endpoint, status) -> assertThat(call(admin, endpoint)).as(endpoint).isEqualTo(status));
+        // starting a rebuild is left out (it would rebuild the walls under other tests; ProjectionOperationsTest)
+        ADMIN.forEach((endpoint, status) -> {
+            if (!endpoint.equals("POST /web/admin/projections/walls/rebuild")) {
+                assertThat(call(admin, endpoint)).as(endpoint).isEqualTo(status);
+            }
+        });
     }
 
     private static int call(ApiClient client, String endpoint) {
@@ -77,7 +77,7 @@ class StaffOnlyTest {
                 Map.of("Content-Type", "application/json")).status();
     }
 
-    private static List<String> concat(List<String> one, List<String> other) {
+    private static List<String> concat(java.util.Collection<String> one, java.util.Collection<String> other) {
         return java.util.stream.Stream.concat(one.stream(), other.stream()).toList();
     }
 }
