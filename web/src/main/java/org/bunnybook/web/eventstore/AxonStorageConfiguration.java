@@ -176,6 +176,7 @@ class AxonStorageConfiguration {
                                         // of the past, which the ledger (never replayed) would skip
                                         .initialToken(StreamableMessageSource::createTailToken))
                         .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                        .registerDefaultDeadLetterPolicy(config -> new ParkUnlessCollided())
                         .registerDeadLetterQueueProvider(group -> ReadModels.LEDGER.equals(group) ? null
                                 : config -> JdbcSequencedDeadLetterQueue.builder()
                                 .processingGroup(group)

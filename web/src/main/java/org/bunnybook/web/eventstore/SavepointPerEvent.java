@@ -12,23 +12,16 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.SQLException;
-
 /**
  * Runs each projection's handling of one event inside a PostgreSQL savepoint of the batch's transaction. Without
  * it, a handler whose statement fails leaves the whole transaction aborted ("commands ignored until end of
  * transaction block"), so its event cannot be parked in the dead-letter queue (that insert fails too) and the whole
  * group stops and retries the batch forever. With it, only the failed handler's writes are undone, the event is
- * parked, and the rest of the batch goes on.
- * <p>
- * A deadlock or serialization failure is no reason to park an event: two segments touching the same rows in
- * opposite orders simply collided. Such a handler is tried again (its savepoint rolled back, which releases the locks
- * it took) a few times before its failure counts.
+ * parked, and the rest of the batch goes on (unless the failure was a collision with another transaction:
+ * {@link ParkUnlessCollided}).
  */
 @Component
 class SavepointPerEvent implements HandlerEnhancerDefinition {
-
-    private static final int ATTEMPTS = 4;
 
     private final TransactionTemplate savepoint;
 
@@ -58,19 +51,6 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 return original.handle(message, target);
             }
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return inSavepoint(message, target);
-                } catch (RuntimeException e) {
-                    if (attempt == ATTEMPTS || !collided(e)) {
-                        throw e;
-                    }
-                    Thread.sleep(10L << attempt);
-                }
-            }
-        }
-
-        private Object inSavepoint(Message<?> message, T target) throws Exception {
             try {
                 return savepoint.execute(status -> {
                     try {
@@ -85,16 +65,6 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
                 throw failure.checked;
             }
         }
-    }
-
-    /** PostgreSQL's class 40, transaction rollback: deadlock detected, serialization failure. */
-    private static boolean collided(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Carries a handler's checked exception out of the savepoint's callback. */
