@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -120,9 +121,13 @@ public class ReadYourWrites {
         if (tokens.isEmpty()) {
             return false; // not initialised yet by any node
         }
+        Map<Integer, EventTrackerStatus> here = ((StreamingEventProcessor) processor).processingStatus();
         int[] segmentIds = tokens.stream().mapToInt(StoredToken::segment).toArray();
         for (StoredToken stored : tokens) {
             Segment segment = Segment.computeSegment(stored.segment(), segmentIds);
+            if (replaying(stored, here.get(stored.segment()))) {
+                continue; // the read model is being rebuilt from history: it cannot promise anything yet
+            }
             for (EventMessage<?> event : events) {
                 Long position = positions.get(event.getIdentifier());
                 if (position != null && handles(processor, event, segment) && !covers(stored.token(), position)) {
@@ -131,6 +136,19 @@ public class ReadYourWrites {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a segment is still replaying history. Where this node runs the segment, its live status says; the
+     * stored token may be seconds behind it (a segment with nothing of its own to handle stores its token only now
+     * and then), and would make a replay that has just ended look like one under way.
+     */
+    private static boolean replaying(StoredToken stored, EventTrackerStatus local) {
+        if (local != null) {
+            return local.isReplaying()
+                    && local.getCurrentPosition().orElse(0) < local.getResetPosition().orElse(0);
+        }
+        return ReplayProgress.of(stored.token()).replaying();
     }
 
     private static boolean handles(AbstractEventProcessor processor, EventMessage<?> event, Segment segment) {
@@ -144,9 +162,6 @@ public class ReadYourWrites {
     private static boolean covers(TrackingToken stored, long position) {
         if (stored == null) {
             return false;
-        }
-        if (ReplayProgress.of(stored).replaying()) {
-            return true; // the read model is being rebuilt from history: it cannot promise anything yet
         }
         TrackingToken token = WrappedToken.unwrapLowerBound(stored);
         if (token instanceof GapAwareTrackingToken gapAware) {
