@@ -97,7 +97,8 @@ final class RebuildBenchmark {
                     while (row.next()) {
                         rows++;
                         for (int column = 1; column <= 10; column++) {
-                            bytes += row.getBytes(column).length;
+                            byte[] value = row.getBytes(column); // type, revision, metadata may be null
+                            bytes += value == null ? 0 : value.length;
                         }
                         if (deserialize) {
                             serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"),
