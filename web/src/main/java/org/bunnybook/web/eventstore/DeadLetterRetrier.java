@@ -1,7 +1,9 @@
 package org.bunnybook.web.eventstore;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -47,11 +49,24 @@ public class DeadLetterRetrier {
                     long sequences = queue.amountOfSequences();
                     long healed = 0;
                     for (long attempt = 0; attempt < sequences; attempt++) {
-                        if (letters.processAny()) {
+                        if (processed(group, letters)) {
                             healed++;
                         }
                     }
                     return healed;
                 })).orElse(0L);
+    }
+
+    /**
+     * Tries one parked sequence. Its handler's own failure keeps it parked inside Axon; what escapes (a collision with
+     * another transaction, the database away) keeps it parked too, for the next round, instead of failing the caller.
+     */
+    private static boolean processed(String group, SequencedDeadLetterProcessor<EventMessage<?>> letters) {
+        try {
+            return letters.processAny();
+        } catch (RuntimeException failed) {
+            log.info("retrying a parked event of {} failed; it stays parked: {}", group, failed.getMessage());
+            return false;
+        }
     }
 }
