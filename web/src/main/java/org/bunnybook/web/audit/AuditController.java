@@ -15,6 +15,7 @@ import org.bunnybook.api.ledger.LedgerReport;
 import org.bunnybook.api.ledger.VerifyLedger;
 import org.bunnybook.web.audit.AggregateStates.AggregateState;
 import org.bunnybook.web.error.ApiException;
+import org.bunnybook.web.eventstore.EventStoreHead;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,14 +50,16 @@ class AuditController {
     private final AggregateStates states;
     private final QueryGateway queries;
     private final ObjectMapper json;
+    private final EventStoreHead head;
 
     AuditController(EventLog log, EventCatalog catalog, AggregateStates states, QueryGateway queries,
-                    ObjectMapper json) {
+                    ObjectMapper json, EventStoreHead head) {
         this.log = log;
         this.catalog = catalog;
         this.states = states;
         this.queries = queries;
         this.json = json;
+        this.head = head;
     }
 
     /** Events in global order after position {@code after}; the last one's position asks for the next page. */
@@ -119,7 +122,7 @@ class AuditController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                 @RequestParam(defaultValue = "0") @PositiveOrZero long after,
                 HttpServletResponse response) throws IOException {
-        long head = log.head();
+        long head = this.head.position();
         response.setContentType("application/x-ndjson");
         response.setHeader("X-Export-Head", Long.toString(head));
         response.setHeader("Content-Disposition", "attachment; filename=\"bunnybook-events.ndjson\"");

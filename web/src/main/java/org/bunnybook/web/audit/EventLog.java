@@ -54,11 +54,6 @@ class EventLog {
                 .list();
     }
 
-    /** The global position of the newest stored event; nothing above it exists yet. */
-    long head() {
-        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
-    }
-
     /** Every event of one aggregate, in its own order. */
     List<AuditedEvent> history(String aggregateId) {
         return jdbc.sql("SELECT * FROM domain_event_entry e WHERE e.aggregate_identifier = :id"

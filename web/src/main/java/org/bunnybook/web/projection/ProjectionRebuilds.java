@@ -83,6 +83,11 @@ class ProjectionRebuilds {
         return latest(group).orElseThrow();
     }
 
+    /** This node's name in the token store and in the rebuilds it resets. */
+    String node() {
+        return node;
+    }
+
     /** The group's current rebuild, else its last one. */
     Optional<Rebuild> latest(String group) {
         return jdbc.sql("SELECT * FROM projection_rebuilds WHERE processing_group = :group"

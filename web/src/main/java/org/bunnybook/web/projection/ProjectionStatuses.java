@@ -4,14 +4,13 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.bunnybook.web.eventstore.EventStoreHead;
 import org.bunnybook.web.eventstore.ReplayProgress;
 import org.bunnybook.web.eventstore.StoredTokens;
 import org.bunnybook.web.eventstore.StoredTokens.StoredToken;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,19 +26,19 @@ class ProjectionStatuses {
     private final StoredTokens tokens;
     private final ProjectionRebuilds rebuilds;
     private final JdbcClient jdbc;
-    private final String node;
+    private final EventStoreHead eventStoreHead;
 
     ProjectionStatuses(EventProcessingConfiguration processing, StoredTokens tokens, ProjectionRebuilds rebuilds,
-                       JdbcClient jdbc, @Value("${bunnybook.node-id:}") String node) {
+                       EventStoreHead head, JdbcClient jdbc) {
         this.processing = processing;
         this.tokens = tokens;
         this.rebuilds = rebuilds;
+        this.eventStoreHead = head;
         this.jdbc = jdbc;
-        this.node = node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node;
     }
 
     List<ProjectionStatus> all() {
-        long head = head();
+        long head = eventStoreHead.position();
         Map<String, Long> deadLetters = deadLetterCounts();
         return new TreeMap<>(processing.eventProcessors()).keySet().stream()
                 .map(name -> of(name, head, deadLetters.getOrDefault(name, 0L)))
@@ -48,7 +47,7 @@ class ProjectionStatuses {
     }
 
     Optional<ProjectionStatus> of(String name) {
-        return of(name, head(), deadLetterCounts().getOrDefault(name, 0L));
+        return of(name, eventStoreHead.position(), deadLetterCounts().getOrDefault(name, 0L));
     }
 
     private Optional<ProjectionStatus> of(String name, long head, long deadLetters) {
@@ -80,12 +79,8 @@ class ProjectionStatuses {
                 .map(status -> "segment " + status.getSegment().getSegmentId() + ": "
                         + (status.getError() == null ? "error" : status.getError().toString()))
                 .toList();
-        return new ProjectionStatus.ThisNode(node, processor.isRunning(), processor.isError() || !errors.isEmpty(),
-                errors);
-    }
-
-    private long head() {
-        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single();
+        return new ProjectionStatus.ThisNode(rebuilds.node(), processor.isRunning(),
+                processor.isError() || !errors.isEmpty(), errors);
     }
 
     private Map<String, Long> deadLetterCounts() {
