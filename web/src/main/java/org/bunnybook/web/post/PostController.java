@@ -82,9 +82,14 @@ class PostController {
     }
 
     private PostView asWritten(CreatePost post) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = now();
         return new PostView(post.postId(), post.content(), now, now, post.wallProfileId(), post.authorId(),
                 post.privacy(), 0, post.authorUsername(), 0, false);
+    }
+
+    /** The time an answer made from a command (rather than from the read model) shows, as the API shows times. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @GetMapping("/web/posts")
@@ -113,11 +118,14 @@ class PostController {
     @ResponseStatus(HttpStatus.CREATED)
     CommentView comment(Member member, @PathVariable UUID id, @Valid @RequestBody CommentRequest request) {
         visiblePost(id, Optional.of(member));
-        UUID commentId = UUID.randomUUID();
-        commands.send(new CommentOnPost(id, commentId, member.profileId(), member.username(), request.content()),
-                ReadModels.WALLS);
-        return queries.query(new FindComment(commentId), ResponseTypes.optionalInstanceOf(CommentView.class)).join()
-                .orElseThrow(ApiException::notFound); // the post was deleted in the meantime
+        CommentOnPost comment = new CommentOnPost(id, UUID.randomUUID(), member.profileId(), member.username(),
+                request.content());
+        commands.send(comment, ReadModels.WALLS); // refused if the post was deleted in the meantime
+        // stored either way; the walls may not show it yet (being rebuilt, or parked), as for a new post
+        return queries.query(new FindComment(comment.commentId()), ResponseTypes.optionalInstanceOf(CommentView.class))
+                .join()
+                .orElseGet(() -> new CommentView(comment.commentId(), comment.content(), now(), comment.postId(),
+                        comment.authorId(), comment.authorUsername()));
     }
 
     @GetMapping("/web/posts/{id}/comments")
