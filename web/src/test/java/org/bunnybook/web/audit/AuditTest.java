@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Ledger;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
@@ -195,7 +196,7 @@ class AuditTest {
         Member auditor = Staff.auditor(port);
         Member victim = Members.register(port, "Cowslip");
         String post = Posts.write(victim, victim, "soon unreadable", "PUBLIC");
-        awaitChainedByTheLedger(post); // else the ledger would vouch for the altered bytes for good
+        Ledger.awaitChained(jdbc, post); // else the ledger would vouch for the altered bytes for good
         Map<String, Object> original = jdbc.sql("SELECT meta_data, payload, time_stamp FROM domain_event_entry"
                         + " WHERE aggregate_identifier = :id").param("id", post).query().singleRow();
         jdbc.sql("""
@@ -220,19 +221,6 @@ class AuditTest {
                     .param("at", original.get("time_stamp")).param("id", post).update();
         }
         assertThat(auditor.client().get("/web/audit/aggregates/" + post + "/state").status()).isEqualTo(200);
-    }
-
-    private void awaitChainedByTheLedger(String aggregateId) throws InterruptedException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            if (jdbc.sql("""
-                            SELECT count(*) FROM ledger_entries l JOIN domain_event_entry e USING (global_index)
-                            WHERE e.aggregate_identifier = :id""")
-                    .param("id", aggregateId).query(Long.class).single() > 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("not chained: " + aggregateId);
     }
 
     /** Waits until no event has been appended for half a second. */

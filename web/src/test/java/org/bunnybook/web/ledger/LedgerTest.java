@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Ledger;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
@@ -14,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,9 +38,7 @@ class LedgerTest {
     @Test
     void anUntouchedHistoryVerifies() throws Exception {
         Member auditor = Staff.auditor(port);
-        Member writer = Members.register(port, "Silver");
-        String post = Posts.write(writer, writer, "chained", "PUBLIC");
-        awaitChained(post);
+        String post = chainedPost("Silver", "chained");
 
         JsonNode report = verify(auditor, "");
         assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
@@ -56,7 +54,7 @@ class LedgerTest {
         Member writer = Members.register(port, "Holly");
         String post = Posts.write(writer, writer, "the original words", "PUBLIC");
         Posts.write(writer, writer, "written after it", "PUBLIC");
-        awaitChained(post);
+        Ledger.awaitChained(jdbc, post);
         long tampered = globalIndexOf(post);
 
         byte[] original = jdbc.sql("SELECT payload FROM domain_event_entry WHERE global_index = :index")
@@ -87,9 +85,7 @@ class LedgerTest {
     @Test
     void aDeletedEventIsReportedMissing() throws Exception {
         Member auditor = Staff.auditor(port);
-        Member writer = Members.register(port, "Clover");
-        String post = Posts.write(writer, writer, "about to vanish", "PUBLIC");
-        awaitChained(post);
+        String post = chainedPost("Clover", "about to vanish");
         long removed = globalIndexOf(post);
         Map<String, Object> row = jdbc.sql("SELECT * FROM domain_event_entry WHERE global_index = :index")
                 .param("index", removed).query().singleRow();
@@ -112,8 +108,7 @@ class LedgerTest {
     @Test
     void checkpointsKeptElsewhereMustMatchTheRecomputedChain() throws Exception {
         Member auditor = Staff.auditor(port);
-        Member writer = Members.register(port, "Dandelion");
-        awaitChained(Posts.write(writer, writer, "sealed", "PUBLIC"));
+        chainedPost("Dandelion", "sealed");
 
         JsonNode checkpoints = auditor.client().get("/web/audit/checkpoints?limit=3").json();
         assertThat(checkpoints.size()).isPositive();
@@ -136,9 +131,7 @@ class LedgerTest {
     @Test
     void aRewrittenLedgerEntryIsCaughtByTheChain() throws Exception {
         Member auditor = Staff.auditor(port);
-        Member writer = Members.register(port, "Thethuthinnang");
-        String post = Posts.write(writer, writer, "chain me", "PUBLIC");
-        awaitChained(post);
+        String post = chainedPost("Thethuthinnang", "chain me");
         long index = globalIndexOf(post);
         byte[] original = jdbc.sql("SELECT chain_hash FROM ledger_entries WHERE global_index = :index")
                 .param("index", index).query(byte[].class).single();
@@ -169,8 +162,7 @@ class LedgerTest {
     @Test
     void aLedgerDeployedOnAnExistingHistoryChainsAllOfIt() throws Exception {
         Member auditor = Staff.auditor(port);
-        Member writer = Members.register(port, "Hyzenthlay");
-        awaitChained(Posts.write(writer, writer, "before the ledger came", "PUBLIC"));
+        chainedPost("Hyzenthlay", "before the ledger came");
         StreamingEventProcessor ledger = processing.eventProcessor(ReadModels.LEDGER, StreamingEventProcessor.class)
                 .orElseThrow();
         ledger.shutDown();
@@ -204,16 +196,11 @@ class LedgerTest {
                 .param("id", postId).query(Long.class).single();
     }
 
-    private void awaitChained(String postId) throws InterruptedException {
-        long index = globalIndexOf(postId);
-        for (int attempt = 0; attempt < 200; attempt++) {
-            List<Long> chained = jdbc.sql("SELECT global_index FROM ledger_entries WHERE global_index = :index")
-                    .param("index", index).query(Long.class).list();
-            if (!chained.isEmpty()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the ledger did not chain event " + index);
+    /** A new member's post, once the ledger has chained it; answers the post's id. */
+    private String chainedPost(String author, String content) throws InterruptedException {
+        Member writer = Members.register(port, author);
+        String post = Posts.write(writer, writer, content, "PUBLIC");
+        Ledger.awaitChained(jdbc, post);
+        return post;
     }
 }
