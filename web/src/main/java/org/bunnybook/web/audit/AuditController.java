@@ -17,7 +17,6 @@ import org.bunnybook.web.audit.AggregateStates.AggregateState;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.eventstore.EventStoreHead;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,24 +63,10 @@ class AuditController {
 
     /** Events in global order after position {@code after}; the last one's position asks for the next page. */
     @GetMapping("/web/audit/events")
-    List<AuditedEvent> events(@RequestParam(name = "aggregate_id", required = false)
-    @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateId,
-                              @RequestParam(name = "aggregate_type", required = false)
-                              @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateType,
-                              @RequestParam(required = false)
-                              @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String type,
-                              @RequestParam(required = false)
-                              @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String actor,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                              Instant from,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                              Instant to,
-                              @RequestParam(defaultValue = "0") @PositiveOrZero long after,
+    List<AuditedEvent> events(@Valid EventFilter filter,
                               @RequestParam(defaultValue = "100") @Min(value = 1, message = "must be at least 1")
                               @Max(value = 1000, message = "must be at most 1000") int limit) {
-        var filter = new EventFilter(aggregateId, aggregateType, type, actor, within("from", from),
-                within("to", to), after);
-        return log.page(filter, Long.MAX_VALUE, limit);
+        return log.page(withinYears(filter), Long.MAX_VALUE, limit);
     }
 
     @GetMapping("/web/audit/aggregates/{id}/events")
@@ -110,25 +95,13 @@ class AuditController {
      * is an {@link ExportEnd}; an export without one was cut short.
      */
     @GetMapping("/web/audit/export")
-    void export(@RequestParam(name = "aggregate_id", required = false)
-    @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateId,
-                @RequestParam(name = "aggregate_type", required = false)
-                @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateType,
-                @RequestParam(required = false)
-                @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String type,
-                @RequestParam(required = false)
-                @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String actor,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                @RequestParam(defaultValue = "0") @PositiveOrZero long after,
-                HttpServletResponse response) throws IOException {
+    void export(@Valid EventFilter filter, HttpServletResponse response) throws IOException {
+        filter = withinYears(filter);
         long head = this.head.position();
         response.setContentType("application/x-ndjson");
         response.setHeader("X-Export-Head", Long.toString(head));
         response.setHeader("Content-Disposition", "attachment; filename=\"bunnybook-events.ndjson\"");
         OutputStream out = response.getOutputStream();
-        var filter = new EventFilter(aggregateId, aggregateType, type, actor, within("from", from),
-                within("to", to), after);
         long exported = 0;
         List<AuditedEvent> batch;
         do {
@@ -153,11 +126,16 @@ class AuditController {
     }
 
     /** PostgreSQL's timestamps end in the year 294276; the API takes the years 1 to 9999. */
-    private static Instant within(String parameter, Instant instant) {
+    private static EventFilter withinYears(EventFilter filter) {
+        requireYears("from", filter.from());
+        requireYears("to", filter.to());
+        return filter;
+    }
+
+    private static void requireYears(String parameter, Instant instant) {
         if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
             throw ApiException.invalid("query", parameter, "must be between the years 1 and 9999");
         }
-        return instant;
     }
 
     @GetMapping("/web/audit/catalog")

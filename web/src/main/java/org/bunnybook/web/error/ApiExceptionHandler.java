@@ -19,6 +19,8 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -111,21 +114,34 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Object> invalidBody(MethodArgumentNotValidException e) {
+        // a JSON body, or query parameters bound to a record (a filter, say)
+        String location = e.getParameter().hasParameterAnnotation(RequestBody.class) ? "body" : "query";
         List<FieldError> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors().forEach(error -> errors.add(
-                new FieldError(List.of("body", error.getField()), error.getDefaultMessage(), "value_error")));
+        e.getBindingResult().getFieldErrors().forEach(error -> {
+            String field = location.equals("query") ? queryName(error.getField()) : error.getField();
+            errors.add(error.isBindingFailure()
+                    ? new FieldError(List.of(location, field), "not a valid value", "type_error")
+                    : new FieldError(List.of(location, field), error.getDefaultMessage(), "value_error"));
+        });
         e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
-                new FieldError(List.of("body"), error.getDefaultMessage(), "value_error")));
+                new FieldError(List.of(location), error.getDefaultMessage(), "value_error")));
         return unprocessable(errors);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<Object> invalidParameters(HandlerMethodValidationException e) {
         List<FieldError> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(new FieldError(List.of(location(result.getMethodParameter()),
+        e.getParameterValidationResults().forEach(result -> {
+            String location = location(result.getMethodParameter());
+            if (result instanceof ParameterErrors bound) { // query parameters bound to a record: name each one
+                bound.getFieldErrors().forEach(error -> errors.add(new FieldError(
+                        List.of(location, queryName(error.getField())), error.getDefaultMessage(), "value_error")));
+            } else {
+                result.getResolvableErrors().forEach(error -> errors.add(new FieldError(List.of(location,
                         String.valueOf(result.getMethodParameter().getParameterName())),
-                        error.getDefaultMessage(), "value_error"))));
+                        error.getDefaultMessage(), "value_error")));
+            }
+        });
         return unprocessable(errors);
     }
 
@@ -209,6 +225,11 @@ class ApiExceptionHandler {
     private static String location(org.springframework.core.MethodParameter parameter) {
         return parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)
                 ? "path" : "query";
+    }
+
+    /** Query parameters are snake_case ({@code aggregate_id}), the records bound from them camelCase. */
+    private static String queryName(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

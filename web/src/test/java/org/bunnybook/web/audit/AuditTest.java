@@ -282,6 +282,11 @@ class AuditTest {
                 "to=2026-13-45T00:00:00Z", "from=+999999-01-01T00:00:00Z", "to=-0005-01-01T00:00:00Z")) {
             assertThat(auditor.get("/web/audit/events?" + query).status()).as(query).isEqualTo(422);
         }
+        // named as the query parameter it is
+        assertThat(auditor.get("/web/audit/export?after=x").json().get("detail").toString())
+                .contains("[\"query\",\"after\"]");
+        assertThat(auditor.get("/web/audit/events?aggregate_id=%00").json().get("detail").toString())
+                .contains("[\"query\",\"aggregate_id\"]", "NUL");
         assertThat(auditor.get("/web/audit/events?actor=%27%22&type=%27;DROP").status()).isEqualTo(200);
         assertThat(auditor.get("/web/audit/events?actor=%00").status()).isEqualTo(422);
         assertThat(auditor.get("/web/audit/export?type=%00").status()).isEqualTo(422);
