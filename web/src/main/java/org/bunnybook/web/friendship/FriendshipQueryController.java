@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Friends, requests, mutual friends, suggestions and relationships; pages are A→Z after {@code username_gt}. */
@@ -34,13 +35,16 @@ class FriendshipQueryController {
     }
 
     @GetMapping("/web/profiles/{id}/friends")
-    List<ProfileSummary> friends(@PathVariable UUID id,
+    List<FriendSummary> friends(Optional<Member> viewer, @PathVariable UUID id,
                                  @RequestParam(name = "username_gt", required = false)
                                  @Size(max = 32, message = "must be at most 32 characters") String usernameGt,
                                  @RequestParam(defaultValue = "20")
                                  @Min(value = 1, message = "must be at least 1")
                                  @Max(value = 50, message = "must be at most 50") int limit) {
-        return profiles(new FindFriends(id, usernameGt, limit));
+        boolean own = viewer.map(member -> member.profileId().equals(id)).orElse(false);
+        return profiles(new FindFriends(id, usernameGt, limit)).stream()
+                .map(friend -> own ? FriendSummary.ofMine(id, friend) : FriendSummary.of(friend))
+                .toList();
     }
 
     @GetMapping("/web/profiles/{me}/friends/{other}/mutual_friends")
