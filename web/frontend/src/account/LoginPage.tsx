@@ -1,0 +1,50 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'react-router';
+import { session } from '../session/session';
+import { useAction } from '../ui/useAction';
+import { ErrorNote } from '../ui/ErrorNote';
+
+export function LoginPage() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const ended = (useLocation().state as { ended?: string } | null)?.ended;
+  const login = useAction(() => session.login(email, password));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void login.run();
+  };
+  return (
+    <AccountCard title="Welcome back, bunny">
+      {ended && <p className="notice">{ended}</p>}
+      <form onSubmit={submit} className="stack">
+        <label>
+          Email
+          <input type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          Password
+          <input type="password" autoComplete="current-password" required value={password}
+                 onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <ErrorNote error={login.error && (login.error === 'Please log in again.' ? 'Wrong email or password.' : login.error)} />
+        <button type="submit" disabled={login.busy}>{login.busy ? 'Logging in…' : 'Log in'}</button>
+      </form>
+      <p>New here? <Link to="/register">Create an account</Link></p>
+    </AccountCard>
+  );
+}
+
+export function AccountCard({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <main className="account-page">
+      <section className="card account-card">
+        <header className="brand big">
+          <img src="/web/avatar/bunnybook" alt="" width={56} height={56} />
+          <span>Bunnybook</span>
+        </header>
+        <h1>{title}</h1>
+        {children}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,49 @@
+import { ApiError } from './ApiError';
+
+/**
+ * Calls the Bunnybook API with the session cookies (the UI never sees a token). A 401 on a member's request first
+ * tries one silent refresh, then repeats the request once; if that fails too the session has ended.
+ */
+export type Refresher = () => Promise<boolean>;
+
+let refresher: Refresher = async () => false;
+
+/** Installed by the session service, which owns refreshing. */
+export function onUnauthorized(refresh: Refresher): void {
+  refresher = refresh;
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
+  const response = await fetch(`/web${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 401 && !retried && !path.startsWith('/login') && (await refresher())) {
+    return request<T>(method, path, body, true);
+  }
+  if (!response.ok) throw await ApiError.from(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const http = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body?: unknown, query?: Query) => request<T>('PATCH', withQuery(path, query), body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+};

@@ -1,0 +1,82 @@
+// The shapes the Bunnybook API answers with (see SPEC.md §3). Ids are UUID strings, instants ISO-8601 UTC.
+
+export type Role = 'USER' | 'AUDITOR' | 'ADMIN';
+
+export interface Me {
+  id: string;
+  username: string;
+  email: string;
+  role: Role;
+}
+
+export interface TokenResponse {
+  accessToken: string;
+  /** Epoch seconds. */
+  accessExp: number;
+  refreshExp: number;
+}
+
+export interface Profile {
+  id: string;
+  username: string;
+  /** Only in one's own friend list: the private conversation with that friend. */
+  chatGroupId?: string;
+}
+
+export type Relationship = 'FRIEND' | 'OUTGOING_FRIEND_REQUEST' | 'INCOMING_FRIEND_REQUEST' | 'SELF' | 'NONE';
+
+export type Privacy = 'PUBLIC' | 'FRIENDS';
+
+export interface Post {
+  id: string;
+  content: string;
+  createdAt: string;
+  updatedAt: string;
+  wallProfileId: string;
+  profileId: string;
+  privacy: Privacy;
+  commentsCount: number;
+  username: string;
+  likesCount: number;
+  likedByMe: boolean;
+}
+
+export interface Comment {
+  id: string;
+  content: string;
+  createdAt: string;
+  postId: string;
+  profileId: string;
+  username: string;
+}
+
+export interface Notification {
+  id: string;
+  createdAt: string;
+  profileId: string;
+  data: { event: string; payload: Record<string, string> };
+  read: boolean;
+  visited: boolean;
+}
+
+export interface Conversation {
+  fromProfileId: string;
+  fromProfileUsername: string;
+  content: string;
+  createdAt: string;
+  chatGroupId: string;
+  chatGroupName: string | null;
+  readAt: string | null;
+}
+
+export interface ChatMessage {
+  id: string;
+  content: string;
+  createdAt: string;
+  chatGroupId: string;
+  fromProfileId: string;
+  fromProfileUsername: string;
+  clientMessageId: string | null;
+}
+
+export const avatarOf = (username: string) => `/web/avatars/${encodeURIComponent(username)}.png`;

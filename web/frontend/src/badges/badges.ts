@@ -1,0 +1,3 @@
+import { BadgeStore } from './BadgeStore';
+
+export const badges = new BadgeStore();

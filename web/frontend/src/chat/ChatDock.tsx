@@ -1,0 +1,3 @@
+export function ChatDock() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function FriendsPage() {
+  return null;
+}

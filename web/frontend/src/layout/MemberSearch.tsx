@@ -1,0 +1,57 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { http } from '../api/http';
+import type { Profile } from '../api/types';
+import { useObservable } from '../lib/useObservable';
+import { Avatar } from '../ui/Avatar';
+import { ProfileSearch } from './ProfileSearch';
+
+export function MemberSearch() {
+  const search = useMemo(
+    () => new ProfileSearch((query) => http.get<Profile[]>('/profiles', { username_query: query })),
+    [],
+  );
+  const results$ = useMemo(() => search.results$, [search]);
+  const result = useObservable(results$, { query: '', profiles: [], searching: false, error: null });
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const close = () => {
+    setOpen(false);
+    setText('');
+    search.type('');
+  };
+  return (
+    <div className="search" onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setOpen(false)}>
+      <input
+        type="search"
+        placeholder="Search bunnies"
+        aria-label="Search bunnies"
+        value={text}
+        maxLength={32}
+        onChange={(e) => {
+          setText(e.target.value);
+          setOpen(true);
+          search.type(e.target.value);
+        }}
+        onFocus={() => setOpen(true)}
+        onKeyDown={(e) => e.key === 'Escape' && close()}
+      />
+      {open && text.trim() !== '' && (
+        <ul className="search-results" role="listbox" aria-label="Bunnies found">
+          {result.searching && <li className="muted">Searching…</li>}
+          {result.error && <li className="error-note">{result.error}</li>}
+          {!result.searching && !result.error && result.query === text.trim() && result.profiles.length === 0 && (
+            <li className="muted">No bunny called that</li>
+          )}
+          {result.profiles.map((profile) => (
+            <li key={profile.id} role="option" aria-selected="false">
+              <Link to={`/profiles/${profile.id}`} onClick={close}>
+                <Avatar username={profile.username} size={24} /> {profile.username}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Built into the web module's classes, so the Spring Boot jar serves the UI at "/".
+// `npm run dev` proxies the API and the socket to a backend started with the README's run command.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: '../target/classes/static',
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      '/web': 'http://localhost:8080',
+      '/ws': { target: 'ws://localhost:8080', ws: true },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+});
