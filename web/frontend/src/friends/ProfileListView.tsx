@@ -1,0 +1,49 @@
+import { useEffect, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { useObservable } from '../lib/useObservable';
+import { Avatar } from '../ui/Avatar';
+import { ErrorNote } from '../ui/ErrorNote';
+import type { ListedProfile, ProfileList } from './ProfileList';
+import styles from './Friends.module.css';
+
+interface Props {
+  list: ProfileList;
+  label: string;
+  /** Shown when the list is known to be empty. */
+  empty: ReactNode;
+  /** The buttons of one row (and their error), if the reader can act on it. */
+  actions?: (profile: ListedProfile) => ReactNode;
+}
+
+/** One list of a friends page: a row per member, then "Load more" while the server may have more. */
+export function ProfileListView({ list, label, empty, actions }: Props) {
+  const page = useObservable(list.state$, list.value);
+  useEffect(() => {
+    void list.reload();
+  }, [list]);
+
+  const { items, loading, exhausted, error } = page;
+  return (
+    <>
+      {items.length > 0 && (
+        <ul className={styles.list} aria-label={label}>
+          {items.map((profile) => (
+            <li key={profile.id} data-testid="profile-row" className={styles.row}>
+              <Avatar username={profile.username} />
+              <Link to={`/profiles/${profile.id}`} className={styles.name}>{profile.username}</Link>
+              {actions?.(profile)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {items.length === 0 && exhausted && !error && <p className={`muted ${styles.empty}`}>{empty}</p>}
+      {loading && <p className="muted">Loading…</p>}
+      <ErrorNote error={error} />
+      {!exhausted && !loading && (items.length > 0 || error) && (
+        <button type="button" className="secondary" onClick={() => void list.loadMore()}>
+          {items.length > 0 ? 'Load more' : 'Try again'}
+        </button>
+      )}
+    </>
+  );
+}
