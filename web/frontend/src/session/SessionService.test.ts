@@ -1,0 +1,158 @@
+import { describe, expect, it, vi, beforeEach } from 'vitest';
+import { SessionService, type SessionEnvironment } from './SessionService';
+
+/** A tiny server and browser for several tabs: one cookie jar, one localStorage, one broadcast channel. */
+class Browser {
+  /** The fake timers' clock: it moves with them. */
+  get now() {
+    return Date.now();
+  }
+  refreshes = 0;
+  /** The refresh token in the cookie jar; a replayed old one revokes the session, as the server does. */
+  cookie: string | null = 'r0';
+  revoked = false;
+  storage = new Map<string, string>();
+  tabs: { onmessage: ((event: MessageEvent) => void) | null }[] = [];
+  private lock: Promise<unknown> = Promise.resolve();
+
+  fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const path = String(input);
+    if (path === '/web/me') {
+      return this.cookie && !this.revoked ? json({ id: 'm1', username: 'hazel', email: 'h@b.test', role: 'USER' }) : status(401);
+    }
+    if (path === '/web/login') {
+      const body = JSON.parse(String(init?.body));
+      if (body.password !== 'right') return json({ detail: 'Unauthorized' }, 401);
+      this.cookie = 'r0';
+      this.revoked = false;
+      return json({ accessToken: 'a', accessExp: this.now / 1000 + 900, refreshExp: this.now / 1000 + 86400 });
+    }
+    if (path === '/web/refresh') {
+      const presented = this.cookie;
+      await Promise.resolve(); // a network round trip: another tab could present the same cookie meanwhile
+      if (!presented || this.revoked || presented !== this.cookie) {
+        this.revoked = true;
+        return status(401);
+      }
+      this.refreshes++;
+      this.cookie = `r${this.refreshes}`;
+      return json({ accessToken: 'a', accessExp: this.now / 1000 + 900, refreshExp: this.now / 1000 + 86400 });
+    }
+    if (path === '/web/logout') {
+      this.revoked = true;
+      this.cookie = null;
+      return status(204);
+    }
+    return status(404);
+  });
+
+  tab(): SessionService {
+    const channel = {
+      onmessage: null as ((event: MessageEvent) => void) | null,
+      postMessage: (message: unknown) => {
+        for (const other of this.tabs) if (other !== channel) other.onmessage?.({ data: message } as MessageEvent);
+      },
+    };
+    this.tabs.push(channel);
+    const env: SessionEnvironment = {
+      fetch: this.fetch as unknown as typeof fetch,
+      channel,
+      storage: {
+        getItem: (key) => this.storage.get(key) ?? null,
+        setItem: (key, value) => void this.storage.set(key, value),
+        removeItem: (key) => void this.storage.delete(key),
+      },
+      withLock: <T,>(_name: string, task: () => Promise<T>) => {
+        const next = this.lock.then(task, task);
+        this.lock = next.catch(() => undefined);
+        return next;
+      },
+      now: () => this.now,
+      setTimeout: (run, ms) => setTimeout(run, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+    return new SessionService(env);
+  }
+}
+
+const json = (body: unknown, code = 200) =>
+  new Response(JSON.stringify(body), { status: code, headers: { 'Content-Type': 'application/json' } });
+const status = (code: number) => new Response(null, { status: code });
+
+describe('SessionService', () => {
+  let browser: Browser;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    browser = new Browser();
+  });
+
+  it('starts as the member the cookies belong to, and as anonymous without them', async () => {
+    const tab = browser.tab();
+    await tab.start();
+    expect(tab.store.value).toEqual({ status: 'member', me: expect.objectContaining({ username: 'hazel' }) });
+
+    browser.cookie = null;
+    const other = browser.tab();
+    await other.start();
+    expect(other.store.value.status).toBe('anonymous');
+  });
+
+  it('refuses wrong credentials with a readable error and stays anonymous', async () => {
+    browser.cookie = null;
+    const tab = browser.tab();
+    await tab.start();
+    await expect(tab.login('h@b.test', 'wrong')).rejects.toMatchObject({ status: 401 });
+    expect(tab.store.value.status).toBe('anonymous');
+  });
+
+  it('renews the access token a minute before it expires, without the member noticing', async () => {
+    const tab = browser.tab();
+    await tab.login('h@b.test', 'right');
+    await vi.advanceTimersByTimeAsync(838_000);
+    expect(browser.refreshes).toBe(0);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(browser.refreshes).toBe(1);
+    expect(tab.store.value.status).toBe('member');
+  });
+
+  it('lets only one of several tabs rotate the refresh token, so the session is never taken for stolen', async () => {
+    const tabs = [browser.tab(), browser.tab(), browser.tab()];
+    await tabs[0].login('h@b.test', 'right');
+    await Promise.all(tabs.slice(1).map((tab) => tab.start()));
+    vi.setSystemTime(Date.now() + 850_000);
+    const outcomes = await Promise.all(tabs.map((tab) => tab.refresh()));
+    expect(outcomes).toEqual([true, true, true]);
+    expect(browser.refreshes).toBe(1);
+    expect(browser.revoked).toBe(false);
+    expect(tabs.map((tab) => tab.store.value.status)).toEqual(['member', 'member', 'member']);
+  });
+
+  it('logs every tab out when one logs out', async () => {
+    const [one, two] = [browser.tab(), browser.tab()];
+    await one.login('h@b.test', 'right');
+    await two.start();
+    await one.logout();
+    expect(one.store.value).toEqual({ status: 'anonymous', ended: undefined });
+    expect(two.store.value).toEqual({ status: 'anonymous', ended: 'You logged out in another tab.' });
+    expect(browser.storage.size).toBe(0);
+  });
+
+  it('ends the session in every tab when the server refuses to renew it', async () => {
+    const [one, two] = [browser.tab(), browser.tab()];
+    await one.login('h@b.test', 'right');
+    await two.start();
+    browser.revoked = true;
+    vi.setSystemTime(Date.now() + 850_000);
+    expect(await one.refresh()).toBe(false);
+    expect(one.store.value).toEqual({ status: 'anonymous', ended: 'Your session has ended: please log in again.' });
+    expect(two.store.value.status).toBe('anonymous');
+  });
+
+  it('logs the other tabs in when one logs in', async () => {
+    browser.cookie = null;
+    const [one, two] = [browser.tab(), browser.tab()];
+    await Promise.all([one.start(), two.start()]);
+    await one.login('h@b.test', 'right');
+    await vi.waitFor(() => expect(two.store.value.status).toBe('member'));
+  });
+});
