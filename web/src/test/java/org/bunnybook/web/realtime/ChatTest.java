@@ -50,6 +50,29 @@ class ChatTest {
     }
 
     @Test
+    void aMemberFindsTheConversationWithEachFriendInTheirOwnFriendListOnly() {
+        Member me = Members.register(port, "Lister");
+        Member friend = Members.register(port, "Lister");
+        Member someoneElse = Members.register(port, "Lister");
+        befriend(me, friend);
+
+        JsonNode mine = me.client().get("/web/profiles/" + me.id() + "/friends").json();
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).get("id").asText()).isEqualTo(friend.id().toString());
+        assertThat(mine.get(0).get("chatGroupId").asText())
+                .isEqualTo(ChatGroupId.of(me.id(), friend.id()).toString());
+        assertThat(me.client().get("/web/chat/" + mine.get(0).get("chatGroupId").asText() + "/messages").status())
+                .isEqualTo(200);
+
+        // anyone else, and nobody at all, sees the Bunnybook shape
+        JsonNode seenByOthers = someoneElse.client().get("/web/profiles/" + me.id() + "/friends").json();
+        assertThat(seenByOthers.get(0).has("chatGroupId")).isFalse();
+        JsonNode anonymous = new ApiClient(port).get("/web/profiles/" + me.id() + "/friends").json();
+        assertThat(anonymous.get(0).has("chatGroupId")).isFalse();
+        assertThat(anonymous.get(0).get("username").asText()).isEqualTo(friend.username());
+    }
+
+    @Test
     void friendsChatBothWaysOnEveryTabWithHistoryUnreadStateAndTyping() {
         Member me = Members.register(port, "Chatty");
         Member friend = Members.register(port, "Chatty");
