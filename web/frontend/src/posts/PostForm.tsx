@@ -1,0 +1,49 @@
+import { useState, type FormEvent } from 'react';
+import type { Privacy } from '../api/types';
+import { useAction } from '../ui/useAction';
+import { ErrorNote } from '../ui/ErrorNote';
+import styles from './PostForm.module.css';
+
+const MAX_LENGTH = 4096;
+
+/** Writes a post; `onPost` puts it on the right wall and in the list below. The text is kept if posting fails. */
+export function PostForm({ onPost, placeholder = 'What’s new, bunny?' }: {
+  onPost: (content: string, privacy: Privacy) => Promise<void>;
+  placeholder?: string;
+}) {
+  const [content, setContent] = useState('');
+  const [privacy, setPrivacy] = useState<Privacy>('PUBLIC');
+  const post = useAction(async () => {
+    await onPost(content, privacy);
+    setContent('');
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void post.run();
+  };
+
+  return (
+    <form className={`card ${styles.form}`} onSubmit={submit}>
+      <textarea
+        aria-label="Write a post"
+        placeholder={placeholder}
+        rows={3}
+        maxLength={MAX_LENGTH}
+        value={content}
+        onChange={(e) => setContent(e.target.value)}
+      />
+      <div className={styles.controls}>
+        <select aria-label="Who can see it" value={privacy} onChange={(e) => setPrivacy(e.target.value as Privacy)}>
+          <option value="PUBLIC">Everyone</option>
+          <option value="FRIENDS">Friends only</option>
+        </select>
+        <span className="hint">{content.length}/{MAX_LENGTH}</span>
+        <button type="submit" disabled={post.busy || content.trim() === ''}>
+          {post.busy ? 'Posting…' : 'Post'}
+        </button>
+      </div>
+      <ErrorNote error={post.error} />
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import { http } from '../api/http';
+import { ApiError } from '../api/ApiError';
+import type { Comment, Post, Privacy } from '../api/types';
+
+export interface NewPost {
+  content: string;
+  privacy: Privacy;
+  wallProfileId: string;
+}
+
+/** The keyset of the next page: strictly older than the last item seen, its id breaking ties within a millisecond. */
+export const olderThan = (last: { createdAt: string; id: string } | null) =>
+  last ? { older_than: last.createdAt, older_than_id: last.id } : {};
+
+/** Posts, comments, likes and the feed (SPEC §3). Stores take these calls as a parameter, so tests need no server. */
+export const postsApi = {
+  feed: (after: Post | null, limit: number) => http.get<Post[]>('/feed', { ...olderThan(after), limit }),
+  wall: (wallProfileId: string, after: Post | null, limit: number) =>
+    http.get<Post[]>('/posts', { wall_profile_id: wallProfileId, ...olderThan(after), limit }),
+  post: (id: string) => http.get<Post>(`/posts/${id}`),
+  create: (post: NewPost) => http.post<Post>('/posts', post),
+  like: (id: string) => http.post<Post>(`/posts/${id}/likes`),
+  unlike: (id: string) => http.delete<Post>(`/posts/${id}/likes`),
+  /** A post someone else deleted meanwhile (404) is gone all the same: what the member wanted. */
+  delete: (id: string) =>
+    http.delete(`/posts/${id}`).catch((e) => {
+      if (!(e instanceof ApiError && e.status === 404)) throw e;
+    }),
+  comments: (postId: string, after: Comment | null, limit: number) =>
+    http.get<Comment[]>(`/posts/${postId}/comments`, { ...olderThan(after), limit }),
+  comment: (postId: string, content: string) => http.post<Comment>(`/posts/${postId}/comments`, { content }),
+};
+
+export type PostsApi = typeof postsApi;
+
+/** What a post card can do to the post it shows, wherever that post is listed. */
+export interface PostActions {
+  like(post: Post): Promise<void>;
+  unlike(post: Post): Promise<void>;
+  delete(post: Post): Promise<void>;
+  /** The member added a comment: the post's count follows. */
+  commented(postId: string): void;
+}
