@@ -1,0 +1,87 @@
+import { firstValueFrom } from 'rxjs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChatMessage } from '../api/types';
+import { ConversationHistory, messageProblem } from './ConversationHistory';
+import { message } from './testing';
+
+function history(pages: ChatMessage[][] = [[]]) {
+  const fetchPage = vi.fn(async () => pages.shift() ?? []);
+  const post = vi.fn();
+  let ids = 0;
+  const subject = new ConversationHistory({ fetchPage, post, newId: () => `c${++ids}` });
+  return { subject, fetchPage, post, view: () => firstValueFrom(subject.view$) };
+}
+
+describe('ConversationHistory', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('shows the newest page oldest first and pages back with the oldest message seen', async () => {
+    const page1 = Array.from({ length: 20 }, () => message()).reverse();
+    const page2 = [message({ createdAt: '2024-12-31T00:00:00.000Z' })];
+    const { subject, fetchPage, view } = history([page1, page2]);
+
+    await subject.loadOlder();
+    expect((await view()).messages.at(-1)).toBe(page1[0]);
+    await subject.loadOlder();
+
+    expect(fetchPage).toHaveBeenLastCalledWith(page1[19], 20);
+    const shown = await view();
+    expect(shown.messages[0]).toBe(page2[0]);
+    expect(shown.exhausted).toBe(true);
+  });
+
+  it('shows a sent message at once, and the stored one once its echo arrives', async () => {
+    const { subject, post, view } = history();
+    await subject.loadOlder();
+
+    subject.send('  hi clover \n');
+    expect(post).toHaveBeenCalledWith('hi clover', 'c1');
+    expect((await view()).pending).toEqual([{ clientMessageId: 'c1', content: 'hi clover', status: 'sending' }]);
+
+    const echo = message({ content: 'hi clover', fromProfileId: 'me', clientMessageId: 'c1' });
+    subject.receive(echo);
+    vi.advanceTimersByTime(20_000);
+    expect(await view()).toMatchObject({ messages: [echo], pending: [] });
+  });
+
+  it('marks a message not sent after 10 s without echo, and sends it again on retry', async () => {
+    const { subject, post, view } = history();
+    subject.send('hi');
+    vi.advanceTimersByTime(9_999);
+    expect((await view()).pending[0].status).toBe('sending');
+    vi.advanceTimersByTime(1);
+    expect((await view()).pending[0].status).toBe('failed');
+
+    subject.retry('c1');
+    expect(post).toHaveBeenCalledTimes(2);
+    expect(post).toHaveBeenLastCalledWith('hi', 'c1');
+    expect((await view()).pending[0].status).toBe('sending');
+  });
+
+  it('still takes a late echo for a message shown as not sent', async () => {
+    const { subject, view } = history();
+    subject.send('hi');
+    vi.advanceTimersByTime(10_000);
+    subject.receive(message({ clientMessageId: 'c1', fromProfileId: 'me' }));
+    expect((await view()).pending).toEqual([]);
+  });
+
+  it('sends nothing blank or longer than 4096 characters', () => {
+    const { subject, post } = history();
+    subject.send('   ');
+    subject.send('x'.repeat(4097));
+    expect(post).not.toHaveBeenCalled();
+    expect(messageProblem('x'.repeat(4096))).toBeNull();
+    expect(messageProblem('x'.repeat(4097))).toMatch(/Too long/);
+  });
+
+  it('lists a pushed message once even if the page also has it', async () => {
+    const pushed = message();
+    const { subject, view } = history([[pushed]]);
+    const loading = subject.loadOlder();
+    subject.receive(pushed);
+    await loading;
+    expect((await view()).messages).toEqual([pushed]);
+  });
+});

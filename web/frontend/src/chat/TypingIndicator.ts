@@ -1,0 +1,46 @@
+import { Store } from '../lib/store';
+import type { TypingEvent } from './PushSource';
+
+/** The indicator stays this long after the last `is_typing` (SPEC §4). */
+export const TYPING_SHOWN_MS = 4_000;
+/** The member's own typing is told at most this often. */
+export const TYPING_SENT_EVERY_MS = 3_000;
+
+/**
+ * Typing in one conversation, both ways: who else is typing (shown until 4 s after their last `is_typing`, or until
+ * their message arrives), and the member's own keystrokes, told to the server at most every 3 s.
+ */
+export class TypingIndicator extends Store<TypingEvent | null> {
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastSent = -Infinity;
+
+  constructor(
+    private readonly sendTyping: () => void,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    super(null);
+  }
+
+  othersTyping(event: TypingEvent): void {
+    clearTimeout(this.hideTimer);
+    this.set(event);
+    this.hideTimer = setTimeout(() => this.set(null), TYPING_SHOWN_MS);
+  }
+
+  /** A message arrived from this member: they have stopped typing it. */
+  messageFrom(profileId: string): void {
+    if (this.value?.profileId !== profileId) return;
+    clearTimeout(this.hideTimer);
+    this.set(null);
+  }
+
+  iAmTyping(): void {
+    if (this.now() - this.lastSent < TYPING_SENT_EVERY_MS) return;
+    this.lastSent = this.now();
+    this.sendTyping();
+  }
+
+  dispose(): void {
+    clearTimeout(this.hideTimer);
+  }
+}

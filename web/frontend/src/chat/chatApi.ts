@@ -1,0 +1,19 @@
+import { http } from '../api/http';
+import type { ChatMessage, Conversation, Profile } from '../api/types';
+
+/** The chat's HTTP reads (SPEC §3); messages themselves go over the socket. */
+export const chatApi = {
+  /** One page of the member's friends, A→Z after `usernameGt`; each names its `chatGroupId`. */
+  friends: (me: string, usernameGt: string | null, limit: number) =>
+    http.get<Profile[]>(`/profiles/${me}/friends`, { username_gt: usernameGt, limit }),
+  /** Newest first, older than `before` (keyset on time then id, so equal times never skip a message). */
+  messages: (chatGroupId: string, before: ChatMessage | null, limit: number) =>
+    http.get<ChatMessage[]>(`/chat/${chatGroupId}/messages`, {
+      older_than: before?.createdAt,
+      older_than_id: before?.id,
+      limit,
+    }),
+  /** The latest message of each conversation, newest first. */
+  conversations: (me: string, before: Conversation | null, limit: number) =>
+    http.get<Conversation[]>(`/profiles/${me}/conversations`, { older_than: before?.createdAt, limit }),
+};
