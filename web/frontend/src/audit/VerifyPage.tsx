@@ -1,0 +1,160 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { PagedList } from '../lib/PagedList';
+import { useObservable } from '../lib/useObservable';
+import { useAction } from '../ui/useAction';
+import { ErrorNote } from '../ui/ErrorNote';
+import { auditApi, shortType, type LedgerCheckpoint, type LedgerReport } from './auditApi';
+import { parseTrustedCheckpoints } from './trustedCheckpoints';
+import { StoredTime } from './StoredTime';
+import styles from './Audit.module.css';
+
+/** Recomputes the ledger's hash chain over the history as stored now, optionally against checkpoints kept elsewhere. */
+export function VerifyPage() {
+  const [pasted, setPasted] = useState('');
+  const [report, setReport] = useState<LedgerReport | null>(null);
+  const verify = useAction(auditApi.verify);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = parseTrustedCheckpoints(pasted);
+    if (parsed.error !== null) {
+      verify.setError(parsed.error);
+      return;
+    }
+    setReport(null);
+    const answer = await verify.run(parsed.checkpoints);
+    if (answer) setReport(answer);
+  };
+
+  return (
+    <section aria-labelledby="verify-title">
+      <h1 id="verify-title">Verify the history</h1>
+      <form onSubmit={submit} className="card stack">
+        <p className="muted">
+          Every stored event is hashed again from its bytes and chained from the first; the first event or ledger entry
+          that does not hold is named. Checkpoints you kept outside the database also prove the ledger itself was not
+          rewritten.
+        </p>
+        <label>
+          Checkpoints you kept (optional)
+          <span className="hint">The JSON listed below, or one “position chainHash” per line.</span>
+          <textarea rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} className={styles.mono} />
+        </label>
+        <div className="row">
+          <button type="submit" disabled={verify.busy}>Verify the history</button>
+          {verify.busy && <span className="muted">Verifying…</span>}
+        </div>
+        <ErrorNote error={verify.error} />
+      </form>
+      {report && <VerifyResult report={report} />}
+      <Checkpoints />
+    </section>
+  );
+}
+
+const REASONS: Record<string, string> = {
+  EVENT_ALTERED: 'an event’s stored bytes differ from those it was chained with',
+  EVENT_MISSING: 'a chained event is no longer in the store',
+  LEDGER_ALTERED: 'the ledger’s own record was changed',
+  CHECKPOINT_MISMATCH: 'the recomputed chain disagrees with a checkpoint',
+  CHAIN_TRUNCATED: 'a checkpoint names a position past the chain’s end: entries were removed',
+};
+
+function VerifyResult({ report }: { report: LedgerReport }) {
+  const problem = report.firstMismatch;
+  return (
+    <div data-testid="verify-result" role="status" className={`card stack ${report.intact ? styles.intact : styles.broken}`}>
+      <h2>{report.intact ? 'The history is intact' : 'The history was altered'}</h2>
+      {problem && (
+        <p>
+          <strong>{problem.reason}</strong> at ledger position {problem.position}: {REASONS[problem.reason] ?? problem.reason}.
+        </p>
+      )}
+      <dl className={styles.facts}>
+        {problem && (
+          <>
+            <dt>Event</dt>
+            <dd>
+              position {problem.globalIndex}
+              {problem.payloadType && <>, {shortType(problem.payloadType)}</>}
+              {problem.sequenceNumber !== null && <>, sequence {problem.sequenceNumber}</>}
+              {problem.eventIdentifier && <> (<span className={styles.mono}>{problem.eventIdentifier}</span>)</>}
+            </dd>
+            {problem.aggregateIdentifier && (
+              <>
+                <dt>Aggregate</dt>
+                <dd>
+                  <Link to={`/audit/aggregates/${encodeURIComponent(problem.aggregateIdentifier)}`} className={styles.mono}>
+                    {problem.aggregateIdentifier}
+                  </Link>
+                </dd>
+              </>
+            )}
+          </>
+        )}
+        <dt>Events checked</dt>
+        <dd>{report.eventsChecked}</dd>
+        <dt>Checkpoints checked</dt>
+        <dd>{report.checkpointsChecked}</dd>
+        <dt>{report.intact ? 'Chain head' : 'Intact up to'}</dt>
+        <dd>
+          {report.head
+            ? <>position {report.head.position} (event {report.head.globalIndex}), <span className={styles.mono}>{report.head.chainHash}</span></>
+            : 'nothing chained yet'}
+        </dd>
+        <dt>Unchained events</dt>
+        <dd>{report.unchained}{report.unchained > 0 && ' (still in flight, or slipped in under an old position)'}</dd>
+      </dl>
+    </div>
+  );
+}
+
+function Checkpoints() {
+  const list = useMemo(
+    () => new PagedList<LedgerCheckpoint>((last, limit) => auditApi.checkpoints(last?.position ?? 0, limit),
+      (c) => String(c.position), 100),
+    [],
+  );
+  const page = useObservable(list.state$, list.value);
+  useEffect(() => {
+    list.loadMore();
+  }, [list]);
+  return (
+    <section className="card" aria-labelledby="checkpoints-title">
+      <h2 id="checkpoints-title">Published checkpoints</h2>
+      <p className="hint">Sealed every 1000 events. Keep copies outside the database and paste them above to verify against them.</p>
+      <ErrorNote error={page.error} />
+      {page.items.length === 0 && !page.loading && !page.error && <p className="muted">No checkpoint sealed yet.</p>}
+      {page.items.length > 0 && (
+        <div className={styles.scroll}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Position</th>
+                <th scope="col">Event</th>
+                <th scope="col">Chain hash</th>
+                <th scope="col">Sealed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((c) => (
+                <tr key={c.position} data-testid="checkpoint">
+                  <td>{c.position}</td>
+                  <td>{c.globalIndex}</td>
+                  <td className={styles.mono}>{c.chainHash}</td>
+                  <td className={styles.mono}><StoredTime at={c.sealedAt} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!page.exhausted && page.items.length > 0 && (
+        <div className={styles.pager}>
+          <button type="button" className="secondary" onClick={() => list.loadMore()} disabled={page.loading}>More checkpoints</button>
+        </div>
+      )}
+    </section>
+  );
+}

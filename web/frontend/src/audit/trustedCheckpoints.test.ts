@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseTrustedCheckpoints } from './trustedCheckpoints';
+
+const hash = 'a'.repeat(64);
+
+describe('parseTrustedCheckpoints', () => {
+  it('reads nothing as no checkpoint', () => {
+    expect(parseTrustedCheckpoints('  \n')).toEqual({ checkpoints: [], error: null });
+  });
+
+  it('reads the JSON the API publishes, keeping only position and chain hash', () => {
+    const published = JSON.stringify([{ position: 1000, globalIndex: 1004, chainHash: hash, sealedAt: 'x' }]);
+    expect(parseTrustedCheckpoints(published).checkpoints).toEqual([{ position: 1000, chainHash: hash }]);
+    expect(parseTrustedCheckpoints(JSON.stringify({ checkpoints: [{ position: 2, chainHash: hash }] })).checkpoints)
+      .toEqual([{ position: 2, chainHash: hash }]);
+  });
+
+  it('reads one pair per line', () => {
+    expect(parseTrustedCheckpoints(`1000 ${hash}\n\n2000,${hash}`).checkpoints)
+      .toEqual([{ position: 1000, chainHash: hash }, { position: 2000, chainHash: hash }]);
+  });
+
+  it('says what is wrong', () => {
+    expect(parseTrustedCheckpoints('[{"position": "x"}]').error).toBe('Checkpoint 1 needs a position and a chainHash.');
+    expect(parseTrustedCheckpoints('{oops').error).toBe('This is not valid JSON.');
+    expect(parseTrustedCheckpoints(`1 ${hash}\nnope`).error).toBe('Line 2: expected "position chainHash".');
+  });
+});
