@@ -1,3 +1,91 @@
+import { useEffect, useMemo } from 'react';
+import { merge } from 'rxjs';
+import { Link, useParams } from 'react-router';
+import { http } from '../api/http';
+import type { Profile } from '../api/types';
+import { useObservable } from '../lib/useObservable';
+import { session } from '../session/session';
+import { friendship } from '../friends/friendship';
+import { realtime } from '../realtime/realtime';
+import { Avatar } from '../ui/Avatar';
+import { ErrorNote } from '../ui/ErrorNote';
+import { PostForm } from '../posts/PostForm';
+import { PostListView } from '../posts/PostListView';
+import { postsApi } from '../posts/postsApi';
+import { profileNames } from '../posts/ProfileNames';
+import { ProfileWall } from './ProfileWall';
+import { RelationshipButton } from './RelationshipButton';
+import styles from './ProfilePage.module.css';
+
+const findProfile = async (id: string) => {
+  const profile = await http.get<Profile>(`/profiles/${id}`);
+  profileNames.remember(profile); // posts on this wall by others name it without asking again
+  return profile;
+};
+
+const friendshipPushes = merge(
+  realtime.on<{ profileId: string }>('add_friend'),
+  realtime.on<{ profileId: string }>('remove_friend'),
+);
+
+/** /profiles/:id — a fresh page (stores and all) for each profile. */
 export function ProfilePage() {
-  return null;
+  const { id = '' } = useParams();
+  const me = session.me;
+  if (!me) return null;
+  return <ProfileView key={id} me={me.id} id={id} />;
+}
+
+function ProfileView({ me, id }: { me: string; id: string }) {
+  const wall = useMemo(() => new ProfileWall({ findProfile, friendship, posts: postsApi, friendshipPushes }, me, id), [me, id]);
+  const state = useObservable(wall.profile.state$, wall.profile.value);
+  const mayPost = useObservable(wall.mayPost$, false);
+  useEffect(() => {
+    const subscription = wall.start();
+    return () => subscription.unsubscribe();
+  }, [wall]);
+
+  if (state.status === 'loading') return <p className="loading-page" role="status">Loading the profile…</p>;
+  if (state.status === 'missing') {
+    return (
+      <div className="card not-found">
+        <h1>No such bunny</h1>
+        <p className="muted">This profile does not exist, or it has hopped away.</p>
+        <Link to="/">Back to your feed</Link>
+      </div>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <div className="card">
+        <ErrorNote error={state.error} />
+        <button type="button" onClick={() => void wall.loadProfile()}>Try again</button>
+      </div>
+    );
+  }
+
+  const { username } = state.profile;
+  const self = me === id;
+  return (
+    <>
+      <section className={`card ${styles.header}`}>
+        <Avatar username={username} size={112} />
+        <div className={styles.about}>
+          <h1>{username}</h1>
+          <nav className={styles.links} aria-label="Friends of this bunny">
+            <Link to={`/profiles/${id}/friends`}>Friends</Link>
+            {!self && <Link to={`/profiles/${id}/friends/mutual`}>Mutual friends</Link>}
+          </nav>
+          <RelationshipButton store={wall.relationship} />
+        </div>
+      </section>
+      {mayPost && (
+        <PostForm
+          placeholder={self ? 'What’s new, bunny?' : `Write something to ${username}…`}
+          onPost={(content, privacy) => wall.posts.add({ content, privacy, wallProfileId: id })}
+        />
+      )}
+      <PostListView list={wall.posts} empty={<p className="card muted">No posts on this wall yet.</p>} />
+    </>
+  );
 }

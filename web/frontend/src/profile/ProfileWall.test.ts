@@ -1,0 +1,72 @@
+import { describe, expect, it, vi } from 'vitest';
+import { NEVER, Subject, firstValueFrom } from 'rxjs';
+import { ProfileWall, type ProfileWallApi } from './ProfileWall';
+import { ApiError } from '../api/ApiError';
+import { aPost } from '../posts/testing';
+import type { Relationship } from '../api/types';
+
+function apiWith(
+  relationships: Relationship[],
+  findProfile: ProfileWallApi['findProfile'],
+  friendshipPushes: ProfileWallApi['friendshipPushes'] = NEVER,
+): ProfileWallApi {
+  return {
+    findProfile,
+    friendshipPushes,
+    friendship: {
+      relationship: async () => relationships.shift() ?? 'NONE',
+      sendRequest: vi.fn(),
+      cancelRequest: vi.fn(),
+      accept: vi.fn(),
+      reject: vi.fn(),
+      unfriend: vi.fn(),
+    },
+    posts: { wall: vi.fn(async () => [aPost('p1')]), create: vi.fn(), like: vi.fn(), unlike: vi.fn(), delete: vi.fn() },
+  };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve));
+
+describe('ProfileWall', () => {
+  it('says so when there is no such profile', async () => {
+    const wall = new ProfileWall(apiWith([], async () => Promise.reject(new ApiError(404, 'Not found'))), 'me', 'ghost');
+
+    wall.start();
+    await flush();
+
+    expect(wall.profile.value).toEqual({ status: 'missing' });
+  });
+
+  it('takes posts from friends, and reloads the wall once they are no longer friends', async () => {
+    const api = apiWith(['FRIEND', 'NONE'], async (id) => ({ id, username: 'bob' }));
+    const wall = new ProfileWall(api, 'me', 'bob');
+    wall.start();
+    await wall.posts.loadMore();
+    await flush();
+    expect(await firstValueFrom(wall.mayPost$)).toBe(true);
+
+    await wall.relationship.act('unfriend');
+    await flush();
+
+    expect(await firstValueFrom(wall.mayPost$)).toBe(false);
+    expect(api.posts.wall).toHaveBeenCalledTimes(2);
+    expect(api.posts.wall).toHaveBeenLastCalledWith('bob', null, 10);
+  });
+
+  it('reads the relationship again when a push says it changed elsewhere', async () => {
+    const pushes = new Subject<{ profileId: string }>();
+    const api = apiWith(['OUTGOING_FRIEND_REQUEST', 'FRIEND'], async (id) => ({ id, username: 'bob' }), pushes);
+    const wall = new ProfileWall(api, 'me', 'bob');
+    const started = wall.start();
+    await flush();
+
+    pushes.next({ profileId: 'someone-else' });
+    await flush();
+    expect(wall.relationship.value.relationship).toBe('OUTGOING_FRIEND_REQUEST');
+
+    pushes.next({ profileId: 'bob' });
+    await flush();
+    expect(wall.relationship.value.relationship).toBe('FRIEND');
+    started.unsubscribe();
+  });
+});

@@ -1,0 +1,63 @@
+import { filter, type Observable, type Subscription } from 'rxjs';
+import { Store } from '../lib/store';
+import { ApiError, describe } from '../api/ApiError';
+import type { Profile } from '../api/types';
+import { PostList } from '../posts/PostList';
+import type { PostsApi } from '../posts/postsApi';
+import { RelationshipStore, type FriendshipApi } from './RelationshipStore';
+
+export type ProfileState =
+  | { status: 'loading' }
+  | { status: 'found'; profile: Profile }
+  | { status: 'missing' }
+  | { status: 'error'; error: string };
+
+export interface ProfileWallApi {
+  findProfile: (id: string) => Promise<Profile>;
+  friendship: FriendshipApi;
+  posts: Pick<PostsApi, 'wall' | 'create' | 'like' | 'unlike' | 'delete'>;
+  /** Pushed when a friendship of the member's is made or ended (`add_friend`, `remove_friend`), e.g. in another tab. */
+  friendshipPushes: Observable<{ profileId: string }>;
+}
+
+/** A profile page: who it is, how the member stands with them, and their wall. */
+export class ProfileWall {
+  readonly profile = new Store<ProfileState>({ status: 'loading' });
+  readonly relationship: RelationshipStore;
+  readonly posts: PostList;
+  /** One's own wall and friends' walls take posts (SPEC §5). */
+  readonly mayPost$;
+
+  constructor(private readonly api: ProfileWallApi, me: string, readonly id: string) {
+    this.relationship = new RelationshipStore(api.friendship, me, id);
+    this.posts = new PostList((after, limit) => api.posts.wall(id, after, limit), api.posts);
+    this.mayPost$ = this.relationship.select((s) => s.relationship === 'SELF' || s.relationship === 'FRIEND');
+  }
+
+  /**
+   * Reads the profile and the relationship; until unsubscribed, the relationship is read again when a push says it
+   * changed elsewhere, and a friendship made or ended reloads the wall.
+   */
+  start(): Subscription {
+    void this.loadProfile();
+    void this.relationship.load();
+    const subscription = this.relationship.friendshipChanged$.subscribe(() => void this.posts.reload());
+    subscription.add(
+      this.api.friendshipPushes
+        .pipe(filter((push) => push.profileId === this.id))
+        .subscribe(() => void this.relationship.load()),
+    );
+    return subscription;
+  }
+
+  async loadProfile(): Promise<void> {
+    this.profile.set({ status: 'loading' });
+    try {
+      const profile = await this.api.findProfile(this.id);
+      this.profile.set({ status: 'found', profile });
+    } catch (e) {
+      const missing = e instanceof ApiError && e.status === 404;
+      this.profile.set(missing ? { status: 'missing' } : { status: 'error', error: describe(e) });
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { Observable, distinctUntilChanged, filter, map, skip } from 'rxjs';
+import { Store } from '../lib/store';
+import { describe } from '../api/ApiError';
+import type { Relationship } from '../api/types';
+import type { friendship } from '../friends/friendship';
+
+export type FriendshipAction = 'sendRequest' | 'cancelRequest' | 'accept' | 'reject' | 'unfriend';
+export type FriendshipApi = Pick<typeof friendship, 'relationship' | FriendshipAction>;
+
+export interface RelationshipState {
+  /** Null until first read. */
+  relationship: Relationship | null;
+  error: string | null;
+}
+
+/** How the member stands with the profile shown, and the friendship actions from there. */
+export class RelationshipStore extends Store<RelationshipState> {
+  /** Emits when the two become friends or stop being friends (not on the first reading): the wall shows other posts. */
+  readonly friendshipChanged$: Observable<boolean>;
+
+  constructor(
+    private readonly api: FriendshipApi,
+    private readonly me: string,
+    private readonly other: string,
+  ) {
+    super({ relationship: null, error: null });
+    this.friendshipChanged$ = this.select((s) => s.relationship).pipe(
+      filter((relationship) => relationship !== null),
+      map((relationship) => relationship === 'FRIEND'),
+      distinctUntilChanged(),
+      skip(1),
+    );
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.set({ relationship: await this.api.relationship(this.me, this.other), error: null });
+    } catch (e) {
+      this.update((state) => ({ ...state, error: describe(e) }));
+    }
+  }
+
+  /**
+   * Runs the action, then reads the relationship again whether it worked or not: one refused because it changed
+   * meanwhile (UnexpectedRelationshipState) then shows as it is now. The refusal is rethrown for the caller to show.
+   */
+  async act(action: FriendshipAction): Promise<void> {
+    try {
+      await this.api[action](this.me, this.other);
+    } finally {
+      await this.load();
+    }
+  }
+}
