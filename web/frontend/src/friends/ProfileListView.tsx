@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useObservable } from '../lib/useObservable';
 import { Avatar } from '../ui/Avatar';
-import { ErrorNote } from '../ui/ErrorNote';
+import { PagedListFooter } from '../ui/PagedListFooter';
 import type { ListedProfile, ProfileList } from './ProfileList';
 import styles from './Friends.module.css';
 
@@ -22,7 +22,7 @@ export function ProfileListView({ list, label, empty, actions }: Props) {
     void list.reload();
   }, [list]);
 
-  const { items, loading, exhausted, error } = page;
+  const { items } = page;
   return (
     <>
       {items.length > 0 && (
@@ -36,14 +36,7 @@ export function ProfileListView({ list, label, empty, actions }: Props) {
           ))}
         </ul>
       )}
-      {items.length === 0 && exhausted && !error && <p className={`muted ${styles.empty}`}>{empty}</p>}
-      {loading && <p className="muted">Loading…</p>}
-      <ErrorNote error={error} />
-      {!exhausted && !loading && (items.length > 0 || error) && (
-        <button type="button" className="secondary" onClick={() => void list.loadMore()}>
-          {items.length > 0 ? 'Load more' : 'Try again'}
-        </button>
-      )}
+      <PagedListFooter page={page} loadMore={() => void list.loadMore()} empty={empty} />
     </>
   );
 }
