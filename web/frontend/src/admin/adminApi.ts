@@ -1,0 +1,74 @@
+import { http } from '../api/http';
+
+// The projection admin API's shapes (web/.../projection/ProjectionController.java).
+
+export type RebuildState = 'REQUESTED' | 'REPLAYING' | 'FINISHED' | 'CANCELLED';
+
+export interface Rebuild {
+  id: number;
+  state: RebuildState;
+  requestedBy: string;
+  requestedAt: string;
+  resetAt: string | null;
+  resetByNode: string | null;
+  finishedAt: string | null;
+}
+
+export interface Segment {
+  segment: number;
+  /** The node holding it; null: none at the moment. */
+  owner: string | null;
+  position: number | null;
+  replaying: boolean;
+  progress: number | null;
+}
+
+/** How a processing group stands across the nodes, plus what the answering node knows of its own processor. */
+export interface ProjectionStatus {
+  name: string;
+  replaying: boolean;
+  /** While replaying, the share of history replayed (0 to 1); null when live. */
+  progress: number | null;
+  position: number | null;
+  head: number;
+  lag: number | null;
+  segments: Segment[];
+  thisNode: { node: string; running: boolean; error: boolean; errors: string[] };
+  deadLetters: number;
+  rebuildable: boolean;
+  /** The current rebuild, else the last one. */
+  rebuild: Rebuild | null;
+}
+
+export interface ParkedEvent {
+  sequence: string;
+  index: number;
+  eventId: string;
+  type: string;
+  aggregateType: string | null;
+  aggregateId: string | null;
+  aggregateSequence: number | null;
+  enqueuedAt: string | null;
+  lastTouched: string | null;
+  causeType: string | null;
+  causeMessage: string | null;
+}
+
+export interface RetryOutcome {
+  processed: number;
+  remainingSequences: number;
+}
+
+const projection = (name: string) => `/admin/projections/${encodeURIComponent(name)}`;
+
+export const adminApi = {
+  projections: () => http.get<ProjectionStatus[]>('/admin/projections'),
+  projection: (name: string) => http.get<ProjectionStatus>(projection(name)),
+  rebuild: (name: string) => http.post<Rebuild>(`${projection(name)}/rebuild`),
+  cancelRebuild: (name: string) => http.delete(`${projection(name)}/rebuild`),
+  deadLetters: (name: string) => http.get<ParkedEvent[]>(`${projection(name)}/dead-letters`),
+  retryAll: (name: string) => http.post<RetryOutcome>(`${projection(name)}/dead-letters/retry`),
+  retry: (name: string, sequence: string) =>
+    http.post<RetryOutcome>(`${projection(name)}/dead-letters/${encodeURIComponent(sequence)}/retry`),
+  evict: (name: string, sequence: string) => http.delete(`${projection(name)}/dead-letters/${encodeURIComponent(sequence)}`),
+};
