@@ -31,11 +31,19 @@ describe('ChatBoxes', () => {
     expect(opened(subject)).toEqual(['g2', 'g4']);
   });
 
+  it('keeps only the boxes that fit beside the friends panel', () => {
+    const { subject } = boxes();
+    ['g1', 'g2', 'g3'].forEach((id) => subject.open(id, id));
+    subject.setWidth(1024);
+    expect(opened(subject)).toEqual(['g2', 'g3']);
+    expect(subject.value.narrow).toBe(false);
+  });
+
   it('shows one box at a time on a narrow screen', () => {
     const { subject } = boxes();
     subject.open('g1', 'clover');
     subject.open('g2', 'basil');
-    subject.setNarrow(true);
+    subject.setWidth(360);
     expect(opened(subject)).toEqual(['g2']);
     subject.open('g3', 'anise');
     expect(opened(subject)).toEqual(['g3']);
@@ -46,7 +54,7 @@ describe('ChatBoxes', () => {
     pushes.emit('chat_message', message({ chatGroupId: 'g1' }));
     expect(subject.value.open).toEqual([{ chatGroupId: 'g1', name: 'clover' }]);
 
-    subject.setNarrow(true);
+    subject.setWidth(640);
     pushes.emit('chat_message', message({ chatGroupId: 'g2' }));
     expect(opened(subject)).toEqual(['g1']);
   });

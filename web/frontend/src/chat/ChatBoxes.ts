@@ -15,14 +15,20 @@ interface BoxesState {
   open: OpenBox[];
   /** A phone-sized screen: one box at a time, full screen, and nothing opens by itself. */
   narrow: boolean;
+  /** How many boxes fit side by side: a box that does not fit closes rather than hides, as it would mark read. */
+  capacity: number;
 }
 
+export const NARROW_MAX_WIDTH = 640;
 const MAX_SIDE_BY_SIDE = 3;
+/** A box and its gap, and the friends panel with its margins (as in ChatDock.module.css). */
+const BOX_WIDTH = 312;
+const PANEL_WIDTH = 272;
 
 /**
  * The open chat boxes and their rooms. Boxes open on a click, or by themselves when a friend's message arrives
- * (not on a narrow screen, where that would take the whole screen away: the unread badges tell instead). Past the
- * limit, the oldest box closes.
+ * (not on a narrow screen, where that would take the whole screen away: the unread badges tell instead). Past what
+ * fits on the screen, the oldest box closes.
  */
 export class ChatBoxes extends Store<BoxesState> {
   private readonly rooms = new Map<string, ChatRoom>();
@@ -31,7 +37,7 @@ export class ChatBoxes extends Store<BoxesState> {
     private readonly makeRoom: (chatGroupId: string) => ChatRoom,
     private readonly me: () => string | null,
   ) {
-    super({ open: [], narrow: false });
+    super({ open: [], narrow: false, capacity: MAX_SIDE_BY_SIDE });
   }
 
   open(chatGroupId: string, name: string): ChatRoom {
@@ -39,25 +45,28 @@ export class ChatBoxes extends Store<BoxesState> {
     if (existing) return existing;
     const room = this.makeRoom(chatGroupId);
     this.rooms.set(chatGroupId, room);
-    this.keep([...this.value.open, { chatGroupId, name }], this.value.narrow);
+    this.keep([...this.value.open, { chatGroupId, name }]);
     void room.open();
     return room;
   }
 
   close(chatGroupId: string): void {
-    this.keep(this.value.open.filter((box) => box.chatGroupId !== chatGroupId), this.value.narrow);
+    this.keep(this.value.open.filter((box) => box.chatGroupId !== chatGroupId));
   }
 
   closeAll(): void {
-    this.keep([], this.value.narrow);
+    this.keep([]);
   }
 
   room(chatGroupId: string): ChatRoom | undefined {
     return this.rooms.get(chatGroupId);
   }
 
-  setNarrow(narrow: boolean): void {
-    this.keep(this.value.open, narrow);
+  /** The window's width in CSS pixels. */
+  setWidth(width: number): void {
+    const narrow = width <= NARROW_MAX_WIDTH;
+    const capacity = narrow ? 1 : Math.min(MAX_SIDE_BY_SIDE, Math.max(1, Math.floor((width - PANEL_WIDTH) / BOX_WIDTH)));
+    if (narrow !== this.value.narrow || capacity !== this.value.capacity) this.keep(this.value.open, narrow, capacity);
   }
 
   received(message: ChatMessage): void {
@@ -79,8 +88,8 @@ export class ChatBoxes extends Store<BoxesState> {
   }
 
   /** Trims to what fits and lets go of the rooms of the boxes that closed. */
-  private keep(open: OpenBox[], narrow: boolean): void {
-    const kept = open.slice(-(narrow ? 1 : MAX_SIDE_BY_SIDE));
+  private keep(open: OpenBox[], narrow = this.value.narrow, capacity = this.value.capacity): void {
+    const kept = open.slice(-capacity);
     const keptIds = new Set(kept.map((box) => box.chatGroupId));
     for (const [id, room] of this.rooms) {
       if (!keptIds.has(id)) {
@@ -88,6 +97,6 @@ export class ChatBoxes extends Store<BoxesState> {
         this.rooms.delete(id);
       }
     }
-    this.set({ open: kept, narrow });
+    this.set({ open: kept, narrow, capacity });
   }
 }

@@ -75,11 +75,6 @@ export class ChatFriends extends Store<FriendsState> {
     this.update((s) => ({ ...s, friends: s.friends.filter((f) => f.id !== change.profileId) }));
   }
 
-  /** The friend one talks with in this conversation, if it is a friend's. */
-  byChatGroup(chatGroupId: string): Profile | undefined {
-    return this.value.friends.find((f) => f.chatGroupId === chatGroupId);
-  }
-
   reset(): void {
     this.loads++;
     this.set({ friends: [], onlineIds: [], loading: false, error: null });

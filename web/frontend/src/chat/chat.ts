@@ -1,0 +1,46 @@
+import { distinctUntilChanged, map } from 'rxjs';
+import { Store } from '../lib/store';
+import { realtime } from '../realtime/realtime';
+import { session } from '../session/session';
+import { badges } from '../badges/badges';
+import { chatApi } from './chatApi';
+import { ChatFriends } from './ChatFriends';
+import { ChatBoxes } from './ChatBoxes';
+import { ChatRoom } from './ChatRoom';
+
+// The chat of this tab, created once and wired to the socket, the session and the badges.
+
+/** Random, and unlike crypto.randomUUID also available on plain-http origins. */
+const newClientMessageId = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+export const chatFriends = new ChatFriends(chatApi.friends, badges.select((b) => b.unreadConversationIds));
+
+export const chatBoxes = new ChatBoxes(
+  (chatGroupId) => new ChatRoom(chatGroupId, {
+    me: session.me!.id,
+    fetchPage: chatApi.messages,
+    send: (name, body) => realtime.send(name, body),
+    newId: newClientMessageId,
+  }),
+  () => session.me?.id ?? null,
+);
+
+/** The latest frame the server refused (`error` push), until dismissed. */
+export const chatError = new Store<string | null>(null);
+
+chatFriends.listen(realtime);
+chatBoxes.listen(realtime);
+realtime.on<{ message: string }>('error').subscribe((refused) => chatError.set(refused.message));
+
+chatBoxes.setWidth(window.innerWidth);
+window.addEventListener('resize', () => chatBoxes.setWidth(window.innerWidth));
+
+session.store.state$
+  .pipe(map((s) => (s.status === 'member' ? s.me.id : null)), distinctUntilChanged())
+  .subscribe((memberId) => {
+    chatBoxes.closeAll();
+    chatFriends.reset();
+    chatError.set(null);
+    if (memberId) void chatFriends.load(memberId);
+  });
