@@ -18,7 +18,7 @@ export function DeadLetterList({ group, count }: { group: string; count: number 
 
   return (
     <section className="card stack" aria-labelledby="dead-letters-title">
-      <div className="row">
+      <div className={styles.heading}>
         <h2 id="dead-letters-title">Dead letters</h2>
         <button type="button" onClick={() => retryAll.run()} disabled={retryAll.busy || view.letters.length === 0}>
           Retry all

@@ -23,7 +23,7 @@ export function EventTable({ events }: { events: AuditedEvent[] }) {
           {events.map((event) => (
             <tr key={event.globalPosition} data-testid="audit-event">
               <td>{event.globalPosition}</td>
-              <td className={styles.mono}><StoredTime at={event.timestamp} /></td>
+              <td className={`${styles.mono} ${styles.nowrap}`}><StoredTime at={event.timestamp} /></td>
               <td title={event.type}>{shortType(event.type)}</td>
               <td>
                 <Link to={`/audit/aggregates/${encodeURIComponent(event.aggregateId)}`}>
