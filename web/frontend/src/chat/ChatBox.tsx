@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useObservable } from '../lib/useObservable';
 import { Avatar } from '../ui/Avatar';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -22,7 +22,7 @@ interface Props {
 export function ChatBox({ box, room, online, fullScreen, onClose }: Props) {
   const view = useObservable(room.history.view$, emptyView);
   const typing = useObservable(room.typing.state$, room.typing.value);
-  const bottom = useNewestInView(view);
+  const history = useNewestInView(view);
 
   return (
     <section className={fullScreen ? `${styles.box} ${styles.fullScreen}` : styles.box} aria-label={`Chat with ${box.name}`}>
@@ -32,7 +32,7 @@ export function ChatBox({ box, room, online, fullScreen, onClose }: Props) {
         <OnlineDot online={online} />
         <button type="button" className="secondary" onClick={onClose}>Close</button>
       </header>
-      <div className={styles.history} ref={bottom}>
+      <div className={styles.history} ref={history.ref} onScroll={history.onScroll}>
         {!view.exhausted && (
           <button type="button" className="link" onClick={() => void room.history.loadOlder()} disabled={view.loading}>
             {view.loading ? 'Loading…' : 'Load older messages'}
@@ -105,15 +105,25 @@ function MessageForm({ room }: { room: ChatRoom }) {
   );
 }
 
-/** Keeps the newest message in view when one arrives or is sent, but not when older ones are loaded above. */
+/**
+ * Keeps the newest message in view as messages arrive or are sent, unless the member scrolled up to read older ones
+ * (loading older messages above then does not jump away from them).
+ */
 function useNewestInView(view: HistoryView) {
   const ref = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
   const newest = `${view.messages.at(-1)?.id}/${view.pending.length}`;
-  useEffect(() => {
+  const shownNewest = useRef(newest);
+  useLayoutEffect(() => {
     const element = ref.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, [newest]);
-  return ref;
+    if (element && (atBottom.current || newest !== shownNewest.current)) element.scrollTop = element.scrollHeight;
+    shownNewest.current = newest;
+  }, [view, newest]);
+  const onScroll = () => {
+    const element = ref.current!;
+    atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
+  };
+  return { ref, onScroll };
 }
 
 const emptyView: HistoryView = { messages: [], pending: [], loading: true, exhausted: false, error: null };
