@@ -17,7 +17,8 @@ export default defineConfig({
     },
   },
   test: {
-    environment: 'jsdom',
+    // stores need no DOM; a component test asks for one with a `@vitest-environment jsdom` comment
+    environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
   },
 });
