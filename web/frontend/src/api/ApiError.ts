@@ -52,7 +52,7 @@ const FALLBACK: Record<number, string> = {
 };
 
 const READABLE: Record<string, string> = {
-  UnexpectedRelationshipState: 'Your friendship changed meanwhile: reload the page.',
+  UnexpectedRelationshipState: 'That no longer fits: your friendship changed meanwhile.',
 };
 
 /** A message for any error thrown by an action, for showing next to the control that failed. */
