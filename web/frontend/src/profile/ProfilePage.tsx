@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { merge } from 'rxjs';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { http } from '../api/http';
 import type { Profile } from '../api/types';
 import { useObservable } from '../lib/useObservable';
@@ -28,12 +28,16 @@ const friendshipPushes = merge(
   realtime.on<{ profileId: string }>('remove_friend'),
 );
 
-/** /profiles/:id — a fresh page (stores and all) for each profile. */
+/**
+ * /profiles/:id — a fresh page (stores and all) for each visit, even of the profile already shown: following a link
+ * to it reads the relationship and the wall again, as a reload would.
+ */
 export function ProfilePage() {
   const { id = '' } = useParams();
+  const visit = useLocation().key;
   const me = session.me;
   if (!me) return null;
-  return <ProfileView key={id} me={me.id} id={id} />;
+  return <ProfileView key={`${id}/${visit}`} me={me.id} id={id} />;
 }
 
 function ProfileView({ me, id }: { me: string; id: string }) {
