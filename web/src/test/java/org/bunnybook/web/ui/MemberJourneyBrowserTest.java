@@ -1,0 +1,212 @@
+package org.bunnybook.web.ui;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.bunnybook.web.ui.Names.hasText;
+import static org.bunnybook.web.ui.Names.named;
+import static org.bunnybook.web.ui.Names.namedWithin;
+
+/**
+ * Members in a real browser, through the web UI only: two bunnies register, befriend each other, see each other
+ * online, chat with the typing indicator, post, comment and like, and watch their notification badges; a stranger
+ * cannot see a friends-only post. Screenshots of the pages they pass through go to target/screenshots/.
+ */
+@BunnybookTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MemberJourneyBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    private Chromium chromium;
+
+    @RegisterExtension
+    final TestWatcher photographsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            chromium.photographEveryone(context.getRequiredTestMethod().getName());
+        }
+    };
+
+    @BeforeAll
+    void openBrowser() {
+        chromium = new Chromium(port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void twoBunniesBefriendChatPostCommentAndLikeWhileAStrangerSeesOnlyWhatIsPublic() {
+        Visitor amy = register("Amy", true);
+        Visitor ben = register("Ben", false);
+
+        // Amy finds Ben with the search and asks him to be her friend: his notification badge counts it.
+        amy.visitProfileOf(ben);
+        Screenshots.take(amy.page, "profile-stranger");
+        amy.page.getByRole(AriaRole.BUTTON, named("Add friend")).click();
+        assertThat(amy.page.getByRole(AriaRole.BUTTON, named("Cancel request"))).isVisible();
+        assertThat(ben.badge("notifications-badge")).hasText("1");
+        assertThat(ben.page).hasTitle("(1) Bunnybook");
+
+        ben.page.getByRole(AriaRole.LINK, named("Friends")).first().click();
+        ben.page.getByRole(AriaRole.LINK, named("Requests received")).click();
+        Screenshots.take(ben.page, "friend-requests");
+        ben.row(amy.username).getByRole(AriaRole.BUTTON, namedWithin("Accept")).click();
+        assertThat(ben.row(amy.username)).isHidden();
+        assertThat(amy.badge("notifications-badge")).hasText("1"); // "Ben accepted your friend request"
+
+        // Friends now, both online: each sees the other with a green dot in the chat panel.
+        assertThat(amy.onlineFriend(ben.username)).isVisible();
+        assertThat(ben.onlineFriend(amy.username)).isVisible();
+
+        // Both open their chat: Ben sees Amy typing, then her message, and the indicator goes.
+        amy.chatFriend(ben.username).getByRole(AriaRole.BUTTON, namedWithin(ben.username)).click();
+        ben.chatFriend(amy.username).getByRole(AriaRole.BUTTON, namedWithin(amy.username)).click();
+        Locator amysBox = amy.chatBox(ben.username);
+        Locator bensBox = ben.chatBox(amy.username);
+        amysBox.getByLabel("Message").pressSequentially("Hello Ben", new Locator.PressSequentiallyOptions().setDelay(40));
+        assertThat(bensBox.getByText(amy.username + " is typing…")).isVisible();
+        amysBox.getByRole(AriaRole.BUTTON, namedWithin("Send")).click();
+        assertThat(bensBox.getByTestId("chat-message").filter(hasText("Hello Ben"))).isVisible();
+        assertThat(bensBox.getByText(amy.username + " is typing…")).isHidden();
+        bensBox.getByLabel("Message").fill("Hi Amy, carrots later?");
+        bensBox.getByLabel("Message").press("Enter");
+        assertThat(amysBox.getByTestId("chat-message").filter(hasText("carrots later?"))).isVisible();
+
+        // Ben closes his chat; Amy's next message opens it again by itself.
+        bensBox.getByRole(AriaRole.BUTTON, namedWithin("Close")).click();
+        assertThat(bensBox).hasCount(0);
+        amysBox.getByLabel("Message").fill("Yes! At the meadow.");
+        amysBox.getByLabel("Message").press("Enter");
+        assertThat(bensBox.getByTestId("chat-message").filter(hasText("At the meadow."))).isVisible();
+        Screenshots.take(ben.page, "chat");
+
+        // Amy posts on Ben's wall for friends only: Ben is notified, opens the post from his notifications,
+        // comments on it and likes it; Amy is notified of both.
+        amy.visitProfileOf(ben);
+        amy.page.getByLabel("Write a post").fill("Carrots for everyone, friends only");
+        amy.page.getByLabel("Who can see it").selectOption("FRIENDS");
+        amy.page.getByRole(AriaRole.BUTTON, named("Post")).click();
+        Locator post = amy.page.getByTestId("post").filter(hasText("Carrots for everyone"));
+        assertThat(post).isVisible();
+        assertThat(ben.badge("notifications-badge")).hasText("2");
+
+        ben.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Notifications")))
+                .click();
+        Screenshots.take(ben.page, "notifications");
+        ben.page.getByTestId("notification").filter(hasText("posted on your wall")).first().click();
+        assertThat(ben.page).hasURL(Pattern.compile("/posts/[0-9a-f-]{36}$"));
+        String postPath = ben.page.url().replaceFirst("^https?://[^/]+", "");
+        assertThat(ben.badge("notifications-badge")).hasText("1");
+        ben.page.getByLabel("Write a comment").fill("Yum, thank you!");
+        ben.page.getByRole(AriaRole.BUTTON, named("Comment")).click();
+        assertThat(ben.page.getByTestId("comment").filter(hasText("Yum, thank you!"))).isVisible();
+        ben.page.getByRole(AriaRole.BUTTON, named("Like")).click();
+        assertThat(ben.page.getByTestId("likes-count")).containsText("1");
+        assertThat(ben.page.getByRole(AriaRole.BUTTON, named("Unlike"))).hasAttribute("aria-pressed", "true");
+        Screenshots.take(ben.page, "post");
+        assertThat(amy.badge("notifications-badge")).hasText("3");
+
+        // Ben writes a public post on his own wall from his feed.
+        ben.page.getByRole(AriaRole.LINK, named("Home")).click();
+        ben.page.getByLabel("Write a post").fill("Good morning, meadow!");
+        ben.page.getByRole(AriaRole.BUTTON, named("Post")).click();
+        assertThat(ben.page.getByTestId("post").filter(hasText("Good morning, meadow!"))).isVisible();
+        Screenshots.take(ben.page, "feed");
+        amy.page.navigate("/conversations");
+        assertThat(amy.page.getByTestId("conversation").first()).isVisible();
+        Screenshots.take(amy.page, "conversations");
+
+        // A stranger sees Ben's public post on his wall, not the friends-only one, and not even by its address.
+        Visitor cara = register("Cara", false);
+        cara.visitProfileOf(ben);
+        assertThat(cara.page.getByTestId("post").filter(hasText("Good morning, meadow!"))).isVisible();
+        assertThat(cara.page.getByText("Carrots for everyone")).hasCount(0);
+        assertThat(cara.page.getByLabel("Write a post")).hasCount(0);
+        cara.page.navigate(postPath);
+        assertThat(cara.page.getByText("Only friends of the wall owner can see this post")).isVisible();
+        assertThat(cara.page.getByText("Carrots for everyone")).hasCount(0);
+
+        cara.page.navigate("/no/such/burrow");
+        assertThat(cara.page.getByRole(AriaRole.HEADING, named("This burrow is empty"))).isVisible();
+        Screenshots.take(cara.page, "not-found");
+    }
+
+    /** Registers through the register page, as a person would, and lands on the home feed. */
+    private Visitor register(String prefix, boolean screenshot) {
+        Page page = chromium.newVisitor();
+        String username = Members.uniqueName(prefix);
+        page.navigate("/");
+        assertThat(page).hasURL(Pattern.compile("/login$"));
+        if (screenshot) {
+            Screenshots.take(page, "login");
+        }
+        page.getByRole(AriaRole.LINK, named("Create an account")).click();
+        Locator avatar = page.getByTestId("avatar-preview");
+        String firstBunny = avatar.getAttribute("src");
+        page.getByRole(AriaRole.BUTTON, named("Generate another")).click();
+        assertThat(avatar).not().hasAttribute("src", firstBunny);
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Email").fill(username.toLowerCase() + "@bunnybook.test");
+        page.getByLabel("Password").fill(Members.PASSWORD);
+        if (screenshot) {
+            Screenshots.take(page, "register");
+        }
+        page.getByRole(AriaRole.BUTTON, named("Create my account")).click();
+        assertThat(page.getByRole(AriaRole.LINK, named(username))).isVisible();
+        assertThat(page).hasURL(Pattern.compile("/$"));
+        return new Visitor(page, username);
+    }
+
+
+
+    /** One member at their own browser. */
+    private record Visitor(Page page, String username) {
+
+        void visitProfileOf(Visitor other) {
+            page.getByLabel("Search bunnies").fill(other.username);
+            page.getByRole(AriaRole.LISTBOX).getByRole(AriaRole.LINK, namedWithin(other.username)).click();
+            assertThat(page.getByRole(AriaRole.MAIN).getByRole(AriaRole.HEADING, namedWithin(other.username)))
+                    .isVisible();
+        }
+
+        Locator badge(String testId) {
+            return page.getByTestId(testId);
+        }
+
+        Locator row(String username) {
+            return page.getByTestId("profile-row").filter(hasText(username));
+        }
+
+        Locator chatFriend(String username) {
+            return page.getByRole(AriaRole.COMPLEMENTARY, named("Chat")).getByTestId("chat-friend")
+                    .filter(hasText(username));
+        }
+
+        Locator onlineFriend(String username) {
+            return page.locator("[data-testid=chat-friend][data-online=true]").filter(hasText(username));
+        }
+
+        Locator chatBox(String username) {
+            return page.getByRole(AriaRole.REGION, named("Chat with " + username));
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.bunnybook.web.ui;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Friends;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.Staff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.bunnybook.web.ui.Names.hasText;
+import static org.bunnybook.web.ui.Names.named;
+import static org.bunnybook.web.ui.Names.namedWithin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The auditor's and the admin's pages in a real browser: browsing events, time travel, and a projection rebuild. */
+@BunnybookTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    private Chromium chromium;
+
+    @RegisterExtension
+    final TestWatcher photographsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            chromium.photographEveryone(context.getRequiredTestMethod().getName());
+        }
+    };
+
+    @BeforeAll
+    void openBrowser() {
+        chromium = new Chromium(port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void anAuditorBrowsesTheEventsOfAFriendshipAndTravelsBackThroughItsHistory() {
+        Member hazel = Members.register(port, "Hazel");
+        Member fiver = Members.register(port, "Fiver");
+        Friends.request(hazel, fiver);
+        Friends.accept(fiver, hazel);
+        Friends.unfriend(hazel, fiver);
+        Member auditor = Staff.auditor(port);
+
+        Page page = logIn(auditor.email(), Members.PASSWORD);
+        page.getByRole(AriaRole.LINK, named("Audit")).click();
+        page.getByLabel("Actor").fill(hazel.id().toString());
+        page.getByRole(AriaRole.BUTTON, named("Search")).click();
+        Locator friendshipEvents = page.getByTestId("audit-event").filter(hasText("FriendRequestSent"));
+        assertThat(friendshipEvents).hasCount(1);
+        assertThat(page).hasURL(Pattern.compile("actor=" + hazel.id()));
+        Screenshots.take(page, "audit-events");
+
+        // The friendship's timeline: sent, accepted, unfriended. Travelling back shows it as it was.
+        friendshipEvents.getByRole(AriaRole.LINK).first().click();
+        assertThat(page).hasURL(Pattern.compile("/audit/aggregates/"));
+        Locator state = page.getByTestId("aggregate-state");
+        assertThat(state).containsText("NONE");
+        page.getByRole(AriaRole.BUTTON, named("Previous")).click();
+        assertThat(state).containsText("FRIENDS");
+        page.getByRole(AriaRole.BUTTON, named("Previous")).click();
+        assertThat(state).containsText("REQUESTED");
+        assertThat(page.getByLabel("Sequence")).hasValue("0");
+        Screenshots.take(page, "audit-time-travel");
+    }
+
+    @Test
+    void anAdminRebuildsAProjectionAndWatchesItsProgressUntilItIsLiveAgain() {
+        Member writer = Members.register(port, "Writer");
+        for (int i = 0; i < 30; i++) {
+            Posts.write(writer, writer, "Post number " + i + " to replay", "PUBLIC");
+        }
+        Page page = logIn("chief@bunnybook.test", "chief-password-123");
+        page.getByRole(AriaRole.LINK, named("Admin")).click();
+        Locator walls = page.getByTestId("projection-walls");
+        assertThat(walls).isVisible();
+        Screenshots.take(page, "admin-projections");
+
+        walls.getByRole(AriaRole.BUTTON, namedWithin("Rebuild")).click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, namedWithin("Rebuild walls")).click();
+        Locator progress = page.getByRole(AriaRole.PROGRESSBAR, named("Rebuild progress of walls"));
+        assertThat(progress).isVisible();
+        List<Double> seen = new ArrayList<>();
+        long giveUp = System.nanoTime() + 60_000_000_000L;
+        while (progress.isVisible() && System.nanoTime() < giveUp) {
+            String value = progress.getAttribute("value");
+            if (value != null) {
+                seen.add(Double.parseDouble(value));
+            }
+            page.waitForTimeout(100);
+        }
+        assertThat(seen).as("the bar never goes backwards").isSorted();
+        assertThat(progress).isHidden();
+        assertThat(walls).containsText("live");
+
+        // the rebuilt walls show what was written before the rebuild
+        page.navigate("/profiles/" + writer.id());
+        assertThat(page.getByTestId("post").filter(hasText("Post number 29 to replay"))).isVisible();
+    }
+
+    private Page logIn(String email, String password) {
+        Page page = chromium.newVisitor();
+        page.navigate("/login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, named("Log in")).click();
+        assertThat(page).hasURL(Pattern.compile("/$"));
+        return page;
+    }
+
+
+}
