@@ -98,6 +98,8 @@ class MemberJourneyBrowserTest {
         amysBox.getByLabel("Message").press("Enter");
         assertThat(bensBox.getByTestId("chat-message").filter(hasText("At the meadow."))).isVisible();
         Screenshots.take(ben.page, "chat");
+        bensBox.getByRole(AriaRole.BUTTON, namedWithin("Close")).click();
+        amysBox.getByRole(AriaRole.BUTTON, namedWithin("Close")).click();
 
         // Amy posts on Ben's wall for friends only: Ben is notified, opens the post from his notifications,
         // comments on it and likes it; Amy is notified of both.
@@ -107,6 +109,7 @@ class MemberJourneyBrowserTest {
         amy.page.getByRole(AriaRole.BUTTON, named("Post")).click();
         Locator post = amy.page.getByTestId("post").filter(hasText("Carrots for everyone"));
         assertThat(post).isVisible();
+        Screenshots.take(amy.page, "wall");
         assertThat(ben.badge("notifications-badge")).hasText("2");
 
         ben.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Notifications")))
