@@ -6,12 +6,12 @@ import { session } from '../session/session';
 import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
 import { AccountCard } from './LoginPage';
+import { randomId } from '../lib/randomId';
 
-const newIdentifier = () => crypto.randomUUID();
 
 export function RegisterPage() {
   const [form, setForm] = useState({ username: '', email: '', password: '' });
-  const [avatarIdentifier, setAvatarIdentifier] = useState(newIdentifier);
+  const [avatarIdentifier, setAvatarIdentifier] = useState(randomId);
   const [fields, setFields] = useState<Record<string, string>>({});
   const register = useAction(async () => {
     setFields({});
@@ -34,7 +34,7 @@ export function RegisterPage() {
       <form onSubmit={submit} className="stack">
         <div className="avatar-picker">
           <img src={`/web/avatar/${avatarIdentifier}`} alt="Your bunny" width={96} height={96} data-testid="avatar-preview" />
-          <button type="button" className="secondary" onClick={() => setAvatarIdentifier(newIdentifier())}>
+          <button type="button" className="secondary" onClick={() => setAvatarIdentifier(randomId())}>
             Generate another
           </button>
         </div>

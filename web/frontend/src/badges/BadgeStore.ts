@@ -1,15 +1,12 @@
 import { Observable, Subscription, combineLatest, map } from 'rxjs';
 import { Store } from '../lib/store';
+import type { PushSource } from '../realtime/PushSource';
 
 export interface Badges {
   unreadNotifications: number;
   unreadConversationIds: string[];
 }
 
-/** The pushes that move the badges, by name (a RealtimeService, or Subjects in tests). */
-export interface BadgeSource {
-  on<T>(event: string): Observable<T>;
-}
 
 /**
  * The navbar's counters and the tab title. The server pushes both counts when the socket connects and whenever they
@@ -24,7 +21,7 @@ export class BadgeStore extends Store<Badges> {
       .pipe(map(([notifications, conversations]) => titleFor(notifications + conversations)));
   }
 
-  listen(source: BadgeSource): Subscription {
+  listen(source: PushSource): Subscription {
     const subscription = new Subscription();
     subscription.add(source.on<number>('unread_notifications_count')
       .subscribe((count) => this.update((b) => ({ ...b, unreadNotifications: count }))));

@@ -7,12 +7,10 @@ import { chatApi } from './chatApi';
 import { ChatFriends } from './ChatFriends';
 import { ChatBoxes } from './ChatBoxes';
 import { ChatRoom } from './ChatRoom';
+import { randomId } from '../lib/randomId';
 
 // The chat of this tab, created once and wired to the socket, the session and the badges.
 
-/** Random, and unlike crypto.randomUUID also available on plain-http origins. */
-const newClientMessageId = () =>
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 export const chatFriends = new ChatFriends(chatApi.friends, badges.select((b) => b.unreadConversationIds));
 
@@ -21,7 +19,7 @@ export const chatBoxes = new ChatBoxes(
     me: session.me!.id,
     fetchPage: chatApi.messages,
     send: (name, body) => realtime.send(name, body),
-    newId: newClientMessageId,
+    newId: randomId,
   }),
   () => session.me?.id ?? null,
 );

@@ -1,5 +1,6 @@
-import { RxStomp, RxStompState } from '@stomp/rx-stomp';
-import { Observable, Subject, Subscription, filter, interval, map, share, startWith, switchMap, EMPTY } from 'rxjs';
+import { RxStompState, type RxStomp } from '@stomp/rx-stomp';
+import { BehaviorSubject, EMPTY, Observable, Subject, Subscription, filter, interval, map, startWith, switchMap } from 'rxjs';
+import type { PushSource } from './PushSource';
 
 /** Every server → client message arrives on the member's queue as {event, data}. */
 export interface ServerEvent {
@@ -18,30 +19,31 @@ const PING_EVERY_MS = 5_000;
  * The member's socket: one STOMP connection per tab to `/ws`, authenticated by the session cookie on the handshake.
  * It subscribes to the member's own queue, pings every 5 s while connected (that is what keeps the member online),
  * reconnects by itself, and lets features listen to one event by name or send to `/app/<name>`.
+ *
+ * Each login gets a client of its own, and nothing is queued while disconnected: a frame written by one member must
+ * never go out later on another member's connection, nor twice because the member retried it meanwhile.
  */
-export class RealtimeService {
+export class RealtimeService implements PushSource {
   private readonly incoming = new Subject<ServerEvent>();
+  private readonly state = new BehaviorSubject<ConnectionState>('offline');
+  private client: StompClient | null = null;
   private connection = new Subscription();
-  readonly state$: Observable<ConnectionState>;
+  readonly state$: Observable<ConnectionState> = this.state.asObservable();
 
   constructor(
-    private readonly stomp: StompClient,
+    private readonly newClient: () => StompClient,
     private readonly brokerURL: string,
-  ) {
-    this.state$ = stomp.connectionState$.pipe(
-      map((state) =>
-        state === RxStompState.OPEN ? 'online' : state === RxStompState.CONNECTING ? 'connecting' : 'offline',
-      ),
-      share(),
-    );
-  }
+  ) {}
 
   connect(): void {
-    this.stomp.configure({ brokerURL: this.brokerURL, reconnectDelay: 2_000, heartbeatIncoming: 10_000, heartbeatOutgoing: 10_000 });
-    this.stomp.activate();
+    const client = this.newClient();
+    this.client = client;
+    client.configure({ brokerURL: this.brokerURL, reconnectDelay: 2_000, heartbeatIncoming: 10_000, heartbeatOutgoing: 10_000 });
+    client.activate();
     this.connection = new Subscription();
+    this.connection.add(client.connectionState$.pipe(map(toConnectionState)).subscribe((state) => this.state.next(state)));
     this.connection.add(
-      this.stomp.watch({ destination: '/user/queue/events' }).subscribe((frame) => {
+      client.watch({ destination: '/user/queue/events' }).subscribe((frame) => {
         try {
           this.incoming.next(JSON.parse(frame.body) as ServerEvent);
         } catch {
@@ -50,15 +52,18 @@ export class RealtimeService {
       }),
     );
     this.connection.add(
-      this.stomp.connectionState$
+      client.connectionState$
         .pipe(switchMap((state) => (state === RxStompState.OPEN ? interval(PING_EVERY_MS).pipe(startWith(0)) : EMPTY)))
         .subscribe(() => this.send('ping', {})),
     );
   }
 
   async disconnect(): Promise<void> {
+    const client = this.client;
+    this.client = null;
     this.connection.unsubscribe();
-    await this.stomp.deactivate();
+    this.state.next('offline');
+    await client?.deactivate();
   }
 
   /** The payloads of one server event, e.g. `on<string[]>('online_friends')`. */
@@ -69,7 +74,19 @@ export class RealtimeService {
     );
   }
 
-  send(name: string, body: unknown): void {
-    this.stomp.publish({ destination: `/app/${name}`, body: JSON.stringify(body) });
+  /** Sends at once if connected; false if not, for the caller to show that it did not go (and offer to retry). */
+  send(name: string, body: unknown): boolean {
+    if (!this.client || this.state.value !== 'online') return false;
+    try {
+      this.client.publish({ destination: `/app/${name}`, body: JSON.stringify(body), retryIfDisconnected: false });
+      return true;
+    } catch {
+      return false; // the connection dropped a moment ago
+    }
   }
+}
+
+function toConnectionState(state: RxStompState): ConnectionState {
+  if (state === RxStompState.OPEN) return 'online';
+  return state === RxStompState.CONNECTING ? 'connecting' : 'offline';
 }
