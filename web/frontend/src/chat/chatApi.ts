@@ -1,4 +1,5 @@
 import { http } from '../api/http';
+import { olderThan } from '../api/paging';
 import type { ChatMessage, Conversation, Profile } from '../api/types';
 
 /** The chat's HTTP reads (SPEC §3); messages themselves go over the socket. */
@@ -8,11 +9,7 @@ export const chatApi = {
     http.get<Profile[]>(`/profiles/${me}/friends`, { username_gt: usernameGt, limit }),
   /** Newest first, older than `before` (keyset on time then id, so equal times never skip a message). */
   messages: (chatGroupId: string, before: ChatMessage | null, limit: number) =>
-    http.get<ChatMessage[]>(`/chat/${chatGroupId}/messages`, {
-      older_than: before?.createdAt,
-      older_than_id: before?.id,
-      limit,
-    }),
+    http.get<ChatMessage[]>(`/chat/${chatGroupId}/messages`, { ...olderThan(before), limit }),
   /** The latest message of each conversation, newest first. */
   conversations: (me: string, before: Conversation | null, limit: number) =>
     http.get<Conversation[]>(`/profiles/${me}/conversations`, { older_than: before?.createdAt, limit }),

@@ -1,5 +1,6 @@
 import { http } from '../api/http';
 import { ApiError } from '../api/ApiError';
+import { olderThan } from '../api/paging';
 import type { Comment, Post, Privacy } from '../api/types';
 
 export interface NewPost {
@@ -7,10 +8,6 @@ export interface NewPost {
   privacy: Privacy;
   wallProfileId: string;
 }
-
-/** The keyset of the next page: strictly older than the last item seen, its id breaking ties within a millisecond. */
-export const olderThan = (last: { createdAt: string; id: string } | null) =>
-  last ? { older_than: last.createdAt, older_than_id: last.id } : {};
 
 /** Posts, comments, likes and the feed (SPEC §3). Stores take these calls as a parameter, so tests need no server. */
 export const postsApi = {
