@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useObservable } from '../lib/useObservable';
 import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
+import { shortType } from '../audit/shortType';
 import { adminApi, type ParkedEvent } from './adminApi';
 import { DeadLetters } from './DeadLetters';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -60,7 +61,7 @@ function DeadLetterRow({ letter, letters }: { letter: ParkedEvent; letters: Dead
     <tr data-testid="dead-letter">
       <td className={styles.mono}>{letter.sequence} <span className="hint">#{letter.index}</span></td>
       <td>
-        {letter.type.split('.').at(-1)}
+        <span title={letter.type}>{shortType(letter.type)}</span>
         <div className={`hint ${styles.mono}`}>
           {letter.aggregateType} {letter.aggregateId}
           {letter.aggregateSequence !== null && ` · sequence ${letter.aggregateSequence}`}
@@ -68,7 +69,7 @@ function DeadLetterRow({ letter, letters }: { letter: ParkedEvent; letters: Dead
       </td>
       <td className={styles.mono}>{letter.enqueuedAt ?? '–'}</td>
       <td>
-        <strong>{letter.causeType?.split('.').at(-1) ?? 'unknown'}</strong>
+        <strong title={letter.causeType ?? undefined}>{letter.causeType ? shortType(letter.causeType) : 'unknown'}</strong>
         {letter.causeMessage && <div className="hint">{letter.causeMessage}</div>}
       </td>
       <td>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { shortType, type AuditedEvent } from './auditApi';
+import type { AuditedEvent } from './auditApi';
+import { shortType } from './shortType';
 import { EventDetails } from './EventDetails';
 import { StoredTime } from './StoredTime';
 import styles from './Audit.module.css';

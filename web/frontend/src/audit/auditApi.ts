@@ -78,6 +78,3 @@ export const auditApi = {
     http.post<LedgerReport>('/audit/verify', checkpoints.length > 0 ? { checkpoints } : undefined),
   exportUrl: (query: Query) => withQuery('/web/audit/export', query),
 };
-
-/** `org.bunnybook.api.account.AccountRegistered` read as `AccountRegistered`. */
-export const shortType = (type: string | null) => (type ?? '?').split('.').at(-1)!;
