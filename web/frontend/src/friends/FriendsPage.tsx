@@ -7,7 +7,7 @@ import { friendLists, type SuggestionSort } from './friendLists';
 import { ProfileList } from './ProfileList';
 import { ProfileListView } from './ProfileListView';
 import { FriendActions, IncomingRequestActions, OutgoingRequestActions, SuggestionActions } from './ProfileRowActions';
-import { useUsername } from './useUsername';
+import { useUsername } from '../posts/useUsername';
 import styles from './Friends.module.css';
 
 /** `/friends/*` (the member's own lists) and `/profiles/:id/friends/*` (another member's). */

@@ -1,27 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ProfileNames } from './ProfileNames';
+import { ApiError } from '../api/ApiError';
 
 describe('ProfileNames', () => {
   it('asks once per profile, and again after a failed look-up', async () => {
-    const find = vi
+    const fetch = vi
       .fn()
       .mockRejectedValueOnce(new TypeError('offline'))
       .mockResolvedValue({ id: 'bob', username: 'bob' });
-    const names = new ProfileNames(find);
+    const names = new ProfileNames(fetch);
 
-    await expect(names.usernameOf('bob')).rejects.toThrow('offline');
-    expect(await names.usernameOf('bob')).toBe('bob');
-    expect(await names.usernameOf('bob')).toBe('bob');
-    expect(find).toHaveBeenCalledTimes(2);
+    await expect(names.find('bob')).rejects.toThrow('offline');
+    expect(await names.find('bob')).toEqual({ id: 'bob', username: 'bob' });
+    expect(await names.find('bob')).toEqual({ id: 'bob', username: 'bob' });
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 
-  it('knows the profiles already loaded', async () => {
-    const find = vi.fn();
-    const names = new ProfileNames(find);
+  it('passes a missing profile on as the 404 it is, so pages can say there is no such bunny', async () => {
+    const names = new ProfileNames(() => Promise.reject(new ApiError(404, 'Not found')));
 
-    names.remember({ id: 'ann', username: 'ann' });
-
-    expect(await names.usernameOf('ann')).toBe('ann');
-    expect(find).not.toHaveBeenCalled();
+    await expect(names.find('ghost')).rejects.toMatchObject({ status: 404 });
   });
 });

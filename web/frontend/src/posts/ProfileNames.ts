@@ -2,27 +2,23 @@ import { http } from '../api/http';
 import type { Profile } from '../api/types';
 
 /**
- * Usernames by profile id, asked for once each: a post on someone else's wall names the wall's owner, and a feed
- * holds many posts on the same few walls.
+ * Profiles by id, asked for once each, for every page that names a member by id: a feed holds many posts on the same
+ * few walls, and a profile page and its friends pages name the same member. Usernames never change, so what is known
+ * never goes stale; a failed look-up (a 404 included) is forgotten, so the next one asks again.
  */
 export class ProfileNames {
-  private readonly known = new Map<string, Promise<string>>();
+  private readonly known = new Map<string, Promise<Profile>>();
 
-  constructor(private readonly find: (id: string) => Promise<Profile>) {}
+  constructor(private readonly fetch: (id: string) => Promise<Profile>) {}
 
-  remember(profile: Profile): void {
-    this.known.set(profile.id, Promise.resolve(profile.username));
-  }
-
-  usernameOf(id: string): Promise<string> {
-    let username = this.known.get(id);
-    if (!username) {
-      username = this.find(id).then((profile) => profile.username);
-      // a failed look-up is not remembered, so the next card showing this wall asks again
-      username.catch(() => this.known.delete(id));
-      this.known.set(id, username);
+  find(id: string): Promise<Profile> {
+    let profile = this.known.get(id);
+    if (!profile) {
+      profile = this.fetch(id);
+      profile.catch(() => this.known.delete(id));
+      this.known.set(id, profile);
     }
-    return username;
+    return profile;
   }
 }
 

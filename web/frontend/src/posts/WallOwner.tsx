@@ -1,20 +1,9 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { profileNames } from './ProfileNames';
+import { useUsername } from './useUsername';
 
-/** "→ owner" for a post on someone else's wall; nothing until the owner's name is known. */
+/** "→ owner" for a post on someone else's wall; nothing until the owner's name is known (the post reads fine without). */
 export function WallOwner({ id }: { id: string }) {
-  const [username, setUsername] = useState<string | null>(null);
-  useEffect(() => {
-    let shown = true;
-    profileNames.usernameOf(id).then(
-      (name) => shown && setUsername(name),
-      () => undefined, // the post reads fine without the owner's name
-    );
-    return () => {
-      shown = false;
-    };
-  }, [id]);
+  const { username } = useUsername(id);
   if (!username) return null;
   return (
     <span>

@@ -1,8 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { merge } from 'rxjs';
 import { Link, useLocation, useParams } from 'react-router';
-import { http } from '../api/http';
-import type { Profile } from '../api/types';
 import { useObservable } from '../lib/useObservable';
 import { session } from '../session/session';
 import { friendship } from '../friends/friendship';
@@ -17,11 +15,7 @@ import { ProfileWall } from './ProfileWall';
 import { RelationshipButton } from './RelationshipButton';
 import styles from './ProfilePage.module.css';
 
-const findProfile = async (id: string) => {
-  const profile = await http.get<Profile>(`/profiles/${id}`);
-  profileNames.remember(profile); // posts on this wall by others name it without asking again
-  return profile;
-};
+const findProfile = (id: string) => profileNames.find(id);
 
 const friendshipPushes = merge(
   realtime.on<{ profileId: string }>('add_friend'),
@@ -30,7 +24,7 @@ const friendshipPushes = merge(
 
 /**
  * /profiles/:id — a fresh page (stores and all) for each visit, even of the profile already shown: following a link
- * to it reads the relationship and the wall again, as a reload would.
+ * to it reads the relationship and the wall again, as a reload would (the profile itself never changes).
  */
 export function ProfilePage() {
   const { id = '' } = useParams();
