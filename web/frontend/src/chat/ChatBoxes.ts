@@ -2,7 +2,8 @@ import { Subscription } from 'rxjs';
 import { Store } from '../lib/store';
 import type { ChatMessage } from '../api/types';
 import type { ChatRoom } from './ChatRoom';
-import type { FriendChange, PushSource, TypingEvent } from './PushSource';
+import type { PushSource } from '../realtime/PushSource';
+import type { FriendChange, TypingEvent } from './ChatSocket';
 
 export interface OpenBox {
   chatGroupId: string;

@@ -2,7 +2,8 @@ import { Observable, Subscription, combineLatest, map } from 'rxjs';
 import { Store } from '../lib/store';
 import { describe } from '../api/ApiError';
 import type { Profile } from '../api/types';
-import type { FriendChange, PushSource } from './PushSource';
+import type { PushSource } from '../realtime/PushSource';
+import type { FriendChange } from './ChatSocket';
 
 /** A friend as the chat dock lists them. */
 export interface ChatFriend {

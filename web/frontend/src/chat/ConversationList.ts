@@ -1,7 +1,7 @@
 import type { Subscription } from 'rxjs';
 import { PagedList } from '../lib/PagedList';
 import type { ChatMessage, Conversation } from '../api/types';
-import type { PushSource } from './PushSource';
+import type { PushSource } from '../realtime/PushSource';
 
 /** The member's conversations, latest message first; a new message moves its conversation to the top. */
 export class ConversationList extends PagedList<Conversation> {

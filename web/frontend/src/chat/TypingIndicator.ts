@@ -1,5 +1,5 @@
 import { Store } from '../lib/store';
-import type { TypingEvent } from './PushSource';
+import type { TypingEvent } from './ChatSocket';
 
 /** The indicator stays this long after the last `is_typing` (SPEC §4). */
 export const TYPING_SHOWN_MS = 4_000;

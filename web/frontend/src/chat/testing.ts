@@ -1,6 +1,6 @@
 import { Observable, Subject } from 'rxjs';
 import type { ChatMessage } from '../api/types';
-import type { PushSource } from './PushSource';
+import type { PushSource } from '../realtime/PushSource';
 
 /** Pushes the tests emit by hand: `pushes.emit('chat_message', message)`. */
 export class FakePushes implements PushSource {
