@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/ApiError';
 import type { AuditedEvent } from './auditApi';
-import { EventQuery, filtersFromQuery, filtersToQuery, isoToLocal, localToIso, noFilters } from './EventQuery';
+import { cursorFromQuery, EventQuery, filtersFromQuery, filtersToQuery, isoToLocal, localToIso, noFilters } from './EventQuery';
 
 const event = (globalPosition: number) => ({ globalPosition }) as AuditedEvent;
 
@@ -11,6 +11,15 @@ describe('event filters in the URL', () => {
     const query = filtersToQuery(filters);
     expect(query.toString()).toBe('aggregate_id=abc&type=PostCreated&from=2026-01-02T03%3A04%3A05.000Z&after=7');
     expect(filtersFromQuery(query)).toEqual(filters);
+  });
+
+  it('keep the paging cursor apart from the auditor’s own `after`', () => {
+    const filters = { ...noFilters, actor: 'system', after: '7' };
+    const query = filtersToQuery(filters, '120');
+    expect(query.toString()).toBe('actor=system&after=7&page_after=120');
+    expect(filtersFromQuery(query)).toEqual(filters);
+    expect(cursorFromQuery(query)).toBe('120');
+    expect(cursorFromQuery(filtersToQuery(filters))).toBe('');
   });
 
   it('reads missing parameters as no filter', () => {
@@ -36,14 +45,27 @@ describe('EventQuery', () => {
     await query.load({ ...noFilters, actor: 'system' });
     expect(asked).toEqual([{ actor: 'system', limit: 2 }]);
     expect(query.value.events.map((e) => e.globalPosition)).toEqual([3, 5]);
-    expect(query.nextFilters()).toEqual({ ...noFilters, actor: 'system', after: '5' });
+    expect(query.nextCursor()).toBe('5');
+  });
+
+  it('starts the first page at the `after` filter and later pages at the cursor, keeping the filter', async () => {
+    const asked: Record<string, string | number>[] = [];
+    const query = new EventQuery(async (q) => {
+      asked.push(q);
+      return [event(9), event(12)];
+    }, 2);
+    const filters = { ...noFilters, after: '7' };
+    await query.load(filters);
+    await query.load(filters, query.nextCursor()!);
+    expect(asked).toEqual([{ after: '7', limit: 2 }, { after: '12', limit: 2 }]);
+    expect(query.value).toMatchObject({ filters, cursor: '12' });
   });
 
   it('has no next page after a short one', async () => {
     const query = new EventQuery(async () => [event(1)], 2);
     await query.load(noFilters);
     expect(query.value.hasNext).toBe(false);
-    expect(query.nextFilters()).toBeNull();
+    expect(query.nextCursor()).toBeNull();
   });
 
   it('keeps what the server says about each invalid filter', async () => {
