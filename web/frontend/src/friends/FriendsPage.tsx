@@ -8,6 +8,7 @@ import { ProfileList } from './ProfileList';
 import { ProfileListView } from './ProfileListView';
 import { FriendActions, IncomingRequestActions, OutgoingRequestActions, SuggestionActions } from './ProfileRowActions';
 import { useUsername } from '../posts/useUsername';
+import { NoSuchBunny } from '../profile/NoSuchBunny';
 import styles from './Friends.module.css';
 
 /** `/friends/*` (the member's own lists) and `/profiles/:id/friends/*` (another member's). */
@@ -101,7 +102,8 @@ function Requests({ me, direction }: { me: string; direction: 'incoming' | 'outg
 }
 
 function TheirFriends({ me, other }: { me: string; other: string }) {
-  const { username, error } = useUsername(other);
+  const { username, missing, error } = useUsername(other);
+  if (missing) return <NoSuchBunny />;
   const name = username ?? 'This bunny';
   return (
     <section className="card">

@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useObservable } from '../lib/useObservable';
 import { ErrorNote } from '../ui/ErrorNote';
+import { NotFoundCard } from '../ui/NotFoundCard';
 import { PostCard } from './PostCard';
 import { SinglePost } from './SinglePost';
 import { postsApi } from './postsApi';
@@ -23,9 +24,9 @@ function PostView({ id }: { id: string }) {
     case 'shown':
       return <PostCard post={state.post} actions={post} commentsPageSize={10} />;
     case 'gone':
-      return <Away title="This post is gone" why="It was deleted, or it never existed." />;
+      return <NotFoundCard title="This post is gone" text="It was deleted, or it never existed." />;
     case 'hidden':
-      return <Away title="Only friends of the wall owner can see this post" why="Become friends to read it." />;
+      return <NotFoundCard title="Only friends of the wall owner can see this post" text="Become friends to read it." />;
     case 'error':
       return (
         <div className="card">
@@ -34,14 +35,4 @@ function PostView({ id }: { id: string }) {
         </div>
       );
   }
-}
-
-function Away({ title, why }: { title: string; why: string }) {
-  return (
-    <div className="card not-found">
-      <h1>{title}</h1>
-      <p className="muted">{why}</p>
-      <Link to="/">Back to your feed</Link>
-    </div>
-  );
 }

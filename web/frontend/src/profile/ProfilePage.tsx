@@ -11,6 +11,7 @@ import { PostForm } from '../posts/PostForm';
 import { PostListView } from '../posts/PostListView';
 import { postsApi } from '../posts/postsApi';
 import { profileNames } from '../posts/ProfileNames';
+import { NoSuchBunny } from './NoSuchBunny';
 import { ProfileWall } from './ProfileWall';
 import { RelationshipButton } from './RelationshipButton';
 import styles from './ProfilePage.module.css';
@@ -44,15 +45,7 @@ function ProfileView({ me, id }: { me: string; id: string }) {
   }, [wall]);
 
   if (state.status === 'loading') return <p className="loading-page" role="status">Loading the profile…</p>;
-  if (state.status === 'missing') {
-    return (
-      <div className="card not-found">
-        <h1>No such bunny</h1>
-        <p className="muted">This profile does not exist, or it has hopped away.</p>
-        <Link to="/">Back to your feed</Link>
-      </div>
-    );
-  }
+  if (state.status === 'missing') return <NoSuchBunny />;
   if (state.status === 'error') {
     return (
       <div className="card">
