@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
 import { friendship } from './friendship';
+import { UnfriendButton } from './UnfriendButton';
 import type { ListedProfile, Outcome, ProfileList } from './ProfileList';
 import styles from './Friends.module.css';
 
@@ -75,25 +76,11 @@ export function SuggestionActions({ me, profile, list }: RowProps) {
   );
 }
 
-/** Unfriending asks once more: it cannot be undone by the member alone. */
 export function FriendActions({ me, profile, list }: RowProps) {
   const { run, busy, error } = useRowAction(list, profile);
-  const [confirming, setConfirming] = useState(false);
   return (
     <Actions busy={busy} error={error}>
-      {confirming ? (
-        <>
-          <button type="button" className="danger" disabled={busy}
-            onClick={() => run(() => friendship.unfriend(me, profile.id), 'leave')}>
-            Yes, unfriend
-          </button>
-          <button type="button" className="secondary" disabled={busy} onClick={() => setConfirming(false)}>
-            No, keep
-          </button>
-        </>
-      ) : (
-        <button type="button" className="secondary" onClick={() => setConfirming(true)}>Unfriend</button>
-      )}
+      <UnfriendButton busy={busy} onUnfriend={() => void run(() => friendship.unfriend(me, profile.id), 'leave')} />
     </Actions>
   );
 }
