@@ -6,7 +6,7 @@ import { ChatRoom } from './ChatRoom';
 import { message } from './testing';
 
 function openBox() {
-  const send = vi.fn();
+  const send = vi.fn((_name: string, _body: unknown) => true);
   const history = [message({ content: 'from clover' }), message({ content: 'from me', fromProfileId: 'me' })];
   const room = new ChatRoom('g1', { me: 'me', fetchPage: async () => history, send, newId: () => 'c1' });
   render(<ChatBox box={{ chatGroupId: 'g1', name: 'clover' }} room={room} online fullScreen={false} onClose={() => undefined} />);
@@ -35,6 +35,20 @@ describe('ChatBox', () => {
 
     expect(send).toHaveBeenCalledWith('chat_message', { message: 'hi there', to: 'g1', clientMessageId: 'c1' });
     expect((field as HTMLTextAreaElement).value).toBe('');
+    expect(within(box).getByText('Sending…')).toBeTruthy();
+  });
+
+  it('says a message did not go out while offline, and sends it again on Retry', async () => {
+    const { room, send, box } = openBox();
+    await act(() => room.open());
+    send.mockReturnValue(false);
+    const field = within(box).getByRole('textbox', { name: 'Message' });
+    fireEvent.change(field, { target: { value: 'hi there' } });
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(within(box).getByText('Not sent: not connected to the server.')).toBeTruthy();
+
+    send.mockReturnValue(true);
+    fireEvent.click(within(box).getByRole('button', { name: 'Retry' }));
     expect(within(box).getByText('Sending…')).toBeTruthy();
   });
 

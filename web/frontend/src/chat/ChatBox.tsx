@@ -58,7 +58,9 @@ export function ChatBox({ box, room, online, fullScreen, onClose }: Props) {
                 <span className="hint">Sending…</span>
               ) : (
                 <div className="row">
-                  <ErrorNote error="Not sent: the server did not confirm it." />
+                  <ErrorNote error={pending.status === 'offline'
+                    ? 'Not sent: not connected to the server.'
+                    : 'Not sent: the server did not confirm it.'} />
                   <button type="button" className="link" onClick={() => room.history.retry(pending.clientMessageId)}>Retry</button>
                 </div>
               )}

@@ -5,7 +5,7 @@ import { ChatRoom } from './ChatRoom';
 import { FakePushes, message } from './testing';
 
 function boxes(history: ChatMessage[] = []) {
-  const send = vi.fn();
+  const send = vi.fn((_name: string, _body: unknown) => true);
   const fetchPage = vi.fn(async () => history);
   const subject = new ChatBoxes(
     (chatGroupId) => new ChatRoom(chatGroupId, { me: 'me', fetchPage, send, newId: () => 'c1' }),
@@ -75,8 +75,24 @@ describe('ChatBoxes', () => {
     pushes.emit('chat_message', mine);
     const theirs = message();
     pushes.emit('chat_message', theirs);
-    const marks = send.mock.calls.filter(([name]) => name === 'mark_chat_as_read').map(([, body]) => body.chatMessageId);
+    const marks = send.mock.calls.filter(([name]) => name === 'mark_chat_as_read').map(([, body]) => (body as { chatMessageId: string }).chatMessageId);
     expect(marks).toEqual([latest.id, theirs.id]);
+  });
+
+  it('marks read again, once the socket is back, what it could not mark while offline', async () => {
+    const latest = message();
+    const { subject, send, pushes } = boxes([latest]);
+    pushes.state$.next('connecting');
+    send.mockReturnValue(false);
+    subject.open('g1', 'clover');
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith('mark_chat_as_read', expect.anything()));
+
+    send.mockReturnValue(true);
+    pushes.state$.next('online');
+    pushes.state$.next('online');
+    const marks = send.mock.calls.filter(([name]) => name === 'mark_chat_as_read');
+    expect(marks).toHaveLength(2);
+    expect(marks[1][1]).toEqual({ chatGroupId: 'g1', chatMessageId: latest.id });
   });
 
   it('routes typing to its box, which hides it when their message arrives', () => {

@@ -1,9 +1,8 @@
-import { Subscription } from 'rxjs';
+import { Subscription, filter } from 'rxjs';
 import { Store } from '../lib/store';
 import type { ChatMessage } from '../api/types';
 import type { ChatRoom } from './ChatRoom';
-import type { PushSource } from '../realtime/PushSource';
-import type { FriendChange, TypingEvent } from './ChatSocket';
+import type { ChatSocket, FriendChange, TypingEvent } from './ChatSocket';
 
 export interface OpenBox {
   chatGroupId: string;
@@ -79,8 +78,11 @@ export class ChatBoxes extends Store<BoxesState> {
     }
   }
 
-  listen(source: PushSource): Subscription {
+  listen(source: ChatSocket): Subscription {
     const subscription = new Subscription();
+    // a read mark that found the socket down is sent once it is back
+    subscription.add(source.state$.pipe(filter((state) => state === 'online'))
+      .subscribe(() => this.rooms.forEach((room) => room.markLatestRead())));
     subscription.add(source.on<ChatMessage>('chat_message').subscribe((m) => this.received(m)));
     subscription.add(source.on<TypingEvent>('is_typing')
       .subscribe((event) => this.rooms.get(event.chatGroupId)?.typing.othersTyping(event)));

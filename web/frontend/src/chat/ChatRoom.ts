@@ -6,14 +6,15 @@ export interface RoomDeps {
   /** The member's profile id. */
   me: string;
   fetchPage: (chatGroupId: string, before: ChatMessage | null, limit: number) => Promise<ChatMessage[]>;
-  /** A frame to the server, `/app/<name>`. */
-  send: (name: string, body: unknown) => void;
+  /** A frame to the server, `/app/<name>`; false when the socket is down (nothing is queued). */
+  send: (name: string, body: unknown) => boolean;
   newId: () => string;
 }
 
 /**
  * One open chat box's conversation: its history, who is typing, and the read pointer, which it moves to the latest
- * message from someone else when the box opens and whenever such a message arrives while it is open.
+ * message from someone else when the box opens and whenever such a message arrives while it is open (and again
+ * with `markLatestRead` when that could not be sent).
  */
 export class ChatRoom {
   readonly history: ConversationHistory;
@@ -58,10 +59,9 @@ export class ChatRoom {
   }
 
   /** One's own messages already move one's pointer (SPEC §5), so only others' need marking. */
-  private markLatestRead(): void {
+  markLatestRead(): void {
     const latest = this.history.latest();
     if (!latest || latest.fromProfileId === this.deps.me || latest.id === this.lastMarked) return;
-    this.lastMarked = latest.id;
-    this.deps.send('mark_chat_as_read', { chatGroupId: this.chatGroupId, chatMessageId: latest.id });
+    if (this.deps.send('mark_chat_as_read', { chatGroupId: this.chatGroupId, chatMessageId: latest.id })) this.lastMarked = latest.id;
   }
 }

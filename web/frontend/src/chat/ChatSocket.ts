@@ -1,3 +1,12 @@
+import type { Observable } from 'rxjs';
+import type { PushSource } from '../realtime/PushSource';
+import type { ConnectionState } from '../realtime/RealtimeService';
+
+/** The socket as the chat listens to it: its pushes, and whether it is connected, to redo what could not go out. */
+export interface ChatSocket extends PushSource {
+  readonly state$: Observable<ConnectionState>;
+}
+
 /** `add_friend` / `remove_friend`: a conversation with a friend becomes active or inactive. */
 export interface FriendChange {
   chatGroupId: string;

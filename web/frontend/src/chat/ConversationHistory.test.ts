@@ -6,7 +6,7 @@ import { message } from './testing';
 
 function history(pages: ChatMessage[][] = [[]]) {
   const fetchPage = vi.fn(async () => pages.shift() ?? []);
-  const post = vi.fn();
+  const post = vi.fn((_message: string, _clientMessageId: string) => true);
   let ids = 0;
   const subject = new ConversationHistory({ fetchPage, post, newId: () => `c${++ids}` });
   return { subject, fetchPage, post, view: () => firstValueFrom(subject.view$) };
@@ -51,11 +51,25 @@ describe('ConversationHistory', () => {
     vi.advanceTimersByTime(9_999);
     expect((await view()).pending[0].status).toBe('sending');
     vi.advanceTimersByTime(1);
-    expect((await view()).pending[0].status).toBe('failed');
+    expect((await view()).pending[0].status).toBe('unconfirmed');
 
     subject.retry('c1');
     expect(post).toHaveBeenCalledTimes(2);
     expect(post).toHaveBeenLastCalledWith('hi', 'c1');
+    expect((await view()).pending[0].status).toBe('sending');
+  });
+
+  it('marks a message not sent at once while offline, and sends it again only on retry', async () => {
+    const { subject, post, view } = history();
+    post.mockReturnValueOnce(false);
+    subject.send('hi');
+    expect((await view()).pending[0].status).toBe('offline');
+    vi.advanceTimersByTime(60_000);
+    expect((await view()).pending[0].status).toBe('offline');
+    expect(post).toHaveBeenCalledTimes(1);
+
+    subject.retry('c1');
+    expect(post).toHaveBeenCalledTimes(2);
     expect((await view()).pending[0].status).toBe('sending');
   });
 

@@ -7,7 +7,8 @@ import type { ChatMessage } from '../api/types';
 export interface PendingMessage {
   clientMessageId: string;
   content: string;
-  status: 'sending' | 'failed';
+  /** Not sent: `offline` when the socket was down (nothing went), `unconfirmed` when no echo came in time. */
+  status: 'sending' | 'offline' | 'unconfirmed';
 }
 
 export interface HistoryView {
@@ -22,7 +23,8 @@ export interface HistoryView {
 
 export interface HistoryDeps {
   fetchPage: (before: ChatMessage | null, limit: number) => Promise<ChatMessage[]>;
-  post: (message: string, clientMessageId: string) => void;
+  /** False when the frame could not go out: nothing is queued, the member retries. */
+  post: (message: string, clientMessageId: string) => boolean;
   newId: () => string;
 }
 
@@ -41,7 +43,8 @@ export function messageProblem(text: string): string | null {
 
 /**
  * One conversation's messages: the stored ones paged back in time, plus the member's own messages on their way. The
- * server's echo of a sent message (same `clientMessageId`) replaces it; no echo in time marks it as not sent.
+ * server's echo of a sent message (same `clientMessageId`) replaces it; no echo in time, or no socket to send it on,
+ * marks it as not sent until the member retries it.
  */
 export class ConversationHistory {
   readonly view$: Observable<HistoryView>;
@@ -102,11 +105,15 @@ export class ConversationHistory {
 
   private post(pending: PendingMessage): void {
     clearTimeout(this.timers.get(pending.clientMessageId));
+    this.timers.delete(pending.clientMessageId);
+    if (!this.deps.post(pending.content, pending.clientMessageId)) {
+      this.setStatus(pending.clientMessageId, 'offline');
+      return;
+    }
     this.timers.set(pending.clientMessageId, setTimeout(() => {
       this.timers.delete(pending.clientMessageId);
-      this.setStatus(pending.clientMessageId, 'failed');
+      this.setStatus(pending.clientMessageId, 'unconfirmed');
     }, ECHO_TIMEOUT_MS));
-    this.deps.post(pending.content, pending.clientMessageId);
   }
 
   private setStatus(clientMessageId: string, status: PendingMessage['status']): void {

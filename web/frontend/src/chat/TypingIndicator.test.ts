@@ -8,7 +8,7 @@ describe('TypingIndicator', () => {
   afterEach(() => vi.useRealTimers());
 
   it('shows who is typing until 4 s after their last is_typing', () => {
-    const typing = new TypingIndicator(() => undefined);
+    const typing = new TypingIndicator(() => true);
     typing.othersTyping(clover);
     vi.advanceTimersByTime(3_000);
     typing.othersTyping(clover);
@@ -19,7 +19,7 @@ describe('TypingIndicator', () => {
   });
 
   it('hides as soon as their message arrives, not someone else’s', () => {
-    const typing = new TypingIndicator(() => undefined);
+    const typing = new TypingIndicator(() => true);
     typing.othersTyping(clover);
     typing.messageFrom('me');
     expect(typing.value).not.toBeNull();
@@ -28,7 +28,7 @@ describe('TypingIndicator', () => {
   });
 
   it('tells the server of the member’s typing at most every 3 s', () => {
-    const send = vi.fn();
+    const send = vi.fn(() => true);
     const typing = new TypingIndicator(send);
     typing.iAmTyping();
     vi.advanceTimersByTime(1_000);
@@ -37,6 +37,17 @@ describe('TypingIndicator', () => {
     typing.iAmTyping();
     expect(send).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(1);
+    typing.iAmTyping();
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('skips what cannot be told while offline, and tells the next keystroke once back', () => {
+    const send = vi.fn(() => false);
+    const typing = new TypingIndicator(send);
+    typing.iAmTyping();
+    vi.advanceTimersByTime(1_000);
+    expect(send).toHaveBeenCalledTimes(1);
+    send.mockReturnValue(true);
     typing.iAmTyping();
     expect(send).toHaveBeenCalledTimes(2);
   });

@@ -8,14 +8,16 @@ export const TYPING_SENT_EVERY_MS = 3_000;
 
 /**
  * Typing in one conversation, both ways: who else is typing (shown until 4 s after their last `is_typing`, or until
- * their message arrives), and the member's own keystrokes, told to the server at most every 3 s.
+ * their message arrives), and the member's own keystrokes, told to the server at most every 3 s. A keystroke that
+ * cannot be told (socket down) is skipped, so the next one tries again.
  */
 export class TypingIndicator extends Store<TypingEvent | null> {
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private lastSent = -Infinity;
 
   constructor(
-    private readonly sendTyping: () => void,
+    /** False when the socket is down. */
+    private readonly sendTyping: () => boolean,
     private readonly now: () => number = () => Date.now(),
   ) {
     super(null);
@@ -36,8 +38,7 @@ export class TypingIndicator extends Store<TypingEvent | null> {
 
   iAmTyping(): void {
     if (this.now() - this.lastSent < TYPING_SENT_EVERY_MS) return;
-    this.lastSent = this.now();
-    this.sendTyping();
+    if (this.sendTyping()) this.lastSent = this.now();
   }
 
   dispose(): void {

@@ -1,9 +1,11 @@
-import { Observable, Subject } from 'rxjs';
+import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import type { ChatMessage } from '../api/types';
-import type { PushSource } from '../realtime/PushSource';
+import type { ConnectionState } from '../realtime/RealtimeService';
+import type { ChatSocket } from './ChatSocket';
 
-/** Pushes the tests emit by hand: `pushes.emit('chat_message', message)`. */
-export class FakePushes implements PushSource {
+/** A socket the tests drive by hand: `pushes.emit('chat_message', message)`, `pushes.state$.next('offline')`. */
+export class FakePushes implements ChatSocket {
+  readonly state$ = new BehaviorSubject<ConnectionState>('online');
   private readonly subjects = new Map<string, Subject<unknown>>();
 
   on<T>(event: string) {
