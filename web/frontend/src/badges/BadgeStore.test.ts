@@ -26,14 +26,12 @@ describe('BadgeStore', () => {
     expect(titles.at(-1)).toBe('(4) Bunnybook');
   });
 
-  it('counts notifications read in the UI down, never below zero, and stops listening when told', () => {
+  it('takes the count the server pushes after a marking, and stops listening when told', () => {
     const source = pushes();
     const badges = new BadgeStore();
     const listening = badges.listen(source);
     source.push('unread_notifications_count', 2);
-    badges.notificationsRead(1);
-    expect(badges.value.unreadNotifications).toBe(1);
-    badges.notificationsRead(5);
+    source.push('unread_notifications_count', 0);
     expect(badges.value.unreadNotifications).toBe(0);
 
     listening.unsubscribe();

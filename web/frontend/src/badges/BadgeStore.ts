@@ -7,10 +7,9 @@ export interface Badges {
   unreadConversationIds: string[];
 }
 
-
 /**
  * The navbar's counters and the tab title. The server pushes both counts when the socket connects and whenever they
- * change, except one: marking notifications read in the UI is counted down here.
+ * change (a marking of notifications included), and each new notification, counted up here.
  */
 export class BadgeStore extends Store<Badges> {
   readonly title$: Observable<string>;
@@ -30,10 +29,6 @@ export class BadgeStore extends Store<Badges> {
     subscription.add(source.on<string[]>('unread_conversations_ids')
       .subscribe((ids) => this.update((b) => ({ ...b, unreadConversationIds: ids }))));
     return subscription;
-  }
-
-  notificationsRead(count: number): void {
-    this.update((b) => ({ ...b, unreadNotifications: Math.max(0, b.unreadNotifications - count) }));
   }
 
   reset(): void {

@@ -13,22 +13,26 @@ const note = (id: string, read = false): Notification => ({
 });
 
 /** A server that marks what it is asked to, and remembers the calls. */
-function fakeApi(pages: Notification[][]): NotificationApi & { marks: [string[], boolean][] } {
-  const marks: [string[], boolean][] = [];
-  return {
-    marks,
+function fakeApi(pages: Notification[][]): NotificationApi & { opened: string[]; allRead: number } {
+  const api = {
+    opened: [] as string[],
+    allRead: 0,
     page: vi.fn(async () => pages.shift() ?? []),
-    mark: async (ids, visited) => {
-      marks.push([ids, visited]);
-      return ids.map((id) => ({ ...note(id, true), visited }));
+    open: async (id: string) => {
+      api.opened.push(id);
+      return [{ ...note(id, true), visited: true }];
+    },
+    markAllRead: async () => {
+      api.allRead++;
     },
   };
+  return api;
 }
 
 describe('NotificationList', () => {
   it('pages after the last notification shown', async () => {
     const api = fakeApi([[note('3'), note('2')], [note('1')]]);
-    const list = new NotificationList(api, () => undefined, 2);
+    const list = new NotificationList(api, 2);
 
     await list.reload();
     await list.loadMore();
@@ -40,7 +44,7 @@ describe('NotificationList', () => {
 
   it('puts pushed notifications on top, once', async () => {
     const pushes = new Subject<Notification>();
-    const list = new NotificationList(fakeApi([[note('2', true)]]), () => undefined);
+    const list = new NotificationList(fakeApi([[note('2', true)]]));
     await list.reload();
     list.listen(pushes);
 
@@ -51,60 +55,36 @@ describe('NotificationList', () => {
     expect(list.value.items.map((n) => [n.id, n.read])).toEqual([['3', false], ['2', true]]);
   });
 
-  it('opening one marks it read and visited, and counts it once', async () => {
+  it('opening one marks it read and visited', async () => {
     const api = fakeApi([[note('2'), note('1')]]);
-    const onRead = vi.fn();
-    const list = new NotificationList(api, onRead);
+    const list = new NotificationList(api);
     await list.reload();
 
-    await Promise.all([list.open('2'), list.open('2')]);
+    await list.open('2');
 
-    expect(api.marks[0]).toEqual([['2'], true]);
+    expect(api.opened).toEqual(['2']);
     expect(list.value.items.map((n) => [n.id, n.read, n.visited])).toEqual([['2', true, true], ['1', false, false]]);
-    expect(onRead.mock.calls).toEqual([[1]]);
   });
 
-  it('opening one already read counts nothing', async () => {
-    const onRead = vi.fn();
-    const list = new NotificationList(fakeApi([[note('1', true)]]), onRead);
-    await list.reload();
-
-    await list.open('1');
-
-    expect(onRead).not.toHaveBeenCalled();
-  });
-
-  it('marks all shown unread ones read, counting only those', async () => {
+  it('marks all read on the server, and then the ones shown', async () => {
     const api = fakeApi([[note('3'), note('2', true), note('1')]]);
-    const onRead = vi.fn();
-    const list = new NotificationList(api, onRead);
+    const list = new NotificationList(api);
     await list.reload();
 
     await list.markAllRead();
 
-    expect(api.marks).toEqual([[['3', '1'], false]]);
-    expect(list.value.items.every((n) => n.read)).toBe(true);
-    expect(onRead.mock.calls).toEqual([[2]]);
+    expect(api.allRead).toBe(1);
+    expect(list.value.items.map((n) => [n.id, n.read, n.visited])).toEqual([['3', true, false], ['2', true, false], ['1', true, false]]);
   });
 
-  it('asks nothing when all are read already', async () => {
-    const api = fakeApi([[note('1', true)]]);
-    const list = new NotificationList(api, () => undefined);
-    await list.reload();
-
-    await list.markAllRead();
-
-    expect(api.marks).toEqual([]);
-  });
-
-  it('leaves the list and the count alone when marking fails', async () => {
-    const onRead = vi.fn();
-    const list = new NotificationList({ page: async () => [note('1')], mark: () => Promise.reject(new Error('down')) }, onRead);
+  it('leaves the list alone when marking fails', async () => {
+    const failing = { ...fakeApi([[note('1')]]), open: () => Promise.reject(new Error('down')), markAllRead: () => Promise.reject(new Error('down')) };
+    const list = new NotificationList(failing);
     await list.reload();
 
     await expect(list.open('1')).rejects.toThrow('down');
+    await expect(list.markAllRead()).rejects.toThrow('down');
 
     expect(list.value.items[0].read).toBe(false);
-    expect(onRead).not.toHaveBeenCalled();
   });
 });

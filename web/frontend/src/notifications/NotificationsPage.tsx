@@ -18,7 +18,7 @@ import styles from './Notifications.module.css';
 /** `/notifications`: newest first, live, each one a sentence that leads to what it is about. */
 export function NotificationsPage() {
   const me = session.me!.id;
-  const list = useMemo(() => new NotificationList(notificationApi(me), (count) => badges.notificationsRead(count)), [me]);
+  const list = useMemo(() => new NotificationList(notificationApi(me)), [me]);
   const page = useObservable(list.state$, list.value);
   useEffect(() => {
     const live = list.listen(realtime.on<Notification>('new_unread_notification'));
@@ -26,7 +26,9 @@ export function NotificationsPage() {
     return () => live.unsubscribe();
   }, [list]);
   const markAll = useAction(() => list.markAllRead());
-  const anyUnread = page.items.some((notification) => !notification.read);
+  // the badge also counts the unread ones on pages not loaded yet
+  const unreadCount = useObservable(badges.state$, badges.value).unreadNotifications;
+  const anyUnread = unreadCount > 0 || page.items.some((notification) => !notification.read);
 
   return (
     <section className="card">

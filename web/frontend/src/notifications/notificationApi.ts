@@ -7,6 +7,6 @@ import type { NotificationApi } from './NotificationList';
 export const notificationApi = (me: string): NotificationApi => ({
   page: (last, limit) =>
     http.get<Notification[]>(`/profiles/${me}/notifications`, { ...olderThan(last), limit }),
-  mark: (ids, visited) =>
-    http.patch<Notification[]>(`/profiles/${me}/notifications`, ids, visited ? { read: true, visited: true } : { read: true }),
+  open: (id) => http.patch<Notification[]>(`/profiles/${me}/notifications`, [id], { read: true, visited: true }),
+  markAllRead: () => http.post<unknown>(`/profiles/${me}/notifications/read`).then(() => undefined),
 });

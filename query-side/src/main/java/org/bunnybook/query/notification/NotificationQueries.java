@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bunnybook.api.notification.CountUnreadNotifications;
 import org.bunnybook.api.notification.FindNotifications;
+import org.bunnybook.api.notification.MarkAllNotificationsRead;
 import org.bunnybook.api.notification.MarkNotifications;
 import org.bunnybook.api.notification.NotificationType;
 import org.bunnybook.api.notification.NotificationView;
@@ -76,6 +77,12 @@ class NotificationQueries {
                 .param("member", query.profileId())
                 .param("ids", query.notificationIds())
                 .query(view).list();
+    }
+
+    @QueryHandler
+    Integer handle(MarkAllNotificationsRead query) {
+        return jdbc.sql("UPDATE notifications SET read = true WHERE profile_id = :member AND NOT read")
+                .param("member", query.profileId()).update();
     }
 
     private Map<String, Object> payload(String payload) {

@@ -6,31 +6,41 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.notification.CountUnreadNotifications;
 import org.bunnybook.api.notification.FindNotifications;
+import org.bunnybook.api.notification.MarkAllNotificationsRead;
 import org.bunnybook.api.notification.MarkNotifications;
 import org.bunnybook.api.notification.NotificationView;
 import org.bunnybook.api.post.PageAfter;
+import org.bunnybook.query.push.Pushes;
 import org.bunnybook.web.security.Member;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** A member's notifications: only their own (the original Bunnybook checked nothing here). */
+/**
+ * A member's notifications: only their own (the original Bunnybook checked nothing here). After any marking, every
+ * tab of the member is told the new unread count, so all their badges agree.
+ */
 @RestController
 class NotificationController {
 
     private final QueryGateway queries;
+    private final Pushes pushes;
 
-    NotificationController(QueryGateway queries) {
+    NotificationController(QueryGateway queries, Pushes pushes) {
         this.queries = queries;
+        this.pushes = pushes;
     }
 
     @GetMapping("/web/profiles/{me}/notifications")
@@ -52,7 +62,25 @@ class NotificationController {
                                 @RequestParam(required = false) Boolean visited,
                                 @RequestBody @NotNull @Size(max = 100, message = "at most 100 ids") List<@NotNull UUID> ids) {
         member.mustBe(me);
-        return queries.query(new MarkNotifications(me, ids, read, visited),
+        List<NotificationView> marked = queries.query(new MarkNotifications(me, ids, read, visited),
                 ResponseTypes.multipleInstancesOf(NotificationView.class)).join();
+        if (read != null) {
+            pushUnreadCount(me);
+        }
+        return marked;
+    }
+
+    /** "Mark all as read", including those on pages the member never loaded. (New.) */
+    @PostMapping("/web/profiles/{me}/notifications/read")
+    Map<String, Integer> markAllRead(Member member, @PathVariable UUID me) {
+        member.mustBe(me);
+        int marked = queries.query(new MarkAllNotificationsRead(me), ResponseTypes.instanceOf(Integer.class)).join();
+        pushUnreadCount(me);
+        return Map.of("marked", marked);
+    }
+
+    private void pushUnreadCount(UUID member) {
+        pushes.push(member, "unread_notifications_count",
+                queries.query(new CountUnreadNotifications(member), ResponseTypes.instanceOf(Integer.class)).join());
     }
 }

@@ -179,9 +179,21 @@ class RealtimeTest {
             assertThat(visited.get(0).get("read").asBoolean()).isTrue();
             assertThat(visited.get(0).get("visited").asBoolean()).isTrue();
             assertThat(friend.client().get(notifications).json().get(0).get("visited").asBoolean()).isTrue();
+            // every tab was told the new count after the PATCH
+            friendSocket.await("unread_notifications_count", count -> count.asInt() == 2);
             try (Socket again = Socket.open(port, friend.client().accessToken())) {
                 again.await("unread_notifications_count", count -> count.asInt() == 2);
             }
+
+            // all at once, pages never loaded included; the count follows on every tab
+            assertThat(author.client().post(notifications + "/read", "").status()).isEqualTo(403);
+            assertThat(new ApiClient(port).post(notifications + "/read", "").status()).isEqualTo(401);
+            var all = friend.client().post(notifications + "/read", "");
+            assertThat(all.status()).isEqualTo(200);
+            assertThat(all.json().get("marked").asInt()).isEqualTo(2);
+            friendSocket.await("unread_notifications_count", count -> count.asInt() == 0);
+            assertThat(friend.client().get(notifications).json()).allMatch(n -> n.get("read").asBoolean());
+            assertThat(friend.client().post(notifications + "/read", "").json().get("marked").asInt()).isZero();
 
             // nobody else's
             assertThat(author.client().get(notifications).status()).isEqualTo(403);
