@@ -11,12 +11,18 @@ class Browser {
   /** The refresh token in the cookie jar; a replayed old one revokes the session, as the server does. */
   cookie: string | null = 'r0';
   revoked = false;
+  /** The server cannot be reached: every request fails as fetch does offline. */
+  down = false;
+  /** Answers every request with this status instead (a server in trouble). */
+  failing: number | null = null;
   storage = new Map<string, string>();
   tabs: { onmessage: ((event: MessageEvent) => void) | null }[] = [];
   private lock: Promise<unknown> = Promise.resolve();
 
   fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const path = String(input);
+    if (this.down) throw new TypeError('Failed to fetch');
+    if (this.failing) return status(this.failing);
     if (path === '/web/me') {
       return this.cookie && !this.revoked ? json({ id: 'm1', username: 'hazel', email: 'h@b.test', role: 'USER' }) : status(401);
     }
@@ -145,7 +151,49 @@ describe('SessionService', () => {
     vi.setSystemTime(Date.now() + 850_000);
     expect(await one.refresh()).toBe(false);
     expect(one.store.value).toEqual({ status: 'anonymous', ended: 'Your session has ended: please log in again.' });
-    expect(two.store.value.status).toBe('anonymous');
+    expect(two.store.value).toEqual({ status: 'anonymous', ended: 'Your session has ended: please log in again.' });
+  });
+
+  it('keeps asking while the server cannot be reached at start, and says so', async () => {
+    browser.down = true;
+    const tab = browser.tab();
+    await tab.start();
+    expect(tab.store.value).toEqual({ status: 'loading', problem: 'Cannot reach Bunnybook: trying again…' });
+
+    browser.down = false;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(tab.store.value.status).toBe('member');
+  });
+
+  it('keeps the session when a renewal fails for any reason but a 401, and tries again later', async () => {
+    const tab = browser.tab();
+    await tab.login('h@b.test', 'right');
+    vi.setSystemTime(Date.now() + 850_000);
+    browser.failing = 503;
+    expect(await tab.refresh()).toBe(false);
+    browser.failing = null;
+    browser.down = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(tab.store.value.status).toBe('member');
+    expect(browser.refreshes).toBe(0);
+
+    browser.down = false;
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(browser.refreshes).toBe(1);
+    expect(tab.store.value.status).toBe('member');
+  });
+
+  it('keeps the session, in every tab, when the logout cannot reach the server', async () => {
+    const [one, two] = [browser.tab(), browser.tab()];
+    await one.login('h@b.test', 'right');
+    await two.start();
+    browser.down = true;
+    await expect(one.logout()).rejects.toThrow(TypeError);
+    expect([one.store.value.status, two.store.value.status]).toEqual(['member', 'member']);
+
+    browser.down = false;
+    await one.logout();
+    expect([one.store.value.status, two.store.value.status]).toEqual(['anonymous', 'anonymous']);
   });
 
   it('logs the other tabs in when one logs in', async () => {

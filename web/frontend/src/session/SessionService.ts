@@ -3,7 +3,8 @@ import { ApiError } from '../api/ApiError';
 import type { Me, TokenResponse } from '../api/types';
 
 export type SessionState =
-  | { status: 'loading' }
+  /** `problem`: the server could not be reached yet; the start is being retried. */
+  | { status: 'loading'; problem?: string }
   | { status: 'anonymous'; ended?: string }
   | { status: 'member'; me: Me };
 
@@ -21,22 +22,33 @@ export interface SessionEnvironment {
   clearTimeout: (handle: unknown) => void;
 }
 
-type TabMessage = { type: 'login' } | { type: 'logout' } | { type: 'refreshed'; accessExp: number };
+/** `refused`: the server says the session is over (401); `failed`: it could not be asked or could not answer. */
+type Renewal = 'renewed' | 'refused' | 'failed';
+
+type TabMessage = { type: 'login' } | { type: 'logout' } | { type: 'ended' } | { type: 'refreshed'; accessExp: number };
 
 const EXPIRY_KEY = 'bunnybook.accessExp';
 /** Refresh this long before the access token expires, so no request ever carries an expired one. */
 const MARGIN_MS = 60_000;
+/** Retries after a failure to reach the server wait this long, doubling up to the maximum. */
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+const REFRESH_LOCK = 'bunnybook-refresh';
+const ENDED = 'Your session has ended: please log in again.';
+const UNREACHABLE = 'Cannot reach Bunnybook: trying again…';
 
 /**
  * The member's session. The tokens live in HttpOnly cookies that scripts cannot read; this service only knows when
  * the access token expires and renews it a minute before. A refresh rotates the refresh token, and presenting an
  * already rotated one ends the whole session, so tabs take a lock to refresh and a tab that finds the token already
  * renewed by another one does not refresh again. Logging in or out in one tab does the same in every other.
+ * Only the server's 401 ends a session: while the server cannot be reached (or fails), the service keeps trying.
  */
 export class SessionService {
   readonly store = new Store<SessionState>({ status: 'loading' });
   private timer: unknown;
-  private refreshing: Promise<boolean> | null = null;
+  private renewing: Promise<Renewal> | null = null;
+  private retryMs = RETRY_FIRST_MS;
 
   constructor(private readonly env: SessionEnvironment) {
     env.channel.onmessage = (event) => this.onTabMessage(event.data as TabMessage);
@@ -47,12 +59,23 @@ export class SessionService {
     return state.status === 'member' ? state.me : null;
   }
 
-  /** On page load: the cookies may still hold a session. */
+  /** On page load: the cookies may still hold a session. Until the server answers, it is asked again and again. */
   async start(): Promise<void> {
-    const stored = Number(this.env.storage.getItem(EXPIRY_KEY));
-    if (stored) this.schedule(stored);
-    if (!(await this.loadMe()) && (await this.refresh())) await this.loadMe();
-    if (this.store.value.status === 'loading') this.end();
+    try {
+      if (await this.loadMe()) {
+        const known = Number(this.env.storage.getItem(EXPIRY_KEY));
+        if (known) this.schedule(known);
+      } else {
+        const outcome = await this.renew();
+        if (outcome === 'failed') throw new Error('the server could not renew the session');
+        if (outcome === 'refused' || !(await this.loadMe())) this.end();
+      }
+      this.retryMs = RETRY_FIRST_MS;
+    } catch {
+      this.store.set({ status: 'loading', problem: UNREACHABLE });
+      this.env.clearTimeout(this.timer);
+      this.timer = this.env.setTimeout(() => void this.start(), this.nextRetry());
+    }
   }
 
   async login(email: string, password: string): Promise<Me> {
@@ -64,49 +87,78 @@ export class SessionService {
     return me;
   }
 
+  /**
+   * Ends the session on the server, then in every tab; throws, and keeps the session, when the server cannot be told
+   * (its cookies would log the member back in on the next page load). Waits for a renewal under way, whose new
+   * cookies would otherwise outlive the logout.
+   */
   async logout(): Promise<void> {
-    try {
-      await this.env.fetch('/web/logout', { method: 'POST', credentials: 'same-origin' });
-    } finally {
-      this.end();
-      this.tell({ type: 'logout' });
-    }
+    const response = await this.env.withLock(REFRESH_LOCK,
+      () => this.env.fetch('/web/logout', { method: 'POST', credentials: 'same-origin' }));
+    if (!response.ok) throw await ApiError.from(response);
+    this.end();
+    this.tell({ type: 'logout' });
   }
 
   /**
-   * Renews the access token; true when the session goes on. Concurrent callers (a timer and a 401, or several tabs)
-   * share one rotation.
+   * Renews the access token; true when the session goes on with a fresh one. Concurrent callers (a timer and a 401,
+   * or several tabs) share one rotation. When the server cannot be reached, the renewal is tried again later.
    */
-  refresh(): Promise<boolean> {
-    this.refreshing ??= this.env
-      .withLock('bunnybook-refresh', () => this.refreshUnlessRenewed())
-      .finally(() => (this.refreshing = null));
-    return this.refreshing;
+  async refresh(): Promise<boolean> {
+    const outcome = await this.renew();
+    if (outcome === 'failed' && this.store.value.status === 'member') {
+      this.env.clearTimeout(this.timer);
+      this.timer = this.env.setTimeout(() => void this.refresh(), this.nextRetry());
+    }
+    return outcome === 'renewed';
   }
 
-  private async refreshUnlessRenewed(): Promise<boolean> {
+  private renew(): Promise<Renewal> {
+    this.renewing ??= this.env
+      .withLock(REFRESH_LOCK, () => this.renewUnlessRenewed())
+      .finally(() => (this.renewing = null));
+    return this.renewing;
+  }
+
+  private async renewUnlessRenewed(): Promise<Renewal> {
     const known = Number(this.env.storage.getItem(EXPIRY_KEY));
     if (known && known * 1000 - this.env.now() > MARGIN_MS && this.store.value.status === 'member') {
       this.schedule(known); // another tab renewed it while this one waited for the lock
-      return true;
+      return 'renewed';
     }
-    const response = await this.env.fetch('/web/refresh', { method: 'POST', credentials: 'same-origin' });
-    if (!response.ok) {
+    let response: Response;
+    try {
+      response = await this.env.fetch('/web/refresh', { method: 'POST', credentials: 'same-origin' });
+    } catch {
+      return 'failed';
+    }
+    if (response.status === 401) {
       if (this.store.value.status === 'member') {
-        this.end('Your session has ended: please log in again.');
-        this.tell({ type: 'logout' });
+        this.end(ENDED);
+        this.tell({ type: 'ended' });
       }
-      return false;
+      return 'refused';
     }
+    if (!response.ok) return 'failed';
     const tokens = (await response.json()) as TokenResponse;
+    this.retryMs = RETRY_FIRST_MS;
     this.renewed(tokens.accessExp);
     this.tell({ type: 'refreshed', accessExp: tokens.accessExp });
-    return true;
+    return 'renewed';
   }
 
+  /** Doubling waits with jitter, so tabs and members that lost the server together do not return in step. */
+  private nextRetry(): number {
+    const wait = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+    return wait / 2 + Math.random() * (wait / 2);
+  }
+
+  /** The member the cookies belong to; null when they belong to none (401); throws when the server cannot say. */
   private async loadMe(): Promise<Me | null> {
     const response = await this.env.fetch('/web/me', { credentials: 'same-origin' });
-    if (!response.ok) return null;
+    if (response.status === 401) return null;
+    if (!response.ok) throw await ApiError.from(response);
     const me = (await response.json()) as Me;
     this.store.set({ status: 'member', me });
     return me;
@@ -141,12 +193,12 @@ export class SessionService {
   }
 
   private onTabMessage(message: TabMessage): void {
-    if (message.type === 'logout') {
-      if (this.store.value.status === 'member') this.end('You logged out in another tab.');
+    if (message.type === 'logout' || message.type === 'ended') {
+      if (this.store.value.status === 'member') this.end(message.type === 'logout' ? 'You logged out in another tab.' : ENDED);
     } else if (message.type === 'refreshed') {
       this.schedule(message.accessExp);
     } else if (message.type === 'login') {
-      void this.loadMe().then((me) => me && this.schedule(Number(this.env.storage.getItem(EXPIRY_KEY))));
+      void this.loadMe().then((me) => me && this.schedule(Number(this.env.storage.getItem(EXPIRY_KEY))), () => undefined);
     }
   }
 
