@@ -1,9 +1,10 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useObservable } from './lib/useObservable';
 import { session } from './session/session';
 import type { Role } from './api/types';
 import { AppShell } from './layout/AppShell';
+import { pageOfOurs } from './account/pageOfOurs';
 import { LoginPage } from './account/LoginPage';
 import { RegisterPage } from './account/RegisterPage';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -40,20 +41,25 @@ export function App() {
 function MemberOnly({ children }: { children: ReactNode }) {
   const state = useObservable(session.store.state$, session.store.value);
   const location = useLocation();
-  if (state.status === 'loading') return <p className="loading-page">Loading…</p>;
+  if (state.status === 'loading') return <Loading problem={state.problem} />;
   if (state.status === 'anonymous') {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace state={{ ended: state.ended }} />;
   }
-  return children;
+  // another member logging in (in another tab) starts every page and store afresh
+  return <Fragment key={state.me.id}>{children}</Fragment>;
 }
 
 function GuestOnly({ children }: { children: ReactNode }) {
   const state = useObservable(session.store.state$, session.store.value);
   const next = new URLSearchParams(useLocation().search).get('next');
-  if (state.status === 'loading') return <p className="loading-page">Loading…</p>;
-  if (state.status === 'member') return <Navigate to={next?.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
+  if (state.status === 'loading') return <Loading problem={state.problem} />;
+  if (state.status === 'member') return <Navigate to={pageOfOurs(next)} replace />;
   return children;
+}
+
+function Loading({ problem }: { problem?: string }) {
+  return <p className="loading-page" role="status">{problem ?? 'Loading…'}</p>;
 }
 
 function RoleOnly({ roles, children }: { roles: Role[]; children: ReactNode }) {
