@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { session } from '../session/session';
+import { ApiError } from '../api/ApiError';
 import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
 
@@ -8,7 +9,9 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const ended = (useLocation().state as { ended?: string } | null)?.ended;
-  const login = useAction(() => session.login(email, password));
+  const login = useAction(() => session.login(email, password).catch((e: unknown) => {
+    throw e instanceof ApiError && e.status === 401 ? new ApiError(401, 'Wrong email or password.') : e;
+  }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void login.run();
@@ -26,7 +29,7 @@ export function LoginPage() {
           <input type="password" autoComplete="current-password" required value={password}
                  onChange={(e) => setPassword(e.target.value)} />
         </label>
-        <ErrorNote error={login.error && (login.error === 'Please log in again.' ? 'Wrong email or password.' : login.error)} />
+        <ErrorNote error={login.error} />
         <button type="submit" disabled={login.busy}>{login.busy ? 'Logging in…' : 'Log in'}</button>
       </form>
       <p>New here? <Link to="/register">Create an account</Link></p>

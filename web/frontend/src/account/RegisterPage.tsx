@@ -8,7 +8,6 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { AccountCard } from './LoginPage';
 import { randomId } from '../lib/randomId';
 
-
 export function RegisterPage() {
   const [form, setForm] = useState({ username: '', email: '', password: '' });
   const [avatarIdentifier, setAvatarIdentifier] = useState(randomId);
@@ -18,7 +17,7 @@ export function RegisterPage() {
     try {
       await http.post('/register', { ...form, avatarIdentifier });
     } catch (e) {
-      if (e instanceof ApiError) setFields(fieldsOf(e));
+      if (e instanceof ApiError) setFields(e.fields);
       throw e;
     }
     await session.login(form.email, form.password);
@@ -64,13 +63,4 @@ export function RegisterPage() {
       <p>Already a member? <Link to="/login">Log in</Link></p>
     </AccountCard>
   );
-}
-
-/** 422 names each field; 409 says which one is taken. */
-function fieldsOf(error: ApiError): Record<string, string> {
-  if (error.status === 409) {
-    const field = error.message.startsWith('email') ? 'email' : 'username';
-    return { [field]: error.message };
-  }
-  return error.fields;
 }

@@ -3,7 +3,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /** Invalid fields by name (422 bodies name each one), e.g. { username: 'size must be between 2 and 32' }. */
+    /** Invalid fields by name (422 bodies name each, 409 the taken one), e.g. { username: 'username already taken' }. */
     readonly fields: Record<string, string> = {},
   ) {
     super(message);
@@ -25,7 +25,7 @@ export class ApiError extends Error {
     const fields: Record<string, string> = {};
     let message = FALLBACK[status] ?? `Something went wrong (${status}).`;
     if (body && typeof body === 'object') {
-      const { detail, message: said } = body as { detail?: unknown; message?: unknown };
+      const { detail, message: said, error } = body as { detail?: unknown; message?: unknown; error?: { field?: unknown } };
       if (Array.isArray(detail)) {
         for (const item of detail as { loc?: unknown[]; msg?: string }[]) {
           const field = String(item.loc?.[item.loc.length - 1] ?? 'request');
@@ -34,6 +34,7 @@ export class ApiError extends Error {
         message = Object.entries(fields).map(([field, why]) => `${field}: ${why}`).join('; ');
       } else if (typeof said === 'string') {
         message = READABLE[said] ?? said;
+        if (typeof error?.field === 'string') fields[error.field] = message;
       } else if (typeof detail === 'string' && status !== 401 && status !== 403 && status !== 404) {
         message = detail;
       }

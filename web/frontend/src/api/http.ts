@@ -1,9 +1,6 @@
 import { ApiError } from './ApiError';
 
-/**
- * Calls the Bunnybook API with the session cookies (the UI never sees a token). A 401 on a member's request first
- * tries one silent refresh, then repeats the request once; if that fails too the session has ended.
- */
+/** Renews the session; true when the request may be repeated. */
 export type Refresher = () => Promise<boolean>;
 
 let refresher: Refresher = async () => false;
@@ -40,6 +37,10 @@ async function request<T>(method: string, path: string, body?: unknown, retried 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * Calls the Bunnybook API with the session cookies (the UI never sees a token). A 401 on a member's request first
+ * tries one silent refresh, then repeats the request once; if that fails too the session has ended.
+ */
 export const http = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
