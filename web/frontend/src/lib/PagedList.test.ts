@@ -46,4 +46,21 @@ describe('PagedList', () => {
     expect(list.value).toMatchObject({ error: null, exhausted: true });
     expect(list.value.items).toHaveLength(12);
   });
+
+  it('drops a page asked for before a reload, which answers for the list as it was', async () => {
+    let answerStale: (page: Item[]) => void = () => undefined;
+    const fetchPage = vi.fn()
+      .mockResolvedValueOnce(items(30, 10))
+      .mockReturnValueOnce(new Promise<Item[]>((resolve) => (answerStale = resolve)))
+      .mockResolvedValueOnce(items(40, 3));
+    const list = new PagedList<Item>(fetchPage, (i) => i.id, 10);
+    await list.loadMore();
+    const stale = list.loadMore();
+    await list.reload();
+    answerStale(items(20, 10));
+    await stale;
+
+    expect(list.value.items.map((i) => i.at)).toEqual([40, 39, 38]);
+    expect(list.value).toMatchObject({ loading: false, exhausted: true });
+  });
 });

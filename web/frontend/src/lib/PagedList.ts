@@ -15,6 +15,9 @@ export interface Page<T> {
  * made by the member are added with `prepend`/`append`, removed with `remove`, and never listed twice.
  */
 export class PagedList<T> extends Store<Page<T>> {
+  /** Bumped by each reload, so a page asked for before it is dropped instead of mixed into the new list. */
+  private generation = 0;
+
   constructor(
     private readonly fetchPage: (after: T | null, limit: number) => Promise<T[]>,
     private readonly keyOf: (item: T) => string,
@@ -26,9 +29,11 @@ export class PagedList<T> extends Store<Page<T>> {
   async loadMore(): Promise<void> {
     const current = this.value;
     if (current.loading || current.exhausted) return;
+    const generation = this.generation;
     this.update((page) => ({ ...page, loading: true, error: null }));
     try {
       const items = await this.fetchPage(current.items.at(-1) ?? null, this.limit);
+      if (generation !== this.generation) return;
       this.update((page) => ({
         items: this.unique([...page.items, ...items]),
         loading: false,
@@ -36,12 +41,14 @@ export class PagedList<T> extends Store<Page<T>> {
         error: null,
       }));
     } catch (e) {
+      if (generation !== this.generation) return;
       this.update((page) => ({ ...page, loading: false, error: describe(e) }));
     }
   }
 
   /** Starts again from the first page. */
   reload(): Promise<void> {
+    this.generation++;
     this.set({ items: [], loading: false, exhausted: false, error: null });
     return this.loadMore();
   }
