@@ -20,7 +20,7 @@ import java.util.List;
 @Configuration
 class SinglePageApp implements WebMvcConfigurer {
 
-    private static final List<String> SERVER_PATHS = List.of("web/", "ws", "docs", "actuator", "v3/");
+    private static final List<String> SERVER_PATHS = List.of("web", "ws", "docs", "actuator", "v3", "swagger-ui");
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
@@ -38,13 +38,17 @@ class SinglePageApp implements WebMvcConfigurer {
     private static final class PageOrFile extends PathResourceResolver {
         @Override
         protected Resource getResource(String path, Resource location) throws IOException {
-            Resource file = location.createRelative(path);
-            if (!path.isEmpty() && file.isReadable()) {
+            Resource file = path.isEmpty() ? null : super.getResource(path, location);
+            if (file != null) {
                 return file;
             }
-            boolean page = SERVER_PATHS.stream().noneMatch(path::startsWith) && !path.contains(".");
             Resource index = new ClassPathResource("static/index.html");
-            return page && index.exists() ? index : null;
+            return isPage(path) && index.exists() ? index : null;
+        }
+
+        private static boolean isPage(String path) {
+            return !path.contains(".")
+                    && SERVER_PATHS.stream().noneMatch(server -> path.equals(server) || path.startsWith(server + "/"));
         }
     }
 }
