@@ -1,17 +1,25 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { WidePage } from '../ui/WidePage';
 import { NotFoundPage } from '../layout/NotFoundPage';
 import { ProjectionsPage } from './ProjectionsPage';
 import { ProjectionDetail } from './ProjectionDetail';
+import { MembersPage } from './MembersPage';
+// the audit pages' sub-navigation, so that both staff areas look alike
+import auditStyles from '../audit/Audit.module.css';
 
-/** The admin's pages: operating the projections. */
+/** The admin's pages: operating the projections, and granting members roles. */
 export function AdminPage() {
   return (
     <WidePage>
+      <nav aria-label="Admin" className={auditStyles.subnav}>
+        <NavLink to="/admin/projections">Projections</NavLink>
+        <NavLink to="/admin/members">Members</NavLink>
+      </nav>
       <Routes>
         <Route index element={<Navigate to="projections" replace />} />
         <Route path="projections" element={<ProjectionsPage />} />
         <Route path="projections/:name" element={<ProjectionDetail />} />
+        <Route path="members" element={<MembersPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </WidePage>

@@ -1,4 +1,5 @@
 import { http } from '../api/http';
+import type { Me, Profile, Role } from '../api/types';
 
 // The projection admin API's shapes (web/.../projection/ProjectionController.java).
 
@@ -59,7 +60,11 @@ export interface RetryOutcome {
   remainingSequences: number;
 }
 
+/** A member's account as an admin reads it (web/.../admin/RoleController.java): the shape of one's own `/me`. */
+export type Account = Me;
+
 const projection = (name: string) => `/admin/projections/${encodeURIComponent(name)}`;
+const profile = (id: string) => `/admin/profiles/${encodeURIComponent(id)}`;
 
 export const adminApi = {
   projections: () => http.get<ProjectionStatus[]>('/admin/projections'),
@@ -71,4 +76,8 @@ export const adminApi = {
   retry: (name: string, sequence: string) =>
     http.post<RetryOutcome>(`${projection(name)}/dead-letters/${encodeURIComponent(sequence)}/retry`),
   evict: (name: string, sequence: string) => http.delete(`${projection(name)}/dead-letters/${encodeURIComponent(sequence)}`),
+  /** The members' own username search (open to every member): how an admin finds whom to grant a role. */
+  findMembers: (query: string) => http.get<Profile[]>('/profiles', { username_query: query }),
+  account: (id: string) => http.get<Account>(profile(id)),
+  grantRole: (id: string, role: Role) => http.put<Account>(`${profile(id)}/role`, { role }),
 };

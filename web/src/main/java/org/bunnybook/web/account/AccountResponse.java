@@ -5,7 +5,7 @@ import org.bunnybook.api.account.Role;
 
 import java.util.UUID;
 
-/** A member's own account, as register and {@code /me} answer it. Never the password hash. */
+/** An account as its member sees it (register, {@code /me}) and as admins do (roles). Never the password hash. */
 public record AccountResponse(UUID id, String username, String email, Role role) {
 
     public static AccountResponse of(AccountView account) {

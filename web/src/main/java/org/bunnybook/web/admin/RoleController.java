@@ -10,6 +10,7 @@ import org.bunnybook.api.account.GrantRole;
 import org.bunnybook.web.account.AccountResponse;
 import org.bunnybook.web.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** Admins grant roles (the security configuration lets only admins reach {@code /web/admin}). */
+/**
+ * Admins read a member's account, role included, and grant roles (the security configuration lets only admins reach
+ * {@code /web/admin}).
+ */
 @RestController
 class RoleController {
 
@@ -29,11 +33,17 @@ class RoleController {
         this.queries = queries;
     }
 
-    @PutMapping("/web/admin/profiles/{id}/role")
-    AccountResponse grant(@PathVariable UUID id, @Valid @RequestBody RoleRequest request) {
-        commands.send(new GrantRole(id, request.role()), ReadModels.ACCOUNTS);
+    /** The whole account, email and role included: what an admin sees before granting a role. */
+    @GetMapping("/web/admin/profiles/{id}")
+    AccountResponse account(@PathVariable UUID id) {
         return queries.query(new FindAccountById(id), ResponseTypes.optionalInstanceOf(AccountView.class)).join()
                 .map(AccountResponse::of)
                 .orElseThrow(ApiException::notFound);
+    }
+
+    @PutMapping("/web/admin/profiles/{id}/role")
+    AccountResponse grant(@PathVariable UUID id, @Valid @RequestBody RoleRequest request) {
+        commands.send(new GrantRole(id, request.role()), ReadModels.ACCOUNTS);
+        return account(id);
     }
 }

@@ -28,7 +28,10 @@ import static org.bunnybook.web.ui.Names.named;
 import static org.bunnybook.web.ui.Names.namedWithin;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The auditor's and the admin's pages in a real browser: browsing events, time travel, and a projection rebuild. */
+/**
+ * The auditor's and the admin's pages in a real browser: browsing events, time travel, a projection rebuild, and
+ * granting a member a role.
+ */
 @BunnybookTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffBrowserTest {
@@ -119,6 +122,32 @@ class StaffBrowserTest {
         // the rebuilt walls show what was written before the rebuild
         page.navigate("/profiles/" + writer.id());
         assertThat(page.getByTestId("post").filter(hasText("Post number 29 to replay"))).isVisible();
+    }
+
+    @Test
+    void anAdminFindsAMemberAndMakesThemAnAuditor() {
+        Member clover = Members.register(port, "Clover");
+        Page page = logIn("chief@bunnybook.test", "chief-password-123");
+        page.getByRole(AriaRole.LINK, named("Admin")).click();
+        page.getByRole(AriaRole.NAVIGATION, named("Admin")).getByRole(AriaRole.LINK, namedWithin("Members")).click();
+        assertThat(page).hasURL(Pattern.compile("/admin/members$"));
+
+        page.getByLabel("Find a member").fill(clover.username());
+        page.getByRole(AriaRole.LIST, named("Members found"))
+                .getByRole(AriaRole.BUTTON, namedWithin(clover.username())).click();
+        Locator card = page.getByRole(AriaRole.ARTICLE, named(clover.username()));
+        assertThat(card).containsText(clover.email());
+        Locator role = card.getByLabel("Role of " + clover.username());
+        assertThat(role).hasValue("USER");
+        role.selectOption("AUDITOR");
+        card.getByRole(AriaRole.BUTTON, namedWithin("Grant")).click();
+        assertThat(card.getByRole(AriaRole.STATUS)).hasText(clover.username() + " is now AUDITOR");
+        assertThat(role).hasValue("AUDITOR");
+        Screenshots.take(page, "admin-members");
+
+        // signing in again, the new auditor is offered the audit pages
+        Page cloversPage = logIn(clover.email(), Members.PASSWORD);
+        assertThat(cloversPage.getByRole(AriaRole.LINK, named("Audit"))).isVisible();
     }
 
     private Page logIn(String email, String password) {
