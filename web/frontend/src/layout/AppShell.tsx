@@ -1,6 +1,7 @@
 import { Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from 'react-error-boundary';
 import { Navbar } from './Navbar';
+import { ConnectionNotice } from './ConnectionNotice';
 import { ChatDock } from '../chat/ChatDock';
 import { PageCrash } from '../ui/PageCrash';
 
@@ -13,6 +14,7 @@ export function AppShell() {
   return (
     <div className="shell">
       <Navbar />
+      <ConnectionNotice />
       <main className="page">
         <ErrorBoundary FallbackComponent={PageCrash} resetKeys={[pathname]}>
           <Outlet />

@@ -4,15 +4,16 @@ import { session } from '../session/session';
 import { badges } from '../badges/badges';
 import { Avatar } from '../ui/Avatar';
 import { MemberSearch } from './MemberSearch';
+import { useAction } from '../ui/useAction';
 
 export function Navbar() {
   const me = session.me!;
   const counts = useObservable(badges.state$, badges.value);
   const navigate = useNavigate();
-  const logout = async () => {
-    await session.logout().catch(() => undefined);
+  const logout = useAction(async () => {
+    await session.logout();
     navigate('/login');
-  };
+  });
   return (
     <header className="navbar">
       <Link to="/" className="brand" aria-label="Bunnybook home">
@@ -30,13 +31,14 @@ export function Navbar() {
           Chats<Badge count={counts.unreadConversationIds.length} testId="conversations-badge" />
         </NavLink>
         {(me.role === 'AUDITOR' || me.role === 'ADMIN') && <NavLink to="/audit">Audit</NavLink>}
-        {me.role === 'ADMIN' && <NavLink to="/admin/projections">Admin</NavLink>}
+        {me.role === 'ADMIN' && <NavLink to="/admin">Admin</NavLink>}
         <NavLink to={`/profiles/${me.id}`} className="me" title="Your wall">
           <Avatar username={me.username} size={28} />
           <span>{me.username}</span>
         </NavLink>
-        <button type="button" className="link" onClick={logout}>Log out</button>
+        <button type="button" className="link" disabled={logout.busy} onClick={() => void logout.run()}>Log out</button>
       </nav>
+      {logout.error && <p className="error-note" role="alert">Could not log out: {logout.error}</p>}
     </header>
   );
 }
