@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { merge } from 'rxjs';
+import { map, merge, type Observable } from 'rxjs';
 import { Link, useLocation, useParams } from 'react-router';
 import { useObservable } from '../lib/useObservable';
 import { session } from '../session/session';
@@ -12,15 +12,15 @@ import { PostListView } from '../posts/PostListView';
 import { postsApi } from '../posts/postsApi';
 import { profileNames } from '../posts/ProfileNames';
 import { NoSuchBunny } from './NoSuchBunny';
-import { ProfileWall } from './ProfileWall';
+import { ProfileWall, type FriendshipPush } from './ProfileWall';
 import { RelationshipButton } from './RelationshipButton';
 import styles from './ProfilePage.module.css';
 
 const findProfile = (id: string) => profileNames.find(id);
 
-const friendshipPushes = merge(
-  realtime.on<{ profileId: string }>('add_friend'),
-  realtime.on<{ profileId: string }>('remove_friend'),
+const friendshipPushes: Observable<FriendshipPush> = merge(
+  realtime.on<{ profileId: string }>('add_friend').pipe(map(({ profileId }) => ({ profileId, friends: true }))),
+  realtime.on<{ profileId: string }>('remove_friend').pipe(map(({ profileId }) => ({ profileId, friends: false }))),
 );
 
 /**

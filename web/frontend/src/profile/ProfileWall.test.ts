@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { NEVER, Subject, firstValueFrom } from 'rxjs';
-import { ProfileWall, type ProfileWallApi } from './ProfileWall';
+import { ProfileWall, type FriendshipPush, type ProfileWallApi } from './ProfileWall';
 import { ApiError } from '../api/ApiError';
 import { aPost } from '../posts/testing';
 import type { Relationship } from '../api/types';
@@ -53,20 +53,27 @@ describe('ProfileWall', () => {
     expect(api.posts.wall).toHaveBeenLastCalledWith('bob', null, 10);
   });
 
-  it('reads the relationship again when a push says it changed elsewhere', async () => {
-    const pushes = new Subject<{ profileId: string }>();
-    const api = apiWith(['OUTGOING_FRIEND_REQUEST', 'FRIEND'], async (id) => ({ id, username: 'bob' }), pushes);
+  it('takes the relationship from a push saying it changed elsewhere, and reloads the wall', async () => {
+    const pushes = new Subject<FriendshipPush>();
+    // the server would still answer the old relationship: the social graph may not have heard of the change yet
+    const api = apiWith(['OUTGOING_FRIEND_REQUEST', 'OUTGOING_FRIEND_REQUEST'], async (id) => ({ id, username: 'bob' }), pushes);
     const wall = new ProfileWall(api, 'me', 'bob');
     const started = wall.start();
     await flush();
 
-    pushes.next({ profileId: 'someone-else' });
+    pushes.next({ profileId: 'someone-else', friends: true });
     await flush();
     expect(wall.relationship.value.relationship).toBe('OUTGOING_FRIEND_REQUEST');
 
-    pushes.next({ profileId: 'bob' });
+    pushes.next({ profileId: 'bob', friends: true });
     await flush();
     expect(wall.relationship.value.relationship).toBe('FRIEND');
+    expect(api.posts.wall).toHaveBeenCalledTimes(1);
+
+    pushes.next({ profileId: 'bob', friends: false });
+    await flush();
+    expect(wall.relationship.value.relationship).toBe('NONE');
+    expect(api.posts.wall).toHaveBeenCalledTimes(2);
     started.unsubscribe();
   });
 });

@@ -17,7 +17,12 @@ export interface ProfileWallApi {
   friendship: FriendshipApi;
   posts: Pick<PostsApi, 'wall' | 'create' | 'like' | 'unlike' | 'delete'>;
   /** Pushed when a friendship of the member's is made or ended (`add_friend`, `remove_friend`), e.g. in another tab. */
-  friendshipPushes: Observable<{ profileId: string }>;
+  friendshipPushes: Observable<FriendshipPush>;
+}
+
+export interface FriendshipPush {
+  profileId: string;
+  friends: boolean;
 }
 
 /** A profile page: who it is, how the member stands with them, and their wall. */
@@ -35,8 +40,9 @@ export class ProfileWall {
   }
 
   /**
-   * Reads the profile and the relationship; until unsubscribed, the relationship is read again when a push says it
-   * changed elsewhere, and a friendship made or ended reloads the wall.
+   * Reads the profile and the relationship; until unsubscribed, a push saying the friendship was made or ended
+   * elsewhere is taken as the relationship (reading it again could come before the social graph has heard of it),
+   * and a friendship made or ended reloads the wall.
    */
   start(): Subscription {
     void this.loadProfile();
@@ -45,7 +51,7 @@ export class ProfileWall {
     subscription.add(
       this.api.friendshipPushes
         .pipe(filter((push) => push.profileId === this.id))
-        .subscribe(() => void this.relationship.load()),
+        .subscribe((push) => this.relationship.heard(push.friends ? 'FRIEND' : 'NONE')),
     );
     return subscription;
   }

@@ -40,6 +40,11 @@ export class RelationshipStore extends Store<RelationshipState> {
     }
   }
 
+  /** The relationship as a push told it. */
+  heard(relationship: Relationship): void {
+    this.set({ relationship, error: null });
+  }
+
   /**
    * Runs the action, then reads the relationship again whether it worked or not: one refused because it changed
    * meanwhile (UnexpectedRelationshipState) then shows as it is now. The refusal is rethrown for the caller to show.
