@@ -8,7 +8,7 @@ import { message } from './testing';
 function openBox() {
   const send = vi.fn((_name: string, _body: unknown) => true);
   const history = [message({ content: 'from clover' }), message({ content: 'from me', fromProfileId: 'me' })];
-  const room = new ChatRoom('g1', { me: 'me', fetchPage: async () => history, send, newId: () => 'c1' });
+  const room = new ChatRoom('g1', { me: 'me', fetchPage: async () => history, send, newId: () => 'c1', inSight: () => true });
   render(<ChatBox box={{ chatGroupId: 'g1', name: 'clover' }} room={room} online fullScreen={false} onClose={() => undefined} />);
   return { room, send, box: screen.getByRole('region', { name: 'Chat with clover' }) };
 }

@@ -7,14 +7,18 @@ import { FakePushes, message } from './testing';
 function boxes(history: ChatMessage[] = []) {
   const send = vi.fn((_name: string, _body: unknown) => true);
   const fetchPage = vi.fn(async () => history);
+  const sight = { visible: true };
   const subject = new ChatBoxes(
-    (chatGroupId) => new ChatRoom(chatGroupId, { me: 'me', fetchPage, send, newId: () => 'c1' }),
+    (chatGroupId) => new ChatRoom(chatGroupId, { me: 'me', fetchPage, send, newId: () => 'c1', inSight: () => sight.visible }),
     () => 'me',
   );
   const pushes = new FakePushes();
   subject.listen(pushes);
-  return { subject, send, fetchPage, pushes };
+  return { subject, send, fetchPage, pushes, sight };
 }
+
+const readMarks = (send: ReturnType<typeof boxes>['send']) =>
+  send.mock.calls.filter(([name]) => name === 'mark_chat_as_read').map(([, body]) => (body as { chatMessageId: string }).chatMessageId);
 
 const opened = (subject: ChatBoxes) => subject.value.open.map((box) => box.chatGroupId);
 
@@ -118,5 +122,30 @@ describe('ChatBoxes', () => {
     subject.open('g1', 'clover');
     pushes.emit('remove_friend', { chatGroupId: 'g1', profileId: 'friend', username: 'clover' });
     expect(subject.value.open).toEqual([]);
+  });
+
+  it('leaves what arrives while the tab is hidden unread, and marks it once the member looks', async () => {
+    const { subject, send, pushes, sight } = boxes();
+    subject.open('g1', 'clover');
+    await vi.advanceTimersByTimeAsync(0);
+    sight.visible = false;
+    const hidden = message();
+    pushes.emit('chat_message', hidden);
+    expect(readMarks(send)).toEqual([]);
+
+    sight.visible = true;
+    subject.markSeen();
+    expect(readMarks(send)).toEqual([hidden.id]);
+  });
+
+  it('marks nothing for a box closed before its history came', async () => {
+    let answer: (page: ChatMessage[]) => void = () => undefined;
+    const { subject, send, fetchPage } = boxes();
+    fetchPage.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    subject.open('g1', 'clover');
+    subject.close('g1');
+    answer([message()]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(readMarks(send)).toEqual([]);
   });
 });

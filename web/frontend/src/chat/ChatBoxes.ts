@@ -81,13 +81,17 @@ export class ChatBoxes extends Store<BoxesState> {
   listen(source: ChatSocket): Subscription {
     const subscription = new Subscription();
     // a read mark that found the socket down is sent once it is back
-    subscription.add(source.state$.pipe(filter((state) => state === 'online'))
-      .subscribe(() => this.rooms.forEach((room) => room.markLatestRead())));
+    subscription.add(source.state$.pipe(filter((state) => state === 'online')).subscribe(() => this.markSeen()));
     subscription.add(source.on<ChatMessage>('chat_message').subscribe((m) => this.received(m)));
     subscription.add(source.on<TypingEvent>('is_typing')
       .subscribe((event) => this.rooms.get(event.chatGroupId)?.typing.othersTyping(event)));
     subscription.add(source.on<FriendChange>('remove_friend').subscribe((change) => this.close(change.chatGroupId)));
     return subscription;
+  }
+
+  /** Marks read what the open boxes show: called when they come into sight, and when the socket is back. */
+  markSeen(): void {
+    this.rooms.forEach((room) => room.markLatestRead());
   }
 
   /** Trims to what fits and lets go of the rooms of the boxes that closed. */

@@ -9,17 +9,20 @@ export interface RoomDeps {
   /** A frame to the server, `/app/<name>`; false when the socket is down (nothing is queued). */
   send: (name: string, body: unknown) => boolean;
   newId: () => string;
+  /** Whether the member can see the box now (the tab is not hidden): only then is a message read. */
+  inSight: () => boolean;
 }
 
 /**
  * One open chat box's conversation: its history, who is typing, and the read pointer, which it moves to the latest
- * message from someone else when the box opens and whenever such a message arrives while it is open (and again
- * with `markLatestRead` when that could not be sent).
+ * message from someone else when the box opens and whenever such a message arrives while it is open and in sight;
+ * `markLatestRead` again once the box comes into sight, or once a mark that found the socket down can be sent.
  */
 export class ChatRoom {
   readonly history: ConversationHistory;
   readonly typing: TypingIndicator;
   private lastMarked: string | null = null;
+  private disposed = false;
 
   constructor(
     readonly chatGroupId: string,
@@ -54,12 +57,14 @@ export class ChatRoom {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.history.dispose();
     this.typing.dispose();
   }
 
   /** One's own messages already move one's pointer (SPEC §5), so only others' need marking. */
   markLatestRead(): void {
+    if (this.disposed || !this.deps.inSight()) return;
     const latest = this.history.latest();
     if (!latest || latest.fromProfileId === this.deps.me || latest.id === this.lastMarked) return;
     if (this.deps.send('mark_chat_as_read', { chatGroupId: this.chatGroupId, chatMessageId: latest.id })) this.lastMarked = latest.id;

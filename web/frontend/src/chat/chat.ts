@@ -20,6 +20,7 @@ export const chatBoxes = new ChatBoxes(
     fetchPage: chatApi.messages,
     send: (name, body) => realtime.send(name, body),
     newId: randomId,
+    inSight: () => document.visibilityState === 'visible',
   }),
   () => session.me?.id ?? null,
 );
@@ -30,6 +31,9 @@ export const chatError = new Store<string | null>(null);
 chatFriends.listen(realtime);
 chatBoxes.listen(realtime);
 realtime.on<{ message: string }>('error').subscribe((refused) => chatError.set(refused.message));
+
+// a message that came while the tab was hidden stays unread (badge, tab title) until the member looks
+document.addEventListener('visibilitychange', () => chatBoxes.markSeen());
 
 chatBoxes.setWidth(window.innerWidth);
 window.addEventListener('resize', () => chatBoxes.setWidth(window.innerWidth));
