@@ -39,7 +39,12 @@ export function MemberSearch() {
       {open && text.trim() !== '' && (
         <ul className="search-results" role="listbox" aria-label="Bunnies found">
           {result.searching && <li className="muted">Searching…</li>}
-          {result.error && <li className="error-note">{result.error}</li>}
+          {result.error && (
+            <li className="row">
+              <span className="error-note">{result.error}</span>
+              <button type="button" className="link" onClick={() => search.retry()}>Try again</button>
+            </li>
+          )}
           {!result.searching && !result.error && result.query === text.trim() && result.profiles.length === 0 && (
             <li className="muted">No bunny called that</li>
           )}

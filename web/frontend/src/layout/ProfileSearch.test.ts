@@ -56,4 +56,24 @@ describe('ProfileSearch', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(results.at(-1)).toMatchObject({ query: 'x', error: 'Search failed: try again.', searching: false });
   });
+
+  it('asks again for the same query only when told to retry', async () => {
+    const find = vi.fn<(query: string) => Promise<{ id: string; username: string }[]>>()
+      .mockRejectedValueOnce(new Error('down'))
+      .mockResolvedValueOnce([{ id: '1', username: 'xena' }]);
+    const search = new ProfileSearch(find, 10);
+    const results: SearchResult[] = [];
+    search.results$.subscribe((r) => results.push(r));
+
+    search.type('x');
+    await vi.advanceTimersByTimeAsync(10);
+    search.type('x ');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(find).toHaveBeenCalledTimes(1);
+
+    search.retry();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(find).toHaveBeenCalledTimes(2);
+    expect(results.at(-1)).toMatchObject({ query: 'x', profiles: [{ id: '1', username: 'xena' }], error: null });
+  });
 });

@@ -8,19 +8,26 @@ export interface SearchResult {
   error: string | null;
 }
 
+/** A query as typed; `attempt` tells a retry of the same query from the query typed again, which is not asked twice. */
+interface Ask {
+  query: string;
+  attempt: number;
+}
+
 /**
  * Member search as one types: asks the server at most once per pause in typing (`waitMs`), drops answers to queries
- * already replaced by newer ones, and never asks for an empty query.
+ * already replaced by newer ones, never asks for an empty query, and asks again only when told to `retry`.
  */
 export class ProfileSearch {
-  private readonly queries = new Subject<string>();
+  private readonly asks = new Subject<Ask>();
+  private last: Ask = { query: '', attempt: 0 };
   readonly results$: Observable<SearchResult>;
 
   constructor(find: (query: string) => Promise<Profile[]>, waitMs = 250) {
-    this.results$ = this.queries.pipe(
-      map((query) => query.trim()),
+    this.results$ = this.asks.pipe(
       debounceTime(waitMs),
-      distinctUntilChanged(),
+      distinctUntilChanged((a, b) => a.query === b.query && a.attempt === b.attempt),
+      map((ask) => ask.query),
       switchMap((query) =>
         query === ''
           ? of(idle(query))
@@ -35,7 +42,14 @@ export class ProfileSearch {
   }
 
   type(query: string): void {
-    this.queries.next(query);
+    this.last = { query: query.trim(), attempt: this.last.attempt };
+    this.asks.next(this.last);
+  }
+
+  /** Asks again for the query shown, e.g. after "Search failed". */
+  retry(): void {
+    this.last = { ...this.last, attempt: this.last.attempt + 1 };
+    this.asks.next(this.last);
   }
 }
 
