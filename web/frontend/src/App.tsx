@@ -44,7 +44,7 @@ function MemberOnly({ children }: { children: ReactNode }) {
   if (state.status === 'loading') return <Loading problem={state.problem} />;
   if (state.status === 'anonymous') {
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace state={{ ended: state.ended }} />;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace state={{ notice: state.ended }} />;
   }
   // another member logging in (in another tab) starts every page and store afresh
   return <Fragment key={state.me.id}>{children}</Fragment>;

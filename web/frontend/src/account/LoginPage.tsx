@@ -8,7 +8,8 @@ import { ErrorNote } from '../ui/ErrorNote';
 export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const ended = (useLocation().state as { ended?: string } | null)?.ended;
+  /** Why the member is here: their session ended, or their new account awaits a login. */
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const login = useAction(() => session.login(email, password).catch((e: unknown) => {
     throw e instanceof ApiError && e.status === 401 ? new ApiError(401, 'Wrong email or password.') : e;
   }));
@@ -18,7 +19,7 @@ export function LoginPage() {
   };
   return (
     <AccountCard title="Welcome back, bunny">
-      {ended && <p className="notice">{ended}</p>}
+      {notice && <p className="notice">{notice}</p>}
       <form onSubmit={submit} className="stack">
         <label>
           Email

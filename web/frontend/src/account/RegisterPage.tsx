@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { http } from '../api/http';
 import { ApiError } from '../api/ApiError';
 import { session } from '../session/session';
@@ -8,7 +8,11 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { AccountCard } from './LoginPage';
 import { randomId } from '../lib/randomId';
 
+/** The fields the form shows its errors next to; an error about any other goes under the form. */
+const FIELDS = ['username', 'email', 'password'];
+
 export function RegisterPage() {
+  const navigate = useNavigate();
   const [form, setForm] = useState({ username: '', email: '', password: '' });
   const [avatarIdentifier, setAvatarIdentifier] = useState(randomId);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -20,7 +24,9 @@ export function RegisterPage() {
       if (e instanceof ApiError) setFields(e.fields);
       throw e;
     }
-    await session.login(form.email, form.password);
+    // the account exists now: a login that fails (busy server, network) must not offer to register it again
+    await session.login(form.email, form.password).catch(() =>
+      navigate('/login', { state: { notice: 'Your account is ready, but logging you in failed: please log in.' } }));
   });
   const set = (field: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setForm({ ...form, [field]: e.target.value });
@@ -57,7 +63,7 @@ export function RegisterPage() {
           <small className="hint">8–64 characters</small>
           <ErrorNote error={fields.password} />
         </label>
-        <ErrorNote error={Object.keys(fields).length ? null : register.error} />
+        <ErrorNote error={FIELDS.some((field) => fields[field]) ? null : register.error} />
         <button type="submit" disabled={register.busy}>{register.busy ? 'Creating…' : 'Create my account'}</button>
       </form>
       <p>Already a member? <Link to="/login">Log in</Link></p>
