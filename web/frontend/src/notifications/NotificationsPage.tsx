@@ -52,16 +52,20 @@ export function NotificationsPage() {
   );
 }
 
-/** Opening one marks it read and visited first, so the badge is right on the page it leads to. */
+/**
+ * Opening one marks it read and visited first, so the badge is right on the page it leads to; if that fails, the
+ * member goes there all the same and the notification simply stays unread. One never opened stands out.
+ */
 function NotificationItem({ notification, me, list }: { notification: Notification; me: string; list: NotificationList }) {
   const navigate = useNavigate();
   const { actor, text, href } = notificationText(notification, me);
   const open = useAction(async () => {
-    await list.open(notification.id);
+    await list.open(notification.id).catch(() => undefined);
     navigate(href);
   });
   return (
-    <li data-testid="notification" data-read={String(notification.read)} className={styles.item}>
+    <li data-testid="notification" data-read={String(notification.read)} data-visited={String(notification.visited)}
+      className={notification.visited ? styles.item : `${styles.item} ${styles.unvisited}`}>
       <Link to={href} className={styles.link} aria-busy={open.busy}
         onClick={(event) => {
           event.preventDefault();
@@ -74,7 +78,6 @@ function NotificationItem({ notification, me, list }: { notification: Notificati
         </span>
         {!notification.read && <span className={styles.dot} role="img" aria-label="unread" />}
       </Link>
-      <ErrorNote error={open.error} />
     </li>
   );
 }
