@@ -103,6 +103,14 @@ describe('SessionService', () => {
     expect(other.store.value.status).toBe('anonymous');
   });
 
+  it('renews at once a session whose expiry it does not know, to know when to renew it next', async () => {
+    const tab = browser.tab();
+    await tab.start();
+    await vi.waitFor(() => expect(browser.refreshes).toBe(1));
+    expect(browser.storage.get('bunnybook.accessExp')).toBeTruthy();
+    expect(tab.store.value.status).toBe('member');
+  });
+
   it('refuses wrong credentials with a readable error and stays anonymous', async () => {
     browser.cookie = null;
     const tab = browser.tab();

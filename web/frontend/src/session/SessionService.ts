@@ -64,7 +64,9 @@ export class SessionService {
     try {
       if (await this.loadMe()) {
         const known = Number(this.env.storage.getItem(EXPIRY_KEY));
+        // without the expiry (storage cleared), renewing now is the only way to know when to renew next
         if (known) this.schedule(known);
+        else void this.refresh();
       } else {
         const outcome = await this.renew();
         if (outcome === 'failed') throw new Error('the server could not renew the session');
