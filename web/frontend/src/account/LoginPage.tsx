@@ -4,6 +4,7 @@ import { session } from '../session/session';
 import { ApiError } from '../api/ApiError';
 import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
+import { AccountCard } from './AccountCard';
 
 export function LoginPage() {
   const [email, setEmail] = useState('');
@@ -35,20 +36,5 @@ export function LoginPage() {
       </form>
       <p>New here? <Link to="/register">Create an account</Link></p>
     </AccountCard>
-  );
-}
-
-export function AccountCard({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <main className="account-page">
-      <section className="card account-card">
-        <header className="brand big">
-          <img src="/web/avatar/bunnybook" alt="" width={56} height={56} />
-          <span>Bunnybook</span>
-        </header>
-        <h1>{title}</h1>
-        {children}
-      </section>
-    </main>
   );
 }

@@ -5,7 +5,7 @@ import { ApiError } from '../api/ApiError';
 import { session } from '../session/session';
 import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
-import { AccountCard } from './LoginPage';
+import { AccountCard } from './AccountCard';
 import { randomId } from '../lib/randomId';
 
 /** The fields the form shows its errors next to; an error about any other goes under the form. */

@@ -19,7 +19,7 @@ interface BoxesState {
   capacity: number;
 }
 
-export const NARROW_MAX_WIDTH = 640;
+const NARROW_MAX_WIDTH = 640;
 const MAX_SIDE_BY_SIDE = 3;
 /** A box and its gap, and the friends panel with its margins (as in ChatDock.module.css). */
 const BOX_WIDTH = 312;

@@ -12,7 +12,7 @@ export interface Page<T> {
 /**
  * A keyset-paged list (walls, feed, comments, friends, notifications, chat history): each page is asked for with
  * the last item seen (`older_than`, `username_gt`, …), so pages never skip or repeat. Items pushed in real time or
- * made by the member are added with `prepend`/`append`, removed with `remove`, and never listed twice.
+ * made by the member are added with `prepend`, removed with `remove`, and never listed twice.
  */
 export class PagedList<T> extends Store<Page<T>> {
   /** Bumped by each reload, so a page asked for before it is dropped instead of mixed into the new list. */
@@ -55,10 +55,6 @@ export class PagedList<T> extends Store<Page<T>> {
 
   prepend(item: T): void {
     this.update((page) => ({ ...page, items: this.unique([item, ...page.items]) }));
-  }
-
-  append(item: T): void {
-    this.update((page) => ({ ...page, items: this.unique([...page.items, item]) }));
   }
 
   replace(item: T): void {

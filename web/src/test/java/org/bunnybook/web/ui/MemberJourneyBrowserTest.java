@@ -123,7 +123,7 @@ class MemberJourneyBrowserTest {
         ben.page.getByRole(AriaRole.BUTTON, named("Comment")).click();
         assertThat(ben.page.getByTestId("comment").filter(hasText("Yum, thank you!"))).isVisible();
         ben.page.getByRole(AriaRole.BUTTON, named("Like")).click();
-        assertThat(ben.page.getByTestId("likes-count")).containsText("1");
+        assertThat(ben.page.getByTestId("likes-count")).hasText("1");
         assertThat(ben.page.getByRole(AriaRole.BUTTON, named("Unlike"))).hasAttribute("aria-pressed", "true");
         Screenshots.take(ben.page, "post");
         assertThat(amy.badge("notifications-badge")).hasText("3");
@@ -135,7 +135,10 @@ class MemberJourneyBrowserTest {
         assertThat(ben.page.getByTestId("post").filter(hasText("Good morning, meadow!"))).isVisible();
         Screenshots.take(ben.page, "feed");
         amy.page.navigate("/conversations");
-        assertThat(amy.page.getByTestId("conversation").first()).isVisible();
+        Locator conversation = amy.page.getByTestId("conversation");
+        assertThat(conversation).hasCount(1);
+        assertThat(conversation).containsText(ben.username);
+        assertThat(conversation).containsText("Yes! At the meadow.");
         Screenshots.take(amy.page, "conversations");
 
         // A stranger sees Ben's public post on his wall, not the friends-only one, and not even by its address.
