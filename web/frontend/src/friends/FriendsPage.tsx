@@ -7,7 +7,7 @@ import { friendLists, type SuggestionSort } from './friendLists';
 import { ProfileList } from './ProfileList';
 import { ProfileListView } from './ProfileListView';
 import { FriendActions, IncomingRequestActions, OutgoingRequestActions, SuggestionActions } from './ProfileRowActions';
-import { useUsername } from '../posts/useUsername';
+import { useUsername } from '../profile/useUsername';
 import { NoSuchBunny } from '../profile/NoSuchBunny';
 import styles from './Friends.module.css';
 

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useUsername } from './useUsername';
+import { useUsername } from '../profile/useUsername';
 
 /** "→ owner" for a post on someone else's wall; nothing until the owner's name is known (the post reads fine without). */
 export function WallOwner({ id }: { id: string }) {

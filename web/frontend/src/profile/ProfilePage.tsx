@@ -10,7 +10,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { PostForm } from '../posts/PostForm';
 import { PostListView } from '../posts/PostListView';
 import { postsApi } from '../posts/postsApi';
-import { profileNames } from '../posts/ProfileNames';
+import { profileNames } from './ProfileNames';
 import { NoSuchBunny } from './NoSuchBunny';
 import { ProfileWall, type FriendshipPush } from './ProfileWall';
 import { RelationshipButton } from './RelationshipButton';
