@@ -67,6 +67,8 @@ export interface Conversation {
   chatGroupId: string;
   chatGroupName: string | null;
   readAt: string | null;
+  /** The latest message's id: with `createdAt`, where the next page starts. */
+  messageId: string;
 }
 
 export interface ChatMessage {

@@ -19,6 +19,7 @@ export class ConversationList extends PagedList<Conversation> {
       chatGroupId: message.chatGroupId,
       chatGroupName: known?.chatGroupName ?? null,
       readAt: null,
+      messageId: message.id,
     });
   }
 

@@ -10,7 +10,10 @@ export const chatApi = {
   /** Newest first, older than `before` (keyset on time then id, so equal times never skip a message). */
   messages: (chatGroupId: string, before: ChatMessage | null, limit: number) =>
     http.get<ChatMessage[]>(`/chat/${chatGroupId}/messages`, { ...olderThan(before), limit }),
-  /** The latest message of each conversation, newest first. */
+  /** The latest message of each conversation, newest first, older than `before`'s (keyset on time then id). */
   conversations: (me: string, before: Conversation | null, limit: number) =>
-    http.get<Conversation[]>(`/profiles/${me}/conversations`, { older_than: before?.createdAt, limit }),
+    http.get<Conversation[]>(`/profiles/${me}/conversations`, {
+      ...olderThan(before && { createdAt: before.createdAt, id: before.messageId }),
+      limit,
+    }),
 };

@@ -62,7 +62,8 @@ class ChatQueries {
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("chat_group_id", UUID.class), rs.getString("name"),
                         rs.getObject("my_read_at", OffsetDateTime.class) == null ? null
-                                : rs.getObject("my_read_at", OffsetDateTime.class).toInstant()))
+                                : rs.getObject("my_read_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("message_id", UUID.class)))
                 .list();
     }
 

@@ -2,9 +2,12 @@ package org.bunnybook.web.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.api.chat.NotInConversation;
 import org.bunnybook.api.chat.PostMessage;
+import org.bunnybook.web.consistency.ReadYourWrites;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
@@ -18,6 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +45,9 @@ class ChatTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ReadYourWrites readYourWrites;
 
     private static String chatMessage(UUID to, String message, String clientMessageId) {
         return "{\"to\":\"" + to + "\",\"message\":" + ApiClient.toJson(message)
@@ -190,6 +199,63 @@ class ChatTest {
             mine.send("/app/chat_message", chatMessage(chat, "welcome back", "again"));
             awaitMessage(mine, "welcome back");
         }
+    }
+
+    @Test
+    void conversationsWhoseLatestMessagesShareAMillisecondArePagedWithNoneLostOrRepeated() {
+        Member me = Members.register(port, "Crowded");
+        List<Member> friends = new ArrayList<>();
+        List<String> chats = new ArrayList<>();
+        try (Socket mine = Socket.open(port, me.client().accessToken())) {
+            for (int i = 0; i < 5; i++) {
+                Member friend = Members.register(port, "Crowded");
+                befriend(me, friend);
+                String chat = ChatGroupId.of(me.id(), friend.id()).toString();
+                mine.await("add_friend", added -> added.get("chatGroupId").asText().equals(chat));
+                friends.add(friend);
+                chats.add(chat);
+            }
+        }
+        List<String> latest = new ArrayList<>();
+        Clock real = GenericEventMessage.clock;
+        GenericEventMessage.clock = Clock.fixed(Instant.parse("2026-11-26T08:30:00.456Z"), ZoneOffset.UTC);
+        try { // straight to the command bus (the socket rate-limits), each waiting until the list shows it
+            for (Member friend : friends) {
+                UUID message = UUID.randomUUID();
+                readYourWrites.send(new PostMessage(ChatGroupId.of(me.id(), friend.id()), message, friend.id(),
+                        friend.username(), "all at once", null), ReadModels.CONVERSATIONS);
+                latest.add(message.toString());
+            }
+        } finally {
+            GenericEventMessage.clock = real;
+        }
+
+        String conversations = "/web/profiles/" + me.id() + "/conversations?limit=2";
+        List<String> seenChats = new ArrayList<>();
+        List<String> seenMessages = new ArrayList<>();
+        String cursor = "";
+        for (int pages = 0; pages < 10; pages++) { // 2 + 2 + 1, bounded should a page repeat forever
+            JsonNode page = me.client().get(conversations + cursor).json();
+            page.forEach(conversation -> {
+                assertThat(conversation.get("createdAt").asText()).isEqualTo("2026-11-26T08:30:00.456Z");
+                seenChats.add(conversation.get("chatGroupId").asText());
+                seenMessages.add(conversation.get("messageId").asText());
+            });
+            if (page.size() < 2) {
+                break;
+            }
+            JsonNode last = page.get(1);
+            cursor = "&older_than=" + URLEncoder.encode(last.get("createdAt").asText(), StandardCharsets.UTF_8)
+                    + "&older_than_id=" + last.get("messageId").asText();
+        }
+        assertThat(seenChats).hasSize(5).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(chats);
+        assertThat(seenMessages).containsExactlyInAnyOrderElementsOf(latest);
+
+        // older_than alone keeps its contract: strictly older, so the rest of that millisecond is not listed
+        String sameMillisecond = "&older_than=" + URLEncoder.encode("2026-11-26T08:30:00.456Z", StandardCharsets.UTF_8);
+        assertThat(me.client().get(conversations + sameMillisecond).json()).isEmpty();
+        assertThat(me.client().get(conversations + sameMillisecond + "&older_than_id=not-an-id").status())
+                .isEqualTo(422);
     }
 
     /** Loading a conversation replays at most a snapshot and 99 events, however many messages it holds. */
