@@ -1,20 +1,19 @@
 import { NavLink, Navigate, Route, Routes } from 'react-router';
 import { WidePage } from '../ui/WidePage';
 import { NotFoundPage } from '../layout/NotFoundPage';
+import { SubNav } from '../ui/SubNav';
 import { ProjectionsPage } from './ProjectionsPage';
 import { ProjectionDetail } from './ProjectionDetail';
 import { MembersPage } from './MembersPage';
-// the audit pages' sub-navigation, so that both staff areas look alike
-import auditStyles from '../audit/Audit.module.css';
 
 /** The admin's pages: operating the projections, and granting members roles. */
 export function AdminPage() {
   return (
     <WidePage>
-      <nav aria-label="Admin" className={auditStyles.subnav}>
+      <SubNav label="Admin">
         <NavLink to="/admin/projections">Projections</NavLink>
         <NavLink to="/admin/members">Members</NavLink>
-      </nav>
+      </SubNav>
       <Routes>
         <Route index element={<Navigate to="projections" replace />} />
         <Route path="projections" element={<ProjectionsPage />} />

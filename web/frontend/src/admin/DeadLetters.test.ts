@@ -63,6 +63,42 @@ describe('DeadLetters', () => {
     await expect(letters.evict('a')).rejects.toThrow('Not found');
   });
 
+  it('shows the latest listing when an older one answers after it', async () => {
+    const answers: ((letters: ParkedEvent[]) => void)[] = [];
+    const api = { ...({} as DeadLetterApi), deadLetters: () => new Promise<ParkedEvent[]>((resolve) => answers.push(resolve)) };
+    const letters = new DeadLetters('posts', api);
+    const first = letters.load();
+    const second = letters.load();
+
+    answers[1]([]);
+    await second;
+    answers[0]([parked('a'), parked('b')]);
+    await first;
+
+    expect(letters.value.letters).toEqual([]);
+    expect(letters.value.loading).toBe(false);
+  });
+
+  it('keeps loading until the latest listing answers, and ignores an overtaken failure', async () => {
+    const answers: { resolve: (letters: ParkedEvent[]) => void; reject: (e: unknown) => void }[] = [];
+    const api = {
+      ...({} as DeadLetterApi),
+      deadLetters: () => new Promise<ParkedEvent[]>((resolve, reject) => answers.push({ resolve, reject })),
+    };
+    const letters = new DeadLetters('posts', api);
+    const first = letters.load();
+    const second = letters.load();
+
+    answers[0].reject(new TypeError());
+    await first;
+    expect(letters.value).toMatchObject({ loading: true, error: null });
+
+    answers[1].resolve([parked('c')]);
+    await second;
+    expect(letters.value).toMatchObject({ loading: false, error: null });
+    expect(letters.value.letters.map((l) => l.sequence)).toEqual(['c']);
+  });
+
   it('shows a failed listing', async () => {
     const failing = new DeadLetters('posts', { ...({} as DeadLetterApi), deadLetters: () => Promise.reject(new TypeError()) });
     await failing.load();

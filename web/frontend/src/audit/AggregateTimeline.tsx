@@ -30,6 +30,7 @@ export function AggregateTimeline() {
         {view.status === 409 && <Link to="/audit/verify">Verify the history to find the altered event</Link>}
       </p>
       <ErrorNote error={view.error} />
+      {view.loading && view.history.length === 0 && <p className="muted" role="status">Loading…</p>}
       {view.history.length > 0 && (
         <div className={styles.travel}>
           <Timeline history={view.history} current={view.state?.sequence ?? null} onPick={(s) => travel.goTo(s)} />
@@ -88,7 +89,7 @@ function StateAtTime({ onPick }: { onPick: (at: string) => void }) {
 
 function AggregateStateView({ view }: { view: TimeTravelState }) {
   const { state } = view;
-  if (!state) return null;
+  if (!state) return view.loading ? <p className="muted">Loading…</p> : null;
   return (
     <div className={view.loading ? styles.stale : undefined} aria-busy={view.loading}>
       <p className="hint">

@@ -6,6 +6,7 @@ import { auditApi } from './auditApi';
 import { cursorFromQuery, EventQuery, filtersFromQuery, filtersToQuery, type EventFilters } from './EventQuery';
 import { EventFiltersForm } from './EventFiltersForm';
 import { EventTable } from './EventTable';
+import { ExportControl } from './ExportControl';
 import styles from './Audit.module.css';
 
 /**
@@ -38,7 +39,7 @@ export function EventBrowser() {
             {page.loading ? 'Searching…' : `${page.events.length} event${page.events.length === 1 ? '' : 's'}`}
             {(cursor || filters.after) && ` after position ${cursor || filters.after}`}
           </span>
-          <a href={auditApi.exportUrl(exportQuery)} download>Export (NDJSON)</a>
+          <ExportControl query={exportQuery} />
         </div>
         <ErrorNote error={page.error} />
         {page.events.length > 0 && <EventTable events={page.events} />}
