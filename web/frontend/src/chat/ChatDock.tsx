@@ -9,7 +9,8 @@ import styles from './ChatDock.module.css';
 
 /**
  * The chat on every member page: the friends panel (bottom right, collapsible; behind a floating button on a phone)
- * and the open chat boxes beside it (one at a time, full screen, on a phone).
+ * and the open chat boxes beside it (one at a time, full screen, on a phone). Open on a desktop by default, on every
+ * page: the page keeps clear of the open panel (ChatDock.module.css) rather than the panel closing on wide pages.
  */
 export function ChatDock() {
   const boxes = useObservable(chatBoxes.state$, chatBoxes.value);
@@ -21,7 +22,6 @@ export function ChatDock() {
 
   return (
     <>
-      <RefusedFrameNote />
       <div className={`${styles.boxes} ${mode}`}>
         {/* newest first, which the row lays out rightmost, next to the panel */}
         {[...boxes.open].reverse().map((box) => {
@@ -45,8 +45,11 @@ export function ChatDock() {
   );
 }
 
-/** What the server said of a chat frame it refused (`error` push), until dismissed. */
-function RefusedFrameNote() {
+/**
+ * What the server said of a chat frame it refused (`error` push), until dismissed. The shell shows it in its top bar,
+ * with the other notices.
+ */
+export function RefusedFrameNote() {
   const error = useObservable(chatError.state$, chatError.value);
   if (!error) return null;
   return (
