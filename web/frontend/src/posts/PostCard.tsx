@@ -58,11 +58,11 @@ export function PostCard({ post, actions, commentsPageSize = 3 }: {
         <button
           type="button"
           className={`secondary ${styles.like}`}
-          aria-label={post.likedByMe ? 'Unlike' : 'Like'}
           aria-pressed={post.likedByMe}
           disabled={like.busy}
           onClick={() => void like.run()}
         >
+          {/* a toggle: its name stays "Like", aria-pressed says whether the member likes it */}
           <span aria-hidden="true">{post.likedByMe ? '♥' : '♡'}</span> Like
         </button>
         <span className="muted">
