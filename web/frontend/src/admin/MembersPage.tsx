@@ -4,6 +4,7 @@ import { useObservable } from '../lib/useObservable';
 import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Avatar } from '../ui/Avatar';
+import { SearchResults } from '../layout/SearchResults';
 import { adminApi, type Account } from './adminApi';
 import { MemberRoles } from './MemberRoles';
 import styles from './Admin.module.css';
@@ -49,8 +50,6 @@ export function MembersPage() {
 function MemberFinder({ roles, chosen }: { roles: MemberRoles; chosen: Profile | null }) {
   const result = useObservable(roles.search.results$, { query: '', profiles: [], searching: false, error: null });
   const [text, setText] = useState('');
-  const nobody = !result.searching && !result.error && text.trim() !== '' && result.query === text.trim()
-    && result.profiles.length === 0;
   return (
     <div className="card stack">
       <label>
@@ -66,25 +65,24 @@ function MemberFinder({ roles, chosen }: { roles: MemberRoles; chosen: Profile |
           }}
         />
       </label>
-      {result.searching && <p className="muted">Searching…</p>}
-      <ErrorNote error={result.error} />
-      {nobody && <p className="muted">No bunny called that</p>}
-      {result.profiles.length > 0 && (
-        <ul className={styles.found} aria-label="Members found">
-          {result.profiles.map((profile) => (
-            <li key={profile.id}>
-              <button
-                type="button"
-                className="link"
-                aria-current={profile.id === chosen?.id}
-                onClick={() => void roles.choose(profile)}
-              >
-                <Avatar username={profile.username} size={24} /> {profile.username}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SearchResults result={result} text={text} onRetry={() => roles.search.retry()}>
+        {(profiles) => profiles.length > 0 && (
+          <ul className={styles.found} aria-label="Members found">
+            {profiles.map((profile) => (
+              <li key={profile.id}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-current={profile.id === chosen?.id}
+                  onClick={() => void roles.choose(profile)}
+                >
+                  <Avatar username={profile.username} size={24} /> {profile.username}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </SearchResults>
     </div>
   );
 }

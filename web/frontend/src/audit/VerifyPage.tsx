@@ -4,6 +4,7 @@ import { PagedList } from '../lib/PagedList';
 import { useObservable } from '../lib/useObservable';
 import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
+import { PagedListFooter } from '../ui/PagedListFooter';
 import { auditApi, type LedgerCheckpoint, type LedgerReport } from './auditApi';
 import { shortType } from './shortType';
 import { parseTrustedCheckpoints } from './trustedCheckpoints';
@@ -125,8 +126,6 @@ function Checkpoints() {
     <section className="card" aria-labelledby="checkpoints-title">
       <h2 id="checkpoints-title">Published checkpoints</h2>
       <p className="hint">Sealed every 1000 events. Keep copies outside the database and paste them above to verify against them.</p>
-      <ErrorNote error={page.error} />
-      {page.items.length === 0 && !page.loading && !page.error && <p className="muted">No checkpoint sealed yet.</p>}
       {page.items.length > 0 && (
         <div className={styles.scroll}>
           <table className={styles.table}>
@@ -151,11 +150,8 @@ function Checkpoints() {
           </table>
         </div>
       )}
-      {!page.exhausted && page.items.length > 0 && (
-        <div className={styles.pager}>
-          <button type="button" className="secondary" onClick={() => list.loadMore()} disabled={page.loading}>More checkpoints</button>
-        </div>
-      )}
+      <PagedListFooter page={page} loadMore={() => void list.loadMore()}
+        empty="No checkpoint sealed yet." loadMoreLabel="More checkpoints" />
     </section>
   );
 }

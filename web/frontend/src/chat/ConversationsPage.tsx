@@ -4,8 +4,8 @@ import { realtime } from '../realtime/realtime';
 import { session } from '../session/session';
 import { badges } from '../badges/badges';
 import { Avatar } from '../ui/Avatar';
-import { ErrorNote } from '../ui/ErrorNote';
 import { Time } from '../ui/Time';
+import { PagedListFooter } from '../ui/PagedListFooter';
 import { chatApi } from './chatApi';
 import { chatBoxes, chatFriends } from './chat';
 import { ConversationList, conversationTitle } from './ConversationList';
@@ -28,9 +28,6 @@ export function ConversationsPage() {
   return (
     <section className="card" aria-labelledby="conversations-title">
       <h1 id="conversations-title">Chats</h1>
-      {page.items.length === 0 && page.exhausted && (
-        <p className="muted">No conversations yet: open a chat with a friend from the Chat panel.</p>
-      )}
       <ul className={styles.list}>
         {page.items.map((conversation) => {
           const name = conversationTitle(conversation, friends.find((f) => f.chatGroupId === conversation.chatGroupId)?.username);
@@ -53,12 +50,8 @@ export function ConversationsPage() {
           );
         })}
       </ul>
-      <ErrorNote error={page.error} />
-      {!page.exhausted && (
-        <button type="button" className="secondary" onClick={() => void list.loadMore()} disabled={page.loading}>
-          {page.loading ? 'Loading…' : 'Load more'}
-        </button>
-      )}
+      <PagedListFooter page={page} loadMore={() => void list.loadMore()}
+        empty="No conversations yet: open a chat with a friend from the Chat panel." />
     </section>
   );
 }

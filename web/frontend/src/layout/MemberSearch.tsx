@@ -5,6 +5,7 @@ import type { Profile } from '../api/types';
 import { useObservable } from '../lib/useObservable';
 import { Avatar } from '../ui/Avatar';
 import { ProfileSearch } from './ProfileSearch';
+import { SearchResults } from './SearchResults';
 
 export function MemberSearch() {
   const search = useMemo(
@@ -38,23 +39,15 @@ export function MemberSearch() {
       />
       {open && text.trim() !== '' && (
         <ul className="search-results" role="listbox" aria-label="Bunnies found">
-          {result.searching && <li className="muted">Searching…</li>}
-          {result.error && (
-            <li className="row">
-              <span className="error-note">{result.error}</span>
-              <button type="button" className="link" onClick={() => search.retry()}>Try again</button>
-            </li>
-          )}
-          {!result.searching && !result.error && result.query === text.trim() && result.profiles.length === 0 && (
-            <li className="muted">No bunny called that</li>
-          )}
-          {result.profiles.map((profile) => (
-            <li key={profile.id} role="option" aria-selected="false">
-              <Link to={`/profiles/${profile.id}`} onClick={close}>
-                <Avatar username={profile.username} size={24} /> {profile.username}
-              </Link>
-            </li>
-          ))}
+          <SearchResults result={result} text={text} onRetry={() => search.retry()} asListItems>
+            {(profiles) => profiles.map((profile) => (
+              <li key={profile.id} role="option" aria-selected="false">
+                <Link to={`/profiles/${profile.id}`} onClick={close}>
+                  <Avatar username={profile.username} size={24} /> {profile.username}
+                </Link>
+              </li>
+            ))}
+          </SearchResults>
         </ul>
       )}
     </div>

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import type { Profile } from '../api/types';
+import type { SearchResult } from './ProfileSearch';
+
+interface Props {
+  result: SearchResult;
+  /** The text as typed: "No bunny called that" waits for the answer to this very text. */
+  text: string;
+  /** Asks again after a failed search (ProfileSearch.retry). */
+  onRetry: () => void;
+  /** The lines are items of the caller's list (the navbar's dropdown) rather than paragraphs. */
+  asListItems?: boolean;
+  /** The profiles found, in the caller's own list: links in the navbar, buttons choosing a member for the admin. */
+  children: (profiles: Profile[]) => ReactNode;
+}
+
+/** What a member search has to say about the text typed: searching, failed (with "Try again"), nobody, or who. */
+export function SearchResults({ result, text, onRetry, asListItems = false, children }: Props) {
+  const Line = asListItems ? 'li' : 'p';
+  const query = text.trim();
+  const nobody = !result.searching && !result.error && query !== '' && result.query === query && result.profiles.length === 0;
+  return (
+    <>
+      {result.searching && <Line className="muted">Searching…</Line>}
+      {result.error && (
+        <Line className="row">
+          <span className="error-note" role="alert">{result.error}</span>
+          <button type="button" className="link" onClick={onRetry}>Try again</button>
+        </Line>
+      )}
+      {nobody && <Line className="muted">No bunny called that</Line>}
+      {children(result.profiles)}
+    </>
+  );
+}
