@@ -19,10 +19,10 @@ import java.util.Set;
 
 /**
  * Authenticates a request by its access token, from the {@code Authorization: Bearer} header or else the access
- * cookie, which may change things only for pages of our own origin ({@link SameOriginWrites}). No token means
- * anonymous; a token that does not verify is a 401 even where anonymous access is allowed, so a client with a broken
- * token finds out instead of silently seeing less. The endpoints that obtain, renew or
- * end a session ignore access tokens: an expired or foreign one must not keep a member from logging in again.
+ * cookie (which {@link SameOriginWrites} has checked comes from a page of ours if it asks for a change). No token
+ * means anonymous; a token that does not verify is a 401 even where anonymous access is allowed, so a client with a
+ * broken token finds out instead of silently seeing less. The endpoints that obtain, renew or end a session ignore
+ * access tokens: an expired or foreign one must not keep a member from logging in again.
  */
 class AccessTokenFilter extends OncePerRequestFilter {
 
@@ -47,10 +47,6 @@ class AccessTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<String> presented = presentedToken(request);
-        if (presented.isPresent() && fromCookie(request) && !SameOriginWrites.allowed(request)) {
-            errors.write(response, HttpStatus.FORBIDDEN);
-            return;
-        }
         if (presented.isPresent()) {
             Optional<Member> member = tokens.readAccess(presented.get());
             if (member.isEmpty()) {
@@ -60,10 +56,6 @@ class AccessTokenFilter extends OncePerRequestFilter {
             authenticate(member.get());
         }
         chain.doFilter(request, response);
-    }
-
-    private static boolean fromCookie(HttpServletRequest request) {
-        return request.getHeader(HttpHeaders.AUTHORIZATION) == null;
     }
 
     private static Optional<String> presentedToken(HttpServletRequest request) {

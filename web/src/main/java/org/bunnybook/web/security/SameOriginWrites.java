@@ -1,41 +1,62 @@
 package org.bunnybook.web.security;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.bunnybook.web.error.ErrorResponses;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
-import java.net.URI;
+import java.io.IOException;
 import java.util.Set;
 
 /**
- * Whether a request that changes something may be authenticated by the access cookie. SameSite=Lax keeps other sites'
- * forms from sending it, but not a sibling subdomain's (same site, other origin): so a cookie may only change things
- * for pages of our own origin. Browsers say where a request comes from in {@code Sec-Fetch-Site}, older ones in
- * {@code Origin}; a client that sends neither is not a browser page, and cannot have been tricked into using a cookie.
+ * Refuses a change asked for by a page of another origin when the browser would vouch for it with our cookies. SameSite
+ * keeps other sites' pages from sending them, but not a sibling subdomain's (same site, other origin), nor a page on
+ * another port of our host: so cookies may change things, and log in, renew or end a session, only for pages of our own
+ * origin. Browsers say where a request comes from in {@code Sec-Fetch-Site}, older ones (and plain-HTTP pages) in
+ * {@code Origin}, compared as scheme, host and port with forwarded headers honoured; a client that sends neither is not
+ * a browser page, and bearer tokens are never sent by a browser on its own.
  */
-final class SameOriginWrites {
+final class SameOriginWrites extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /** A forged login would put the member in the attacker's account; a forged logout or renewal, out of their own. */
+    private static final Set<String> SESSION_ENDPOINTS = Set.of("/web/login", "/web/refresh", "/web/logout");
 
-    private SameOriginWrites() {
+    private final ErrorResponses errors;
+
+    SameOriginWrites(ErrorResponses errors) {
+        this.errors = errors;
     }
 
-    static boolean allowed(HttpServletRequest request) {
-        if (SAFE_METHODS.contains(request.getMethod())) {
-            return true;
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        boolean vouchedByCookies = request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && (AuthCookies.read(request, AuthCookies.ACCESS).isPresent()
+                || SESSION_ENDPOINTS.contains(request.getRequestURI()));
+        return SAFE_METHODS.contains(request.getMethod()) || !vouchedByCookies;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (fromOurOrigin(request)) {
+            chain.doFilter(request, response);
+        } else {
+            errors.write(response, HttpStatus.FORBIDDEN);
         }
+    }
+
+    private static boolean fromOurOrigin(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null) {
             return site.equals("same-origin") || site.equals("none"); // "none": typed by the member themself
         }
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        return origin == null || sameHost(origin, request.getServerName());
-    }
-
-    private static boolean sameHost(String origin, String host) {
-        try {
-            return host.equalsIgnoreCase(URI.create(origin).getHost());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return WebUtils.isSameOrigin(new ServletServerHttpRequest(request)); // true without an Origin header
     }
 }

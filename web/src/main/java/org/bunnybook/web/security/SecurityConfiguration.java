@@ -14,8 +14,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Stateless JWT security. Endpoints that need a member say so here; finer rules ("auth as me") live with the
- * endpoints. CSRF protection is off because state-changing requests authenticate with a bearer token or a
- * SameSite cookie, which other sites cannot make a browser send.
+ * endpoints. Spring's CSRF tokens are off: state-changing requests authenticate with a bearer token, which no
+ * browser sends on its own, or with SameSite cookies, which other sites' pages cannot make a browser send and which
+ * {@link SameOriginWrites} accepts only from pages of our own origin (a sibling subdomain is the same site).
  */
 @Configuration
 class SecurityConfiguration {
@@ -30,6 +31,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new AccessTokenFilter(tokens, errors), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new SameOriginWrites(errors), AccessTokenFilter.class)
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) ->
                                 errors.write(response, HttpStatus.UNAUTHORIZED))
