@@ -14,6 +14,8 @@ import org.bunnybook.api.notification.NotificationView;
 import org.bunnybook.api.post.PageAfter;
 import org.bunnybook.query.push.Pushes;
 import org.bunnybook.web.security.Member;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -34,6 +36,8 @@ import java.util.UUID;
  */
 @RestController
 class NotificationController {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationController.class);
 
     private final QueryGateway queries;
     private final Pushes pushes;
@@ -79,8 +83,13 @@ class NotificationController {
         return Map.of("marked", marked);
     }
 
+    /** Best effort: the marking is done whatever happens here; a lost push leaves a badge behind until a reload. */
     private void pushUnreadCount(UUID member) {
-        pushes.push(member, "unread_notifications_count",
-                queries.query(new CountUnreadNotifications(member), ResponseTypes.instanceOf(Integer.class)).join());
+        try {
+            pushes.push(member, "unread_notifications_count", queries.query(new CountUnreadNotifications(member),
+                    ResponseTypes.instanceOf(Integer.class)).join());
+        } catch (RuntimeException e) {
+            log.warn("could not push the unread notifications count to {}: {}", member, e.getMessage());
+        }
     }
 }
