@@ -46,7 +46,8 @@ function MemberOnly({ children }: { children: ReactNode }) {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace state={{ notice: state.ended }} />;
   }
-  // another member logging in (in another tab) starts every page and store afresh
+  // another member logging in (in another tab) remounts the pages, and so the stores they made; the module-level
+  // ones (chat, badges) reset themselves on the session (main.tsx, chat/chat.ts)
   return <Fragment key={state.me.id}>{children}</Fragment>;
 }
 

@@ -1,13 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { ErrorBoundary } from 'react-error-boundary';
 import { distinctUntilChanged, map } from 'rxjs';
 import { App } from './App';
 import { session } from './session/session';
 import { realtime } from './realtime/realtime';
 import { badges } from './badges/badges';
-import { PageCrash } from './ui/PageCrash';
+import { RootErrorBoundary } from './ui/RootErrorBoundary';
 import './styles.css';
 
 // The socket lives as long as a member is logged in; the badges follow it.
@@ -30,9 +29,9 @@ void session.start();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BrowserRouter>
-      <ErrorBoundary FallbackComponent={PageCrash}>
+      <RootErrorBoundary>
         <App />
-      </ErrorBoundary>
+      </RootErrorBoundary>
     </BrowserRouter>
   </StrictMode>,
 );

@@ -34,7 +34,7 @@ export function AggregateTimeline() {
       {view.history.length > 0 && (
         <div className={styles.travel}>
           <Timeline history={view.history} current={view.state?.sequence ?? null} onPick={(s) => travel.goTo(s)} />
-          <div className={`card stack ${styles.stateCard}`}>
+          <div className="card stack">
             <TravelControls travel={travel} view={view} />
             <StateAtTime onPick={(at) => travel.goToTime(at)} />
             <AggregateStateView view={view} />

@@ -53,4 +53,18 @@ describe('RelationshipStore', () => {
 
     expect(changes).toEqual([false, true]);
   });
+
+  it('drops a reading asked for before a push, which answers for the relationship as it was', async () => {
+    let answerStale: (relationship: Relationship) => void = () => undefined;
+    const api = friendshipWith([]);
+    api.relationship = vi.fn(() => new Promise<Relationship>((resolve) => (answerStale = resolve)));
+    const store = new RelationshipStore(api, 'me', 'bob');
+    const stale = store.load();
+
+    store.heard('FRIEND');
+    answerStale('OUTGOING_FRIEND_REQUEST');
+    await stale;
+
+    expect(store.value).toEqual({ relationship: 'FRIEND', error: null });
+  });
 });

@@ -17,6 +17,8 @@ export interface RelationshipState {
 export class RelationshipStore extends Store<RelationshipState> {
   /** Emits when the two become friends or stop being friends (not on the first reading): the wall shows other posts. */
   readonly friendshipChanged$: Observable<boolean>;
+  /** Bumped by each load and each push, so an answer asked for before them is dropped instead of undoing them. */
+  private generation = 0;
 
   constructor(
     private readonly api: FriendshipApi,
@@ -33,15 +35,20 @@ export class RelationshipStore extends Store<RelationshipState> {
   }
 
   async load(): Promise<void> {
+    const generation = ++this.generation;
     try {
-      this.set({ relationship: await this.api.relationship(this.me, this.other), error: null });
+      const relationship = await this.api.relationship(this.me, this.other);
+      if (generation !== this.generation) return;
+      this.set({ relationship, error: null });
     } catch (e) {
+      if (generation !== this.generation) return;
       this.update((state) => ({ ...state, error: describe(e) }));
     }
   }
 
   /** The relationship as a push told it. */
   heard(relationship: Relationship): void {
+    this.generation++;
     this.set({ relationship, error: null });
   }
 

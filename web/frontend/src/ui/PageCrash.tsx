@@ -2,8 +2,9 @@ import { Link } from 'react-router';
 import type { FallbackProps } from 'react-error-boundary';
 
 /**
- * What a page shows instead of itself when it breaks (a bug, not a refused request): the navbar and the chat stay
- * usable, and the member can try again or go home. The error itself goes to the console for the bug report.
+ * What shows instead of what broke (a bug, not a refused request): a page, with the navbar and the chat still usable
+ * around it, or the whole app if the shell itself broke. The member can try again or go home; the error itself goes
+ * to the console for the bug report.
  */
 export function PageCrash({ resetErrorBoundary }: FallbackProps) {
   return (
