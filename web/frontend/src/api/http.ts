@@ -1,13 +1,24 @@
 import { ApiError } from './ApiError';
 
-/** Renews the session; true when the request may be repeated. */
-export type Refresher = () => Promise<boolean>;
+/** How renewing the session went: `refused` (401) ends it, `failed` (unreachable, busy) keeps it for a retry. */
+export type Renewal = 'renewed' | 'refused' | 'failed';
+export type Refresher = () => Promise<Renewal>;
 
-let refresher: Refresher = async () => false;
+let refresher: Refresher = async () => 'refused';
 
 /** Installed by the session service, which owns refreshing. */
 export function onUnauthorized(refresh: Refresher): void {
   refresher = refresh;
+}
+
+/**
+ * After a 401: renews the session; true when the request may be repeated, false when the session is over. Throws
+ * when the session could not be renewed for now, so the member reads that, not "log in again".
+ */
+export async function renewedAfter401(): Promise<boolean> {
+  const renewal = await refresher();
+  if (renewal === 'failed') throw new ApiError(503, 'Cannot renew your session right now: try again in a moment.');
+  return renewal === 'renewed';
 }
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
@@ -28,7 +39,7 @@ async function request<T>(method: string, path: string, body?: unknown, retried 
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (response.status === 401 && !retried && !path.startsWith('/login') && (await refresher())) {
+  if (response.status === 401 && !retried && !path.startsWith('/login') && (await renewedAfter401())) {
     return request<T>(method, path, body, true);
   }
   if (!response.ok) throw await ApiError.from(response);

@@ -13,7 +13,7 @@ export type ExportState =
 
 export interface ExportEnv {
   fetch(url: string, init: RequestInit): Promise<Response>;
-  /** Renews the session (the session service's refresh): true when the request may be repeated. */
+  /** After a 401 (api/http's renewedAfter401): true when the request may be repeated, false when the session is over. */
   refresh(): Promise<boolean>;
 }
 

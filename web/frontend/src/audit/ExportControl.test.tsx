@@ -4,7 +4,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CUT_SHORT } from './EventExport';
 import { ExportControl } from './ExportControl';
 
-vi.mock('../session/session', () => ({ session: { refresh: async () => true } }));
 
 const end = JSON.stringify({ exportComplete: true, events: 1, head: 10 });
 const event = JSON.stringify({ globalPosition: 10, type: 'PostCreated' });

@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import type { Query } from '../api/http';
+import { renewedAfter401, type Query } from '../api/http';
 import { useObservable } from '../lib/useObservable';
-import { session } from '../session/session';
 import { ErrorNote } from '../ui/ErrorNote';
 import { EventExport } from './EventExport';
 import styles from './Audit.module.css';
@@ -9,7 +8,7 @@ import styles from './Audit.module.css';
 /** Exports the events matching the filters as NDJSON, with its progress, a way to cancel it, and why it failed. */
 export function ExportControl({ query }: { query: Query }) {
   const exporter = useMemo(
-    () => new EventExport({ fetch: (url, init) => fetch(url, init), refresh: () => session.refresh() }),
+    () => new EventExport({ fetch: (url, init) => fetch(url, init), refresh: renewedAfter401 }),
     [],
   );
   const view = useObservable(exporter.state$, exporter.value);

@@ -135,7 +135,7 @@ describe('SessionService', () => {
     await Promise.all(tabs.slice(1).map((tab) => tab.start()));
     vi.setSystemTime(Date.now() + 850_000);
     const outcomes = await Promise.all(tabs.map((tab) => tab.refresh()));
-    expect(outcomes).toEqual([true, true, true]);
+    expect(outcomes).toEqual(['renewed', 'renewed', 'renewed']);
     expect(browser.refreshes).toBe(1);
     expect(browser.revoked).toBe(false);
     expect(tabs.map((tab) => tab.store.value.status)).toEqual(['member', 'member', 'member']);
@@ -157,7 +157,7 @@ describe('SessionService', () => {
     await two.start();
     browser.revoked = true;
     vi.setSystemTime(Date.now() + 850_000);
-    expect(await one.refresh()).toBe(false);
+    expect(await one.refresh()).toBe('refused');
     expect(one.store.value).toEqual({ status: 'anonymous', ended: 'Your session has ended: please log in again.' });
     expect(two.store.value).toEqual({ status: 'anonymous', ended: 'Your session has ended: please log in again.' });
   });
@@ -173,12 +173,27 @@ describe('SessionService', () => {
     expect(tab.store.value.status).toBe('member');
   });
 
+  it('starts at once, in a tab waiting to retry, when another tab renews the session', async () => {
+    const other = browser.tab();
+    await other.login('h@b.test', 'right');
+    const waiting = browser.tab();
+    browser.down = true;
+    await waiting.start();
+    expect(waiting.store.value.status).toBe('loading');
+
+    browser.down = false;
+    vi.setSystemTime(Date.now() + 850_000);
+    await other.refresh();
+    for (let i = 0; i < 10; i++) await Promise.resolve(); // the start it set off; no timer has run
+    expect(waiting.store.value.status).toBe('member');
+  });
+
   it('keeps the session when a renewal fails for any reason but a 401, and tries again later', async () => {
     const tab = browser.tab();
     await tab.login('h@b.test', 'right');
     vi.setSystemTime(Date.now() + 850_000);
     browser.failing = 503;
-    expect(await tab.refresh()).toBe(false);
+    expect(await tab.refresh()).toBe('failed');
     browser.failing = null;
     browser.down = true;
     await vi.advanceTimersByTimeAsync(1_000);

@@ -1,5 +1,6 @@
 import { Store } from '../lib/store';
 import { ApiError } from '../api/ApiError';
+import type { Renewal } from '../api/http';
 import type { Me, TokenResponse } from '../api/types';
 
 export type SessionState =
@@ -22,9 +23,6 @@ export interface SessionEnvironment {
   clearTimeout: (handle: unknown) => void;
 }
 
-/** `refused`: the server says the session is over (401); `failed`: it could not be asked or could not answer. */
-type Renewal = 'renewed' | 'refused' | 'failed';
-
 type TabMessage = { type: 'login' } | { type: 'logout' } | { type: 'ended' } | { type: 'refreshed'; accessExp: number };
 
 const EXPIRY_KEY = 'bunnybook.accessExp';
@@ -46,7 +44,10 @@ const UNREACHABLE = 'Cannot reach Bunnybook: trying again…';
  */
 export class SessionService {
   readonly store = new Store<SessionState>({ status: 'loading' });
+  /** The next renewal, while a member. */
   private timer: unknown;
+  /** The next try to start, while the server cannot be reached. */
+  private startRetry: unknown;
   private renewing: Promise<Renewal> | null = null;
   private retryMs = RETRY_FIRST_MS;
 
@@ -75,8 +76,8 @@ export class SessionService {
       this.retryMs = RETRY_FIRST_MS;
     } catch {
       this.store.set({ status: 'loading', problem: UNREACHABLE });
-      this.env.clearTimeout(this.timer);
-      this.timer = this.env.setTimeout(() => void this.start(), this.nextRetry());
+      this.env.clearTimeout(this.startRetry);
+      this.startRetry = this.env.setTimeout(() => void this.start(), this.nextRetry());
     }
   }
 
@@ -103,16 +104,16 @@ export class SessionService {
   }
 
   /**
-   * Renews the access token; true when the session goes on with a fresh one. Concurrent callers (a timer and a 401,
-   * or several tabs) share one rotation. When the server cannot be reached, the renewal is tried again later.
+   * Renews the access token. Concurrent callers (a timer and a 401, or several tabs) share one rotation. When the
+   * server cannot be reached, the renewal is tried again later.
    */
-  async refresh(): Promise<boolean> {
+  async refresh(): Promise<Renewal> {
     const outcome = await this.renew();
     if (outcome === 'failed' && this.store.value.status === 'member') {
       this.env.clearTimeout(this.timer);
       this.timer = this.env.setTimeout(() => void this.refresh(), this.nextRetry());
     }
-    return outcome === 'renewed';
+    return outcome;
   }
 
   private renew(): Promise<Renewal> {
@@ -198,10 +199,18 @@ export class SessionService {
     if (message.type === 'logout' || message.type === 'ended') {
       if (this.store.value.status === 'member') this.end(message.type === 'logout' ? 'You logged out in another tab.' : ENDED);
     } else if (message.type === 'refreshed') {
-      this.schedule(message.accessExp);
+      // a tab waiting to retry its start learns that the server is back
+      const state = this.store.value;
+      if (state.status === 'loading' && state.problem) this.retryStartNow();
+      else this.schedule(message.accessExp);
     } else if (message.type === 'login') {
       void this.loadMe().then((me) => me && this.schedule(Number(this.env.storage.getItem(EXPIRY_KEY))), () => undefined);
     }
+  }
+
+  private retryStartNow(): void {
+    this.env.clearTimeout(this.startRetry);
+    void this.start();
   }
 
   private tell(message: TabMessage): void {
