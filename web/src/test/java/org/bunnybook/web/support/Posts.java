@@ -33,10 +33,19 @@ public final class Posts {
 
     /** The member's whole feed, page after page of {@code limit}, as the contents of its posts. */
     public static List<String> wholeFeed(Member member, int limit) {
+        return whole(member, "/web/feed?limit=" + limit, limit);
+    }
+
+    /** A whole wall as {@code reader} sees it, page after page of 20, as the contents of its posts. */
+    public static List<String> wholeWall(Member reader, Member wall) {
+        return whole(reader, "/web/posts?limit=20&wall_profile_id=" + wall.id(), 20);
+    }
+
+    private static List<String> whole(Member member, String firstPage, int limit) {
         List<String> contents = new ArrayList<>();
         String cursor = "";
         while (true) {
-            var response = member.client().get("/web/feed?limit=" + limit + cursor);
+            var response = member.client().get(firstPage + cursor);
             assertThat(response.status()).as(response.text()).isEqualTo(200);
             JsonNode page = response.json();
             page.forEach(post -> contents.add(post.get("content").asText()));
