@@ -38,17 +38,21 @@ export function MemberSearch() {
         onKeyDown={(e) => e.key === 'Escape' && close()}
       />
       {open && text.trim() !== '' && (
-        <ul className="search-results" role="listbox" aria-label="Bunnies found">
-          <SearchResults result={result} text={text} onRetry={() => search.retry()} asListItems>
-            {(profiles) => profiles.map((profile) => (
-              <li key={profile.id} role="option" aria-selected="false">
-                <Link to={`/profiles/${profile.id}`} onClick={close}>
-                  <Avatar username={profile.username} size={24} /> {profile.username}
-                </Link>
-              </li>
-            ))}
+        <div className="search-results">
+          <SearchResults result={result} text={text} onRetry={() => search.retry()}>
+            {(profiles) => profiles.length > 0 && (
+              <ul aria-label="Bunnies found">
+                {profiles.map((profile) => (
+                  <li key={profile.id}>
+                    <Link to={`/profiles/${profile.id}`} onClick={close}>
+                      <Avatar username={profile.username} size={24} /> {profile.username}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
           </SearchResults>
-        </ul>
+        </div>
       )}
     </div>
   );

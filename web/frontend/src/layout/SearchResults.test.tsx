@@ -49,13 +49,4 @@ describe('SearchResults', () => {
     expect(retry).toHaveBeenCalledOnce();
     expect(screen.queryByText('No bunny called that')).toBeNull();
   });
-
-  it('writes its lines as items of the caller’s list when asked', () => {
-    render(
-      <ul>
-        <SearchResults result={found('x')} text="x" onRetry={() => undefined} asListItems>{() => null}</SearchResults>
-      </ul>,
-    );
-    expect(screen.getByRole('listitem').textContent).toBe('No bunny called that');
-  });
 });

@@ -8,27 +8,24 @@ interface Props {
   text: string;
   /** Asks again after a failed search (ProfileSearch.retry). */
   onRetry: () => void;
-  /** The lines are items of the caller's list (the navbar's dropdown) rather than paragraphs. */
-  asListItems?: boolean;
   /** The profiles found, in the caller's own list: links in the navbar, buttons choosing a member for the admin. */
   children: (profiles: Profile[]) => ReactNode;
 }
 
 /** What a member search has to say about the text typed: searching, failed (with "Try again"), nobody, or who. */
-export function SearchResults({ result, text, onRetry, asListItems = false, children }: Props) {
-  const Line = asListItems ? 'li' : 'p';
+export function SearchResults({ result, text, onRetry, children }: Props) {
   const query = text.trim();
   const nobody = !result.searching && !result.error && query !== '' && result.query === query && result.profiles.length === 0;
   return (
     <>
-      {result.searching && <Line className="muted">Searching…</Line>}
+      {result.searching && <p className="muted">Searching…</p>}
       {result.error && (
-        <Line className="row">
+        <p className="row">
           <span className="error-note" role="alert">{result.error}</span>
           <button type="button" className="link" onClick={onRetry}>Try again</button>
-        </Line>
+        </p>
       )}
-      {nobody && <Line className="muted">No bunny called that</Line>}
+      {nobody && <p className="muted">No bunny called that</p>}
       {children(result.profiles)}
     </>
   );

@@ -189,7 +189,8 @@ class MemberJourneyBrowserTest {
 
         void visitProfileOf(Visitor other) {
             page.getByLabel("Search bunnies").fill(other.username);
-            page.getByRole(AriaRole.LISTBOX).getByRole(AriaRole.LINK, namedWithin(other.username)).click();
+            page.getByRole(AriaRole.LIST, named("Bunnies found")).getByRole(AriaRole.LINK, namedWithin(other.username))
+                    .click();
             assertThat(page.getByRole(AriaRole.MAIN).getByRole(AriaRole.HEADING, namedWithin(other.username)))
                     .isVisible();
         }
