@@ -15,7 +15,7 @@ export function onUnauthorized(refresh: Refresher): void {
  * After a 401: renews the session; true when the request may be repeated, false when the session is over. Throws
  * when the session could not be renewed for now, so the member reads that, not "log in again".
  */
-export async function renewedAfter401(): Promise<boolean> {
+async function renewedAfter401(): Promise<boolean> {
   const renewal = await refresher();
   if (renewal === 'failed') throw new ApiError(503, 'Cannot renew your session right now: try again in a moment.');
   return renewal === 'renewed';
@@ -32,26 +32,32 @@ export function withQuery(path: string, query: Query = {}): string {
   return text ? `${path}?${text}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
-  const response = await fetch(`/web${path}`, {
+/**
+ * Fetches `/web` + `path` with the session cookies (the UI never sees a token). A 401 on a member's request first
+ * renews the session, then asks once more; the caller reads the answer (whole, or streamed as the export does).
+ */
+export async function fetchApi(path: string, init: RequestInit = {}): Promise<Response> {
+  const ask = () => fetch(`/web${path}`, { ...init, credentials: 'same-origin' });
+  const response = await ask();
+  if (response.status !== 401 || path.startsWith('/login') || !(await renewedAfter401())) return response;
+  void response.body?.cancel().catch(() => undefined);
+  init.signal?.throwIfAborted();
+  return ask();
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetchApi(path, {
     method,
-    credentials: 'same-origin',
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (response.status === 401 && !retried && !path.startsWith('/login') && (await renewedAfter401())) {
-    return request<T>(method, path, body, true);
-  }
   if (!response.ok) throw await ApiError.from(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/**
- * Calls the Bunnybook API with the session cookies (the UI never sees a token). A 401 on a member's request first
- * tries one silent refresh, then repeats the request once; if that fails too the session has ended.
- */
+/** The Bunnybook API's JSON endpoints, through `fetchApi`: a refusal is thrown as an ApiError. */
 export const http = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),

@@ -1,6 +1,6 @@
 import { Store } from '../lib/store';
 import { ApiError, describe } from '../api/ApiError';
-import type { Query } from '../api/http';
+import { fetchApi, type Query } from '../api/http';
 import { auditApi } from './auditApi';
 
 export type ExportState =
@@ -11,11 +11,8 @@ export type ExportState =
   | { status: 'failed'; error: string }
   | { status: 'cancelled' };
 
-export interface ExportEnv {
-  fetch(url: string, init: RequestInit): Promise<Response>;
-  /** After a 401 (api/http's renewedAfter401): true when the request may be repeated, false when the session is over. */
-  refresh(): Promise<boolean>;
-}
+/** Fetches an API path (api/http's fetchApi, which renews an expired session). */
+export type ApiFetch = (path: string, init: RequestInit) => Promise<Response>;
 
 export const CUT_SHORT = 'The export was cut short before its end, so no file was saved: try again.';
 
@@ -27,7 +24,7 @@ export const CUT_SHORT = 'The export was cut short before its end, so no file wa
 export class EventExport extends Store<ExportState> {
   private controller: AbortController | null = null;
 
-  constructor(private readonly env: ExportEnv) {
+  constructor(private readonly fetch: ApiFetch = fetchApi) {
     super({ status: 'idle' });
   }
 
@@ -38,7 +35,8 @@ export class EventExport extends Store<ExportState> {
     this.set({ status: 'running', progress: 0 });
     let answered = false;
     try {
-      const response = await this.open(auditApi.exportUrl(query), controller.signal);
+      const response = await this.fetch(auditApi.exportPath(query), { signal: controller.signal });
+      if (!response.ok) throw await ApiError.from(response);
       answered = true;
       const { chunks, tail } = await this.read(response, controller.signal);
       const events = wholeExport(tail);
@@ -61,19 +59,6 @@ export class EventExport extends Store<ExportState> {
   /** Stops a running export; nothing is saved. */
   cancel(): void {
     this.controller?.abort();
-  }
-
-  /** Like the API client: a 401 renews the session once, then the request is repeated. */
-  private async open(url: string, signal: AbortSignal): Promise<Response> {
-    const ask = () => this.env.fetch(url, { credentials: 'same-origin', signal });
-    let response = await ask();
-    if (response.status === 401 && (await this.env.refresh())) {
-      void response.body?.cancel().catch(() => undefined);
-      signal.throwIfAborted();
-      response = await ask();
-    }
-    if (!response.ok) throw await ApiError.from(response);
-    return response;
   }
 
   private async read(response: Response, signal: AbortSignal): Promise<{ chunks: Uint8Array<ArrayBuffer>[]; tail: LineTail }> {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { renewedAfter401, type Query } from '../api/http';
+import type { Query } from '../api/http';
 import { useObservable } from '../lib/useObservable';
 import { ErrorNote } from '../ui/ErrorNote';
 import { EventExport } from './EventExport';
@@ -7,10 +7,7 @@ import styles from './Audit.module.css';
 
 /** Exports the events matching the filters as NDJSON, with its progress, a way to cancel it, and why it failed. */
 export function ExportControl({ query }: { query: Query }) {
-  const exporter = useMemo(
-    () => new EventExport({ fetch: (url, init) => fetch(url, init), refresh: renewedAfter401 }),
-    [],
-  );
+  const exporter = useMemo(() => new EventExport(), []);
   const view = useObservable(exporter.state$, exporter.value);
   // leaving the page stops an export rather than saving a file later
   useEffect(() => () => exporter.cancel(), [exporter]);

@@ -76,5 +76,6 @@ export const auditApi = {
   checkpoints: (after: number, limit: number) => http.get<LedgerCheckpoint[]>('/audit/checkpoints', { after, limit }),
   verify: (checkpoints: TrustedCheckpoint[]) =>
     http.post<LedgerReport>('/audit/verify', checkpoints.length > 0 ? { checkpoints } : undefined),
-  exportUrl: (query: Query) => withQuery('/web/audit/export', query),
+  /** For `fetchApi`, which streams it (EventExport). */
+  exportPath: (query: Query) => withQuery('/audit/export', query),
 };
