@@ -1,4 +1,5 @@
 import { Store } from '../lib/store';
+import { LatestAsk } from '../lib/LatestAsk';
 import { describe } from '../api/ApiError';
 import type { ParkedEvent, RetryOutcome } from './adminApi';
 
@@ -22,22 +23,22 @@ export interface DeadLetterApi {
  * Each action lists them again; a failed action throws, for the control that ran it to say why.
  */
 export class DeadLetters extends Store<DeadLettersState> {
-  /** Bumped by each load, so an answer overtaken by a later load is dropped instead of showing an older list. */
-  private generation = 0;
+  /** An answer overtaken by a later load is dropped instead of showing an older list. */
+  private readonly loads = new LatestAsk();
 
   constructor(private readonly group: string, private readonly api: DeadLetterApi) {
     super({ letters: [], loading: false, error: null, outcome: null });
   }
 
   async load(): Promise<void> {
-    const generation = ++this.generation;
+    const wanted = this.loads.ask();
     this.update((s) => ({ ...s, loading: true, error: null }));
     try {
       const letters = await this.api.deadLetters(this.group);
-      if (generation !== this.generation) return;
+      if (!wanted()) return;
       this.update((s) => ({ ...s, letters, loading: false }));
     } catch (e) {
-      if (generation !== this.generation) return;
+      if (!wanted()) return;
       this.update((s) => ({ ...s, loading: false, error: describe(e) }));
     }
   }

@@ -1,4 +1,5 @@
 import { Store } from './store';
+import { LatestAsk } from './LatestAsk';
 import { describe } from '../api/ApiError';
 
 export interface Page<T> {
@@ -15,8 +16,8 @@ export interface Page<T> {
  * made by the member are added with `prepend`, removed with `remove`, and never listed twice.
  */
 export class PagedList<T> extends Store<Page<T>> {
-  /** Bumped by each reload, so a page asked for before it is dropped instead of mixed into the new list. */
-  private generation = 0;
+  /** A page asked for before a reload is dropped instead of mixed into the new list. */
+  private readonly pages = new LatestAsk();
 
   constructor(
     private readonly fetchPage: (after: T | null, limit: number) => Promise<T[]>,
@@ -29,11 +30,11 @@ export class PagedList<T> extends Store<Page<T>> {
   async loadMore(): Promise<void> {
     const current = this.value;
     if (current.loading || current.exhausted) return;
-    const generation = this.generation;
+    const wanted = this.pages.ask();
     this.update((page) => ({ ...page, loading: true, error: null }));
     try {
       const items = await this.fetchPage(current.items.at(-1) ?? null, this.limit);
-      if (generation !== this.generation) return;
+      if (!wanted()) return;
       this.update((page) => ({
         items: this.unique([...page.items, ...items]),
         loading: false,
@@ -41,14 +42,14 @@ export class PagedList<T> extends Store<Page<T>> {
         error: null,
       }));
     } catch (e) {
-      if (generation !== this.generation) return;
+      if (!wanted()) return;
       this.update((page) => ({ ...page, loading: false, error: describe(e) }));
     }
   }
 
   /** Starts again from the first page. */
   reload(): Promise<void> {
-    this.generation++;
+    this.pages.forget();
     this.set({ items: [], loading: false, exhausted: false, error: null });
     return this.loadMore();
   }

@@ -1,5 +1,6 @@
 import { Observable, distinctUntilChanged, filter, map, skip } from 'rxjs';
 import { Store } from '../lib/store';
+import { LatestAsk } from '../lib/LatestAsk';
 import { describe } from '../api/ApiError';
 import type { Relationship } from '../api/types';
 import type { friendship } from '../friends/friendship';
@@ -17,8 +18,8 @@ export interface RelationshipState {
 export class RelationshipStore extends Store<RelationshipState> {
   /** Emits when the two become friends or stop being friends (not on the first reading): the wall shows other posts. */
   readonly friendshipChanged$: Observable<boolean>;
-  /** Bumped by each load and each push, so an answer asked for before them is dropped instead of undoing them. */
-  private generation = 0;
+  /** A read answered after a later read or a push is dropped instead of undoing them. */
+  private readonly reads = new LatestAsk();
 
   constructor(
     private readonly api: FriendshipApi,
@@ -35,20 +36,20 @@ export class RelationshipStore extends Store<RelationshipState> {
   }
 
   async load(): Promise<void> {
-    const generation = ++this.generation;
+    const wanted = this.reads.ask();
     try {
       const relationship = await this.api.relationship(this.me, this.other);
-      if (generation !== this.generation) return;
+      if (!wanted()) return;
       this.set({ relationship, error: null });
     } catch (e) {
-      if (generation !== this.generation) return;
+      if (!wanted()) return;
       this.update((state) => ({ ...state, error: describe(e) }));
     }
   }
 
   /** The relationship as a push told it. */
   heard(relationship: Relationship): void {
-    this.generation++;
+    this.reads.forget();
     this.set({ relationship, error: null });
   }
 
