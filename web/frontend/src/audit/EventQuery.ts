@@ -1,4 +1,5 @@
 import { Store } from '../lib/store';
+import { LatestAsk } from '../lib/LatestAsk';
 import { ApiError, describe } from '../api/ApiError';
 import type { AuditedEvent } from './auditApi';
 
@@ -79,7 +80,7 @@ export interface EventPage {
  * auditor's filter (the cursor is always past it). An answer to a page already replaced is dropped.
  */
 export class EventQuery extends Store<EventPage> {
-  private asked = 0;
+  private readonly pages = new LatestAsk();
 
   constructor(
     private readonly fetchEvents: (query: Record<string, string | number>) => Promise<AuditedEvent[]>,
@@ -89,15 +90,15 @@ export class EventQuery extends Store<EventPage> {
   }
 
   async load(filters: EventFilters, cursor = ''): Promise<void> {
-    const asked = ++this.asked;
+    const wanted = this.pages.ask();
     this.update((page) => ({ ...page, filters, cursor, loading: true, error: null, fieldErrors: {} }));
     try {
       const query = { ...Object.fromEntries(filtersToQuery({ ...filters, after: cursor || filters.after })), limit: this.limit };
       const events = await this.fetchEvents(query);
-      if (asked !== this.asked) return;
+      if (!wanted()) return;
       this.set({ filters, cursor, events, loading: false, hasNext: events.length === this.limit, error: null, fieldErrors: {} });
     } catch (e) {
-      if (asked !== this.asked) return;
+      if (!wanted()) return;
       const fieldErrors = e instanceof ApiError ? e.fields : {};
       this.set({ filters, cursor, events: [], loading: false, hasNext: false, error: describe(e), fieldErrors });
     }

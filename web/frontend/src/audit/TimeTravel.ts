@@ -1,4 +1,5 @@
 import { Store } from '../lib/store';
+import { LatestAsk } from '../lib/LatestAsk';
 import { ApiError, describe } from '../api/ApiError';
 import type { AggregateState, AuditedEvent } from './auditApi';
 
@@ -23,7 +24,7 @@ export interface TimeTravelApi {
  * number, or at an instant). Starts at the latest event; an answer to a point already left is dropped.
  */
 export class TimeTravel extends Store<TimeTravelState> {
-  private asked = 0;
+  private readonly points = new LatestAsk();
 
   constructor(private readonly aggregateId: string, private readonly api: TimeTravelApi) {
     super({ history: [], sequence: null, state: null, loading: false, status: null, error: null });
@@ -80,15 +81,15 @@ export class TimeTravel extends Store<TimeTravelState> {
   }
 
   private async ask(at: { sequence?: number; at?: string }): Promise<AggregateState | undefined> {
-    const asked = ++this.asked;
+    const wanted = this.points.ask();
     this.update((s) => ({ ...s, loading: true, status: null, error: null }));
     try {
       const state = await this.api.state(this.aggregateId, at);
-      if (asked !== this.asked) return undefined;
+      if (!wanted()) return undefined;
       this.update((s) => ({ ...s, state, loading: false }));
       return state;
     } catch (e) {
-      if (asked === this.asked) this.failed(e);
+      if (wanted()) this.failed(e);
       return undefined;
     }
   }

@@ -1,5 +1,6 @@
 import { Observable, Subscription, combineLatest, map } from 'rxjs';
 import { Store } from '../lib/store';
+import { LatestAsk } from '../lib/LatestAsk';
 import { describe } from '../api/ApiError';
 import type { Profile } from '../api/types';
 import type { PushSource } from '../realtime/PushSource';
@@ -32,7 +33,7 @@ const PAGE = 50;
 export class ChatFriends extends Store<FriendsState> {
   /** Online first, then A→Z. */
   readonly list$: Observable<ChatFriend[]>;
-  private loads = 0;
+  private readonly loads = new LatestAsk();
 
   constructor(
     private readonly fetchPage: FriendsPage,
@@ -43,7 +44,7 @@ export class ChatFriends extends Store<FriendsState> {
   }
 
   async load(memberId: string): Promise<void> {
-    const load = ++this.loads;
+    const wanted = this.loads.ask();
     this.update((s) => ({ ...s, friends: [], loading: true, error: null }));
     try {
       const loaded: Profile[] = [];
@@ -53,9 +54,9 @@ export class ChatFriends extends Store<FriendsState> {
         loaded.push(...page);
       } while (page.length === PAGE);
       // friends pushed while loading are kept
-      if (load === this.loads) this.update((s) => ({ ...s, friends: unique([...loaded, ...s.friends]), loading: false }));
+      if (wanted()) this.update((s) => ({ ...s, friends: unique([...loaded, ...s.friends]), loading: false }));
     } catch (e) {
-      if (load === this.loads) this.update((s) => ({ ...s, loading: false, error: describe(e) }));
+      if (wanted()) this.update((s) => ({ ...s, loading: false, error: describe(e) }));
     }
   }
 
@@ -77,7 +78,7 @@ export class ChatFriends extends Store<FriendsState> {
   }
 
   reset(): void {
-    this.loads++;
+    this.loads.forget();
     this.set({ friends: [], onlineIds: [], loading: false, error: null });
   }
 }
