@@ -6,7 +6,7 @@ import { App } from './App';
 import { session } from './session/session';
 import { realtime } from './realtime/realtime';
 import { badges } from './badges/badges';
-import { RootErrorBoundary } from './ui/RootErrorBoundary';
+import { CrashBoundary } from './ui/CrashBoundary';
 import './styles.css';
 
 // The socket lives as long as a member is logged in; the badges follow it.
@@ -29,9 +29,9 @@ void session.start();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BrowserRouter>
-      <RootErrorBoundary>
+      <CrashBoundary>
         <App />
-      </RootErrorBoundary>
+      </CrashBoundary>
     </BrowserRouter>
   </StrictMode>,
 );

@@ -1,16 +1,14 @@
-import { Outlet, useLocation } from 'react-router';
-import { ErrorBoundary } from 'react-error-boundary';
+import { Outlet } from 'react-router';
 import { Navbar } from './Navbar';
 import { ConnectionNotice } from './ConnectionNotice';
 import { ChatDock, RefusedFrameNote } from '../chat/ChatDock';
-import { PageCrash } from '../ui/PageCrash';
+import { CrashBoundary } from '../ui/CrashBoundary';
 
 /**
  * Every member page: the navbar and the notices on top, the page, and the chat dock (friends and open chat boxes). A
  * page that breaks takes only itself down, until the member moves on to another one.
  */
 export function AppShell() {
-  const { pathname } = useLocation();
   return (
     <div className="shell">
       {/* one sticky bar on a desktop, so the notices sit below the navbar whatever its height (styles.css) */}
@@ -20,9 +18,9 @@ export function AppShell() {
         <RefusedFrameNote />
       </div>
       <main className="page">
-        <ErrorBoundary FallbackComponent={PageCrash} resetKeys={[pathname]}>
+        <CrashBoundary>
           <Outlet />
-        </ErrorBoundary>
+        </CrashBoundary>
       </main>
       <ChatDock />
     </div>

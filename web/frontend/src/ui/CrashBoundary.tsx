@@ -4,10 +4,10 @@ import { ErrorBoundary } from 'react-error-boundary';
 import { PageCrash } from './PageCrash';
 
 /**
- * The last resort, for what breaks outside a page (the shell, the login page): like AppShell's own boundary, it lets
- * go once the member moves to another page, so PageCrash's "Back to your feed" leaves the crash behind.
+ * Shows PageCrash instead of what it wraps when that breaks, and lets go once the member moves to another page, so
+ * "Back to your feed" leaves the crash behind. Around each page (AppShell), and around the whole app as a last resort.
  */
-export function RootErrorBoundary({ children }: { children: ReactNode }) {
+export function CrashBoundary({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   return (
     <ErrorBoundary FallbackComponent={PageCrash} resetKeys={[pathname]}>
