@@ -27,8 +27,8 @@ import java.util.Set;
 class AccessTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
-    private static final Set<String> SESSION_ENDPOINTS = Set.of("/web/register", "/web/login", "/web/refresh",
-            "/web/logout");
+    /** The endpoints that obtain, renew or end a session (SameOriginWrites guards them too). */
+    static final Set<String> SESSION_ENDPOINTS = Set.of("/web/register", "/web/login", "/web/refresh", "/web/logout");
 
     private final Tokens tokens;
     private final ErrorResponses errors;

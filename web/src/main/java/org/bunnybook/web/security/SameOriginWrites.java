@@ -25,8 +25,6 @@ import java.util.Set;
 final class SameOriginWrites extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    /** A forged login would put the member in the attacker's account; a forged logout or renewal, out of their own. */
-    private static final Set<String> SESSION_ENDPOINTS = Set.of("/web/login", "/web/refresh", "/web/logout");
 
     private final ErrorResponses errors;
 
@@ -37,8 +35,9 @@ final class SameOriginWrites extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         boolean vouchedByCookies = request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                // a forged login would put the member in the attacker's account; a forged logout, out of their own
                 && (AuthCookies.read(request, AuthCookies.ACCESS).isPresent()
-                || SESSION_ENDPOINTS.contains(request.getRequestURI()));
+                || AccessTokenFilter.SESSION_ENDPOINTS.contains(request.getRequestURI()));
         return SAFE_METHODS.contains(request.getMethod()) || !vouchedByCookies;
     }
 
