@@ -12,6 +12,7 @@ import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.NewestFirst;
 import org.bunnybook.web.support.RedisOutages;
 import org.bunnybook.web.support.Socket;
 import org.junit.jupiter.api.Test;
@@ -160,22 +161,10 @@ class ChatTest {
             for (int i = 0; i < 25; i++) {
                 awaitMessage(mine, "message " + i);
             }
-            List<String> pages = new ArrayList<>();
-            List<String> times = new ArrayList<>();
-            String cursor = "";
-            while (true) {
-                JsonNode page = friend.client().get("/web/chat/" + chat + "/messages?limit=10" + cursor).json();
-                page.forEach(message -> {
-                    pages.add(message.get("content").asText());
-                    times.add(message.get("createdAt").asText());
-                });
-                if (page.size() < 10) {
-                    break;
-                }
-                JsonNode last = page.get(9);
-                cursor = "&older_than=" + URLEncoder.encode(last.get("createdAt").asText(), StandardCharsets.UTF_8)
-                        + "&older_than_id=" + last.get("id").asText();
-            }
+            List<JsonNode> history = NewestFirst.all(friend.client(), "/web/chat/" + chat + "/messages?limit=10", 10,
+                    "id");
+            List<String> pages = history.stream().map(message -> message.get("content").asText()).toList();
+            List<String> times = history.stream().map(message -> message.get("createdAt").asText()).toList();
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < 25; i++) {
                 expected.add("message " + i);
@@ -231,23 +220,12 @@ class ChatTest {
         }
 
         String conversations = "/web/profiles/" + me.id() + "/conversations?limit=2";
-        List<String> seenChats = new ArrayList<>();
-        List<String> seenMessages = new ArrayList<>();
-        String cursor = "";
-        for (int pages = 0; pages < 10; pages++) { // 2 + 2 + 1, bounded should a page repeat forever
-            JsonNode page = me.client().get(conversations + cursor).json();
-            page.forEach(conversation -> {
-                assertThat(conversation.get("createdAt").asText()).isEqualTo("2026-11-26T08:30:00.456Z");
-                seenChats.add(conversation.get("chatGroupId").asText());
-                seenMessages.add(conversation.get("messageId").asText());
-            });
-            if (page.size() < 2) {
-                break;
-            }
-            JsonNode last = page.get(1);
-            cursor = "&older_than=" + URLEncoder.encode(last.get("createdAt").asText(), StandardCharsets.UTF_8)
-                    + "&older_than_id=" + last.get("messageId").asText();
-        }
+        List<JsonNode> listed = NewestFirst.all(me.client(), conversations, 2, "messageId"); // pages of 2, 2 and 1
+        assertThat(listed).allSatisfy(conversation ->
+                assertThat(conversation.get("createdAt").asText()).isEqualTo("2026-11-26T08:30:00.456Z"));
+        List<String> seenChats = listed.stream().map(conversation -> conversation.get("chatGroupId").asText()).toList();
+        List<String> seenMessages = listed.stream().map(conversation -> conversation.get("messageId").asText())
+                .toList();
         assertThat(seenChats).hasSize(5).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(chats);
         assertThat(seenMessages).containsExactlyInAnyOrderElementsOf(latest);
 

@@ -1,12 +1,8 @@
 package org.bunnybook.web.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bunnybook.web.support.Members.Member;
 
-import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,19 +38,7 @@ public final class Posts {
     }
 
     private static List<String> whole(Member member, String firstPage, int limit) {
-        List<String> contents = new ArrayList<>();
-        String cursor = "";
-        while (true) {
-            var response = member.client().get(firstPage + cursor);
-            assertThat(response.status()).as(response.text()).isEqualTo(200);
-            JsonNode page = response.json();
-            page.forEach(post -> contents.add(post.get("content").asText()));
-            if (page.size() < limit) {
-                return contents;
-            }
-            JsonNode last = page.get(page.size() - 1);
-            cursor = "&older_than=" + URLEncoder.encode(last.get("createdAt").asText(), StandardCharsets.UTF_8)
-                    + "&older_than_id=" + last.get("id").asText();
-        }
+        return NewestFirst.all(member.client(), firstPage, limit, "id").stream()
+                .map(post -> post.get("content").asText()).toList();
     }
 }
