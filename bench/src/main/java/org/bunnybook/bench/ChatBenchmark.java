@@ -12,7 +12,7 @@ import org.bunnybook.api.chat.FindConversationMembers;
 import org.bunnybook.api.friendship.AcceptFriendRequest;
 import org.bunnybook.api.friendship.FriendshipId;
 import org.bunnybook.api.friendship.SendFriendRequest;
-import org.bunnybook.query.push.Pushes;
+import org.bunnybook.platform.push.Pushes;
 import org.bunnybook.web.security.Member;
 import org.bunnybook.web.security.Tokens;
 import org.springframework.context.ConfigurableApplicationContext;

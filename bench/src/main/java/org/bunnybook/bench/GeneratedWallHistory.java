@@ -10,7 +10,8 @@ import org.bunnybook.api.post.PostDeleted;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.PostUnliked;
 import org.bunnybook.api.post.Privacy;
-import org.bunnybook.web.eventstore.RequestOrigin;
+import org.bunnybook.platform.command.RequestOrigin;
+import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -43,9 +44,6 @@ final class GeneratedWallHistory {
     private static final int RECENT = 2000;
     private static final String[] WORDS = {"carrot", "hop", "burrow", "meadow", "clover", "ears", "fluffy", "garden",
             "lettuce", "morning", "nap", "sunny", "today", "friends", "the", "a", "and", "with", "in", "so"};
-    private static final String COPY = """
-            COPY domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload,
-                                     payload_revision, payload_type, time_stamp) FROM STDIN""";
     private static final int CHUNK = 1 << 20;
 
     private final Serializer serializer;
@@ -69,7 +67,7 @@ final class GeneratedWallHistory {
     Totals write(DataSource dataSource, int events) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(EventStoreTables.COPY_EVENTS);
             ByteArrayOutputStream rows = new ByteArrayOutputStream(CHUNK + CHUNK / 4);
             for (int i = 0; i < events; i++) {
                 row(next(), rows);

@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,11 +26,6 @@ import java.util.List;
  * the event table in the same run, the most any replay could reach on this machine and database.
  */
 final class RebuildBenchmark {
-
-    private static final String ALL_EVENTS = """
-            SELECT global_index, aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload,
-                   payload_revision, payload_type, time_stamp
-            FROM domain_event_entry ORDER BY global_index""";
 
     private final ConfigurableApplicationContext application;
     private final DataSource dataSource;
@@ -58,7 +54,7 @@ final class RebuildBenchmark {
         long started = System.nanoTime();
         GeneratedWallHistory.Totals totals = new GeneratedWallHistory(serializer).write(dataSource, events);
         // hint bits and statistics now, or the first reader after the bulk write would pay for them
-        jdbc.sql("VACUUM ANALYZE domain_event_entry").update();
+        jdbc.sql("VACUUM ANALYZE " + EventStoreTables.EVENTS).update();
         System.out.printf("Generated %,d post events (%,d posts created, %,d deleted) and stored them in %.1f s%n",
                 events, totals.created(), totals.deleted(), (System.nanoTime() - started) / 1e9);
 
@@ -91,7 +87,7 @@ final class RebuildBenchmark {
         long bytes = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false); // else PostgreSQL sends the whole result at once, not by fetch size
-            try (PreparedStatement select = connection.prepareStatement(ALL_EVENTS)) {
+            try (PreparedStatement select = connection.prepareStatement(EventStoreTables.ALL_EVENTS_IN_ORDER)) {
                 select.setFetchSize(1000);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {

@@ -8,6 +8,8 @@ import org.bunnybook.api.ReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.bunnybook.platform.eventstore.EventStoreTables;
+import org.bunnybook.platform.eventstore.StoredEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,7 @@ import java.util.HexFormat;
  * vouches for bytes, not for their meaning. Entries commit with the token, so each event is chained exactly once.
  * <p>
  * Never replayed: chaining again would vouch for whatever the events have become. It has no dead-letter queue either
- * (see the processing configuration): an event it cannot chain stops the chain, and is retried, rather than being
+ * ({@link LedgerOrder}): an event it cannot chain stops the chain, and is retried, rather than being
  * left out of it.
  */
 @Component
@@ -32,12 +34,14 @@ class LedgerProjection {
     private static final Logger log = LoggerFactory.getLogger(LedgerProjection.class);
 
     private final JdbcClient jdbc;
+    private final EventStoreTables tables;
     private final Clock clock;
     private final int checkpointInterval;
 
-    LedgerProjection(JdbcClient jdbc, Clock clock,
+    LedgerProjection(JdbcClient jdbc, EventStoreTables tables, Clock clock,
                      @Value("${bunnybook.ledger.checkpoint-interval:1000}") int checkpointInterval) {
         this.jdbc = jdbc;
+        this.tables = tables;
         this.clock = clock;
         if (checkpointInterval < 1) {
             throw new IllegalArgumentException("bunnybook.ledger.checkpoint-interval must be at least 1");
@@ -47,16 +51,14 @@ class LedgerProjection {
 
     @EventHandler
     void on(Object anyEvent, @MessageIdentifier String eventIdentifier) {
-        StoredEvent stored = jdbc.sql("SELECT " + StoredEvent.COLUMNS
-                        + " FROM domain_event_entry e WHERE e.event_identifier = :id")
-                .param("id", eventIdentifier)
-                .query(StoredEvent.MAPPER).single();
+        StoredEvent stored = tables.event(eventIdentifier).orElseThrow(() -> new IllegalStateException(
+                "event " + eventIdentifier + " is being handled but is not in the store"));
         Link last = jdbc.sql("SELECT position, chain_hash FROM ledger_entries ORDER BY position DESC LIMIT 1")
                 .query((rs, row) -> new Link(rs.getLong(1), rs.getBytes(2)))
-                .optional().orElse(new Link(0, StoredEvent.genesis()));
+                .optional().orElse(new Link(0, Fingerprints.genesis()));
         long position = last.position() + 1;
-        byte[] eventHash = stored.fingerprint();
-        byte[] chainHash = StoredEvent.link(last.chainHash(), eventHash);
+        byte[] eventHash = Fingerprints.of(stored);
+        byte[] chainHash = Fingerprints.link(last.chainHash(), eventHash);
         jdbc.sql("""
                         INSERT INTO ledger_entries (position, global_index, event_identifier, event_hash, chain_hash)
                         VALUES (:position, :globalIndex, :eventIdentifier, :eventHash, :chainHash)""")

@@ -5,6 +5,8 @@ import org.bunnybook.api.ledger.LedgerReport.Head;
 import org.bunnybook.api.ledger.LedgerReport.Mismatch;
 import org.bunnybook.api.ledger.LedgerReport.Reason;
 import org.bunnybook.api.ledger.VerifyLedger.TrustedCheckpoint;
+import org.bunnybook.platform.eventstore.EventStoreTables;
+import org.bunnybook.platform.eventstore.StoredEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Walks the ledger in chain order, page by page (constant memory however long the history), recomputing each event's
@@ -24,14 +28,16 @@ class LedgerVerification {
     private static final int PAGE = 2_000;
 
     private final JdbcClient jdbc;
+    private final EventStoreTables tables;
 
-    LedgerVerification(JdbcClient jdbc) {
+    LedgerVerification(JdbcClient jdbc, EventStoreTables tables) {
         this.jdbc = jdbc;
+        this.tables = tables;
     }
 
     LedgerReport verify(List<TrustedCheckpoint> trusted) {
         Map<Long, byte[]> checkpoints = checkpoints(trusted);
-        byte[] chain = StoredEvent.genesis();
+        byte[] chain = Fingerprints.genesis();
         long position = 0;
         long globalIndexHead = 0;
         long checkpointsChecked = 0;
@@ -49,8 +55,8 @@ class LedgerVerification {
                 if (entry.event() == null) {
                     mismatch = entry.mismatch(Reason.EVENT_MISSING);
                 } else {
-                    byte[] eventHash = entry.event().fingerprint();
-                    next = StoredEvent.link(chain, eventHash);
+                    byte[] eventHash = Fingerprints.of(entry.event());
+                    next = Fingerprints.link(chain, eventHash);
                     if (!Arrays.equals(eventHash, entry.eventHash())) {
                         mismatch = entry.mismatch(Reason.EVENT_ALTERED);
                     } else if (!Arrays.equals(next, entry.chainHash())) {
@@ -76,10 +82,8 @@ class LedgerVerification {
             return broken(position, globalIndexHead, chain, checkpointsChecked,
                     new Mismatch(beyondTheEnd.get(), -1, null, null, null, null, Reason.CHAIN_TRUNCATED));
         }
-        long unchained = jdbc.sql("""
-                        SELECT count(*) FROM domain_event_entry e WHERE e.global_index <= :head
-                        AND NOT EXISTS (SELECT 1 FROM ledger_entries l WHERE l.global_index = e.global_index)""")
-                .param("head", globalIndexHead).query(Long.class).single();
+        // every entry up to here was matched to a stored event of its own: the rest of them are not chained yet
+        long unchained = tables.countUpTo(globalIndexHead) - position;
         return new LedgerReport(true, position, checkpointsChecked,
                 new Head(position, globalIndexHead, HexFormat.of().formatHex(chain)), null, unchained);
     }
@@ -107,21 +111,26 @@ class LedgerVerification {
         return checkpoints;
     }
 
+    /** The next page of ledger entries, each with the event stored at its global position (null if none). */
     private List<Entry> page(long afterPosition) {
-        return jdbc.sql("SELECT l.position, l.global_index AS chained_index, l.event_identifier AS chained_identifier,"
-                        + " l.event_hash, l.chain_hash, " + StoredEvent.COLUMNS
-                        + " FROM ledger_entries l LEFT JOIN domain_event_entry e ON e.global_index = l.global_index"
-                        + " WHERE l.position > :after ORDER BY l.position LIMIT :limit")
+        List<Entry> entries = jdbc.sql("SELECT position, global_index, event_identifier, event_hash, chain_hash"
+                        + " FROM ledger_entries WHERE position > :after ORDER BY position LIMIT :limit")
                 .param("after", afterPosition)
                 .param("limit", PAGE)
-                .query((rs, row) -> new Entry(rs.getLong("position"), rs.getLong("chained_index"),
-                        rs.getString("chained_identifier"), rs.getBytes("event_hash"), rs.getBytes("chain_hash"),
-                        rs.getString("event_identifier") == null ? null : StoredEvent.MAPPER.mapRow(rs, row)))
+                .query((rs, row) -> new Entry(rs.getLong("position"), rs.getLong("global_index"),
+                        rs.getString("event_identifier"), rs.getBytes("event_hash"), rs.getBytes("chain_hash"), null))
                 .list();
+        Map<Long, StoredEvent> events = tables.eventsAt(entries.stream().map(Entry::globalIndex).toList()).stream()
+                .collect(Collectors.toMap(StoredEvent::globalIndex, Function.identity()));
+        return entries.stream().map(entry -> entry.with(events.get(entry.globalIndex()))).toList();
     }
 
     private record Entry(long position, long globalIndex, String eventIdentifier, byte[] eventHash, byte[] chainHash,
                          StoredEvent event) {
+
+        Entry with(StoredEvent stored) {
+            return new Entry(position, globalIndex, eventIdentifier, eventHash, chainHash, stored);
+        }
 
         Mismatch mismatch(Reason reason) {
             return new Mismatch(position, globalIndex, eventIdentifier,

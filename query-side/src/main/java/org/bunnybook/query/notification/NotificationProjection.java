@@ -16,7 +16,7 @@ import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
 import org.bunnybook.api.post.PostLiked;
-import org.bunnybook.query.push.Pushes;
+import org.bunnybook.platform.push.Pushes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -16,7 +16,7 @@ import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -46,7 +46,7 @@ class FeedTimelines {
             LuaScripts.answeringList("feed-timelines.lua");
 
     private final StringRedisTemplate redis;
-    private final JdbcClient jdbc;
+    private final EventStoreTables tables;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final String capacity;
     private final Counter servedFromTimelines;
@@ -54,10 +54,10 @@ class FeedTimelines {
     private volatile Instant healthCheckedAt = Instant.MIN;
     private volatile boolean healthy;
 
-    FeedTimelines(StringRedisTemplate redis, JdbcClient jdbc, ObjectProvider<EventProcessingConfiguration> processing,
+    FeedTimelines(StringRedisTemplate redis, EventStoreTables tables, ObjectProvider<EventProcessingConfiguration> processing,
                   @Value("${bunnybook.feed.timeline-size:500}") int capacity, MeterRegistry meters) {
         this.redis = redis;
-        this.jdbc = jdbc;
+        this.tables = tables;
         this.processing = processing;
         this.capacity = Integer.toString(capacity);
         this.servedFromTimelines = meters.counter("bunnybook.feed.pages", "source", "timeline");
@@ -156,10 +156,7 @@ class FeedTimelines {
     private boolean healthy() {
         if (Instant.now().isAfter(healthCheckedAt.plus(HEALTH_CHECK_INTERVAL))) {
             EventProcessingConfiguration configuration = processing.getObject();
-            boolean rebuilding = jdbc.sql("""
-                            SELECT EXISTS (SELECT 1 FROM token_entry
-                                           WHERE processor_name = :group AND token_type LIKE '%ReplayToken')""")
-                    .param("group", ReadModels.FEED_CACHE).query(Boolean.class).single();
+            boolean rebuilding = tables.replaying(ReadModels.FEED_CACHE);
             healthy = !rebuilding && configuration.eventProcessor(ReadModels.FEED_CACHE, StreamingEventProcessor.class)
                     .map(processor -> processor.processingStatus().values().stream()
                             .allMatch(EventTrackerStatus::isCaughtUp))

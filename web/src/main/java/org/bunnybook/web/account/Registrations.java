@@ -4,9 +4,9 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.RegisterAccount;
-import org.bunnybook.web.consistency.ReadYourWrites;
+import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
-import org.bunnybook.web.eventstore.RequestOrigin;
+import org.bunnybook.platform.command.RequestOrigin;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 

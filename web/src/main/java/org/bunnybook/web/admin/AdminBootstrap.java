@@ -10,7 +10,7 @@ import org.bunnybook.api.account.GrantRole;
 import org.bunnybook.api.account.Role;
 import org.bunnybook.api.account.UsernameAlreadyTaken;
 import org.bunnybook.web.account.Registrations;
-import org.bunnybook.web.consistency.ReadYourWrites;
+import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

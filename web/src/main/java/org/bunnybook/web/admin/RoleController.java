@@ -8,7 +8,7 @@ import org.bunnybook.api.account.AccountView;
 import org.bunnybook.api.account.FindAccountById;
 import org.bunnybook.api.account.GrantRole;
 import org.bunnybook.web.account.AccountResponse;
-import org.bunnybook.web.consistency.ReadYourWrites;
+import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

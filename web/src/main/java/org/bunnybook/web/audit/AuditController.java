@@ -1,6 +1,5 @@
 package org.bunnybook.web.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,9 +12,15 @@ import org.bunnybook.api.ledger.FindLedgerCheckpoints;
 import org.bunnybook.api.ledger.LedgerCheckpoint;
 import org.bunnybook.api.ledger.LedgerReport;
 import org.bunnybook.api.ledger.VerifyLedger;
-import org.bunnybook.web.audit.AggregateStates.AggregateState;
+import org.bunnybook.audit.AggregateStates;
+import org.bunnybook.audit.AggregateStates.AggregateState;
+import org.bunnybook.audit.AuditedEvent;
+import org.bunnybook.audit.EventCatalog;
+import org.bunnybook.audit.EventExport;
+import org.bunnybook.audit.EventLog;
+import org.bunnybook.platform.eventstore.EventCriteria;
 import org.bunnybook.web.error.ApiException;
-import org.bunnybook.web.eventstore.EventStoreHead;
+import org.bunnybook.platform.eventstore.EventStoreHead;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,7 +41,6 @@ import java.util.List;
 @RestController
 class AuditController {
 
-    private static final int EXPORT_BATCH = 1_000;
     // PostgreSQL cannot compare text holding NUL: refused as invalid input instead of failing the query
     private static final String NO_NUL = "[^\\x00]*";
     private static final String NUL_REFUSED = "must not contain NUL characters";
@@ -48,16 +51,16 @@ class AuditController {
     private final EventCatalog catalog;
     private final AggregateStates states;
     private final QueryGateway queries;
-    private final ObjectMapper json;
+    private final EventExport export;
     private final EventStoreHead head;
 
     AuditController(EventLog log, EventCatalog catalog, AggregateStates states, QueryGateway queries,
-                    ObjectMapper json, EventStoreHead head) {
+                    EventExport export, EventStoreHead head) {
         this.log = log;
         this.catalog = catalog;
         this.states = states;
         this.queries = queries;
-        this.json = json;
+        this.export = export;
         this.head = head;
     }
 
@@ -66,7 +69,7 @@ class AuditController {
     List<AuditedEvent> events(@Valid EventFilter filter,
                               @RequestParam(defaultValue = "100") @Min(value = 1, message = "must be at least 1")
                               @Max(value = 1000, message = "must be at most 1000") int limit) {
-        return log.page(withinYears(filter), Long.MAX_VALUE, limit);
+        return log.page(withinYears(filter).criteria(), Long.MAX_VALUE, limit);
     }
 
     @GetMapping("/web/audit/aggregates/{id}/events")
@@ -92,37 +95,16 @@ class AuditController {
      * The events matching the filter as NDJSON, one per line in global order, read and written a batch at a time so
      * memory stays flat however long the history. The export ends at the head the store had when it began (header
      * {@code X-Export-Head}): each line's {@code globalPosition} against it is the export's progress. The last line
-     * is an {@link ExportEnd}; an export without one was cut short.
+     * is an {@link EventExport.End}; an export without one was cut short.
      */
     @GetMapping("/web/audit/export")
     void export(@Valid EventFilter filter, HttpServletResponse response) throws IOException {
-        filter = withinYears(filter);
+        EventCriteria criteria = withinYears(filter).criteria();
         long head = this.head.position();
         response.setContentType("application/x-ndjson");
         response.setHeader("X-Export-Head", Long.toString(head));
         response.setHeader("Content-Disposition", "attachment; filename=\"bunnybook-events.ndjson\"");
-        OutputStream out = response.getOutputStream();
-        long exported = 0;
-        List<AuditedEvent> batch;
-        do {
-            batch = log.page(filter, head, EXPORT_BATCH);
-            for (AuditedEvent event : batch) {
-                out.write(json.writeValueAsBytes(event));
-                out.write('\n');
-                exported++;
-            }
-            out.flush();
-            if (!batch.isEmpty()) {
-                filter = filter.after(batch.get(batch.size() - 1).globalPosition());
-            }
-        } while (batch.size() == EXPORT_BATCH);
-        // an export cut short (the database went away mid-stream) has a 200 status too: this line says it is whole
-        out.write(json.writeValueAsBytes(new ExportEnd(true, exported, head)));
-        out.write('\n');
-    }
-
-    /** The last line of a whole export: how many events it holds, up to which position. */
-    record ExportEnd(boolean exportComplete, long events, long head) {
+        export.write(criteria, head, response.getOutputStream());
     }
 
     /** PostgreSQL's timestamps end in the year 294276; the API takes the years 1 to 9999. */

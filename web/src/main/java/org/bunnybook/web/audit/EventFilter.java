@@ -2,16 +2,11 @@ package org.bunnybook.web.audit;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.bunnybook.platform.eventstore.EventCriteria;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.BindParam;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Which stored events an auditor asks for, bound from the query parameters {@code aggregate_id},
@@ -35,47 +30,8 @@ record EventFilter(
     private static final String NUL_REFUSED = "must not contain NUL characters";
 
 
-    /** A SQL condition on {@code domain_event_entry e}, built from constants; the values go in as parameters. */
-    String where(Map<String, Object> parameters) {
-        List<String> conditions = new ArrayList<>();
-        conditions.add("e.global_index > :after");
-        parameters.put("after", after == null ? 0 : after);
-        if (aggregateId != null) {
-            conditions.add("e.aggregate_identifier = :aggregateId");
-            parameters.put("aggregateId", aggregateId);
-        }
-        if (aggregateType != null) {
-            conditions.add("e.type = :aggregateType");
-            parameters.put("aggregateType", aggregateType);
-        }
-        if (type != null) {
-            conditions.add("e.payload_type = :type");
-            parameters.put("type", type);
-        }
-        if (actor != null) {
-            conditions.add("audit_actor(e.meta_data) = :actor");
-            parameters.put("actor", actor);
-        }
-        if (from != null) {
-            conditions.add("audit_instant(e.time_stamp) >= :from");
-            parameters.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-        }
-        if (to != null) {
-            conditions.add("audit_instant(e.time_stamp) < :to");
-            parameters.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-        }
-        return String.join(" AND ", conditions);
-    }
-
-    EventFilter withType(String resolvedType) {
-        return new EventFilter(aggregateId, aggregateType, resolvedType, actor, from, to, after);
-    }
-
-    EventFilter after(long position) {
-        return new EventFilter(aggregateId, aggregateType, type, actor, from, to, position);
-    }
-
-    static Map<String, Object> parameters() {
-        return new LinkedHashMap<>();
+    /** The store's criteria; a type given by its simple name is resolved later, by the catalog. */
+    EventCriteria criteria() {
+        return new EventCriteria(after == null ? 0 : after, aggregateId, aggregateType, type, actor, from, to);
     }
 }

@@ -10,6 +10,8 @@ import org.bunnybook.api.account.UsernameAlreadyTaken;
 import org.bunnybook.api.friendship.UnexpectedRelationshipState;
 import org.bunnybook.api.post.NotAllowedOnPost;
 import org.bunnybook.api.post.PostNotFound;
+import org.bunnybook.platform.Conflict;
+import org.bunnybook.platform.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -48,66 +50,37 @@ class ApiExceptionHandler {
         return ResponseEntity.status(e.status()).body(e.body());
     }
 
-    @ExceptionHandler(UsernameAlreadyTaken.class)
-    ResponseEntity<Object> usernameTaken() {
-        return conflict("username already taken", "UsernameAlreadyTaken", "username");
-    }
-
-    @ExceptionHandler(EmailAlreadyTaken.class)
-    ResponseEntity<Object> emailTaken() {
-        return conflict("email already taken", "EmailAlreadyTaken", "email");
-    }
-
-    @ExceptionHandler(UnexpectedRelationshipState.class)
-    ResponseEntity<Object> unexpectedRelationshipState() {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("message", "UnexpectedRelationshipState"));
-    }
-
-    @ExceptionHandler(PostNotFound.class)
-    ResponseEntity<Object> postNotFound() {
-        return status(HttpStatus.NOT_FOUND);
-    }
-
-    @ExceptionHandler(NotAllowedOnPost.class)
-    ResponseEntity<Object> notAllowedOnPost() {
-        return status(HttpStatus.FORBIDDEN);
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<Object> aggregateNotFound() {
-        return status(HttpStatus.NOT_FOUND);
-    }
-
-    /** Still losing a race for an aggregate after the gateway's retries: the caller may try again. */
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
-    ResponseEntity<Object> lostARace() {
-        return status(HttpStatus.CONFLICT);
-    }
-
-    @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<Object> commandFailed(CommandExecutionException e) {
-        // a command handler's refusal arrives wrapped when it crossed a bus boundary
-        Throwable cause = e.getCause();
-        if (cause instanceof UsernameAlreadyTaken) {
-            return usernameTaken();
+    /**
+     * The refusals of the domain and of the platform, thrown here or arriving from a command handler wrapped in a
+     * {@link CommandExecutionException} (when it crossed a bus boundary): one table, whichever way they came.
+     */
+    @ExceptionHandler({UsernameAlreadyTaken.class, EmailAlreadyTaken.class, UnexpectedRelationshipState.class,
+            PostNotFound.class, NotAllowedOnPost.class, AggregateNotFoundException.class, ConcurrencyException.class,
+            AggregateStreamCreationException.class, NotFound.class, Conflict.class, CommandExecutionException.class})
+    ResponseEntity<Object> refused(Exception e) {
+        Throwable refusal = e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e;
+        if (refusal instanceof UsernameAlreadyTaken) {
+            return conflict("username already taken", "UsernameAlreadyTaken", "username");
         }
-        if (cause instanceof EmailAlreadyTaken) {
-            return emailTaken();
+        if (refusal instanceof EmailAlreadyTaken) {
+            return conflict("email already taken", "EmailAlreadyTaken", "email");
         }
-        if (cause instanceof AggregateNotFoundException) {
-            return aggregateNotFound();
+        if (refusal instanceof UnexpectedRelationshipState) {
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("message", "UnexpectedRelationshipState"));
         }
-        if (cause instanceof UnexpectedRelationshipState) {
-            return unexpectedRelationshipState();
+        if (refusal instanceof PostNotFound || refusal instanceof AggregateNotFoundException
+                || refusal instanceof NotFound) {
+            return status(HttpStatus.NOT_FOUND);
         }
-        if (cause instanceof PostNotFound) {
-            return postNotFound();
+        if (refusal instanceof NotAllowedOnPost) {
+            return status(HttpStatus.FORBIDDEN);
         }
-        if (cause instanceof NotAllowedOnPost) {
-            return notAllowedOnPost();
+        if (refusal instanceof Conflict conflict) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("detail", conflict.getMessage()));
         }
-        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-            return lostARace();
+        if (refusal instanceof ConcurrencyException || refusal instanceof AggregateStreamCreationException) {
+            // still losing a race for an aggregate after the gateway's retries: the caller may try again
+            return status(HttpStatus.CONFLICT);
         }
         return unexpected(e);
     }

@@ -12,7 +12,7 @@ import org.bunnybook.api.friendship.RejectFriendRequest;
 import org.bunnybook.api.friendship.SendFriendRequest;
 import org.bunnybook.api.friendship.UnexpectedRelationshipState;
 import org.bunnybook.api.friendship.Unfriend;
-import org.bunnybook.web.consistency.ReadYourWrites;
+import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.security.Member;
 import org.springframework.http.HttpStatus;

@@ -12,7 +12,7 @@ import org.bunnybook.api.notification.MarkAllNotificationsRead;
 import org.bunnybook.api.notification.MarkNotifications;
 import org.bunnybook.api.notification.NotificationView;
 import org.bunnybook.api.post.PageAfter;
-import org.bunnybook.query.push.Pushes;
+import org.bunnybook.platform.push.Pushes;
 import org.bunnybook.web.security.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -24,7 +24,7 @@ import org.bunnybook.api.post.PostLookup;
 import org.bunnybook.api.post.PostView;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.api.post.UnlikePost;
-import org.bunnybook.web.consistency.ReadYourWrites;
+import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.security.Member;
 import org.springframework.format.annotation.DateTimeFormat;

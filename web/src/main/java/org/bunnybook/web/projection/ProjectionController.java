@@ -2,7 +2,12 @@ package org.bunnybook.web.projection;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.bunnybook.web.error.ApiException;
+import org.bunnybook.platform.NotFound;
+import org.bunnybook.platform.projection.DeadLetters;
+import org.bunnybook.platform.projection.ProjectionRebuilds;
+import org.bunnybook.platform.projection.ProjectionStatus;
+import org.bunnybook.platform.projection.ProjectionStatuses;
+import org.bunnybook.platform.projection.Rebuild;
 import org.bunnybook.web.security.Member;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,7 +44,7 @@ class ProjectionController {
 
     @GetMapping("/web/admin/projections/{name}")
     ProjectionStatus projection(@PathVariable String name) {
-        return statuses.of(name).orElseThrow(ApiException::notFound);
+        return statuses.of(name).orElseThrow(() -> new NotFound("processing group " + name));
     }
 
     /** Starts a rebuild; its progress shows in the group's status. */

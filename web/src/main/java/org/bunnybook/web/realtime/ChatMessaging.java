@@ -7,7 +7,7 @@ import org.bunnybook.api.chat.FindConversationMembers;
 import org.bunnybook.api.chat.MarkChatAsRead;
 import org.bunnybook.api.chat.NotInConversation;
 import org.bunnybook.api.chat.PostMessage;
-import org.bunnybook.query.push.Pushes;
+import org.bunnybook.platform.push.Pushes;
 import org.bunnybook.web.security.Member;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;

@@ -1,7 +1,7 @@
 package org.bunnybook.web.realtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.bunnybook.query.push.Pushes;
+import org.bunnybook.platform.push.Push;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -39,8 +39,8 @@ class PushRelay {
         }));
         container.addMessageListener((message, pattern) -> {
             try {
-                Pushes.Push push = json.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
-                        Pushes.Push.class);
+                Push push = json.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
+                        Push.class);
                 // ordered delivery (preservePublishOrder) needs headers it may still change
                 SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create();
                 headers.setLeaveMutable(true);
@@ -49,7 +49,7 @@ class PushRelay {
             } catch (IOException | RuntimeException e) {
                 log.warn("could not relay a push: {}", e.getMessage());
             }
-        }, new ChannelTopic(Pushes.CHANNEL));
+        }, new ChannelTopic(Push.CHANNEL));
         return container;
     }
 }

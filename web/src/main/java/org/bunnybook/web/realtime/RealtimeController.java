@@ -4,7 +4,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.chat.FindUnreadConversations;
 import org.bunnybook.api.notification.CountUnreadNotifications;
-import org.bunnybook.query.push.Pushes;
+import org.bunnybook.platform.push.Pushes;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;

@@ -7,7 +7,7 @@ import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.api.chat.NotInConversation;
 import org.bunnybook.api.chat.PostMessage;
-import org.bunnybook.web.consistency.ReadYourWrites;
+import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;

@@ -6,8 +6,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
-import org.bunnybook.web.consistency.ReadYourWrites;
-import org.bunnybook.web.eventstore.RequestOrigin;
+import org.bunnybook.platform.consistency.ReadYourWrites;
+import org.bunnybook.platform.command.RequestOrigin;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;

@@ -7,6 +7,7 @@ import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,6 +28,7 @@ import static org.bunnybook.web.ui.Names.namedWithin;
  * cannot see a friends-only post. Screenshots of the pages they pass through go to target/screenshots/.
  */
 @BunnybookTest
+@Tag("browser") // needs the built UI: left out by -Dbunnybook.skipUi
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MemberJourneyBrowserTest {
 

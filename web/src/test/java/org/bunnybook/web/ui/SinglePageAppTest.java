@@ -2,6 +2,7 @@ package org.bunnybook.web.ui;
 
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * anything that looks like a file keep their 404; hashed assets are cached for good, the page never.
  */
 @BunnybookTest
+@Tag("browser") // needs the built UI: left out by -Dbunnybook.skipUi
 class SinglePageAppTest {
 
     @LocalServerPort

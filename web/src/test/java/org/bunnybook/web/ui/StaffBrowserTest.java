@@ -11,6 +11,7 @@ import org.bunnybook.web.support.Posts;
 import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * granting a member a role.
  */
 @BunnybookTest
+@Tag("browser") // needs the built UI: left out by -Dbunnybook.skipUi
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffBrowserTest {
 

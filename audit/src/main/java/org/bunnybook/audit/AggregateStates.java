@@ -1,0 +1,114 @@
+package org.bunnybook.audit;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import org.axonframework.config.AggregateConfiguration;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.bunnybook.api.Sensitive;
+import org.bunnybook.platform.Conflict;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Time travel: an aggregate's state as it was after a given event (by sequence number or by instant), rebuilt the
+ * way the command side rebuilds it: its own event-sourcing handlers applied to its events, upcast as the command side
+ * would see them. Snapshots are not used, so the answer depends on the events alone.
+ */
+@Component
+public class AggregateStates {
+
+    private final EventStorageEngine storage;
+    private final Configuration axon;
+    private final ObjectMapper fields;
+    private volatile Map<String, Class<?>> aggregateTypes;
+
+    AggregateStates(EventStorageEngine storage, Configuration axon, ObjectMapper json) {
+        this.storage = storage;
+        this.axon = axon;
+        // an aggregate keeps its state in private fields, with no getters: show the fields, but none marked sensitive
+        this.fields = json.copy()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+                    @Override
+                    public boolean hasIgnoreMarker(AnnotatedMember member) {
+                        return member.hasAnnotation(Sensitive.class) || super.hasIgnoreMarker(member);
+                    }
+                });
+    }
+
+    /**
+     * The state after the last event with a sequence number up to {@code sequence} and a timestamp up to {@code at}
+     * (either may be null: no bound), or empty if the aggregate type is not one this application knows.
+     */
+    public Optional<AggregateState> replay(String aggregateId, String aggregateType, Long sequence, Instant at) {
+        Class<?> type = aggregateTypes().get(aggregateType);
+        if (type == null) {
+            return Optional.empty();
+        }
+        return Optional.of(replay(type, aggregateId, sequence, at));
+    }
+
+    private <T> AggregateState replay(Class<T> type, String aggregateId, Long sequence, Instant at) {
+        try {
+            List<? extends DomainEventMessage<?>> events = storage.readEvents(aggregateId, 0).asStream()
+                    .takeWhile(event -> (sequence == null || event.getSequenceNumber() <= sequence)
+                            && (at == null || !event.getTimestamp().isAfter(at)))
+                    .toList();
+            if (events.isEmpty()) {
+                return new AggregateState(aggregateId, type.getSimpleName(), null, null, 0, null);
+            }
+            DomainEventMessage<?> last = events.get(events.size() - 1);
+            T root = new GenericAggregateFactory<>(type).createAggregateRoot(aggregateId, events.get(0));
+            EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root,
+                    AnnotatedAggregateMetaModelFactory.inspectAggregate(type), null,
+                    NoSnapshotTriggerDefinition.TRIGGER);
+            aggregate.initializeState(DomainEventStream.of(events.stream()));
+            JsonNode state = fields.valueToTree(aggregate.getAggregateRoot());
+            return new AggregateState(aggregateId, type.getSimpleName(), last.getSequenceNumber(),
+                    last.getTimestamp(), events.size(), state);
+        } catch (Exception unreadable) {
+            // an event that no longer reads (altered by hand, say): the ledger's verify tells which one
+            throw new Conflict("the events of " + type.getSimpleName() + " " + aggregateId
+                    + " cannot be replayed: " + unreadable.getMessage());
+        }
+    }
+
+    private Map<String, Class<?>> aggregateTypes() {
+        if (aggregateTypes == null) {
+            // Axon stores an aggregate's type by its simple name
+            Map<String, Class<?>> types = new HashMap<>();
+            for (AggregateConfiguration<?> aggregate : axon.findModules(AggregateConfiguration.class)) {
+                types.put(aggregate.aggregateType().getSimpleName(), aggregate.aggregateType());
+            }
+            aggregateTypes = types;
+        }
+        return aggregateTypes;
+    }
+
+    /**
+     * An aggregate as it was: after {@code eventsApplied} events, the last one numbered {@code sequence} and stored at
+     * {@code timestamp}; {@code state} is its fields, null if it did not exist yet.
+     */
+    public record AggregateState(String aggregateId, String aggregateType, Long sequence, Instant timestamp,
+                          int eventsApplied, JsonNode state) {
+    }
+}

@@ -1,0 +1,52 @@
+package org.bunnybook.platform.command;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends a command again when it lost a race for its aggregate to another node (both appended at one sequence
+ * number, or both created it), so the aggregate decides once more on its new state. Any other failure is the aggregate's answer and
+ * stands. (Axon's interval scheduler judges each cause on its own, so a wrapped SQL error would stop its retry.)
+ */
+class RetryLostRaces implements RetryScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryLostRaces.class);
+    private static final int MAX_RETRIES = 3;
+    private static final long INTERVAL_MILLIS = 20;
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "command-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
+                                 List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
+        if (!lostARace(lastFailure) || failures.size() > MAX_RETRIES) {
+            return false;
+        }
+        log.info("{} lost a race for its aggregate ({}); sending it again", commandMessage.getCommandName(),
+                lastFailure.getMessage());
+        executor.schedule(commandDispatch, INTERVAL_MILLIS * failures.size(), TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    static boolean lostARace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,198 @@
+package org.bunnybook.platform.eventstore;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The one door to the tables Axon writes: {@code domain_event_entry}, {@code token_entry} and
+ * {@code dead_letter_entry}. Everything else reads them through this class (or through Axon itself), so a change of
+ * Axon's schema (a column renamed by a new Axon version, say) touches this file, {@link AxonStorageConfiguration}'s
+ * schema beans and a Flyway migration, and nothing else.
+ */
+@Component
+public class EventStoreTables {
+
+    public static final String EVENTS = "domain_event_entry";
+    public static final String SNAPSHOTS = "snapshot_event_entry";
+    public static final String TOKENS = "token_entry";
+    public static final String DEAD_LETTERS = "dead_letter_entry";
+
+    /** Every stored event in global order with every column: the fastest full read of the history there is. */
+    public static final String ALL_EVENTS_IN_ORDER = """
+            SELECT e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, e.type,
+                   e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data
+            FROM domain_event_entry e ORDER BY e.global_index""";
+
+    /** PostgreSQL's COPY into the event table (text format, these columns in this order): bulk-writes a history. */
+    public static final String COPY_EVENTS = """
+            COPY domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload,
+                                     payload_revision, payload_type, time_stamp) FROM STDIN""";
+
+    private static final String COLUMNS = """
+            e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number, e.type, e.payload_type,
+            e.payload_revision, e.time_stamp, e.payload, e.meta_data""";
+
+    private static final RowMapper<StoredEvent> STORED_EVENT = (rs, row) -> new StoredEvent(
+            rs.getLong("global_index"), rs.getString("event_identifier"), rs.getString("aggregate_identifier"),
+            rs.getLong("sequence_number"), rs.getString("type"), rs.getString("payload_type"),
+            rs.getString("payload_revision"), rs.getString("time_stamp"), rs.getBytes("payload"),
+            rs.getBytes("meta_data"));
+
+    private final JdbcClient jdbc;
+
+    EventStoreTables(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // --- events ---
+
+    /** The global positions of the given events, by event identifier; events not (yet) stored are absent. */
+    public Map<String, Long> positionsOf(Collection<String> eventIdentifiers) {
+        return jdbc.sql("SELECT event_identifier, global_index FROM domain_event_entry"
+                        + " WHERE event_identifier = ANY (:ids)")
+                .param("ids", eventIdentifiers.toArray(String[]::new))
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** One stored event by its identifier. */
+    public Optional<StoredEvent> event(String eventIdentifier) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e WHERE e.event_identifier = :id")
+                .param("id", eventIdentifier)
+                .query(STORED_EVENT).optional();
+    }
+
+    /** The stored events at these global positions, in global order; positions with no event are absent. */
+    public List<StoredEvent> eventsAt(Collection<Long> globalIndexes) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e WHERE e.global_index = ANY (:positions)"
+                        + " ORDER BY e.global_index")
+                .param("positions", globalIndexes.toArray(Long[]::new))
+                .query(STORED_EVENT).list();
+    }
+
+    /** How many events are stored at or below global position {@code head}. */
+    public long countUpTo(long head) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE global_index <= :head")
+                .param("head", head).query(Long.class).single();
+    }
+
+    /** Up to {@code limit} events matching {@code criteria}, at or below global position {@code head}, in order. */
+    public List<StoredEvent> events(EventCriteria criteria, long head, int limit) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String where = where(criteria, parameters);
+        parameters.put("head", head);
+        parameters.put("limit", limit);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e WHERE " + where
+                        + " AND e.global_index <= :head ORDER BY e.global_index LIMIT :limit")
+                .params(parameters)
+                .query(STORED_EVENT).list();
+    }
+
+    /** Every event of one aggregate, in its own order. */
+    public List<StoredEvent> aggregateHistory(String aggregateId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e WHERE e.aggregate_identifier = :id"
+                        + " ORDER BY e.sequence_number")
+                .param("id", aggregateId)
+                .query(STORED_EVENT).list();
+    }
+
+    /** The aggregate type that wrote an aggregate's first event, if it has any. */
+    public Optional<String> aggregateType(String aggregateId) {
+        return jdbc.sql("SELECT type FROM domain_event_entry WHERE aggregate_identifier = :id"
+                        + " ORDER BY sequence_number LIMIT 1")
+                .param("id", aggregateId)
+                .query(String.class).optional();
+    }
+
+    /** A condition on {@code domain_event_entry e} built from constants; the values go in as parameters. */
+    private static String where(EventCriteria criteria, Map<String, Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("e.global_index > :after");
+        parameters.put("after", criteria.after());
+        add(conditions, parameters, "e.aggregate_identifier = :aggregateId", "aggregateId", criteria.aggregateId());
+        add(conditions, parameters, "e.type = :aggregateType", "aggregateType", criteria.aggregateType());
+        add(conditions, parameters, "e.payload_type = :type", "type", criteria.payloadType());
+        // audit_actor and audit_instant (migration V12) read NULL from a row altered by hand instead of failing
+        add(conditions, parameters, "audit_actor(e.meta_data) = :actor", "actor", criteria.actor());
+        add(conditions, parameters, "audit_instant(e.time_stamp) >= :from", "from",
+                criteria.from() == null ? null : criteria.from().atOffset(ZoneOffset.UTC));
+        add(conditions, parameters, "audit_instant(e.time_stamp) < :to", "to",
+                criteria.to() == null ? null : criteria.to().atOffset(ZoneOffset.UTC));
+        return String.join(" AND ", conditions);
+    }
+
+    private static void add(List<String> conditions, Map<String, Object> parameters, String condition, String name,
+                            Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            parameters.put(name, value);
+        }
+    }
+
+    // --- tokens ---
+
+    /** The stored tokens of one processing group, in segment order, serialised as Axon stored them. */
+    public List<TokenRow> tokens(String processingGroup) {
+        return jdbc.sql("SELECT segment, token, token_type, owner FROM token_entry WHERE processor_name = :name"
+                        + " ORDER BY segment")
+                .param("name", processingGroup)
+                .query((rs, row) -> new TokenRow(processingGroup, rs.getInt("segment"), rs.getBytes("token"),
+                        rs.getString("token_type"), rs.getString("owner")))
+                .list();
+    }
+
+    /** Whether any segment of the group holds a replay token, i.e. the group is being rebuilt. */
+    public boolean replaying(String processingGroup) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM token_entry"
+                        + " WHERE processor_name = :group AND token_type LIKE '%ReplayToken')")
+                .param("group", processingGroup).query(Boolean.class).single();
+    }
+
+    /** One row of the token store. */
+    public record TokenRow(String processingGroup, int segment, byte[] token, String tokenType, String owner) {
+    }
+
+    // --- dead letters ---
+
+    /** How many events each processing group has parked; groups with none are absent. */
+    public Map<String, Long> parkedCounts() {
+        return jdbc.sql("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** A group's parked events, oldest sequence first and in order within each sequence. */
+    public List<ParkedEventRow> parked(String processingGroup, int limit) {
+        return jdbc.sql("""
+                        SELECT sequence_identifier, sequence_index, event_identifier, payload_type,
+                               aggregate_type, aggregate_identifier, sequence_number, enqueued_at, last_touched,
+                               cause_type, cause_message
+                        FROM dead_letter_entry WHERE processing_group = :group
+                        ORDER BY enqueued_at, sequence_identifier, sequence_index LIMIT :limit""")
+                .param("group", processingGroup).param("limit", limit)
+                .query((rs, row) -> new ParkedEventRow(rs.getString("sequence_identifier"),
+                        rs.getLong("sequence_index"), rs.getString("event_identifier"),
+                        rs.getString("payload_type"), rs.getString("aggregate_type"),
+                        rs.getString("aggregate_identifier"), (Long) rs.getObject("sequence_number"),
+                        rs.getString("enqueued_at"), rs.getString("last_touched"),
+                        rs.getString("cause_type"), rs.getString("cause_message")))
+                .list();
+    }
+
+    /** One row of the dead-letter queue, timestamps as Axon stored them (ISO-8601 text). */
+    public record ParkedEventRow(String sequence, long index, String eventId, String type, String aggregateType,
+                                 String aggregateId, Long aggregateSequence, String enqueuedAt, String lastTouched,
+                                 String causeType, String causeMessage) {
+    }
+}

@@ -1,0 +1,43 @@
+package org.bunnybook.platform.processing;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+
+import java.sql.SQLException;
+
+/**
+ * Parks an event its projection failed on, unless the failure was a collision with another transaction (PostgreSQL's
+ * class 40: deadlock detected, serialization failure), such as two segments updating the same rows in opposite
+ * orders. Such a failure is thrown on instead: the whole batch rolls back, releasing every lock it held, and the
+ * processor tries the batch again. Parking it would turn a passing clash into a gap in the read model until the next
+ * retry round, and retrying the one event inside the batch would meet the same locks again.
+ */
+class ParkUnlessCollided implements EnqueuePolicy<EventMessage<?>> {
+
+    @Override
+    public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        if (collided(cause)) {
+            throw new CollidedWithAnotherTransaction(cause);
+        }
+        return Decisions.enqueue(cause);
+    }
+
+    private static boolean collided(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Aborts the batch of an event whose transaction collided with another one, so that it is tried again. */
+    static final class CollidedWithAnotherTransaction extends RuntimeException {
+        CollidedWithAnotherTransaction(Throwable cause) {
+            super("collided with another transaction; the batch is tried again", cause);
+        }
+    }
+}

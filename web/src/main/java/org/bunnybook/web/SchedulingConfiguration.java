@@ -1,9 +1,0 @@
-package org.bunnybook.web;
-
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-
-@Configuration
-@EnableScheduling
-class SchedulingConfiguration {
-}
