@@ -1,9 +1,8 @@
 package org.bunnybook.web.notification;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.notification.CountUnreadNotifications;
@@ -11,12 +10,11 @@ import org.bunnybook.api.notification.FindNotifications;
 import org.bunnybook.api.notification.MarkAllNotificationsRead;
 import org.bunnybook.api.notification.MarkNotifications;
 import org.bunnybook.api.notification.NotificationView;
-import org.bunnybook.api.post.PageAfter;
 import org.bunnybook.platform.push.Pushes;
 import org.bunnybook.web.security.Member;
+import org.bunnybook.web.paging.PageParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,13 +46,9 @@ class NotificationController {
 
     @GetMapping("/web/profiles/{me}/notifications")
     List<NotificationView> notifications(Member member, @PathVariable UUID me,
-                                         @RequestParam(name = "older_than", required = false)
-                                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant olderThan,
-                                         @RequestParam(name = "older_than_id", required = false) UUID olderThanId,
-                                         @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be at least 1")
-                                         @Max(value = 20, message = "must be at most 20") int limit) {
+                                         @Valid PageParams page) {
         member.mustBe(me);
-        return queries.query(new FindNotifications(me, new PageAfter(olderThan, olderThanId, limit)),
+        return queries.query(new FindNotifications(me, page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(NotificationView.class)).join();
     }
 
