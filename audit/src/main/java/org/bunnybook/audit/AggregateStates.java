@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.bunnybook.api.Sensitive;
 import org.bunnybook.platform.Conflict;
@@ -77,9 +78,12 @@ public class AggregateStates {
                 return new AggregateState(aggregateId, type.getSimpleName(), null, null, 0, null);
             }
             DomainEventMessage<?> last = events.get(events.size() - 1);
-            T root = new GenericAggregateFactory<>(type).createAggregateRoot(aggregateId, events.get(0));
-            EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root,
-                    AnnotatedAggregateMetaModelFactory.inspectAggregate(type), null,
+            // built as the application builds it: command handlers may take the application's services as
+            // parameters (a post's rules ask Friendships), which the model must resolve though replay calls none
+            AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
+                    axon.parameterResolverFactory(), axon.handlerDefinition(type));
+            T root = new GenericAggregateFactory<>(model).createAggregateRoot(aggregateId, events.get(0));
+            EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root, model, null,
                     NoSnapshotTriggerDefinition.TRIGGER);
             aggregate.initializeState(DomainEventStream.of(events.stream()));
             JsonNode state = fields.valueToTree(aggregate.getAggregateRoot());

@@ -111,7 +111,7 @@ final class GeneratedWallHistory {
         }
         created++;
         return new Event(post, author, new PostCreated(post.id, members[author], name(author), members[wall],
-                name(wall), text(5, 60), random.nextInt(4) == 0 ? Privacy.FRIENDS : Privacy.PUBLIC));
+                text(5, 60), random.nextInt(4) == 0 ? Privacy.FRIENDS : Privacy.PUBLIC));
     }
 
     private Event delete(Post post) {

@@ -111,7 +111,7 @@ final class WallFeedBenchmark {
         inParallel(members * postsEach, i -> {
             int author = i % members;
             return commands.send(new CreatePost(UUID.randomUUID(), ids.get(author), name(author), ids.get(author),
-                    name(author), "post " + i + " of the benchmark", i % 4 == 0 ? Privacy.FRIENDS : Privacy.PUBLIC));
+                    "post " + i + " of the benchmark", i % 4 == 0 ? Privacy.FRIENDS : Privacy.PUBLIC));
         });
         return pairs.size();
     }

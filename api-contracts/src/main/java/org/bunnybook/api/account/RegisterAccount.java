@@ -1,6 +1,8 @@
 package org.bunnybook.api.account;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.ReflectedIn;
 
 import java.util.UUID;
 
@@ -8,6 +10,7 @@ import java.util.UUID;
  * Opens a new member account. The password arrives already hashed: plain passwords never travel on the bus
  * nor reach the event store.
  */
+@ReflectedIn({ReadModels.ACCOUNTS, ReadModels.AVATARS})
 public record RegisterAccount(
         @TargetAggregateIdentifier UUID profileId,
         String username,

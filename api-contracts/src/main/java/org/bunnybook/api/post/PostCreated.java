@@ -4,7 +4,11 @@ import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
 
-@Revision("1")
-public record PostCreated(UUID postId, UUID authorId, String authorUsername, UUID wallProfileId, String wallUsername,
-                          String content, Privacy privacy) {
+/**
+ * A post was written on a wall. Revision 1 also carried the wall owner's username ({@code wallUsername}), which no
+ * reader used; it is dropped when a revision 1 event is read.
+ */
+@Revision("2")
+public record PostCreated(UUID postId, UUID authorId, String authorUsername, UUID wallProfileId, String content,
+                          Privacy privacy) {
 }

@@ -91,6 +91,11 @@ public class Friendship {
                 : new Unfriended(friendshipId, targetId, targetUsername, requesterId, requesterUsername));
     }
 
+    /** Whether the two are friends now; asked by other aggregates' rules through {@link FriendshipHistories}. */
+    boolean friends() {
+        return state == State.FRIENDS;
+    }
+
     private static void require(boolean allowed, String rule) {
         if (!allowed) {
             throw new UnexpectedRelationshipState(rule);

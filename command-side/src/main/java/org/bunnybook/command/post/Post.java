@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CreatePost;
@@ -16,6 +17,7 @@ import org.bunnybook.api.post.PostDeleted;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.PostNotFound;
 import org.bunnybook.api.post.PostUnliked;
+import org.bunnybook.api.post.Privacy;
 import org.bunnybook.api.post.UnlikePost;
 
 import java.util.HashSet;
@@ -25,12 +27,14 @@ import java.util.UUID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A post with its comments and likes. It keeps only what its decisions need (who wrote it, whose wall it is on,
- * whether it is gone, who likes it); comments change none of that. A popular post gathers thousands of events, so it
- * is snapshotted every {@value PostConfiguration#SNAPSHOT_EVERY} events and loading it stays cheap however long its
- * history grows.
+ * A post with its comments and likes. It keeps only what its decisions need (who wrote it, whose wall it is on, for
+ * whom, whether it is gone, who likes it); comments change none of that. Who may act on a wall or a FRIENDS post is
+ * decided here, against friendships as their own histories have them ({@link Friendships}). A popular post gathers
+ * thousands of events, so it is snapshotted every {@value PostConfiguration#SNAPSHOT_EVERY} events and loading it
+ * stays cheap however long its history grows.
  */
 @Aggregate(snapshotTriggerDefinition = PostConfiguration.SNAPSHOT_TRIGGER)
+@Revision("2") // snapshots of revision 1 lack the privacy and are ignored: the post is rebuilt from its events
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // snapshots are its fields, as JSON
 public class Post {
 
@@ -39,6 +43,7 @@ public class Post {
     private UUID authorId;
     private String authorUsername;
     private UUID wallProfileId;
+    private Privacy privacy;
     private boolean deleted;
     private Set<UUID> likers = new HashSet<>();
 
@@ -47,9 +52,13 @@ public class Post {
     }
 
     @CommandHandler
-    Post(CreatePost command) {
+    Post(CreatePost command, Friendships friendships) {
+        if (!command.authorId().equals(command.wallProfileId())
+                && !friendships.areFriends(command.authorId(), command.wallProfileId())) {
+            throw new NotAllowedOnPost("a member may post on their own wall or on a friend's");
+        }
         apply(new PostCreated(command.postId(), command.authorId(), command.authorUsername(), command.wallProfileId(),
-                command.wallUsername(), command.content(), command.privacy()));
+                command.content(), command.privacy()));
     }
 
     @CommandHandler
@@ -62,23 +71,26 @@ public class Post {
     }
 
     @CommandHandler
-    void handle(CommentOnPost command) {
+    void handle(CommentOnPost command, Friendships friendships) {
         requireExisting();
+        requireVisibleTo(command.authorId(), friendships);
         apply(new PostCommented(postId, command.commentId(), command.authorId(), command.authorUsername(),
                 command.content(), authorId, authorUsername, wallProfileId));
     }
 
     @CommandHandler
-    void handle(LikePost command) {
+    void handle(LikePost command, Friendships friendships) {
         requireExisting();
+        requireVisibleTo(command.profileId(), friendships);
         if (!likers.contains(command.profileId())) {
             apply(new PostLiked(postId, command.profileId(), command.username(), authorId, wallProfileId));
         }
     }
 
     @CommandHandler
-    void handle(UnlikePost command) {
+    void handle(UnlikePost command, Friendships friendships) {
         requireExisting();
+        requireVisibleTo(command.profileId(), friendships);
         if (likers.contains(command.profileId())) {
             apply(new PostUnliked(postId, command.profileId()));
         }
@@ -90,12 +102,21 @@ public class Post {
         }
     }
 
+    /** A FRIENDS post is for its wall's owner and the owner's friends, whoever wrote it. */
+    private void requireVisibleTo(UUID member, Friendships friendships) {
+        if (privacy == Privacy.FRIENDS && !member.equals(wallProfileId)
+                && !friendships.areFriends(member, wallProfileId)) {
+            throw new NotAllowedOnPost("a FRIENDS post is for its wall's owner and the owner's friends");
+        }
+    }
+
     @EventSourcingHandler
     void on(PostCreated event) {
         postId = event.postId();
         authorId = event.authorId();
         authorUsername = event.authorUsername();
         wallProfileId = event.wallProfileId();
+        privacy = event.privacy();
     }
 
     @EventSourcingHandler

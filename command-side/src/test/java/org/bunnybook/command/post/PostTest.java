@@ -17,6 +17,8 @@ import org.bunnybook.api.post.UnlikePost;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 class PostTest {
@@ -24,17 +26,23 @@ class PostTest {
     private final UUID post = UUID.randomUUID();
     private final UUID author = UUID.randomUUID();
     private final UUID wallOwner = UUID.randomUUID();
+    private final UUID friend = UUID.randomUUID();
     private final UUID stranger = UUID.randomUUID();
     private final UUID comment = UUID.randomUUID();
+    /** The wall owner's friends, as the friendships' own histories have them. */
+    private final Set<UUID> wallOwnersFriends = new HashSet<>(Set.of(author, friend));
     private AggregateTestFixture<Post> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Post.class);
+        fixture.registerInjectableResource((Friendships) (one, other) ->
+                one.equals(wallOwner) && wallOwnersFriends.contains(other)
+                        || other.equals(wallOwner) && wallOwnersFriends.contains(one));
     }
 
     private PostCreated created() {
-        return new PostCreated(post, author, "hazel", wallOwner, "fiver", "Silflay at dawn", Privacy.FRIENDS);
+        return new PostCreated(post, author, "hazel", wallOwner, "Silflay at dawn", Privacy.FRIENDS);
     }
 
     private PostDeleted deleted() {
@@ -44,8 +52,42 @@ class PostTest {
     @Test
     void aPostIsCreated() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePost(post, author, "hazel", wallOwner, "fiver", "Silflay at dawn", Privacy.FRIENDS))
+                .when(new CreatePost(post, author, "hazel", wallOwner, "Silflay at dawn", Privacy.FRIENDS))
                 .expectEvents(created());
+    }
+
+    @Test
+    void onlyTheOwnerAndTheOwnersFriendsPostOnAWall() {
+        fixture.givenNoPriorActivity()
+                .when(new CreatePost(post, stranger, "kehaar", wallOwner, "Hello", Privacy.PUBLIC))
+                .expectException(NotAllowedOnPost.class);
+        fixture.givenNoPriorActivity()
+                .when(new CreatePost(post, wallOwner, "fiver", wallOwner, "My own", Privacy.PUBLIC))
+                .expectEvents(new PostCreated(post, wallOwner, "fiver", wallOwner, "My own", Privacy.PUBLIC));
+    }
+
+    @Test
+    void anExFriendLosesAFriendsPostAtOnce() {
+        wallOwnersFriends.remove(friend); // unfriended: whatever the read models have seen so far
+        fixture.given(created()).when(new CommentOnPost(post, comment, friend, "bigwig", "Still here?"))
+                .expectException(NotAllowedOnPost.class);
+        fixture.given(created()).when(new LikePost(post, friend, "bigwig")).expectException(NotAllowedOnPost.class);
+        fixture.given(created()).when(new UnlikePost(post, friend)).expectException(NotAllowedOnPost.class);
+    }
+
+    @Test
+    void aPublicPostIsOpenToEveryone() {
+        PostCreated open = new PostCreated(post, author, "hazel", wallOwner, "Silflay at dawn", Privacy.PUBLIC);
+        fixture.given(open).when(new CommentOnPost(post, comment, stranger, "kehaar", "Hello"))
+                .expectEvents(new PostCommented(post, comment, stranger, "kehaar", "Hello", author, "hazel", wallOwner));
+        fixture.given(open).when(new LikePost(post, stranger, "kehaar"))
+                .expectEvents(new PostLiked(post, stranger, "kehaar", author, wallOwner));
+    }
+
+    @Test
+    void theWallOwnerActsOnAFriendsPost() {
+        fixture.given(created()).when(new LikePost(post, wallOwner, "fiver"))
+                .expectEvents(new PostLiked(post, wallOwner, "fiver", author, wallOwner));
     }
 
     @Test
@@ -59,25 +101,25 @@ class PostTest {
     @Test
     void aDeletedPostIsGoneForEveryCommand() {
         fixture.given(created(), deleted()).when(new DeletePost(post, author)).expectException(PostNotFound.class);
-        fixture.given(created(), deleted()).when(new CommentOnPost(post, comment, stranger, "x", "hi"))
+        fixture.given(created(), deleted()).when(new CommentOnPost(post, comment, friend, "x", "hi"))
                 .expectException(PostNotFound.class);
-        fixture.given(created(), deleted()).when(new LikePost(post, stranger, "x"))
+        fixture.given(created(), deleted()).when(new LikePost(post, friend, "x"))
                 .expectException(PostNotFound.class);
     }
 
     @Test
     void aCommentNamesThePostsAuthorAndWall() {
         fixture.given(created())
-                .when(new CommentOnPost(post, comment, stranger, "bigwig", "Nice"))
-                .expectEvents(new PostCommented(post, comment, stranger, "bigwig", "Nice", author, "hazel", wallOwner));
+                .when(new CommentOnPost(post, comment, friend, "bigwig", "Nice"))
+                .expectEvents(new PostCommented(post, comment, friend, "bigwig", "Nice", author, "hazel", wallOwner));
     }
 
     @Test
     void likesAreIdempotent() {
-        PostLiked liked = new PostLiked(post, stranger, "bigwig", author, wallOwner);
-        fixture.given(created()).when(new LikePost(post, stranger, "bigwig")).expectEvents(liked);
-        fixture.given(created(), liked).when(new LikePost(post, stranger, "bigwig")).expectNoEvents();
-        fixture.given(created(), liked).when(new UnlikePost(post, stranger)).expectEvents(new PostUnliked(post, stranger));
-        fixture.given(created()).when(new UnlikePost(post, stranger)).expectNoEvents();
+        PostLiked liked = new PostLiked(post, friend, "bigwig", author, wallOwner);
+        fixture.given(created()).when(new LikePost(post, friend, "bigwig")).expectEvents(liked);
+        fixture.given(created(), liked).when(new LikePost(post, friend, "bigwig")).expectNoEvents();
+        fixture.given(created(), liked).when(new UnlikePost(post, friend)).expectEvents(new PostUnliked(post, friend));
+        fixture.given(created()).when(new UnlikePost(post, friend)).expectNoEvents();
     }
 }

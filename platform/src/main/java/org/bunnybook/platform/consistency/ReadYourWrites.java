@@ -1,5 +1,6 @@
 package org.bunnybook.platform.consistency;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -13,6 +14,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.messaging.Message;
+import org.bunnybook.api.ReflectedIn;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.processing.ReplayProgress;
 import org.bunnybook.platform.processing.StoredTokens;
@@ -59,13 +61,17 @@ public class ReadYourWrites {
         this.properties = properties;
     }
 
-    /** Sends {@code command} (a payload or a command message), then waits until {@code readModels} reflect it. */
-    public <R> R send(Object command, String... readModels) {
+    /**
+     * Sends {@code command} (a payload or a command message), then waits until the read models its type names in
+     * {@link ReflectedIn} reflect it.
+     */
+    public <R> R send(Object command) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
+        String[] readModels = reflectedIn(message.getPayloadType());
         List<EventMessage<?>> events;
         R result;
         try (PublishedEvents.Capture capture = publishedEvents.capture()) {
-            result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Map.of(PublishedEvents.CAPTURE, capture.id())));
+            result = commandGateway.sendAndWait(message.andMetaData(Map.of(PublishedEvents.CAPTURE, capture.id())));
             events = capture.events();
         }
         if (!awaitProjections(events, properties.timeout(), readModels)) {
@@ -73,6 +79,11 @@ public class ReadYourWrites {
                     properties.timeout());
         }
         return result;
+    }
+
+    private static String[] reflectedIn(Class<?> commandType) {
+        ReflectedIn declared = commandType.getAnnotation(ReflectedIn.class);
+        return declared == null ? new String[0] : declared.value();
     }
 
     /**

@@ -2,7 +2,6 @@ package org.bunnybook.web.account;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
-import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.RegisterAccount;
 import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
@@ -35,8 +34,7 @@ public class Registrations {
                 passwordEncoder.encode(password), avatarIdentifier);
         // the newcomer is the actor of their own registration
         commands.send(GenericCommandMessage.asCommandMessage(command)
-                .withMetaData(MetaData.with(RequestOrigin.ACTOR, profileId.toString())),
-                ReadModels.ACCOUNTS, ReadModels.AVATARS);
+                .withMetaData(MetaData.with(RequestOrigin.ACTOR, profileId.toString())));
         return profileId;
     }
 }

@@ -2,7 +2,6 @@ package org.bunnybook.web.admin;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.AccountView;
 import org.bunnybook.api.account.FindAccountByEmail;
 import org.bunnybook.api.account.EmailAlreadyTaken;
@@ -55,11 +54,11 @@ class AdminBootstrap implements ApplicationRunner {
         try {
             UUID profileId = existing(email).orElseGet(() -> registrations.register(admin.username(), email,
                     admin.password(), null));
-            commands.send(new GrantRole(profileId, Role.ADMIN), ReadModels.ACCOUNTS);
+            commands.send(new GrantRole(profileId, Role.ADMIN));
             log.info("{} is an admin", email);
         } catch (EmailAlreadyTaken raced) {
             // another node registered it a moment ago: promote that account
-            existing(email).ifPresent(id -> commands.send(new GrantRole(id, Role.ADMIN), ReadModels.ACCOUNTS));
+            existing(email).ifPresent(id -> commands.send(new GrantRole(id, Role.ADMIN)));
         } catch (UsernameAlreadyTaken | ApiException refused) {
             log.error("Could not create the admin {} ({}); set another bunnybook.admin.username or a password of at "
                     + "most 72 bytes", email, refused.getMessage());

@@ -3,7 +3,6 @@ package org.bunnybook.web.admin;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.AccountView;
 import org.bunnybook.api.account.FindAccountById;
 import org.bunnybook.api.account.GrantRole;
@@ -43,7 +42,7 @@ class RoleController {
 
     @PutMapping("/web/admin/profiles/{id}/role")
     AccountResponse grant(@PathVariable UUID id, @Valid @RequestBody RoleRequest request) {
-        commands.send(new GrantRole(id, request.role()), ReadModels.ACCOUNTS);
+        commands.send(new GrantRole(id, request.role()));
         return account(id);
     }
 }

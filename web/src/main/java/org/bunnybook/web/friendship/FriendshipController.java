@@ -2,7 +2,6 @@ package org.bunnybook.web.friendship;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.AccountView;
 import org.bunnybook.api.account.FindAccountById;
 import org.bunnybook.api.friendship.AcceptFriendRequest;
@@ -48,38 +47,34 @@ class FriendshipController {
         }
         AccountView other = queries.query(new FindAccountById(target),
                 ResponseTypes.optionalInstanceOf(AccountView.class)).join().orElseThrow(ApiException::notFound);
-        send(new SendFriendRequest(FriendshipId.of(me, target), me, member.username(), target, other.username()));
+        commands.send(new SendFriendRequest(FriendshipId.of(me, target), me, member.username(), target, other.username()));
     }
 
     @PostMapping("/web/profiles/{me}/friends/{requester}")
     @ResponseStatus(HttpStatus.CREATED)
     void accept(Member member, @PathVariable UUID me, @PathVariable UUID requester) {
         member.mustBe(me);
-        send(new AcceptFriendRequest(FriendshipId.of(me, requester), me));
+        commands.send(new AcceptFriendRequest(FriendshipId.of(me, requester), me));
     }
 
     @DeleteMapping("/web/profiles/{me}/incoming_friend_requests/{requester}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reject(Member member, @PathVariable UUID me, @PathVariable UUID requester) {
         member.mustBe(me);
-        send(new RejectFriendRequest(FriendshipId.of(me, requester), me));
+        commands.send(new RejectFriendRequest(FriendshipId.of(me, requester), me));
     }
 
     @DeleteMapping("/web/profiles/{me}/outgoing_friend_requests/{target}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void cancel(Member member, @PathVariable UUID me, @PathVariable UUID target) {
         member.mustBe(me);
-        send(new CancelFriendRequest(FriendshipId.of(me, target), me));
+        commands.send(new CancelFriendRequest(FriendshipId.of(me, target), me));
     }
 
     @DeleteMapping("/web/profiles/{me}/friends/{friend}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unfriend(Member member, @PathVariable UUID me, @PathVariable UUID friend) {
         member.mustBe(me);
-        send(new Unfriend(FriendshipId.of(me, friend), me));
-    }
-
-    private void send(Object command) {
-        commands.send(command, ReadModels.SOCIAL_GRAPH, ReadModels.FRIENDSHIPS, ReadModels.FEED_CACHE);
+        commands.send(new Unfriend(FriendshipId.of(me, friend), me));
     }
 }

@@ -1,14 +1,8 @@
 package org.bunnybook.web.post;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.bunnybook.api.ReadModels;
-import org.bunnybook.api.account.AccountView;
-import org.bunnybook.api.account.FindAccountById;
-import org.bunnybook.api.friendship.AreFriends;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CommentView;
 import org.bunnybook.api.post.CreatePost;
@@ -19,15 +13,14 @@ import org.bunnybook.api.post.FindFeed;
 import org.bunnybook.api.post.FindPost;
 import org.bunnybook.api.post.FindWallPosts;
 import org.bunnybook.api.post.LikePost;
-import org.bunnybook.api.post.PageAfter;
 import org.bunnybook.api.post.PostLookup;
 import org.bunnybook.api.post.PostView;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.api.post.UnlikePost;
 import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
+import org.bunnybook.web.paging.PageParams;
 import org.bunnybook.web.security.Member;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +40,9 @@ import java.util.UUID;
 
 /**
  * Posts on walls, their comments and likes, and the home feed. Reading a post, its wall page and its comments, and
- * commenting on it, all follow one rule: a FRIENDS post is for its wall's owner and the owner's friends only.
+ * commenting on or liking it, all follow one rule: a FRIENDS post is for its wall's owner and the owner's friends
+ * only. Reads apply it through the walls read model; writes are decided by the command side (the {@code Post}
+ * aggregate), against friendships as they are now, and refused there with {@code NotAllowedOnPost} (403).
  */
 @RestController
 class PostController {
@@ -66,15 +61,9 @@ class PostController {
     @ResponseStatus(HttpStatus.CREATED)
     PostView create(Member member, @Valid @RequestBody CreatePostRequest request) {
         UUID wall = request.wallProfileId() == null ? member.profileId() : request.wallProfileId();
-        if (!wall.equals(member.profileId()) && !areFriends(member.profileId(), wall)) {
-            throw ApiException.forbidden();
-        }
-        String wallUsername = wall.equals(member.profileId()) ? member.username()
-                : queries.query(new FindAccountById(wall), ResponseTypes.optionalInstanceOf(AccountView.class)).join()
-                .map(AccountView::username).orElseThrow(ApiException::forbidden);
         CreatePost post = new CreatePost(UUID.randomUUID(), member.profileId(), member.username(), wall,
-                wallUsername, request.content(), request.privacy() == null ? Privacy.PUBLIC : request.privacy());
-        commands.send(post, ReadModels.WALLS, ReadModels.FEED_CACHE);
+                request.content(), request.privacy() == null ? Privacy.PUBLIC : request.privacy());
+        commands.send(post);
         PostLookup lookup = queries.query(new FindPost(post.postId(), member.profileId()),
                 ResponseTypes.instanceOf(PostLookup.class)).join();
         // stored either way; the walls may not show it yet (being rebuilt, or parked after a failure)
@@ -94,12 +83,8 @@ class PostController {
 
     @GetMapping("/web/posts")
     List<PostView> wall(Optional<Member> member, @RequestParam("wall_profile_id") UUID wallProfileId,
-                        @RequestParam(name = "older_than", required = false)
-                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant olderThan,
-                        @RequestParam(name = "older_than_id", required = false) UUID olderThanId,
-                        @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be at least 1")
-                        @Max(value = 20, message = "must be at most 20") int limit) {
-        return queries.query(new FindWallPosts(wallProfileId, viewer(member), new PageAfter(olderThan, olderThanId, limit)),
+                        @Valid PageParams page) {
+        return queries.query(new FindWallPosts(wallProfileId, viewer(member), page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(PostView.class)).join();
     }
 
@@ -111,16 +96,15 @@ class PostController {
     @DeleteMapping("/web/posts/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Member member, @PathVariable UUID id) {
-        commands.send(new DeletePost(id, member.profileId()), ReadModels.WALLS, ReadModels.FEED_CACHE);
+        commands.send(new DeletePost(id, member.profileId()));
     }
 
     @PostMapping("/web/posts/{id}/comments")
     @ResponseStatus(HttpStatus.CREATED)
     CommentView comment(Member member, @PathVariable UUID id, @Valid @RequestBody CommentRequest request) {
-        visiblePost(id, Optional.of(member));
         CommentOnPost comment = new CommentOnPost(id, UUID.randomUUID(), member.profileId(), member.username(),
                 request.content());
-        commands.send(comment, ReadModels.WALLS); // refused if the post was deleted in the meantime
+        commands.send(comment); // refused if the post is gone (404) or not for this member (403)
         // stored either way; the walls may not show it yet (being rebuilt, or parked), as for a new post
         return queries.query(new FindComment(comment.commentId()), ResponseTypes.optionalInstanceOf(CommentView.class))
                 .join()
@@ -130,38 +114,28 @@ class PostController {
 
     @GetMapping("/web/posts/{id}/comments")
     List<CommentView> comments(Optional<Member> member, @PathVariable UUID id,
-                               @RequestParam(name = "older_than", required = false)
-                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant olderThan,
-                               @RequestParam(name = "older_than_id", required = false) UUID olderThanId,
-                               @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be at least 1")
-                               @Max(value = 20, message = "must be at most 20") int limit) {
+                               @Valid PageParams page) {
         visiblePost(id, member);
-        return queries.query(new FindComments(id, new PageAfter(olderThan, olderThanId, limit)),
+        return queries.query(new FindComments(id, page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(CommentView.class)).join();
     }
 
     @PostMapping("/web/posts/{id}/likes")
     PostView like(Member member, @PathVariable UUID id) {
-        visiblePost(id, Optional.of(member));
-        commands.send(new LikePost(id, member.profileId(), member.username()), ReadModels.WALLS);
+        commands.send(new LikePost(id, member.profileId(), member.username()));
         return visiblePost(id, Optional.of(member));
     }
 
     @DeleteMapping("/web/posts/{id}/likes")
     PostView unlike(Member member, @PathVariable UUID id) {
-        visiblePost(id, Optional.of(member));
-        commands.send(new UnlikePost(id, member.profileId()), ReadModels.WALLS);
+        commands.send(new UnlikePost(id, member.profileId()));
         return visiblePost(id, Optional.of(member));
     }
 
     @GetMapping("/web/feed")
     List<PostView> feed(Member member,
-                        @RequestParam(name = "older_than", required = false)
-                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant olderThan,
-                        @RequestParam(name = "older_than_id", required = false) UUID olderThanId,
-                        @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be at least 1")
-                        @Max(value = 20, message = "must be at most 20") int limit) {
-        return queries.query(new FindFeed(member.profileId(), new PageAfter(olderThan, olderThanId, limit)),
+                        @Valid PageParams page) {
+        return queries.query(new FindFeed(member.profileId(), page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(PostView.class)).join();
     }
 
@@ -174,10 +148,6 @@ class PostController {
             case HIDDEN -> throw ApiException.forbidden();
             case NOT_FOUND -> throw ApiException.notFound();
         };
-    }
-
-    private boolean areFriends(UUID one, UUID other) {
-        return queries.query(new AreFriends(one, other), ResponseTypes.instanceOf(Boolean.class)).join();
     }
 
     private static UUID viewer(Optional<Member> member) {

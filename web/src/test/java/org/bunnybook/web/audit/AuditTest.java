@@ -50,7 +50,7 @@ class AuditTest {
         JsonNode created = byAggregate.get(0);
         assertThat(created.get("aggregateType").asText()).isEqualTo("Post");
         assertThat(created.get("type").asText()).isEqualTo("org.bunnybook.api.post.PostCreated");
-        assertThat(created.get("revision").asText()).isEqualTo("1");
+        assertThat(created.get("revision").asText()).isEqualTo("2");
         assertThat(created.get("sequence").asLong()).isZero();
         assertThat(created.get("globalPosition").asLong()).isPositive();
         assertThat(created.get("payload").get("content").asText()).isEqualTo("first");
@@ -220,7 +220,8 @@ class AuditTest {
                     .param("meta", original.get("meta_data")).param("payload", original.get("payload"))
                     .param("at", original.get("time_stamp")).param("id", post).update();
         }
-        assertThat(auditor.client().get("/web/audit/aggregates/" + post + "/state").status()).isEqualTo(200);
+        var restored = auditor.client().get("/web/audit/aggregates/" + post + "/state");
+        assertThat(restored.status()).as(restored.text()).isEqualTo(200);
     }
 
     /** Waits until no event has been appended for half a second. */

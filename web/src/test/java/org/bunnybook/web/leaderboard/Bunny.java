@@ -38,7 +38,7 @@ record Bunny(UUID id, String username) {
     }
 
     PostCreated writes(UUID post) {
-        return new PostCreated(post, id, username, id, username, "carrots are " + post, Privacy.PUBLIC);
+        return new PostCreated(post, id, username, id, "carrots are " + post, Privacy.PUBLIC);
     }
 
     PostCommented comments(UUID post, Bunny author) {

@@ -3,11 +3,9 @@ package org.bunnybook.web.realtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.api.chat.NotInConversation;
 import org.bunnybook.api.chat.PostMessage;
-import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
@@ -23,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.bunnybook.web.support.Friends.befriend;
 import static org.bunnybook.web.support.Friends.unfriend;
 
@@ -46,9 +46,6 @@ class ChatTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    ReadYourWrites readYourWrites;
 
     private static String chatMessage(UUID to, String message, String clientMessageId) {
         return "{\"to\":\"" + to + "\",\"message\":" + ApiClient.toJson(message)
@@ -208,11 +205,11 @@ class ChatTest {
         List<String> latest = new ArrayList<>();
         Clock real = GenericEventMessage.clock;
         GenericEventMessage.clock = Clock.fixed(Instant.parse("2026-11-26T08:30:00.456Z"), ZoneOffset.UTC);
-        try { // straight to the command bus (the socket rate-limits), each waiting until the list shows it
+        try { // straight to the command bus: the socket rate-limits
             for (Member friend : friends) {
                 UUID message = UUID.randomUUID();
-                readYourWrites.send(new PostMessage(ChatGroupId.of(me.id(), friend.id()), message, friend.id(),
-                        friend.username(), "all at once", null), ReadModels.CONVERSATIONS);
+                commands.sendAndWait(new PostMessage(ChatGroupId.of(me.id(), friend.id()), message, friend.id(),
+                        friend.username(), "all at once", null));
                 latest.add(message.toString());
             }
         } finally {
@@ -220,6 +217,10 @@ class ChatTest {
         }
 
         String conversations = "/web/profiles/" + me.id() + "/conversations?limit=2";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                NewestFirst.all(me.client(), conversations, 2, "messageId").stream()
+                        .map(conversation -> conversation.get("messageId").asText()))
+                .containsExactlyInAnyOrderElementsOf(latest));
         List<JsonNode> listed = NewestFirst.all(me.client(), conversations, 2, "messageId"); // pages of 2, 2 and 1
         assertThat(listed).allSatisfy(conversation ->
                 assertThat(conversation.get("createdAt").asText()).isEqualTo("2026-11-26T08:30:00.456Z"));
