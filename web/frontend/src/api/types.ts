@@ -1,4 +1,4 @@
-// The shapes the Bunnybook API answers with (see SPEC.md §3). Ids are UUID strings, instants ISO-8601 UTC.
+// The shapes the Bunnybook API answers with (docs/http-api.md). Ids are UUID strings, instants ISO-8601 UTC.
 
 export type Role = 'USER' | 'AUDITOR' | 'ADMIN';
 

@@ -62,7 +62,7 @@ export class ChatRoom {
     this.typing.dispose();
   }
 
-  /** One's own messages already move one's pointer (SPEC §5), so only others' need marking. */
+  /** One's own messages already move one's pointer (sending marks read), so only others' need marking. */
   markLatestRead(): void {
     if (this.disposed || !this.deps.inSight()) return;
     const latest = this.history.latest();

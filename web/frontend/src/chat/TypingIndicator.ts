@@ -1,7 +1,7 @@
 import { Store } from '../lib/store';
 import type { TypingEvent } from './ChatSocket';
 
-/** The indicator stays this long after the last `is_typing` (SPEC §4). */
+/** The indicator stays this long after the last `is_typing` (docs/realtime.md). */
 export const TYPING_SHOWN_MS = 4_000;
 /** The member's own typing is told at most this often. */
 export const TYPING_SENT_EVERY_MS = 3_000;

@@ -2,7 +2,7 @@ import { http } from '../api/http';
 import { olderThan } from '../api/paging';
 import type { ChatMessage, Conversation, Profile } from '../api/types';
 
-/** The chat's HTTP reads (SPEC §3); messages themselves go over the socket. */
+/** The chat's HTTP reads (docs/http-api.md); messages themselves go over the socket. */
 export const chatApi = {
   /** One page of the member's friends, A→Z after `usernameGt`; each names its `chatGroupId`. */
   friends: (me: string, usernameGt: string | null, limit: number) =>

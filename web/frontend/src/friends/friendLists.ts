@@ -1,7 +1,7 @@
 import { http } from '../api/http';
 import type { Profile } from '../api/types';
 
-/** One page of a list of members, A→Z after `usernameGt` (SPEC §3). */
+/** One page of a list of members, A→Z after `usernameGt` (docs/http-api.md). */
 export type ProfilePageFetch = (usernameGt: string | undefined, limit: number) => Promise<Profile[]>;
 
 export type SuggestionSort = 'username' | 'mutual';

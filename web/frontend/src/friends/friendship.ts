@@ -2,7 +2,7 @@ import { http } from '../api/http';
 import type { Relationship } from '../api/types';
 
 /**
- * The friendship actions, as the member `me` (SPEC §5): each answers once the server's read models show it, so the
+ * The friendship actions, as the member `me`: each answers once the server's read models show it, so the
  * page can reload what it lists right after.
  */
 export const friendship = {

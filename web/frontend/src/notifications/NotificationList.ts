@@ -2,7 +2,7 @@ import type { Observable, Subscription } from 'rxjs';
 import { PagedList } from '../lib/PagedList';
 import type { Notification } from '../api/types';
 
-/** What the list asks of the server (SPEC §3), passed in so tests need none. */
+/** What the list asks of the server (docs/http-api.md), passed in so tests need none. */
 export interface NotificationApi {
   /** Newest first, strictly older than `last` (by time, then id). */
   page(last: Notification | null, limit: number): Promise<Notification[]>;

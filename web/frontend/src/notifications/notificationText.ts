@@ -7,7 +7,7 @@ export interface NotificationText {
   href: string;
 }
 
-/** Reads the payloads of SPEC §5; `me` is the member the notifications are for. */
+/** Reads the notification payloads (docs/http-api.md, Notifications); `me` is the member the notifications are for. */
 export function notificationText({ data: { event, payload } }: Notification, me: string): NotificationText {
   switch (event) {
     case 'NEW_POST_ON_WALL':

@@ -9,7 +9,10 @@ export interface NewPost {
   wallProfileId: string;
 }
 
-/** Posts, comments, likes and the feed (SPEC §3). Stores take these calls as a parameter, so tests need no server. */
+/**
+ * Posts, comments, likes and the feed (docs/http-api.md). Stores take these calls as a parameter, so tests need no
+ * server.
+ */
 export const postsApi = {
   feed: (after: Post | null, limit: number) => http.get<Post[]>('/feed', { ...olderThan(after), limit }),
   wall: (wallProfileId: string, after: Post | null, limit: number) =>

@@ -30,7 +30,7 @@ export class ProfileWall {
   readonly profile = new Store<ProfileState>({ status: 'loading' });
   readonly relationship: RelationshipStore;
   readonly posts: PostList;
-  /** One's own wall and friends' walls take posts (SPEC §5). */
+  /** One's own wall and friends' walls take posts. */
   readonly mayPost$;
 
   constructor(private readonly api: ProfileWallApi, me: string, readonly id: string) {

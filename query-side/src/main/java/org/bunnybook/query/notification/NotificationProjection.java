@@ -31,9 +31,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns events into notifications for the members they concern (SPEC §5), in the token's transaction, and tells
- * their browsers once the transaction has committed. A rebuild, or a first start on an existing history, replays
- * it silently: only notifications made from live events are pushed.
+ * Turns events into notifications for the members they concern (listed in docs/http-api.md), in the token's
+ * transaction, and tells their browsers once the transaction has committed. A rebuild, or a first start on an
+ * existing history, replays it silently: only notifications made from live events are pushed.
  */
 @Component
 @ProcessingGroup(ReadModels.NOTIFICATIONS)

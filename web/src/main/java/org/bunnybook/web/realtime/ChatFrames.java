@@ -2,7 +2,7 @@ package org.bunnybook.web.realtime;
 
 import java.util.UUID;
 
-/** Bodies of the client → server chat messages (SPEC §4). */
+/** Bodies of the client → server chat messages (docs/realtime.md). */
 final class ChatFrames {
 
     private ChatFrames() {

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Client → server messages (SPEC §4). A session's first {@code ping} (clients send one right after subscribing,
- * then every 5 s) also brings it the counts it shows on connect.
+ * Client → server messages (docs/realtime.md). A session's first {@code ping} (clients send one right after
+ * subscribing, then every 5 s) also brings it the counts it shows on connect.
  */
 @Controller
 class RealtimeController {

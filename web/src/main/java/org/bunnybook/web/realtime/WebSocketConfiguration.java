@@ -20,7 +20,7 @@ import org.bunnybook.web.security.AuthCookies;
 import java.util.Map;
 
 /**
- * STOMP over WebSocket at {@code /ws} (SPEC §4). Clients subscribe to {@code /user/queue/events} and send to
+ * STOMP over WebSocket at {@code /ws} (docs/realtime.md). Clients subscribe to {@code /user/queue/events} and send to
  * {@code /app/<name>}; {@link StompGuard} decides who may connect, subscribe and send. The broker is in memory:
  * each node delivers to its own sessions, and pushes reach the other nodes through Redis ({@link PushRelay}).
  */

@@ -107,7 +107,7 @@ class RolesTest {
         assertThat(auditors.json().get("detail").asText()).isEqualTo("Forbidden");
     }
 
-    /** A malformed id is invalid input like any other: 422 naming it, as the SPEC's error contract says. */
+    /** A malformed id is invalid input like any other: 422 naming it, as docs/http-api.md says. */
     @Test
     void readingNobodyIs404AndAMalformedIdIs422() {
         ApiClient admin = admin();
