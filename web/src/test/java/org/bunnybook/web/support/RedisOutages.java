@@ -1,7 +1,7 @@
 package org.bunnybook.web.support;
 
 import org.bunnybook.embedded.EmbeddedRedisServer;
-import org.bunnybook.web.embedded.EmbeddedStoresEnvironment;
+import org.bunnybook.embedded.EmbeddedStoresEnvironment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assumptions.assumeThat;

@@ -1,8 +1,5 @@
-package org.bunnybook.web.embedded;
+package org.bunnybook.embedded;
 
-import org.bunnybook.embedded.EmbeddedNeo4jServer;
-import org.bunnybook.embedded.EmbeddedPostgresServer;
-import org.bunnybook.embedded.EmbeddedRedisServer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
