@@ -21,6 +21,11 @@ public final class RecordedPushes implements Pushes {
     }
 
     /** What {@code member} was pushed so far, in order (the context is shared by a class's tests: use fresh ids). */
+    public List<Push> to(Bunny member) {
+        return to(member.id());
+    }
+
+    /** What {@code member} was pushed so far, in order. */
     public List<Push> to(UUID member) {
         return pushed.stream().filter(push -> push.member().equals(member)).toList();
     }
