@@ -11,7 +11,6 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -35,8 +34,10 @@ class StoredEvents {
         storage.appendEvents(events);
     }
 
-    /** The platform's storage configuration (the schema of Axon's tables) and its door to them, with what they need. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * The platform's storage configuration (the schema of Axon's tables) and its door to them, with what they need.
+     * Not a {@code @Configuration}, so that no component scan finds it.
+     */
     @ComponentScan(basePackages = "org.bunnybook.platform.eventstore", useDefaultFilters = false, includeFilters =
     @ComponentScan.Filter(type = FilterType.REGEX,
             pattern = "org\\.bunnybook\\.platform\\.eventstore\\.(AxonStorageConfiguration|EventStoreTables)"))

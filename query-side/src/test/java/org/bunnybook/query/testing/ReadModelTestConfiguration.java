@@ -15,7 +15,6 @@ import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfigu
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -23,8 +22,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * What every read-model test context holds: Spring Boot's clients for the three stores (as the application configures
  * them, Flyway migrations included), the platform's transaction managers, Redis client options and clock, a meter
  * registry, recorded pushes, and {@link ProjectionEvents} to hand the context's projection its events.
+ * <p>
+ * Deliberately not a {@code @Configuration}: these classes reach web's tests too (query-side's test-jar), where the
+ * application scans every {@code org.bunnybook} package for components, and must not join its context there.
  */
-@Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
         JdbcClientAutoConfiguration.class, FlywayAutoConfiguration.class, TransactionAutoConfiguration.class,
         RedisAutoConfiguration.class, Neo4jAutoConfiguration.class, Neo4jDataAutoConfiguration.class,
