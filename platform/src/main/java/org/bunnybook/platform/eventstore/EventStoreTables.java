@@ -159,6 +159,15 @@ public class EventStoreTables {
                 .param("group", processingGroup).query(Boolean.class).single();
     }
 
+    /**
+     * Forgets where a processing group has got to, as if it had never run: with no tokens, its processor starts over
+     * from the first event. Only while the group's processor is stopped, or it would store its tokens again.
+     */
+    public int deleteTokens(String processingGroup) {
+        return jdbc.sql("DELETE FROM token_entry WHERE processor_name = :group")
+                .param("group", processingGroup).update();
+    }
+
     /** One row of the token store. */
     public record TokenRow(String processingGroup, int segment, byte[] token, String tokenType, String owner) {
     }

@@ -1,9 +1,8 @@
 package org.bunnybook.web.leaderboard;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.query.testing.Bunny;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.ProjectionFixture;
 import org.junit.jupiter.api.Test;
@@ -14,8 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bunnybook.web.leaderboard.Bunny.POST;
-import static org.bunnybook.web.leaderboard.Bunny.board;
+import static org.bunnybook.query.testing.Bunny.POST;
 
 /**
  * A projection deployed for the first time has no token and empty tables. Its processor then starts from the very
@@ -26,9 +24,6 @@ class LeaderboardFirstDeploymentTest {
 
     @Autowired
     ProjectionFixture projections;
-
-    @Autowired
-    EventProcessingConfiguration processing;
 
     @Autowired
     QueryGateway queries;
@@ -45,27 +40,21 @@ class LeaderboardFirstDeploymentTest {
                 .and(POST, gone, jay.writes(gone), ivy.likes(gone, jay), jay.deletes(gone))
                 .handledBy(ReadModels.LEADERBOARD);
         var counted = List.of(ivy.counted(1, 0, 0), jay.counted(0, 1, 1));
-        assertThat(board(queries, bunnies)).isEqualTo(counted);
+        assertThat(LeaderboardEntries.of(queries, bunnies)).isEqualTo(counted);
 
         // as if it had never run: no tokens, empty tables
-        StreamingEventProcessor leaderboard = processing
-                .eventProcessor(ReadModels.LEADERBOARD, StreamingEventProcessor.class).orElseThrow();
-        leaderboard.shutDown();
-        try {
-            jdbc.sql("DELETE FROM token_entry WHERE processor_name = :name")
-                    .param("name", ReadModels.LEADERBOARD).update();
+        projections.redeploy(ReadModels.LEADERBOARD, () -> {
             jdbc.sql("TRUNCATE leaderboard_members, leaderboard_acts").update();
-            assertThat(board(queries, bunnies)).isEmpty();
-        } finally {
-            leaderboard.start();
-        }
+            assertThat(LeaderboardEntries.of(queries, bunnies)).isEmpty();
+        });
         projections.awaitCaughtUp(ReadModels.LEADERBOARD);
 
-        assertThat(board(queries, bunnies)).isEqualTo(counted);
+        assertThat(LeaderboardEntries.of(queries, bunnies)).isEqualTo(counted);
 
         // and live again: a new event is waited for and counted, although the tokens still say "replay" until then
         UUID next = UUID.randomUUID();
         projections.given(POST, next, jay.writes(next)).handledBy(ReadModels.LEADERBOARD);
-        assertThat(board(queries, bunnies)).containsExactly(jay.counted(1, 1, 1), ivy.counted(1, 0, 0));
+        assertThat(LeaderboardEntries.of(queries, bunnies))
+                .containsExactly(jay.counted(1, 1, 1), ivy.counted(1, 0, 0));
     }
 }

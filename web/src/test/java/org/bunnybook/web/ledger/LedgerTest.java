@@ -1,14 +1,13 @@
 package org.bunnybook.web.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Ledger;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.ProjectionFixture;
 import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +32,7 @@ class LedgerTest {
     JdbcClient jdbc;
 
     @Autowired
-    EventProcessingConfiguration processing;
+    ProjectionFixture projections;
 
     @Test
     void anUntouchedHistoryVerifies() throws Exception {
@@ -163,15 +162,9 @@ class LedgerTest {
     void aLedgerDeployedOnAnExistingHistoryChainsAllOfIt() throws Exception {
         Member auditor = Staff.auditor(port);
         chainedPost("Hyzenthlay", "before the ledger came");
-        StreamingEventProcessor ledger = processing.eventProcessor(ReadModels.LEDGER, StreamingEventProcessor.class)
-                .orElseThrow();
-        ledger.shutDown();
-        try { // as if it had never run
-            jdbc.sql("DELETE FROM token_entry WHERE processor_name = :name").param("name", ReadModels.LEDGER).update();
-            jdbc.sql("TRUNCATE ledger_entries, ledger_checkpoints").update();
-        } finally {
-            ledger.start();
-        }
+        // as if it had never run: no tokens, an empty ledger
+        projections.redeploy(ReadModels.LEDGER,
+                () -> jdbc.sql("TRUNCATE ledger_entries, ledger_checkpoints").update());
         long stored = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
         long chained = 0;
         for (int attempt = 0; attempt < 600 && chained < stored; attempt++) {

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.bunnybook.platform.consistency.ReadYourWrites;
+import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.command.RequestOrigin;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Given events, then a read model: appends events (api-contracts records) to the real event store as if aggregates
- * had applied them, and waits until a processing group has handled them, so that a test can read what it built.
+ * Given events, then a read model, in the whole application: appends events (api-contracts records) to the real event
+ * store as if aggregates had applied them, and waits until a processing group has handled them, so that a test can
+ * read what it built. (Query-side's {@code @ReadModelTest} gives events to one projection, without the application.)
  * <pre>
  * projections.given("Post", post, new PostCreated(...), new PostLiked(...))
  *         .and("Post", other, new PostCreated(...))
@@ -42,16 +44,36 @@ public class ProjectionFixture {
     private final EventStore eventStore;
     private final ReadYourWrites readYourWrites;
     private final EventProcessingConfiguration processing;
+    private final EventStoreTables tables;
 
-    ProjectionFixture(EventStore eventStore, ReadYourWrites readYourWrites, EventProcessingConfiguration processing) {
+    ProjectionFixture(EventStore eventStore, ReadYourWrites readYourWrites, EventProcessingConfiguration processing,
+                      EventStoreTables tables) {
         this.eventStore = eventStore;
         this.readYourWrites = readYourWrites;
         this.processing = processing;
+        this.tables = tables;
     }
 
     /** Starts a history with {@code events}, applied in this order by the aggregate {@code aggregateId}. */
     public History given(String aggregateType, UUID aggregateId, Object... events) {
         return new History().and(aggregateType, aggregateId, events);
+    }
+
+    /**
+     * Makes a processing group look newly deployed: stops its processor, deletes its tokens, runs
+     * {@code whileStopped} (typically emptying the read model's tables), and starts it again, so that it builds its
+     * read model from the first event on. Wait for that with {@link #awaitCaughtUp}.
+     */
+    public void redeploy(String group, Runnable whileStopped) {
+        StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalArgumentException("no streaming processor for " + group));
+        processor.shutDown();
+        try {
+            tables.deleteTokens(group);
+            whileStopped.run();
+        } finally {
+            processor.start();
+        }
     }
 
     /**

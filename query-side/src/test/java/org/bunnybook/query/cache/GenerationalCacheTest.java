@@ -1,0 +1,188 @@
+package org.bunnybook.query.cache;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bunnybook.embedded.EmbeddedRedisServer;
+import org.bunnybook.query.testing.EmbeddedReadModelStores;
+import org.bunnybook.query.testing.ReadModelTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The generational cache on the real Redis: what it serves, what it loads, and when it stops trusting itself. */
+@ReadModelTest
+class GenerationalCacheTest {
+
+    private static final TypeReference<String> TEXT = new TypeReference<>() {
+    };
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    ObjectMapper json;
+
+    /** The source behind the cache: each subject's current value, and how often it was asked. */
+    private final Map<UUID, String> source = new ConcurrentHashMap<>();
+    private final AtomicInteger loads = new AtomicInteger();
+    private GenerationalCache cache;
+    private final UUID ann = UUID.randomUUID(), bob = UUID.randomUUID();
+
+    @BeforeEach
+    void freshNamespace() {
+        cache = new GenerationalCache("test-" + UUID.randomUUID(), Duration.ofMinutes(1), redis, json,
+                new SimpleMeterRegistry());
+        source.put(ann, "ann v1");
+        source.put(bob, "bob v1");
+    }
+
+    @Test
+    void aValueIsLoadedOnceAndThenReadFromRedis() {
+        assertThat(about(ann)).isEqualTo("ann v1");
+        source.put(ann, "ann v2, unseen: nothing said it changed");
+
+        assertThat(about(ann)).isEqualTo("ann v1");
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void readersMissingTheSameValueTogetherLoadItOnce() throws Exception {
+        int readers = 8;
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(readers);
+        List<Thread> started = new ArrayList<>();
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                answers.add(threads.submit(() -> {
+                    synchronized (started) {
+                        started.add(Thread.currentThread());
+                    }
+                    return cache.get("slow", List.of(ann), TEXT, () -> {
+                        loads.incrementAndGet();
+                        awaitQuietly(release);
+                        return "loaded once";
+                    });
+                }));
+            }
+            // one reader is loading, and every other one is parked on its answer, not loading one of its own
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                synchronized (started) {
+                    return started.size() == readers && loads.get() == 1 && started.stream()
+                            .filter(thread -> thread.getState() == Thread.State.WAITING).count() == readers - 1;
+                }
+            });
+            release.countDown();
+
+            for (Future<String> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo("loaded once");
+            }
+            assertThat(loads).hasValue(1);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aChangeRetiresEveryValueAboutItsSubjectAndNoOther() {
+        about(ann);
+        about(bob);
+        String both = cache.get("both", List.of(ann, bob), TEXT, () -> source.get(ann) + " & " + source.get(bob));
+        each(ann, bob);
+        source.put(ann, "ann v2");
+        source.put(bob, "bob v2, unseen: nothing said it changed");
+
+        cache.changed(List.of(ann));
+
+        assertThat(about(ann)).isEqualTo("ann v2");
+        assertThat(about(bob)).isEqualTo("bob v1");
+        assertThat(cache.get("both", List.of(ann, bob), TEXT, () -> source.get(ann) + " & " + source.get(bob)))
+                .isNotEqualTo(both).isEqualTo("ann v2 & bob v2, unseen: nothing said it changed");
+        assertThat(each(ann, bob)).containsExactly(Map.entry(ann, "ann v2"), Map.entry(bob, "bob v1"));
+    }
+
+    @Test
+    void whileHeldReadersGoToTheSourceAndTheReleaseRetiresWhatWasCachedBefore() {
+        about(ann);
+        Runnable release = cache.hold(List.of(ann));
+        source.put(ann, "ann v2, not committed yet");
+        assertThat(about(ann)).isEqualTo("ann v2, not committed yet");
+        source.put(ann, "ann v2");
+        assertThat(about(ann)).isEqualTo("ann v2"); // nothing loaded while held was cached
+
+        release.run();
+
+        assertThat(about(ann)).isEqualTo("ann v2");
+        int loaded = loads.get();
+        assertThat(about(ann)).isEqualTo("ann v2");
+        assertThat(loads).hasValue(loaded);
+    }
+
+    @Test
+    void withoutRedisValuesComeFromTheSourceAndAChangeMadeMeanwhileIsRetiredOnceRedisIsBack() {
+        about(ann);
+        EmbeddedRedisServer server = EmbeddedReadModelStores.redis();
+        server.stop();
+        try {
+            source.put(ann, "ann v2");
+            assertThat(about(ann)).isEqualTo("ann v2");
+            cache.changed(List.of(ann)); // cannot move the generation on now: remembered
+        } finally {
+            server.restart();
+        }
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> "PONG".equals(redis.execute(RedisConnection::ping)));
+
+        // the value cached before the outage is still in Redis, under the generation the change retired
+        assertThat(about(ann)).isEqualTo("ann v2");
+    }
+
+    /** The name says what the value is (subjects only say which generations it is filed under), as in production. */
+    private String about(UUID subject) {
+        return cache.get("about:" + subject, List.of(subject), TEXT, load(subject));
+    }
+
+    private Map<UUID, String> each(UUID... subjects) {
+        return cache.getEach(List.of(subjects), String.class, (Set<UUID> missing) -> missing.stream()
+                .peek(subject -> loads.incrementAndGet())
+                .collect(Collectors.toMap(subject -> subject, source::get)));
+    }
+
+    private Supplier<String> load(UUID subject) {
+        return () -> {
+            loads.incrementAndGet();
+            return source.get(subject);
+        };
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.bunnybook.query.socialgraph;
+
+import org.bunnybook.api.account.ProfileSummary;
+import org.bunnybook.api.friendship.FindFriendRequests;
+import org.bunnybook.api.friendship.FindFriendRequests.Direction;
+import org.bunnybook.api.friendship.FindFriendSuggestions;
+import org.bunnybook.api.friendship.FindFriends;
+import org.bunnybook.api.friendship.FindMutualFriends;
+import org.bunnybook.api.friendship.FindRelationship;
+import org.bunnybook.api.friendship.Relationship;
+import org.bunnybook.query.testing.Bunny;
+import org.bunnybook.query.testing.ProjectionEvents;
+import org.bunnybook.query.testing.ReadModelTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The social graph in Neo4j, read through its (cached) queries. GraphMigrations is named here, and nowhere else in
+ * the tests, as the graph's schema.
+ */
+@ReadModelTest({SocialGraphProjection.class, SocialGraphQueries.class, SocialGraphCache.class, GraphMigrations.class})
+class SocialGraphProjectionTest {
+
+    @Autowired
+    ProjectionEvents events;
+
+    @Autowired
+    SocialGraphQueries graph;
+
+    @Test
+    void aRequestIsOutgoingForOneAndIncomingForTheOtherUntilAccepted() {
+        List<Bunny> bunnies = Bunny.named("ann", "bob");
+        Bunny ann = bunnies.get(0), bob = bunnies.get(1);
+        events.given(ann.id(), ann.registers());
+        events.given(bob.id(), bob.registers());
+        events.given(ann.friendshipWith(bob), ann.asksToBefriend(bob));
+
+        assertThat(relationship(ann, bob)).isEqualTo(Relationship.OUTGOING_FRIEND_REQUEST);
+        assertThat(relationship(bob, ann)).isEqualTo(Relationship.INCOMING_FRIEND_REQUEST);
+        assertThat(graph.handle(new FindFriendRequests(bob.id(), Direction.INCOMING, null, 10))).containsExactly(
+                summary(ann));
+        assertThat(graph.handle(new FindFriendRequests(ann.id(), Direction.OUTGOING, null, 10))).containsExactly(
+                summary(bob));
+
+        events.given(ann.friendshipWith(bob), bob.accepts(ann));
+
+        assertThat(relationship(ann, bob)).isEqualTo(Relationship.FRIEND);
+        assertThat(relationship(bob, ann)).isEqualTo(Relationship.FRIEND);
+        assertThat(graph.handle(new FindFriendRequests(bob.id(), Direction.INCOMING, null, 10))).isEmpty();
+        assertThat(graph.handle(new FindFriends(ann.id(), null, 10))).containsExactly(summary(bob));
+    }
+
+    @Test
+    void rejectedCancelledAndUnfriendedPairsAreStrangersAgain() {
+        List<Bunny> bunnies = Bunny.named("cat", "dan", "eve");
+        Bunny cat = bunnies.get(0), dan = bunnies.get(1), eve = bunnies.get(2);
+        events.given(cat.friendshipWith(dan), cat.asksToBefriend(dan), dan.rejects(cat));
+        events.given(cat.friendshipWith(eve), cat.asksToBefriend(eve), cat.cancelsRequestTo(eve));
+        events.given(dan.friendshipWith(eve), dan.asksToBefriend(eve), eve.accepts(dan), eve.unfriends(dan));
+
+        assertThat(relationship(cat, dan)).isEqualTo(Relationship.NONE);
+        assertThat(relationship(eve, cat)).isEqualTo(Relationship.NONE);
+        assertThat(relationship(dan, eve)).isEqualTo(Relationship.NONE);
+        assertThat(graph.handle(new FindFriends(eve.id(), null, 10))).isEmpty();
+    }
+
+    @Test
+    void friendsOfFriendsAreSuggestedAndMutualFriendsFound() {
+        List<Bunny> bunnies = Bunny.named("fay", "gus", "hal", "ivy");
+        Bunny fay = bunnies.get(0), gus = bunnies.get(1), hal = bunnies.get(2), ivy = bunnies.get(3);
+        befriend(fay, gus);
+        befriend(fay, hal);
+        befriend(gus, ivy);
+        befriend(hal, ivy);
+        befriend(gus, hal);
+
+        assertThat(graph.handle(new FindMutualFriends(fay.id(), ivy.id(), null, 10)))
+                .containsExactly(summary(gus), summary(hal));
+        assertThat(graph.handle(new FindFriendSuggestions(fay.id(), null, 10, true))).containsExactly(summary(ivy));
+        assertThat(graph.handle(new FindFriends(fay.id(), gus.username(), 10))).containsExactly(summary(hal));
+    }
+
+    @Test
+    void anEventHandledTwiceOrAnOlderOneHandledLateChangesNothing() {
+        List<Bunny> bunnies = Bunny.named("jay", "kim");
+        Bunny jay = bunnies.get(0), kim = bunnies.get(1);
+        var history = events.given(jay.friendshipWith(kim), jay.asksToBefriend(kim), kim.accepts(jay));
+        var friends = graph.handle(new FindFriends(jay.id(), null, 10));
+
+        events.deliver(history); // the request again, then the acceptance again
+        events.deliver(history.subList(0, 1)); // and the request once more, after the acceptance
+
+        assertThat(relationship(jay, kim)).isEqualTo(Relationship.FRIEND);
+        assertThat(graph.handle(new FindFriends(jay.id(), null, 10))).isEqualTo(friends).containsExactly(summary(kim));
+        assertThat(graph.handle(new FindFriendRequests(kim.id(), Direction.INCOMING, null, 10))).isEmpty();
+    }
+
+    @Test
+    void aResetEmptiesTheGraphAndTheCachedAnswersAboutIt() {
+        List<Bunny> bunnies = Bunny.named("lou", "max");
+        Bunny lou = bunnies.get(0), max = bunnies.get(1);
+        befriend(lou, max);
+        assertThat(relationship(lou, max)).isEqualTo(Relationship.FRIEND); // and now cached
+
+        events.reset();
+
+        assertThat(relationship(lou, max)).isEqualTo(Relationship.NONE);
+        assertThat(graph.handle(new FindFriends(lou.id(), null, 10))).isEmpty();
+    }
+
+    private void befriend(Bunny requester, Bunny target) {
+        events.given(requester.friendshipWith(target), requester.asksToBefriend(target), target.accepts(requester));
+    }
+
+    private Relationship relationship(Bunny from, Bunny to) {
+        return graph.handle(new FindRelationship(from.id(), to.id()));
+    }
+
+    private static ProfileSummary summary(Bunny bunny) {
+        return new ProfileSummary(bunny.id(), bunny.username());
+    }
+}

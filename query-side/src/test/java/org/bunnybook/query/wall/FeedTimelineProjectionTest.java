@@ -1,0 +1,107 @@
+package org.bunnybook.query.wall;
+
+import org.bunnybook.platform.eventstore.EventStoreTables;
+import org.bunnybook.query.testing.Bunny;
+import org.bunnybook.query.testing.ProjectionEvents;
+import org.bunnybook.query.testing.ReadModelTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The feed timelines in Redis. They are read here as Redis holds them: serving a page from them also asks the event
+ * processor whether it has caught up, and this test runs the projection without a processor.
+ */
+@ReadModelTest({FeedTimelineProjection.class, FeedTimelines.class, EventStoreTables.class})
+class FeedTimelineProjectionTest {
+
+    /** Posts an hour apart, so that timelines order them by time rather than by id. */
+    private static final Instant MORNING = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+
+    @Autowired
+    ProjectionEvents events;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void aPostReachesTheTimelinesOfItsWallsOwnerAndTheirFriendsNewestFirst() {
+        List<Bunny> bunnies = Bunny.named("ann", "bob", "cat");
+        Bunny ann = bunnies.get(0), bob = bunnies.get(1), cat = bunnies.get(2);
+        UUID before = UUID.randomUUID(), after = UUID.randomUUID();
+        events.givenAt(hour(1), before, bob.writes(before));
+        events.given(ann.friendshipWith(bob), bob.accepts(ann));
+        events.givenAt(hour(2), after, bob.writes(after));
+
+        assertThat(timeline(bob)).containsExactly(after, before);
+        // a new friend's earlier posts join the timeline too
+        assertThat(timeline(ann)).containsExactly(after, before);
+        assertThat(timeline(cat)).isEmpty();
+    }
+
+    @Test
+    void unfriendingTakesTheFormerFriendsPostsOutAndDeletingAPostTakesItOutEverywhere() {
+        List<Bunny> bunnies = Bunny.named("dan", "eve");
+        Bunny dan = bunnies.get(0), eve = bunnies.get(1);
+        UUID dans = UUID.randomUUID(), eves = UUID.randomUUID(), deleted = UUID.randomUUID();
+        events.given(dan.friendshipWith(eve), eve.accepts(dan));
+        events.givenAt(hour(1), dans, dan.writes(dans));
+        events.givenAt(hour(2), eves, eve.writes(eves));
+        events.givenAt(hour(3), deleted, eve.writes(deleted), eve.deletes(deleted));
+        assertThat(timeline(dan)).containsExactly(eves, dans);
+
+        events.given(dan.friendshipWith(eve), dan.unfriends(eve));
+
+        assertThat(timeline(dan)).containsExactly(dans);
+        assertThat(timeline(eve)).containsExactly(eves);
+    }
+
+    @Test
+    void eventsHandledTwiceLeaveTheSameTimelines() {
+        List<Bunny> bunnies = Bunny.named("fay", "gus");
+        Bunny fay = bunnies.get(0), gus = bunnies.get(1);
+        UUID kept = UUID.randomUUID(), gone = UUID.randomUUID();
+        var friendship = events.given(fay.friendshipWith(gus), gus.accepts(fay));
+        var posts = events.givenAt(hour(1), kept, fay.writes(kept));
+        var deletion = events.givenAt(hour(2), gone, gus.writes(gone), gus.deletes(gone));
+        List<UUID> fays = timeline(fay), guss = timeline(gus);
+
+        events.deliver(friendship);
+        events.deliver(posts);
+        events.deliver(deletion);
+
+        assertThat(timeline(fay)).isEqualTo(fays).containsExactly(kept);
+        assertThat(timeline(gus)).isEqualTo(guss).containsExactly(kept);
+    }
+
+    @Test
+    void aResetForgetsEveryTimelineAndKeepsThemAgainFromTheStartOfHistory() {
+        Bunny hal = Bunny.named("hal");
+        UUID post = UUID.randomUUID();
+        events.given(post, hal.writes(post));
+        redis.delete(FeedTimelines.MARKER);
+
+        events.reset();
+
+        assertThat(timeline(hal)).isEmpty();
+        assertThat(redis.hasKey(FeedTimelines.MARKER)).isTrue();
+    }
+
+    private static Instant hour(int hours) {
+        return MORNING.plus(hours, ChronoUnit.HOURS);
+    }
+
+    /** The member's timeline, newest first: entries are "{millis}:{post id}", all with score 0, so ordered by text. */
+    private List<UUID> timeline(Bunny member) {
+        return Objects.requireNonNull(redis.opsForZSet().reverseRange("feed:timeline:" + member.id(), 0, -1))
+                .stream().map(entry -> UUID.fromString(entry.substring(entry.indexOf(':') + 1))).toList();
+    }
+}

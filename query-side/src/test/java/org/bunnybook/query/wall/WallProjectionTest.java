@@ -1,0 +1,119 @@
+package org.bunnybook.query.wall;
+
+import org.bunnybook.api.post.CommentView;
+import org.bunnybook.api.post.FindComment;
+import org.bunnybook.api.post.FindComments;
+import org.bunnybook.api.post.FindPost;
+import org.bunnybook.api.post.FindWallPosts;
+import org.bunnybook.api.post.PageAfter;
+import org.bunnybook.api.post.PostLookup;
+import org.bunnybook.api.post.PostView;
+import org.bunnybook.api.post.Privacy;
+import org.bunnybook.platform.eventstore.EventStoreTables;
+import org.bunnybook.query.testing.Bunny;
+import org.bunnybook.query.testing.ProjectionEvents;
+import org.bunnybook.query.testing.ReadModelTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Posts, comments and likes in PostgreSQL, read as members read them: through the post and wall-page caches. */
+@ReadModelTest({WallProjection.class, WallQueries.class, WallReads.class, WallStore.class, WallCaches.class,
+        FeedTimelines.class, EventStoreTables.class})
+class WallProjectionTest {
+
+    private static final PageAfter NEWEST = new PageAfter(null, null, 10);
+
+    @Autowired
+    ProjectionEvents events;
+
+    @Autowired
+    WallQueries walls;
+
+    @Test
+    void aPostIsOnItsWallForEveryoneAndAFriendsOnlyPostForTheOwnerAlone() {
+        List<Bunny> bunnies = Bunny.named("ann", "bob");
+        Bunny ann = bunnies.get(0), bob = bunnies.get(1);
+        UUID open = UUID.randomUUID(), closed = UUID.randomUUID();
+        events.given(open, bob.writesOn(ann, open, Privacy.PUBLIC));
+        events.given(closed, ann.writesOn(ann, closed, Privacy.FRIENDS));
+
+        assertThat(walls.handle(new FindWallPosts(ann.id(), ann.id(), NEWEST))).extracting(PostView::id)
+                .containsExactly(closed, open);
+        assertThat(walls.handle(new FindWallPosts(ann.id(), null, NEWEST))).extracting(PostView::id)
+                .containsExactly(open);
+        PostView post = walls.handle(new FindPost(open, null)).post();
+        assertThat(post.profileId()).isEqualTo(bob.id());
+        assertThat(post.username()).isEqualTo(bob.username());
+        assertThat(post.wallProfileId()).isEqualTo(ann.id());
+        assertThat(walls.handle(new FindPost(closed, bob.id())).outcome()).isEqualTo(PostLookup.Outcome.HIDDEN);
+    }
+
+    @Test
+    void commentsAndLikesAreCountedOnceEachHoweverOftenHandled() {
+        List<Bunny> bunnies = Bunny.named("cat", "dan");
+        Bunny cat = bunnies.get(0), dan = bunnies.get(1);
+        UUID post = UUID.randomUUID(), comment = UUID.randomUUID();
+        var history = events.given(post, cat.writes(post), dan.comments(post, cat, comment, "crunchy"),
+                dan.likes(post, cat), cat.likes(post, cat), cat.unlikes(post));
+        events.deliver(history);
+
+        PostView seenByDan = walls.handle(new FindPost(post, dan.id())).post();
+        assertThat(seenByDan.commentsCount()).isEqualTo(1);
+        assertThat(seenByDan.likesCount()).isEqualTo(1);
+        assertThat(seenByDan.likedByMe()).isTrue();
+        assertThat(walls.handle(new FindPost(post, cat.id())).post().likedByMe()).isFalse();
+        assertThat(walls.handle(new FindComments(post, NEWEST))).extracting(CommentView::id, CommentView::content)
+                .containsExactly(tuple(comment, "crunchy"));
+    }
+
+    @Test
+    void aCachedPostShowsTheChangesMadeAfterItWasCached() {
+        List<Bunny> bunnies = Bunny.named("eve", "fay");
+        Bunny eve = bunnies.get(0), fay = bunnies.get(1);
+        UUID post = UUID.randomUUID();
+        events.given(post, eve.writes(post));
+        assertThat(walls.handle(new FindPost(post, null)).post().likesCount()).isZero();
+        assertThat(walls.handle(new FindWallPosts(eve.id(), null, NEWEST))).hasSize(1);
+
+        events.given(post, fay.likes(post, eve));
+        UUID second = UUID.randomUUID();
+        events.given(second, eve.writes(second));
+
+        assertThat(walls.handle(new FindPost(post, null)).post().likesCount()).isEqualTo(1);
+        assertThat(walls.handle(new FindWallPosts(eve.id(), null, NEWEST))).extracting(PostView::id)
+                .containsExactly(second, post);
+    }
+
+    @Test
+    void aDeletedPostIsGoneWithItsComments() {
+        Bunny gus = Bunny.named("gus");
+        UUID post = UUID.randomUUID(), comment = UUID.randomUUID();
+        events.given(post, gus.writes(post), gus.comments(post, gus, comment, "my own"));
+        assertThat(walls.handle(new FindPost(post, null)).outcome()).isEqualTo(PostLookup.Outcome.VISIBLE);
+
+        events.given(post, gus.deletes(post));
+
+        assertThat(walls.handle(new FindPost(post, null)).outcome()).isEqualTo(PostLookup.Outcome.NOT_FOUND);
+        assertThat(walls.handle(new FindWallPosts(gus.id(), gus.id(), NEWEST))).isEmpty();
+        assertThat(walls.handle(new FindComment(comment))).isEmpty();
+    }
+
+    @Test
+    void aResetForgetsEveryPostAndItsCachedCopies() {
+        Bunny hal = Bunny.named("hal");
+        UUID post = UUID.randomUUID();
+        events.given(post, hal.writes(post));
+        assertThat(walls.handle(new FindPost(post, null)).outcome()).isEqualTo(PostLookup.Outcome.VISIBLE);
+
+        events.reset();
+
+        assertThat(walls.handle(new FindPost(post, null)).outcome()).isEqualTo(PostLookup.Outcome.NOT_FOUND);
+        assertThat(walls.handle(new FindWallPosts(hal.id(), null, NEWEST))).isEmpty();
+    }
+}
