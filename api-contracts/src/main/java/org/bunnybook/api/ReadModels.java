@@ -1,8 +1,8 @@
 package org.bunnybook.api;
 
 /**
- * Names of the processing groups that build read models. The web side names them to wait for its own writes
- * (read-your-writes); the query side names its projections with them.
+ * Names of the processing groups that build read models. Commands name those that reflect them
+ * ({@link ReflectedIn}, for read-your-writes); the query side names its projections with them.
  */
 public final class ReadModels {
 

@@ -25,11 +25,6 @@ class ApiDocsTest {
     /** A route as the doc writes it: a code span holding a method, one space and a path, e.g. `GET /web/posts/{id}`. */
     private static final Pattern ROUTE = Pattern.compile("`(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (/[^`]*)`");
     private static final Set<String> METHODS = Set.of("get", "head", "post", "put", "patch", "delete", "options");
-    /**
-     * Where the servlet container forwards its own failures (FallbackErrorController): springdoc lists it, for every
-     * method, but no client calls it, so it is no part of the contract.
-     */
-    private static final Set<String> NOT_THE_CONTRACT = Set.of("/error");
 
     @LocalServerPort
     int port;
@@ -74,7 +69,7 @@ class ApiDocsTest {
     private static Set<String> servedRoutes(JsonNode openApi) {
         Set<String> routes = new TreeSet<>();
         openApi.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-            if (METHODS.contains(method) && !NOT_THE_CONTRACT.contains(path.getKey())) {
+            if (METHODS.contains(method)) {
                 routes.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
             }
         }));

@@ -1,5 +1,6 @@
 package org.bunnybook.web.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -10,7 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** Errors raised outside any controller (the servlet container, filters) get the same body as the rest. */
+/**
+ * Errors raised outside any controller (the servlet container, filters) get the same body as the rest. Hidden from
+ * the API documentation: the container forwards to it, no client calls it.
+ */
+@Hidden
 @RestController
 class FallbackErrorController implements ErrorController {
 
