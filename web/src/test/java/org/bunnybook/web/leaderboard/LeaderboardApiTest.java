@@ -13,10 +13,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code GET /web/leaderboard} as a client sees it. The board is shared with every other test's members, so these
@@ -83,19 +85,13 @@ class LeaderboardApiTest {
     }
 
     /** No write waits for the leaderboard: asks again until the first 50 show {@code expected}. */
-    private static List<ActiveBunnyView> boardShowing(Member reader, List<ActiveBunnyView> expected)
-            throws InterruptedException {
-        List<ActiveBunnyView> board = List.of();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            var response = reader.client().get("/web/leaderboard?limit=50");
-            assertThat(response.status()).as(response.text()).isEqualTo(200);
-            board = views(response.bytes());
-            if (board.containsAll(expected)) {
-                return board;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the leaderboard never showed " + expected + ": " + board);
+    private static List<ActiveBunnyView> boardShowing(Member reader, List<ActiveBunnyView> expected) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    var response = reader.client().get("/web/leaderboard?limit=50");
+                    assertThat(response.status()).as(response.text()).isEqualTo(200);
+                    return views(response.bytes());
+                }, board -> board.containsAll(expected));
     }
 
     private static List<ActiveBunnyView> views(byte[] json) {

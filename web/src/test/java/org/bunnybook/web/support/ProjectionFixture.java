@@ -2,6 +2,7 @@ package org.bunnybook.web.support;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Given events, then a read model, in the whole application: appends events (api-contracts records) to the real event
@@ -81,24 +83,21 @@ public class ProjectionFixture {
      * and, after a reset or a first start, past the head it is replaying to. For rebuilds, which
      * {@link History#handledBy} does not wait for.
      */
-    public void awaitCaughtUp(String readModel) throws InterruptedException {
+    public void awaitCaughtUp(String readModel) {
         StreamingEventProcessor processor = processing.eventProcessor(readModel, StreamingEventProcessor.class)
                 .orElseThrow();
-        long deadline = System.nanoTime() + REPLAY_PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            var status = processor.processingStatus();
-            // Every segment must be claimed: one whose batch failed (a deadlock between segments is retried) is
-            // released for a while and missing here, although the rest look caught up.
-            double claimed = status.values().stream()
-                    .mapToDouble(segment -> 1.0 / (segment.getSegment().getMask() + 1)).sum();
-            // a replay is over once a segment has reached the position it was reset at
-            if (claimed > 0.999 && status.values().stream().allMatch(segment -> segment.isCaughtUp()
-                    && segment.getCurrentPosition().orElse(-1) >= segment.getResetPosition().orElse(-1))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(readModel + " did not catch up: " + processor.processingStatus());
+        await().alias(readModel + " catching up").atMost(REPLAY_PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> caughtUp(processor.processingStatus()));
+    }
+
+    private static boolean caughtUp(Map<Integer, EventTrackerStatus> status) {
+        // Every segment must be claimed: one whose batch failed (a deadlock between segments is retried) is
+        // released for a while and missing here, although the rest look caught up.
+        double claimed = status.values().stream()
+                .mapToDouble(segment -> 1.0 / (segment.getSegment().getMask() + 1)).sum();
+        // a replay is over once a segment has reached the position it was reset at
+        return claimed > 0.999 && status.values().stream().allMatch(segment -> segment.isCaughtUp()
+                && segment.getCurrentPosition().orElse(-1) >= segment.getResetPosition().orElse(-1));
     }
 
     public final class History {
