@@ -3,34 +3,24 @@ package org.bunnybook.command.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.bunnybook.api.chat.ConversationOpened;
+import org.bunnybook.command.JsonPayloadUpcaster;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads a stored {@link ConversationOpened} of revision 1 (two members as four fields) as revision 2 (a list of
- * members). Stored events are never rewritten: every reader (aggregates, projections, time travel) sees revision 2.
+ * members).
  */
 @Component
-class ConversationOpenedUpcaster extends SingleEventUpcaster {
+class ConversationOpenedUpcaster extends JsonPayloadUpcaster {
 
-    private static final SimpleSerializedType REVISION_1 =
-            new SimpleSerializedType(ConversationOpened.class.getName(), "1");
-
-    @Override
-    protected boolean canUpcast(IntermediateEventRepresentation event) {
-        return REVISION_1.equals(event.getType());
+    ConversationOpenedUpcaster() {
+        super(ConversationOpened.class, "1", "2");
     }
 
+    /** The two members, named by four fields, become a list of members. */
     @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
-        return event.upcastPayload(new SimpleSerializedType(REVISION_1.getName(), "2"), JsonNode.class,
-                ConversationOpenedUpcaster::membersListed);
-    }
-
-    private static JsonNode membersListed(JsonNode revision1) {
+    protected JsonNode upcast(JsonNode revision1) {
         ObjectNode revision2 = JsonNodeFactory.instance.objectNode();
         revision2.set("chatGroupId", revision1.get("chatGroupId"));
         var members = revision2.putArray("members");
