@@ -13,6 +13,7 @@ import org.bunnybook.api.friendship.FriendRequestSent;
 import org.bunnybook.api.friendship.Unfriended;
 import org.bunnybook.query.cache.GenerationalCache;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,8 +32,11 @@ import java.util.UUID;
  * merged from the usernames the friendship events carry, because segments run in parallel and a friendship event
  * may be handled before the registration of one of its members. After each
  * change the cache generations of both members move on, so no cached answer about them is read again.
+ * The graph's constraints come from {@code classpath:neo4j/migrations}, applied by Neo4j-Migrations' initializer,
+ * which this projection waits for: a pair merged before its unique constraint exists could be merged twice.
  */
 @Component
+@DependsOn("neo4jMigrationsInitializer")
 @ProcessingGroup(ReadModels.SOCIAL_GRAPH)
 class SocialGraphProjection {
 
@@ -52,7 +56,7 @@ class SocialGraphProjection {
     private final GenerationalCache cache;
 
     SocialGraphProjection(Neo4jClient neo4j, @Qualifier("neo4jTransactionManager") PlatformTransactionManager neo4jTx,
-                          @Qualifier(SocialGraphCache.NAME) GenerationalCache cache, GraphMigrations schema) {
+                          @Qualifier(SocialGraphCache.NAME) GenerationalCache cache) {
         this.neo4j = neo4j;
         this.transaction = new TransactionTemplate(neo4jTx);
         this.cache = cache;

@@ -19,10 +19,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The social graph in Neo4j, read through its (cached) queries. GraphMigrations is named here, and nowhere else in
- * the tests, as the graph's schema.
+ * The social graph in Neo4j, read through its (cached) queries, on the schema Neo4j-Migrations applies (as in the
+ * application, before the projection starts).
  */
-@ReadModelTest({SocialGraphProjection.class, SocialGraphQueries.class, SocialGraphCache.class, GraphMigrations.class})
+@ReadModelTest({SocialGraphProjection.class, SocialGraphQueries.class, SocialGraphCache.class})
 class SocialGraphProjectionTest {
 
     @Autowired

@@ -2,6 +2,7 @@ package org.bunnybook.query.testing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import ac.simons.neo4j.migrations.springframework.boot.autoconfigure.MigrationsAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.data.neo4j.Neo4jDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
@@ -29,7 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
         JdbcClientAutoConfiguration.class, FlywayAutoConfiguration.class, TransactionAutoConfiguration.class,
         RedisAutoConfiguration.class, Neo4jAutoConfiguration.class, Neo4jDataAutoConfiguration.class,
-        JacksonAutoConfiguration.class})
+        MigrationsAutoConfiguration.class, JacksonAutoConfiguration.class})
 // the platform's own configurations, which are not public: the tests run with what production runs with
 @ComponentScan(basePackages = "org.bunnybook.platform", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
         type = FilterType.REGEX,

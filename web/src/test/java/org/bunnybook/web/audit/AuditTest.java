@@ -15,14 +15,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The history as auditors read it: filters, one aggregate's history and past states, the export, the catalog. */
 @BunnybookTest
@@ -225,17 +228,15 @@ class AuditTest {
     }
 
     /** Waits until no event has been appended for half a second. */
-    private void awaitQuietStore() throws InterruptedException {
-        long last = -1;
-        for (int attempt = 0; attempt < 100; attempt++) {
-            long head = jdbc.sql("SELECT coalesce(max(global_index), 0) + count(*) FROM domain_event_entry")
-                    .query(Long.class).single();
-            if (head == last) {
-                return;
-            }
-            last = head;
-            Thread.sleep(500);
-        }
+    private void awaitQuietStore() {
+        AtomicLong lastSeen = new AtomicLong(-1);
+        await("half a second without a new event").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    long head = jdbc.sql("SELECT coalesce(max(global_index), 0) + count(*) FROM domain_event_entry")
+                            .query(Long.class).single();
+                    return lastSeen.getAndSet(head) == head;
+                });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.bunnybook.web.cluster;
 
+import org.awaitility.Awaitility;
 import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.web.BunnybookApplication;
 import org.bunnybook.web.support.ApiClient;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -167,13 +169,11 @@ class TwoNodesTest {
         long rebuild = requested.json().get("id").asLong();
 
         ApiClient onFirst = Staff.admin(port);
-        var status = onFirst.get("/web/admin/projections/friendships").json();
-        for (int attempt = 0; attempt < 3000 && !(status.get("rebuild").get("id").asLong() == rebuild
-                && status.get("rebuild").get("state").asText().equals("FINISHED")); attempt++) {
-            Thread.sleep(20);
-            status = onFirst.get("/web/admin/projections/friendships").json();
-        }
-        assertThat(status.get("rebuild").get("state").asText()).as(status.toString()).isEqualTo("FINISHED");
+        var status = Awaitility.await("rebuild " + rebuild + " finishing, seen from the first node")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> onFirst.get("/web/admin/projections/friendships").json(),
+                        seen -> seen.get("rebuild").get("id").asLong() == rebuild
+                                && seen.get("rebuild").get("state").asText().equals("FINISHED"));
         // whichever node reset it, both stopped for it: a node still running would have held its segments
         assertThat(status.get("rebuild").get("resetByNode").asText())
                 .isIn("second-node", status.get("thisNode").get("node").asText());

@@ -9,9 +9,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @BunnybookTest
 class DeadLetterTest {
@@ -23,18 +25,15 @@ class DeadLetterTest {
     JdbcClient jdbc;
 
     @Test
-    void anEventAProjectionFailsOnIsDeadLetteredForThatGroupOnly() throws Exception {
+    void anEventAProjectionFailsOnIsDeadLetteredForThatGroupOnly() {
         var poison = Members.register(port, "Poison");
-        Map<String, Object> letter = null;
-        for (int attempt = 0; attempt < 100 && letter == null; attempt++) {
-            letter = jdbc.sql("""
-                            SELECT processing_group, payload_type, cause_message FROM dead_letter_entry
-                            WHERE aggregate_identifier = :id""")
-                    .param("id", poison.id().toString())
-                    .query().listOfRows().stream().findFirst().orElse(null);
-            Thread.sleep(50);
-        }
-        assertThat(letter).isNotNull();
+        Map<String, Object> letter = await("the dead letter").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("""
+                                SELECT processing_group, payload_type, cause_message FROM dead_letter_entry
+                                WHERE aggregate_identifier = :id""")
+                        .param("id", poison.id().toString())
+                        .query().listOfRows().stream().findFirst().orElse(null), found -> found != null);
         assertThat(letter.get("processing_group")).isEqualTo(PoisonedProjection.GROUP);
         assertThat(letter.get("payload_type")).isEqualTo("org.bunnybook.api.account.AccountRegistered");
         assertThat((String) letter.get("cause_message")).contains("cannot handle");
@@ -45,39 +44,30 @@ class DeadLetterTest {
         var healthy = Members.register(port, "Healthy");
         long position = jdbc.sql("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = :id")
                 .param("id", healthy.id().toString()).query(Long.class).single();
-        boolean passed = false;
-        for (int attempt = 0; attempt < 200 && !passed; attempt++) {
-            passed = jdbc.sql("""
-                            SELECT count(*) FROM token_entry WHERE processor_name = :group
-                            AND (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint >= :position""")
-                    .param("group", PoisonedProjection.GROUP).param("position", position)
-                    .query(Long.class).single() > 0;
-            Thread.sleep(50);
-        }
-        assertThat(passed).isTrue();
+        await("the failing group passing the healthy member's registration").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("""
+                                SELECT count(*) FROM token_entry WHERE processor_name = :group
+                                AND (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint >= :position""")
+                        .param("group", PoisonedProjection.GROUP).param("position", position)
+                        .query(Long.class).single() > 0);
         assertThat(jdbc.sql("SELECT count(*) FROM dead_letter_entry WHERE aggregate_identifier = :id")
                 .param("id", healthy.id().toString()).query(Long.class).single()).isZero();
     }
 
     @Test
-    void aPassingFailureHealsWhenTheParkedEventIsRetried() throws Exception {
+    void aPassingFailureHealsWhenTheParkedEventIsRetried() {
         var flaky = Members.register(port, "Flaky");
-        boolean parked = false;
-        for (int attempt = 0; attempt < 100 && !parked; attempt++) {
-            parked = countLetters(flaky.id().toString()) > 0;
-            Thread.sleep(50);
-        }
-        assertThat(parked).as("parked after the first failure").isTrue();
-        boolean healed = false;
-        for (int attempt = 0; attempt < 200 && !healed; attempt++) { // the test retry interval is 1 s
-            healed = countLetters(flaky.id().toString()) == 0;
-            Thread.sleep(50);
-        }
-        assertThat(healed).as("processed on retry and removed from the queue").isTrue();
+        await("parked after the first failure").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> countLetters(flaky.id().toString()) > 0);
+        // the test retry interval is 1 s
+        await("processed on retry and removed from the queue").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> countLetters(flaky.id().toString()) == 0);
     }
 
     @Test
-    void aCollisionWithAnotherTransactionIsTriedAgainNotParked() throws Exception {
+    void aCollisionWithAnotherTransactionIsTriedAgainNotParked() {
         var writer = Members.register(port, "Collider");
         // the walls store fails the first insert of this post as a deadlock would; a sequence survives the rollback
         jdbc.sql("CREATE SEQUENCE collisions_for_test").update();
@@ -94,12 +84,8 @@ class DeadLetterTest {
         try {
             String post = Posts.write(writer, writer, "collide " + writer.id(), "PUBLIC");
             // not parked: the batch was rolled back and tried again as a whole
-            int status = 0;
-            for (int attempt = 0; attempt < 200 && status != 200; attempt++) {
-                status = writer.client().get("/web/posts/" + post).status();
-                Thread.sleep(50);
-            }
-            assertThat(status).isEqualTo(200);
+            await("the post on the wall").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> writer.client().get("/web/posts/" + post).status() == 200);
             assertThat(countLetters(post)).isZero();
             assertThat(jdbc.sql("SELECT last_value FROM collisions_for_test").query(Long.class).single())
                     .isEqualTo(2);

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Events are a contract: a log written by an earlier version of Bunnybook (event-log/revision-1.ndjson, one event of
@@ -127,16 +129,10 @@ class StoredLogReplayTest {
         return log;
     }
 
-    private void awaitConversationMembers(UUID chat, String... usernames) throws InterruptedException {
-        List<String> found = List.of();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            found = jdbc.sql("SELECT username FROM conversation_members WHERE chat_group_id = :chat ORDER BY username")
-                    .param("chat", chat).query(String.class).list();
-            if (found.size() == usernames.length) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        assertThat(found).containsExactlyInAnyOrder(usernames);
+    private void awaitConversationMembers(UUID chat, String... usernames) {
+        await("the conversation's members").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                "SELECT username FROM conversation_members WHERE chat_group_id = :chat")
+                        .param("chat", chat).query(String.class).list()).containsExactlyInAnyOrder(usernames));
     }
 }

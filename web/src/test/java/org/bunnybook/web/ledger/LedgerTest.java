@@ -14,9 +14,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The ledger chains every event; verification recomputes the chain over the events as stored and names the first one
@@ -166,11 +168,9 @@ class LedgerTest {
         projections.redeploy(ReadModels.LEDGER,
                 () -> jdbc.sql("TRUNCATE ledger_entries, ledger_checkpoints").update());
         long stored = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
-        long chained = 0;
-        for (int attempt = 0; attempt < 600 && chained < stored; attempt++) {
-            Thread.sleep(50);
-            chained = jdbc.sql("SELECT count(*) FROM ledger_entries").query(Long.class).single();
-        }
+        await("the ledger chaining the whole history again").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("SELECT count(*) FROM ledger_entries").query(Long.class).single() >= stored);
         JsonNode report = verify(auditor, "");
         assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(stored);

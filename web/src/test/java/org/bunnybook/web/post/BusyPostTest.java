@@ -8,9 +8,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A post with a long history is loaded from a snapshot, and keeps deciding correctly. */
 @BunnybookTest
@@ -23,7 +25,7 @@ class BusyPostTest {
     JdbcClient jdbc;
 
     @Test
-    void aPostWithHundredsOfEventsIsSnapshottedAndStillDecides() throws InterruptedException {
+    void aPostWithHundredsOfEventsIsSnapshottedAndStillDecides() {
         Member owner = Members.register(port, "Popular");
         Member fan = Members.register(port, "Chatty");
         String post = owner.client().post("/web/posts", Map.of("content", "ask me anything")).json()
@@ -32,13 +34,9 @@ class BusyPostTest {
             assertThat(fan.client().post("/web/posts/" + post + "/comments", Map.of("content", "comment " + i))
                     .status()).isEqualTo(201);
         }
-        long snapshots = 0;
-        for (int attempt = 0; attempt < 100 && snapshots == 0; attempt++) { // snapshots are taken asynchronously
-            snapshots = jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :id")
-                    .param("id", post).query(Long.class).single();
-            Thread.sleep(50);
-        }
-        assertThat(snapshots).isPositive();
+        await("a snapshot, taken asynchronously").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :id")
+                        .param("id", post).query(Long.class).single(), snapshots -> snapshots > 0);
         String snapshot = jdbc.sql("""
                         SELECT convert_from(payload, 'UTF8') FROM snapshot_event_entry WHERE aggregate_identifier = :id
                         ORDER BY sequence_number DESC LIMIT 1""")

@@ -12,11 +12,13 @@ import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @BunnybookTest
 class ProfilesAndAvatarsTest {
@@ -92,15 +94,9 @@ class ProfilesAndAvatarsTest {
         client.post("/web/register", Map.of("username", username, "email", username + "@av.test",
                 "password", Members.PASSWORD, "avatarIdentifier", "moonlight"));
         // painted by its own projection, asynchronously: wait a bounded while for it
-        ApiClient.Response saved = null;
-        for (int attempt = 0; attempt < 100; attempt++) {
-            saved = client.get("/web/avatars/" + username + ".png");
-            if (saved.status() == 200) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        assertThat(saved.status()).isEqualTo(200);
+        ApiClient.Response saved = await("the saved avatar").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> client.get("/web/avatars/" + username + ".png"), response -> response.status() == 200);
         assertThat(saved.bytes()).isEqualTo(client.get("/web/avatar/moonlight").bytes());
         assertThat(client.get("/web/avatars/" + username.toUpperCase() + ".png").status()).isEqualTo(200);
         assertThat(client.get("/web/avatars/nobody-at-all.png").status()).isEqualTo(404);

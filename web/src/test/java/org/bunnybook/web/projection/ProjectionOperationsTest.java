@@ -9,19 +9,23 @@ import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
 import org.bunnybook.web.support.Staff;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Admins see every read model's status, rebuild one while the application serves, and handle parked events. */
 @BunnybookTest
@@ -197,16 +201,15 @@ class ProjectionOperationsTest {
         BrokenResetProjection.BROKEN.set(true);
         try {
             assertThat(admin.post("/web/admin/projections/" + broken + "/rebuild", "").status()).isEqualTo(202);
-            // it stops, and stays requested: its reset fails at every poll
-            JsonNode stuck = admin.get("/web/admin/projections/" + broken).json();
-            for (int attempt = 0; attempt < 100 && stuck.get("thisNode").get("running").asBoolean(); attempt++) {
-                Thread.sleep(20);
-                stuck = admin.get("/web/admin/projections/" + broken).json();
-            }
-            assertThat(stuck.get("thisNode").get("running").asBoolean()).isFalse();
-            Thread.sleep(500);
-            assertThat(admin.get("/web/admin/projections/" + broken).json().get("rebuild").get("state").asText())
-                    .isEqualTo("REQUESTED");
+            // it stops, and stays requested: its reset fails at every poll (every 200 ms in tests)
+            await("the broken group stopping").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !admin.get("/web/admin/projections/" + broken).json()
+                            .get("thisNode").get("running").asBoolean());
+            await("the rebuild staying requested, stopped, for half a second").during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> admin.get("/web/admin/projections/" + broken).json(), stuck ->
+                            stuck.get("rebuild").get("state").asText().equals("REQUESTED")
+                                    && !stuck.get("thisNode").get("running").asBoolean());
 
             // another group's rebuild goes through meanwhile
             var friendships = admin.post("/web/admin/projections/" + ReadModels.FRIENDSHIPS + "/rebuild", "");
@@ -217,11 +220,10 @@ class ProjectionOperationsTest {
             String cancel = "/web/admin/projections/" + broken + "/rebuild";
             assertThat(admin.send("DELETE", cancel, java.net.http.HttpRequest.BodyPublishers.noBody(), Map.of())
                     .status()).isEqualTo(204);
-            JsonNode cancelled = admin.get("/web/admin/projections/" + broken).json();
-            for (int attempt = 0; attempt < 100 && !cancelled.get("thisNode").get("running").asBoolean(); attempt++) {
-                Thread.sleep(20);
-                cancelled = admin.get("/web/admin/projections/" + broken).json();
-            }
+            JsonNode cancelled = await("the broken group running again").atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> admin.get("/web/admin/projections/" + broken).json(),
+                            status -> status.get("thisNode").get("running").asBoolean());
             assertThat(cancelled.get("rebuild").get("state").asText()).isEqualTo("CANCELLED");
             assertThat(cancelled.get("thisNode").get("running").asBoolean()).isTrue();
             assertThat(cancelled.get("replaying").asBoolean()).isFalse();
@@ -249,11 +251,9 @@ class ProjectionOperationsTest {
         return () -> jdbc.sql("DROP TRIGGER " + trigger + " ON " + table).update();
     }
 
-    private void awaitGone(ApiClient admin, String postId) throws InterruptedException {
-        for (int attempt = 0; attempt < 200 && parked(admin, postId) != null; attempt++) {
-            Thread.sleep(25);
-        }
-        assertThat(parked(admin, postId)).as("processed and out of the queue").isNull();
+    private void awaitGone(ApiClient admin, String postId) {
+        await("processed and out of the queue").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(25))
+                .until(() -> parked(admin, postId) == null);
     }
 
     private Map<String, JsonNode> statuses(ApiClient admin) {
@@ -265,35 +265,37 @@ class ProjectionOperationsTest {
     }
 
     /** The walls statuses seen until the rebuild finished. */
-    private List<JsonNode> awaitRebuilt(ApiClient admin, long rebuild) throws InterruptedException {
+    private List<JsonNode> awaitRebuilt(ApiClient admin, long rebuild) {
         return awaitRebuilt(admin, ReadModels.WALLS, rebuild);
     }
 
     /** The group's statuses seen until the rebuild finished. */
-    private List<JsonNode> awaitRebuilt(ApiClient admin, String group, long rebuild) throws InterruptedException {
+    private List<JsonNode> awaitRebuilt(ApiClient admin, String group, long rebuild) {
         List<JsonNode> seen = new ArrayList<>();
-        for (int attempt = 0; attempt < 3000; attempt++) {
-            JsonNode status = admin.get("/web/admin/projections/" + group).json();
-            seen.add(status);
-            JsonNode current = status.get("rebuild");
-            if (current.get("id").asLong() == rebuild && current.get("state").asText().equals("FINISHED")) {
-                return seen;
-            }
-            Thread.sleep(20);
+        try {
+            await("rebuild " + rebuild + " of " + group + " finishing").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        JsonNode status = admin.get("/web/admin/projections/" + group).json();
+                        seen.add(status);
+                        JsonNode current = status.get("rebuild");
+                        return current.get("id").asLong() == rebuild
+                                && current.get("state").asText().equals("FINISHED");
+                    });
+        } catch (ConditionTimeoutException notFinished) {
+            throw new AssertionError("rebuild did not finish: " + seen.get(seen.size() - 1), notFinished);
         }
-        throw new AssertionError("rebuild did not finish: " + seen.get(seen.size() - 1));
+        return seen;
     }
 
-    private void awaitCaughtUp(ApiClient admin) throws InterruptedException {
-        for (int attempt = 0; attempt < 500; attempt++) {
-            JsonNode walls = admin.get("/web/admin/projections/" + ReadModels.WALLS).json();
-            long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
-            if (!walls.get("replaying").asBoolean() && walls.get("position").asLong() >= head) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("walls did not catch up");
+    private void awaitCaughtUp(ApiClient admin) {
+        await("walls catching up").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    JsonNode walls = admin.get("/web/admin/projections/" + ReadModels.WALLS).json();
+                    long head = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class)
+                            .single();
+                    return !walls.get("replaying").asBoolean() && walls.get("position").asLong() >= head;
+                });
     }
 
     private Map<String, List<Map<String, Object>>> wallTables() {
@@ -305,15 +307,9 @@ class ProjectionOperationsTest {
         return tables;
     }
 
-    private JsonNode awaitParked(ApiClient admin, String postId) throws InterruptedException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            JsonNode letter = parked(admin, postId);
-            if (letter != null) {
-                return letter;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("not parked: " + postId);
+    private JsonNode awaitParked(ApiClient admin, String postId) {
+        return await("parked: " + postId).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(25))
+                .until(() -> parked(admin, postId), Objects::nonNull);
     }
 
     private JsonNode parked(ApiClient admin, String postId) {

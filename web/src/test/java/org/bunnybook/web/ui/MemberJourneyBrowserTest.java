@@ -3,17 +3,8 @@ package org.bunnybook.web.ui;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.regex.Pattern;
 
@@ -27,38 +18,13 @@ import static org.bunnybook.web.ui.Names.namedWithin;
  * online, chat with the typing indicator, post, comment and like, and watch their notification badges; a stranger
  * cannot see a friends-only post. Screenshots of the pages they pass through go to target/screenshots/.
  */
-@BunnybookTest
-@Tag("browser") // needs the built UI: left out by -Dbunnybook.skipUi
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class MemberJourneyBrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    private Chromium chromium;
-
-    @RegisterExtension
-    final TestWatcher photographsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            chromium.photographEveryone(context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @BeforeAll
-    void openBrowser() {
-        chromium = new Chromium(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        chromium.close();
-    }
-
     @Test
-    void twoBunniesBefriendChatPostCommentAndLikeWhileAStrangerSeesOnlyWhatIsPublic() {
-        Visitor amy = register("Amy", true);
-        Visitor ben = register("Ben", false);
+    void twoBunniesBefriendChatPostCommentAndLikeWhileAStrangerSeesOnlyWhatIsPublic(Visitors visitors) {
+        Visitor amy = register(visitors, "Amy", true);
+        Visitor ben = register(visitors, "Ben", false);
 
         // Amy finds Ben with the search and asks him to be her friend: his notification badge counts it.
         amy.visitProfileOf(ben);
@@ -144,7 +110,7 @@ class MemberJourneyBrowserTest {
         Screenshots.take(amy.page, "conversations");
 
         // A stranger sees Ben's public post on his wall, not the friends-only one, and not even by its address.
-        Visitor cara = register("Cara", false);
+        Visitor cara = register(visitors, "Cara", false);
         cara.visitProfileOf(ben);
         assertThat(cara.page.getByTestId("post").filter(hasText("Good morning, meadow!"))).isVisible();
         assertThat(cara.page.getByText("Carrots for everyone")).hasCount(0);
@@ -159,8 +125,8 @@ class MemberJourneyBrowserTest {
     }
 
     /** Registers through the register page, as a person would, and lands on the home feed. */
-    private Visitor register(String prefix, boolean screenshot) {
-        Page page = chromium.newVisitor();
+    private Visitor register(Visitors visitors, String prefix, boolean screenshot) {
+        Page page = visitors.newVisitor();
         String username = Members.uniqueName(prefix);
         page.navigate("/");
         assertThat(page).hasURL(Pattern.compile("/login$"));
@@ -183,8 +149,6 @@ class MemberJourneyBrowserTest {
         assertThat(page).hasURL(Pattern.compile("/$"));
         return new Visitor(page, username);
     }
-
-
 
     /** One member at their own browser. */
     private record Visitor(Page page, String username) {

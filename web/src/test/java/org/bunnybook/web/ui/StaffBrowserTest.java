@@ -3,20 +3,12 @@ package org.bunnybook.web.ui;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
 import org.bunnybook.web.support.Staff;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
@@ -38,36 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The auditor's and the admin's pages in a real browser: browsing events, time travel, a projection rebuild, and
  * granting a member a role.
  */
-@BunnybookTest
-@Tag("browser") // needs the built UI: left out by -Dbunnybook.skipUi
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BrowserTest
 class StaffBrowserTest {
 
     @LocalServerPort
     int port;
 
-    private Chromium chromium;
-
-    @RegisterExtension
-    final TestWatcher photographsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            chromium.photographEveryone(context.getRequiredTestMethod().getName());
-        }
-    };
-
-    @BeforeAll
-    void openBrowser() {
-        chromium = new Chromium(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        chromium.close();
-    }
-
     @Test
-    void anAuditorBrowsesTheEventsOfAFriendshipAndTravelsBackThroughItsHistory() {
+    void anAuditorBrowsesTheEventsOfAFriendshipAndTravelsBackThroughItsHistory(Visitors visitors) {
         Member hazel = Members.register(port, "Hazel");
         Member fiver = Members.register(port, "Fiver");
         Friends.request(hazel, fiver);
@@ -75,7 +45,7 @@ class StaffBrowserTest {
         Friends.unfriend(hazel, fiver);
         Member auditor = Staff.auditor(port);
 
-        Page page = logIn(auditor.email(), Members.PASSWORD);
+        Page page = logIn(visitors, auditor.email(), Members.PASSWORD);
         page.getByRole(AriaRole.LINK, named("Audit")).click();
         page.getByLabel("Actor").fill(hazel.id().toString());
         page.getByRole(AriaRole.BUTTON, named("Search")).click();
@@ -98,7 +68,7 @@ class StaffBrowserTest {
     }
 
     @Test
-    void anAdminRebuildsAProjectionAndWatchesItsProgressUntilItIsLiveAgain() throws Exception {
+    void anAdminRebuildsAProjectionAndWatchesItsProgressUntilItIsLiveAgain(Visitors visitors) throws Exception {
         // enough history for the replay to last a few of the page's polls (a few hundred events replay in a blink);
         // written by several clients at once, as each write waits for the read models
         Member writer = Members.register(port, "Writer");
@@ -114,7 +84,7 @@ class StaffBrowserTest {
         }
         List<String> wallBefore = Posts.wholeWall(writer, writer);
         assertThat(wallBefore).hasSize(400);
-        Page page = logIn("chief@bunnybook.test", "chief-password-123");
+        Page page = logIn(visitors, "chief@bunnybook.test", "chief-password-123");
         page.getByRole(AriaRole.LINK, named("Admin")).click();
         Locator walls = page.getByTestId("projection-walls");
         assertThat(walls).isVisible();
@@ -146,9 +116,9 @@ class StaffBrowserTest {
     }
 
     @Test
-    void anAdminFindsAMemberAndMakesThemAnAuditor() {
+    void anAdminFindsAMemberAndMakesThemAnAuditor(Visitors visitors) {
         Member clover = Members.register(port, "Clover");
-        Page page = logIn("chief@bunnybook.test", "chief-password-123");
+        Page page = logIn(visitors, "chief@bunnybook.test", "chief-password-123");
         page.getByRole(AriaRole.LINK, named("Admin")).click();
         page.getByRole(AriaRole.NAVIGATION, named("Admin")).getByRole(AriaRole.LINK, namedWithin("Members")).click();
         assertThat(page).hasURL(Pattern.compile("/admin/members$"));
@@ -167,12 +137,12 @@ class StaffBrowserTest {
         Screenshots.take(page, "admin-members");
 
         // signing in again, the new auditor is offered the audit pages
-        Page cloversPage = logIn(clover.email(), Members.PASSWORD);
+        Page cloversPage = logIn(visitors, clover.email(), Members.PASSWORD);
         assertThat(cloversPage.getByRole(AriaRole.LINK, named("Audit"))).isVisible();
     }
 
-    private Page logIn(String email, String password) {
-        Page page = chromium.newVisitor();
+    private Page logIn(Visitors visitors, String email, String password) {
+        Page page = visitors.newVisitor();
         page.navigate("/login");
         page.getByLabel("Email").fill(email);
         page.getByLabel("Password").fill(password);
