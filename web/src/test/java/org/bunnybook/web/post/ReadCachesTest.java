@@ -1,5 +1,7 @@
 package org.bunnybook.web.post;
 
+import org.bunnybook.web.support.Pacing;
+import org.awaitility.Awaitility;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +13,6 @@ import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
-import org.bunnybook.web.support.RedisOutages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -107,9 +108,8 @@ class ReadCachesTest {
         Member owner = Members.register(port, "Crowded");
         Posts.write(owner, owner, "popular", "PUBLIC");
         // the write holds its wall (readers go around the cache) until its transaction has fully ended
-        for (int attempt = 0; attempt < 50 && redis.hasKey("walls:holds:" + owner.id()); attempt++) {
-            RedisOutages.pause(20);
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !redis.hasKey("walls:holds:" + owner.id()));
         double loads = count("bunnybook.cache.loads", "walls");
         ExecutorService readers = Executors.newFixedThreadPool(READERS);
         try {
@@ -143,12 +143,12 @@ class ReadCachesTest {
                         String one = cache.get("answer", List.of("subject"), new TypeReference<String>() {
                         }, () -> {
                             loads.incrementAndGet();
-                            RedisOutages.pause(500); // long enough for every reader to miss meanwhile
+                            Pacing.letPass(Duration.ofMillis(500)); // long enough for every reader to miss meanwhile
                             return "forty-two";
                         });
                         Map<String, String> each = cache.getEach(List.of("a", "b"), String.class, missing -> {
                             keysLoaded.addAndGet(missing.size());
-                            RedisOutages.pause(500);
+                            Pacing.letPass(Duration.ofMillis(500));
                             return missing.stream().collect(Collectors.toMap(key -> key, key -> key + "!"));
                         });
                         return one + each.values();

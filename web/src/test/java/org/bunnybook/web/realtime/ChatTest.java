@@ -1,5 +1,6 @@
 package org.bunnybook.web.realtime;
 
+import org.bunnybook.web.support.Pacing;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -11,7 +12,6 @@ import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.NewestFirst;
-import org.bunnybook.web.support.RedisOutages;
 import org.bunnybook.web.support.Socket;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,7 +153,7 @@ class ChatTest {
             mine.await("add_friend", added -> true);
             for (int i = 0; i < 25; i++) {
                 mine.send("/app/chat_message", chatMessage(chat, "message " + i, "m-" + i));
-                RedisOutages.pause(60); // within the test profile's 20 frames a second
+                Pacing.letPass(Duration.ofMillis(60)); // within the test profile's 20 frames a second
             }
             for (int i = 0; i < 25; i++) {
                 awaitMessage(mine, "message " + i);
@@ -250,13 +250,9 @@ class ChatTest {
                 commands.sendAndWait(new PostMessage(chat, UUID.randomUUID(), friend.id(), friend.username(),
                         "volume " + i, null));
             }
-            long snapshots = 0;
-            for (int attempt = 0; attempt < 100 && snapshots == 0; attempt++) { // taken asynchronously
-                snapshots = jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :id")
-                        .param("id", chat.toString()).query(Long.class).single();
-                RedisOutages.pause(50);
-            }
-            assertThat(snapshots).isPositive();
+            await("a snapshot, taken asynchronously").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :id")
+                            .param("id", chat.toString()).query(Long.class).single() > 0);
             mine.send("/app/chat_message", chatMessage(chat, "after the snapshot", "s-1"));
             awaitMessage(mine, "after the snapshot");
             Member stranger = Members.register(port, "Busy");

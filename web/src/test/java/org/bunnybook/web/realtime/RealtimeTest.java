@@ -1,5 +1,7 @@
 package org.bunnybook.web.realtime;
 
+import org.bunnybook.web.support.Pacing;
+import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
@@ -8,7 +10,6 @@ import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
-import org.bunnybook.web.support.RedisOutages;
 import org.bunnybook.web.support.Socket;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bunnybook.web.support.Friends.accept;
 import static org.bunnybook.web.support.Friends.befriend;
 import static org.bunnybook.web.support.Friends.request;
+import static org.awaitility.Awaitility.await;
 
 /** The WebSocket as a browser uses it: who may connect and listen, presence, and notifications as they happen. */
 @BunnybookTest
@@ -108,16 +110,11 @@ class RealtimeTest {
             assertThat(ids(mine.await("online_friends", data -> data.size() == 1))).containsExactly(friend.id());
 
             theirs.drop();
-            long dropped = System.nanoTime();
-            while (true) {
-                mine.send("/app/ping", "{}");
-                if (ids(mine.await("online_friends", data -> true)).isEmpty()) {
-                    break;
-                }
-                assertThat(System.nanoTime() - dropped).as("offline within the 7 s time to live")
-                        .isLessThan(9_000_000_000L);
-                RedisOutages.pause(200);
-            }
+            await("offline within the 7 s time to live").atMost(Duration.ofSeconds(9))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> {
+                        mine.send("/app/ping", "{}");
+                        return ids(mine.await("online_friends", data -> true)).isEmpty();
+                    });
         }
     }
 
@@ -215,7 +212,7 @@ class RealtimeTest {
             for (int i = 0; i < 500; i++) {
                 socket.send("/app/ping", "{}");
             }
-            RedisOutages.pause(1100);
+            Pacing.letPass(Duration.ofMillis(1100)); // into the next second of the rate limit
             socket.forgetSeen();
             socket.send("/app/ping", "{}");
             socket.await("online_friends", data -> true);
@@ -225,10 +222,8 @@ class RealtimeTest {
     }
 
     private static void awaitClosed(Socket socket) {
-        for (int attempt = 0; attempt < 100 && socket.isConnected(); attempt++) {
-            RedisOutages.pause(50);
-        }
-        assertThat(socket.isConnected()).as("closed by the server").isFalse();
+        await("closed by the server").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !socket.isConnected());
     }
 
     private static List<UUID> ids(JsonNode array) {

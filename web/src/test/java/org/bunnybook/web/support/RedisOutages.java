@@ -30,14 +30,4 @@ public final class RedisOutages {
                 .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> application.hasKey("ping") != null);
     }
-
-    /** Lets time pass on purpose, for tests whose point is what happens meanwhile; not for waiting on a result. */
-    public static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
