@@ -15,17 +15,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts on a free port, keeping its data in {@code dataDirectory} (reused if it already holds a database). */
-    public static EmbeddedPostgresServer start(Path dataDirectory) {
+    /**
+     * Starts on a free port, keeping its data in {@code dataDirectory} (reused if it already holds a database).
+     * {@code durable}: every commit is flushed to disk before it is acknowledged (fsync and synchronous commit on), as
+     * members' data must be; the embedded library's own defaults turn both off, which only a throw-away test database
+     * may afford.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, boolean durable) {
         try {
-            return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     // Its own JVM hook would stop PostgreSQL while the application is still closing;
                     // whoever starts the server stops it after the application is done.
                     .setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "100")
-                    .start());
+                    .setServerConfig("max_connections", "100");
+            if (durable) {
+                // given as -c settings, which come after (and so override) the library's -F, "no fsync"
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDirectory, e);
         }

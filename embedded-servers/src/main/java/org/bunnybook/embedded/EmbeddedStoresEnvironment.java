@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * then stopped after the last context has closed.
  * <p>
  * {@code bunnybook.embedded.enabled=false} turns this off; {@code bunnybook.embedded.ephemeral=true} keeps the data
- * in a temporary folder deleted at exit instead of {@code bunnybook.embedded.data-dir}.
+ * in a temporary folder deleted at exit instead of {@code bunnybook.embedded.data-dir};
+ * {@code bunnybook.embedded.durable=false} lets PostgreSQL acknowledge commits before they are on disk (tests only).
  */
 public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -58,7 +59,8 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
         }
 
         if (!environment.containsProperty("spring.datasource.url")) {
-            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
+            boolean durable = environment.getProperty("bunnybook.embedded.durable", Boolean.class, true);
+            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), durable);
             stoppers.add(postgres);
             properties.put("spring.datasource.url", postgres.jdbcUrl());
             properties.put("spring.datasource.username", postgres.username());

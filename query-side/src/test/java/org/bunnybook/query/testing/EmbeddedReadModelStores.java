@@ -53,7 +53,8 @@ public final class EmbeddedReadModelStores implements ApplicationContextInitiali
         static Servers start() {
             try {
                 Path directory = Files.createTempDirectory("bunnybook-read-models-");
-                return new Servers(directory, EmbeddedPostgresServer.start(directory.resolve("postgres")),
+                // throw-away data: commits need not reach the disk before they are acknowledged (durable = false)
+                return new Servers(directory, EmbeddedPostgresServer.start(directory.resolve("postgres"), false),
                         EmbeddedRedisServer.start(directory.resolve("redis")),
                         EmbeddedNeo4jServer.start(directory.resolve("neo4j")));
             } catch (IOException e) {
