@@ -4,6 +4,7 @@ import org.bunnybook.web.BunnybookApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
  * {@code java -jar bench/target/bunnybook-bench.jar social-graph [--members=10000] [--friends=50]} or
  * {@code java -jar bench/target/bunnybook-bench.jar wall-feed [--members=1000] [--friends=10] [--posts=10]
  * [--threads=8] [--samples=1000]} or {@code ... chat [--pairs=100] [--messages=20] [--every=4000]} or
- * {@code ... rebuild [--events=1000000]}
+ * {@code ... rebuild [--events=1000000]} or {@code ... append [--seconds=10]}
  */
 public final class Benchmarks {
 
@@ -58,8 +59,10 @@ public final class Benchmarks {
                         Integer.parseInt(options.getOrDefault("every", "4000"))).run();
                 case "rebuild" -> new RebuildBenchmark(application,
                         Integer.parseInt(options.getOrDefault("events", "1000000"))).run();
+                case "append" -> new AppendBenchmark(application,
+                        Duration.ofSeconds(Integer.parseInt(options.getOrDefault("seconds", "10")))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + which
-                        + "; known: social-graph, wall-feed, chat, rebuild (args: " + Arrays.toString(args) + ")");
+                        + "; known: social-graph, wall-feed, chat, rebuild, append (args: " + Arrays.toString(args) + ")");
             }
         }
     }

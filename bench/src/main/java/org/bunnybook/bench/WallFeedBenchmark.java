@@ -1,9 +1,6 @@
 package org.bunnybook.bench;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bunnybook.api.account.RegisterAccount;
 import org.bunnybook.api.friendship.AcceptFriendRequest;
 import org.bunnybook.api.friendship.FriendshipId;
@@ -68,7 +65,7 @@ final class WallFeedBenchmark {
     void run() {
         long started = System.nanoTime();
         int friendships = writeHistory();
-        awaitProjections();
+        Quiet.untilProjected(application); // measure on a quiet machine
         System.out.printf("Wrote %,d members, %,d friendships and %,d posts as commands and projected them in %.1f s%n",
                 members, friendships, members * postsEach, (System.nanoTime() - started) / 1e9);
         checkSameAnswers();
@@ -127,20 +124,6 @@ final class WallFeedBenchmark {
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
     }
 
-    /** Waits until every segment of every projection has handled every event stored so far: measure on a quiet machine. */
-    private void awaitProjections() {
-        long head = application.getBean(EventStore.class).createHeadToken().position().orElse(0);
-        for (Object each : application.getBean(EventProcessingConfiguration.class).eventProcessors().values()) {
-            if (!(each instanceof StreamingEventProcessor processor)) {
-                continue;
-            }
-            while (processor.processingStatus().isEmpty() || !processor.processingStatus().values().stream()
-                    .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head)) {
-                pause();
-            }
-        }
-    }
-
     /** Both paths must answer alike, or comparing their speed means nothing. */
     private void checkSameAnswers() {
         for (int i = 0; i < 50; i++) {
@@ -193,15 +176,6 @@ final class WallFeedBenchmark {
 
     private static String name(int member) {
         return "bench" + member;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void report(String read, Latencies cached, Latencies postgres) {
