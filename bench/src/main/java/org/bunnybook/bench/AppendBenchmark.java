@@ -130,7 +130,8 @@ final class AppendBenchmark {
     private double commandsPerSecond(int count) {
         return perSecond(count, index -> {
             Writer writer = writers.get(index);
-            return () -> sendOne(writer, System.nanoTime());
+            long[] sent = {0};
+            return () -> sendOne(writer, sent[0]++);
         });
     }
 
@@ -161,11 +162,12 @@ final class AppendBenchmark {
                     INSERT INTO %s (aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload,
                                     payload_revision, payload_type, time_stamp)
                     VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)""".formatted(RAW_TABLE);
-            List<SampleRow> samples = List.of(sample("%PostCreated"), sample("%MessagePosted"));
+            List<SampleRow> samples = List.of(sample("PostCreated"), sample("MessagePosted"));
             return perSecond(count, index -> {
                 PreparedStatement insert = prepare(connections.get(index), insertRow);
+                long[] sent = {0};
                 return () -> {
-                    SampleRow row = samples.get((int) (System.nanoTime() & 1));
+                    SampleRow row = samples.get((int) (sent[0]++ % 2));
                     try {
                         insert.setString(1, UUID.randomUUID().toString());
                         insert.setString(2, row.aggregateType());
@@ -193,11 +195,8 @@ final class AppendBenchmark {
                              String payloadType, String timeStamp) {
     }
 
-    private SampleRow sample(String payloadType) {
-        long position = jdbc.sql("SELECT max(global_index) FROM " + EventStoreTables.EVENTS
-                        + " WHERE payload_type LIKE :type")
-                .param("type", payloadType).query(Long.class).single();
-        StoredEvent stored = application.getBean(EventStoreTables.class).eventsAt(List.of(position)).get(0);
+    private SampleRow sample(String eventType) {
+        StoredEvent stored = application.getBean(EventStoreTables.class).newestOfType(eventType).orElseThrow();
         return new SampleRow(stored.aggregateType(), stored.metaData(), stored.payload(), stored.payloadRevision(),
                 stored.payloadType(), stored.timeStamp());
     }

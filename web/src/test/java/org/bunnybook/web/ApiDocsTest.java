@@ -9,6 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,6 +41,25 @@ class ApiDocsTest {
         var docs = new ApiClient(port).get("/docs");
         assertThat(docs.status()).isEqualTo(302);
         assertThat(new ApiClient(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    /** Query parameters bound to a record are documented one by one, by the names clients send. */
+    @Test
+    void pagedAndFilteredListsDocumentTheirQueryParameters() {
+        var paths = new ApiClient(port).get("/docs/openapi.json").json().get("paths");
+        assertThat(parameterNames(paths.get("/web/feed").get("get")))
+                .containsExactlyInAnyOrder("older_than", "older_than_id", "limit");
+        // the signed-in member, optional here, comes from the token: no parameter of the API
+        assertThat(parameterNames(paths.get("/web/posts").get("get")))
+                .containsExactlyInAnyOrder("wall_profile_id", "older_than", "older_than_id", "limit");
+        assertThat(parameterNames(paths.get("/web/audit/events").get("get")))
+                .contains("aggregate_id", "aggregate_type", "type", "actor", "from", "to", "after", "limit");
+    }
+
+    private static List<String> parameterNames(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        operation.get("parameters").forEach(parameter -> names.add(parameter.get("name").asText()));
+        return names;
     }
 
     /**

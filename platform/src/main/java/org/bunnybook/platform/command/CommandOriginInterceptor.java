@@ -20,6 +20,10 @@ import java.util.function.BiFunction;
 @Component
 class CommandOriginInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
+    /** The origin of a command no adapter vouches for: the system's own action, a correlation of its own. */
+    private static final CurrentOrigin SYSTEM = () -> Map.of(RequestOrigin.ACTOR, RequestOrigin.SYSTEM,
+            RequestOrigin.CORRELATION_ID, UUID.randomUUID().toString());
+
     private final ObjectProvider<CurrentOrigin> currentOrigin;
 
     CommandOriginInterceptor(ObjectProvider<CurrentOrigin> currentOrigin) {
@@ -37,7 +41,4 @@ class CommandOriginInterceptor implements MessageDispatchInterceptor<CommandMess
             return command.withMetaData(metaData);
         };
     }
-
-    private static final CurrentOrigin SYSTEM = () -> Map.of(RequestOrigin.ACTOR, RequestOrigin.SYSTEM,
-            RequestOrigin.CORRELATION_ID, UUID.randomUUID().toString());
 }

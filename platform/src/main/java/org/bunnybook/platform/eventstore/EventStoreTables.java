@@ -81,6 +81,14 @@ public class EventStoreTables {
                 .query(STORED_EVENT).list();
     }
 
+    /** The newest stored event whose type (its full class name) ends with {@code simpleTypeName}, if any. */
+    public Optional<StoredEvent> newestOfType(String simpleTypeName) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e WHERE e.payload_type LIKE :type"
+                        + " ORDER BY e.global_index DESC LIMIT 1")
+                .param("type", "%." + simpleTypeName)
+                .query(STORED_EVENT).optional();
+    }
+
     /** How many events are stored at or below global position {@code head}. */
     public long countUpTo(long head) {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE global_index <= :head")

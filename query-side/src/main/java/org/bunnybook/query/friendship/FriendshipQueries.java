@@ -1,7 +1,6 @@
 package org.bunnybook.query.friendship;
 
 import org.axonframework.queryhandling.QueryHandler;
-import org.bunnybook.api.friendship.AreFriends;
 import org.bunnybook.api.friendship.FindFriendIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,14 +15,6 @@ class FriendshipQueries {
 
     FriendshipQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @QueryHandler
-    Boolean handle(AreFriends query) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM friendships WHERE profile_id = :one AND friend_id = :other)")
-                .param("one", query.one())
-                .param("other", query.other())
-                .query(Boolean.class).single();
     }
 
     @QueryHandler

@@ -21,6 +21,7 @@ import org.bunnybook.audit.EventLog;
 import org.bunnybook.platform.eventstore.EventCriteria;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.platform.eventstore.EventStoreHead;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,7 +67,7 @@ class AuditController {
 
     /** Events in global order after position {@code after}; the last one's position asks for the next page. */
     @GetMapping("/web/audit/events")
-    List<AuditedEvent> events(@Valid EventFilter filter,
+    List<AuditedEvent> events(@Valid @ParameterObject EventFilter filter,
                               @RequestParam(defaultValue = "100") @Min(value = 1, message = "must be at least 1")
                               @Max(value = 1000, message = "must be at most 1000") int limit) {
         return log.page(withinYears(filter).criteria(), Long.MAX_VALUE, limit);
@@ -98,7 +99,7 @@ class AuditController {
      * is an {@link EventExport.End}; an export without one was cut short.
      */
     @GetMapping("/web/audit/export")
-    void export(@Valid EventFilter filter, HttpServletResponse response) throws IOException {
+    void export(@Valid @ParameterObject EventFilter filter, HttpServletResponse response) throws IOException {
         EventCriteria criteria = withinYears(filter).criteria();
         long head = this.head.position();
         response.setContentType("application/x-ndjson");

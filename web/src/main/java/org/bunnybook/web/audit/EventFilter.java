@@ -1,5 +1,6 @@
 package org.bunnybook.web.audit;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.bunnybook.platform.eventstore.EventCriteria;
@@ -17,8 +18,8 @@ import java.time.Instant;
  * @param type an event type by its full class name, or by its simple name as the catalog lists it
  */
 record EventFilter(
-        @BindParam("aggregate_id") @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateId,
-        @BindParam("aggregate_type") @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateType,
+        @Parameter(name = "aggregate_id") @BindParam("aggregate_id") @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateId,
+        @Parameter(name = "aggregate_type") @BindParam("aggregate_type") @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateType,
         @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String type,
         @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String actor,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

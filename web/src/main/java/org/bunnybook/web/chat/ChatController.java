@@ -11,6 +11,7 @@ import org.bunnybook.api.chat.FindMessages;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.security.Member;
 import org.bunnybook.web.paging.PageParams;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,7 +32,7 @@ class ChatController {
     /** Members only (403 otherwise, also for a conversation that does not exist: nothing to learn from it). */
     @GetMapping("/web/chat/{chatGroupId}/messages")
     List<ChatMessageView> messages(Member member, @PathVariable UUID chatGroupId,
-                                   @Valid PageParams page) {
+                                   @Valid @ParameterObject PageParams page) {
         if (!queries.query(new FindConversationMembers(chatGroupId, false), ResponseTypes.multipleInstancesOf(UUID.class))
                 .join().contains(member.profileId())) {
             throw ApiException.forbidden();
@@ -42,7 +43,7 @@ class ChatController {
 
     @GetMapping("/web/profiles/{me}/conversations")
     List<ConversationView> conversations(Member member, @PathVariable UUID me,
-                                         @Valid PageParams page) {
+                                         @Valid @ParameterObject PageParams page) {
         member.mustBe(me);
         return queries.query(new FindConversations(me, page.orDefaultLimit(20)),
                 ResponseTypes.multipleInstancesOf(ConversationView.class)).join();

@@ -2,6 +2,7 @@ package org.bunnybook.web.error;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -13,6 +14,7 @@ import org.bunnybook.api.post.PostNotFound;
 import org.bunnybook.platform.Conflict;
 import org.bunnybook.platform.NotFound;
 import org.slf4j.Logger;
+import org.springframework.beans.TypeMismatchException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +57,8 @@ class ApiExceptionHandler {
      * {@link CommandExecutionException} (when it crossed a bus boundary): one table, whichever way they came.
      */
     @ExceptionHandler({UsernameAlreadyTaken.class, EmailAlreadyTaken.class, UnexpectedRelationshipState.class,
-            PostNotFound.class, NotAllowedOnPost.class, AggregateNotFoundException.class, ConcurrencyException.class,
+            PostNotFound.class, NotAllowedOnPost.class, AggregateNotFoundException.class,
+            IncompatibleAggregateException.class, ConcurrencyException.class,
             AggregateStreamCreationException.class, NotFound.class, Conflict.class, CommandExecutionException.class})
     ResponseEntity<Object> refused(Exception e) {
         Throwable refusal = e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e;
@@ -70,6 +73,11 @@ class ApiExceptionHandler {
         }
         if (refusal instanceof PostNotFound || refusal instanceof AggregateNotFoundException
                 || refusal instanceof NotFound) {
+            return status(HttpStatus.NOT_FOUND);
+        }
+        if (refusal instanceof IncompatibleAggregateException) {
+            // the store loads an aggregate by its id alone: the id named another kind (a member's id sent as a
+            // post's), whose events do not make the aggregate asked for; there is no such one
             return status(HttpStatus.NOT_FOUND);
         }
         if (refusal instanceof NotAllowedOnPost) {
@@ -93,7 +101,7 @@ class ApiExceptionHandler {
         e.getBindingResult().getFieldErrors().forEach(error -> {
             String field = location.equals("query") ? queryName(error.getField()) : error.getField();
             errors.add(error.isBindingFailure()
-                    ? new FieldError(List.of(location, field), "not a valid value", "type_error")
+                    ? new FieldError(List.of(location, field), "not a valid " + expectedType(error), "type_error")
                     : new FieldError(List.of(location, field), error.getDefaultMessage(), "value_error"));
         });
         e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
@@ -198,6 +206,15 @@ class ApiExceptionHandler {
     private static String location(org.springframework.core.MethodParameter parameter) {
         return parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)
                 ? "path" : "query";
+    }
+
+    /** The simple name of the type a value failed to convert to ("UUID", "Instant"), as other type errors say it. */
+    private static String expectedType(org.springframework.validation.FieldError error) {
+        if (error.contains(TypeMismatchException.class)) {
+            Class<?> required = error.unwrap(TypeMismatchException.class).getRequiredType();
+            return required == null ? "value" : required.getSimpleName();
+        }
+        return "value";
     }
 
     /** Query parameters are snake_case ({@code aggregate_id}), the records bound from them camelCase. */

@@ -1,5 +1,6 @@
 package org.bunnybook.web.friendship;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -35,7 +36,7 @@ class FriendshipQueryController {
     }
 
     @GetMapping("/web/profiles/{id}/friends")
-    List<FriendSummary> friends(Optional<Member> viewer, @PathVariable UUID id,
+    List<FriendSummary> friends(@Parameter(hidden = true) Optional<Member> viewer, @PathVariable UUID id,
                                  @RequestParam(name = "username_gt", required = false)
                                  @Size(max = 32, message = "must be at most 32 characters") String usernameGt,
                                  @RequestParam(defaultValue = "20")

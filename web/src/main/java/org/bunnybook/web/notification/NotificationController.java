@@ -15,6 +15,7 @@ import org.bunnybook.web.security.Member;
 import org.bunnybook.web.paging.PageParams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +47,7 @@ class NotificationController {
 
     @GetMapping("/web/profiles/{me}/notifications")
     List<NotificationView> notifications(Member member, @PathVariable UUID me,
-                                         @Valid PageParams page) {
+                                         @Valid @ParameterObject PageParams page) {
         member.mustBe(me);
         return queries.query(new FindNotifications(me, page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(NotificationView.class)).join();

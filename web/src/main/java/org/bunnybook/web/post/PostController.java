@@ -1,5 +1,6 @@
 package org.bunnybook.web.post;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -21,6 +22,7 @@ import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.paging.PageParams;
 import org.bunnybook.web.security.Member;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,14 +84,15 @@ class PostController {
     }
 
     @GetMapping("/web/posts")
-    List<PostView> wall(Optional<Member> member, @RequestParam("wall_profile_id") UUID wallProfileId,
-                        @Valid PageParams page) {
+    List<PostView> wall(@Parameter(hidden = true) Optional<Member> member,
+                        @RequestParam("wall_profile_id") UUID wallProfileId,
+                        @Valid @ParameterObject PageParams page) {
         return queries.query(new FindWallPosts(wallProfileId, viewer(member), page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(PostView.class)).join();
     }
 
     @GetMapping("/web/posts/{id}")
-    PostView post(Optional<Member> member, @PathVariable UUID id) {
+    PostView post(@Parameter(hidden = true) Optional<Member> member, @PathVariable UUID id) {
         return visiblePost(id, member);
     }
 
@@ -113,8 +116,8 @@ class PostController {
     }
 
     @GetMapping("/web/posts/{id}/comments")
-    List<CommentView> comments(Optional<Member> member, @PathVariable UUID id,
-                               @Valid PageParams page) {
+    List<CommentView> comments(@Parameter(hidden = true) Optional<Member> member, @PathVariable UUID id,
+                               @Valid @ParameterObject PageParams page) {
         visiblePost(id, member);
         return queries.query(new FindComments(id, page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(CommentView.class)).join();
@@ -134,7 +137,7 @@ class PostController {
 
     @GetMapping("/web/feed")
     List<PostView> feed(Member member,
-                        @Valid PageParams page) {
+                        @Valid @ParameterObject PageParams page) {
         return queries.query(new FindFeed(member.profileId(), page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(PostView.class)).join();
     }
