@@ -27,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
@@ -70,17 +69,18 @@ final class AppendBenchmark {
         System.out.printf("%nSingle-event commands appended, %d s per phase, durability as configured (fsync %s, "
                         + "synchronous_commit %s):%n", phase.toSeconds(), setting("fsync"),
                 setting("synchronous_commit"));
-        System.out.printf("%-8s %16s %16s %18s %10s%n", "writers", "commands/s", "events/s", "raw inserts/s",
-                "ratio");
+        System.out.printf("%-8s %12s %10s %18s %14s %10s %18s%n", "writers", "commands/s", "events/s",
+                "command p50/p99", "raw inserts/s", "ratio", "insert p50/p99");
         for (int count : WRITERS) {
             Quiet.untilProjected(application);
-            double raw = rawInsertsPerSecond(count);
+            Phase raw = rawInserts(count);
             Quiet.untilProjected(application);
             long headBefore = head();
-            double commandsPerSecond = commandsPerSecond(count);
+            Phase commands = commands(count);
             double eventsPerSecond = (head() - headBefore) / (double) phase.toNanos() * 1e9;
-            System.out.printf("%-8d %16.0f %16.0f %18.0f %10.3f%n", count, commandsPerSecond, eventsPerSecond, raw,
-                    eventsPerSecond / raw);
+            System.out.printf("%-8d %12.0f %10.0f %18s %14.0f %10.3f %18s%n", count, commands.perSecond(),
+                    eventsPerSecond, commands.percentiles(), raw.perSecond(), eventsPerSecond / raw.perSecond(),
+                    raw.percentiles());
         }
         jdbc.sql("DROP TABLE " + RAW_TABLE).update();
     }
@@ -127,8 +127,8 @@ final class AppendBenchmark {
         }
     }
 
-    private double commandsPerSecond(int count) {
-        return perSecond(count, index -> {
+    private Phase commands(int count) {
+        return measure(count, index -> {
             Writer writer = writers.get(index);
             long[] sent = {0};
             return () -> sendOne(writer, sent[0]++);
@@ -147,7 +147,7 @@ final class AppendBenchmark {
                 + "_positions')").update();
     }
 
-    private double rawInsertsPerSecond(int count) {
+    private Phase rawInserts(int count) {
         List<Connection> connections = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
@@ -163,7 +163,7 @@ final class AppendBenchmark {
                                     payload_revision, payload_type, time_stamp)
                     VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)""".formatted(RAW_TABLE);
             List<SampleRow> samples = List.of(sample("PostCreated"), sample("MessagePosted"));
-            return perSecond(count, index -> {
+            return measure(count, index -> {
                 PreparedStatement insert = prepare(connections.get(index), insertRow);
                 long[] sent = {0};
                 return () -> {
@@ -201,27 +201,35 @@ final class AppendBenchmark {
                 stored.payloadType(), stored.timeStamp());
     }
 
-    /** Runs {@code count} writers for one phase, each doing its one thing again and again; answers things per second. */
-    private double perSecond(int count, IntFunction<Runnable> writerNumber) {
+    /** How many things a phase did per second, and how long each took. */
+    private record Phase(double perSecond, Latencies latencies) {
+
+        String percentiles() {
+            return "%.1f / %.1f ms".formatted(latencies.percentileMillis(50), latencies.percentileMillis(99));
+        }
+    }
+
+    /** Runs {@code count} writers for one phase, each doing its one thing again and again, each time timed. */
+    private Phase measure(int count, IntFunction<Runnable> writerNumber) {
         ExecutorService pool = Executors.newFixedThreadPool(count);
-        LongAdder done = new LongAdder();
         long deadline = System.nanoTime() + phase.toNanos();
         try {
-            List<CompletableFuture<Void>> running = new ArrayList<>();
+            List<CompletableFuture<Latencies>> running = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Runnable one = writerNumber.apply(i);
-                running.add(CompletableFuture.runAsync(() -> {
+                running.add(CompletableFuture.supplyAsync(() -> {
+                    Latencies latencies = new Latencies(1024);
                     while (System.nanoTime() < deadline) {
-                        one.run();
-                        done.increment();
+                        latencies.time(one);
                     }
+                    return latencies;
                 }, pool));
             }
-            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+            Latencies all = Latencies.merged(running.stream().map(CompletableFuture::join).toList());
+            return new Phase(all.count() / (double) phase.toNanos() * 1e9, all);
         } finally {
             pool.shutdownNow();
         }
-        return done.sum() / (double) phase.toNanos() * 1e9;
     }
 
     private long head() {

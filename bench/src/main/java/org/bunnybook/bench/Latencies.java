@@ -3,10 +3,13 @@ package org.bunnybook.bench;
 import java.util.Arrays;
 import java.util.List;
 
-/** Collected latencies of one kind of question, in nanoseconds, with percentiles in milliseconds. */
+/**
+ * Collected latencies of one kind of question, in nanoseconds, with percentiles in milliseconds. Sized for the
+ * expected number of samples, and growing past it when a run is timed rather than counted.
+ */
 final class Latencies {
 
-    private final long[] samples;
+    private long[] samples;
     private int count;
 
     Latencies(int capacity) {
@@ -25,16 +28,23 @@ final class Latencies {
 
     /** A latency measured elsewhere (e.g. from a send to its delivery on another thread). */
     void add(long nanos) {
+        if (count == samples.length) {
+            samples = Arrays.copyOf(samples, Math.max(16, samples.length * 2));
+        }
         samples[count++] = nanos;
     }
 
     void time(Runnable question) {
         long started = System.nanoTime();
         question.run();
-        samples[count++] = System.nanoTime() - started;
+        add(System.nanoTime() - started);
     }
 
-    double percentileMillis(double percentile) {
+    int count() {
+        return count;
+    }
+
+        double percentileMillis(double percentile) {
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * count) - 1;
