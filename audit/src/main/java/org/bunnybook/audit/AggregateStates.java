@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Time travel: an aggregate's state as it was after a given event (by sequence number or by instant), rebuilt the
@@ -39,6 +40,7 @@ public class AggregateStates {
     private final Configuration axon;
     private final ObjectMapper fields;
     private volatile Map<String, Class<?>> aggregateTypes;
+    private final Map<Class<?>, AggregateModel<?>> models = new ConcurrentHashMap<>();
 
     AggregateStates(EventStorageEngine storage, Configuration axon, ObjectMapper json) {
         this.storage = storage;
@@ -78,10 +80,7 @@ public class AggregateStates {
                 return new AggregateState(aggregateId, type.getSimpleName(), null, null, 0, null);
             }
             DomainEventMessage<?> last = events.get(events.size() - 1);
-            // built as the application builds it: command handlers may take the application's services as
-            // parameters (a post's rules ask Friendships), which the model must resolve though replay calls none
-            AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
-                    axon.parameterResolverFactory(), axon.handlerDefinition(type));
+            AggregateModel<T> model = model(type);
             T root = new GenericAggregateFactory<>(model).createAggregateRoot(aggregateId, events.get(0));
             EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root, model, null,
                     NoSnapshotTriggerDefinition.TRIGGER);
@@ -94,6 +93,16 @@ public class AggregateStates {
             throw new Conflict("the events of " + type.getSimpleName() + " " + aggregateId
                     + " cannot be replayed: " + unreadable.getMessage());
         }
+    }
+
+    /**
+     * The type's model, built once, as the application builds it: command handlers may take the application's
+     * services as parameters (a post's rules ask Friendships), which the model must resolve though replay calls none.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> AggregateModel<T> model(Class<T> type) {
+        return (AggregateModel<T>) models.computeIfAbsent(type, known -> AnnotatedAggregateMetaModelFactory
+                .inspectAggregate(known, axon.parameterResolverFactory(), axon.handlerDefinition(known)));
     }
 
     private Map<String, Class<?>> aggregateTypes() {

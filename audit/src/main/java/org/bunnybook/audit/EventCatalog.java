@@ -52,8 +52,7 @@ public class EventCatalog {
             return criteria;
         }
         return types.stream().filter(type -> type.name().equals(given)).findFirst()
-                .map(type -> new EventCriteria(criteria.after(), criteria.aggregateId(), criteria.aggregateType(),
-                        type.type(), criteria.actor(), criteria.from(), criteria.to()))
+                .map(type -> criteria.withPayloadType(type.type()))
                 .orElse(criteria);
     }
 

@@ -39,16 +39,11 @@ public class EventExport {
             }
             out.flush();
             if (!batch.isEmpty()) {
-                criteria = after(criteria, batch.get(batch.size() - 1).globalPosition());
+                criteria = criteria.after(batch.get(batch.size() - 1).globalPosition());
             }
         } while (batch.size() == BATCH);
         out.write(json.writeValueAsBytes(new End(true, exported, head)));
         out.write('\n');
-    }
-
-    private static EventCriteria after(EventCriteria criteria, long position) {
-        return new EventCriteria(position, criteria.aggregateId(), criteria.aggregateType(), criteria.payloadType(),
-                criteria.actor(), criteria.from(), criteria.to());
     }
 
     /** The last line of a whole export: how many events it holds, up to which position. */

@@ -14,4 +14,14 @@ import java.time.Instant;
  */
 public record EventCriteria(long after, String aggregateId, String aggregateType, String payloadType, String actor,
                             Instant from, Instant to) {
+
+    /** The same criteria for the events after {@code position}: the next page. */
+    public EventCriteria after(long position) {
+        return new EventCriteria(position, aggregateId, aggregateType, payloadType, actor, from, to);
+    }
+
+    /** The same criteria for events of {@code type}, named in full. */
+    public EventCriteria withPayloadType(String type) {
+        return new EventCriteria(after, aggregateId, aggregateType, type, actor, from, to);
+    }
 }
