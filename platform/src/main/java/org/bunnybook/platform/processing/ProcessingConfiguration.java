@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,9 @@ class ProcessingConfiguration {
                                          @Qualifier("eventSerializer") Serializer eventSerializer,
                                          Serializer serializer,
                                          ObjectProvider<EventStorageEngine> storageEngine,
-                                         List<StrictlyOrderedGroup> strictlyOrdered) {
+                                         List<StrictlyOrderedGroup> strictlyOrdered, JdbcTemplate jdbc,
+                                         CommittedBatches committedBatches) {
+        TransactionManager projectionTransactions = new ProjectionTransactions(transactionManager, jdbc);
         Set<String> parkingNothing = strictlyOrdered.stream().map(StrictlyOrderedGroup::name)
                 .collect(Collectors.toUnmodifiableSet());
         return new ConfigurerModule() {
@@ -52,11 +55,13 @@ class ProcessingConfiguration {
                         .configureDefaultStreamableMessageSource(config -> config.getComponent(PromptEventSource.class))
                         .usingPooledStreamingEventProcessors((config, builder) -> builder
                                 .initialSegmentCount(properties.initialSegmentCount())
-                                .batchSize(properties.batchSize()));
+                                .batchSize(properties.batchSize())
+                                .transactionManager(projectionTransactions));
                 parkingNothing.forEach(group -> processing.registerPooledStreamingEventProcessorConfiguration(group,
                         (config, builder) -> builder.initialSegmentCount(1)
                                 .initialToken(StreamableMessageSource::createTailToken)));
-                processing.registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                processing.registerDefaultHandlerInterceptor((config, group) -> committedBatches.countingFor(group))
+                        .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                         .registerDefaultDeadLetterPolicy(config -> new ParkUnlessCollided())
                         .registerDeadLetterQueueProvider(group -> parkingNothing.contains(group) ? null
                                 : config -> JdbcSequencedDeadLetterQueue.builder()
