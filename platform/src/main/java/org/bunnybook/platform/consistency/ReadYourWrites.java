@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.messaging.Message;
 import org.bunnybook.api.ReflectedIn;
 import org.bunnybook.platform.eventstore.EventStoreTables;
+import org.bunnybook.platform.processing.CommittedBatches;
 import org.bunnybook.platform.processing.ReplayProgress;
 import org.bunnybook.platform.processing.StoredTokens;
 import org.bunnybook.platform.processing.StoredTokens.StoredToken;
@@ -25,8 +26,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sends commands so that the sender's next read sees their effect, while projections stay asynchronous.
@@ -42,6 +45,8 @@ import java.util.Map;
 public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+    /** How often a waiting request looks at tokens that batches committed on other nodes may have moved. */
+    private static final Duration LOOK_AGAIN = Duration.ofMillis(25);
 
     private final CommandGateway commandGateway;
     private final PublishedEvents publishedEvents;
@@ -49,21 +54,28 @@ public class ReadYourWrites {
     private final EventStoreTables tables;
     private final StoredTokens storedTokens;
     private final ReadYourWritesProperties properties;
+    private final CommittedBatches committedBatches;
+    private final List<ReadModelsBehind> readModelsBehind;
 
     ReadYourWrites(CommandGateway commandGateway, PublishedEvents publishedEvents,
                    EventProcessingConfiguration processing, EventStoreTables tables, StoredTokens storedTokens,
-                   ReadYourWritesProperties properties) {
+                   ReadYourWritesProperties properties, CommittedBatches committedBatches,
+                   List<ReadModelsBehind> readModelsBehind) {
         this.commandGateway = commandGateway;
         this.publishedEvents = publishedEvents;
         this.processing = processing;
         this.tables = tables;
         this.storedTokens = storedTokens;
         this.properties = properties;
+        this.committedBatches = committedBatches;
+        this.readModelsBehind = readModelsBehind;
     }
 
     /**
      * Sends {@code command} (a payload or a command message), then waits until the read models its type names in
-     * {@link ReflectedIn} reflect it.
+     * {@link ReflectedIn} reflect it. A read model that cannot reflect it soon (it stopped moving, or parked the
+     * command's events) is not waited for any longer: the command stands, and {@link ReadModelsBehind} are told which
+     * read models are behind, so the answer can say so.
      */
     public <R> R send(Object command) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
@@ -74,9 +86,10 @@ public class ReadYourWrites {
             result = commandGateway.sendAndWait(message.andMetaData(Map.of(PublishedEvents.CAPTURE, capture.id())));
             events = capture.events();
         }
-        if (!awaitProjections(events, properties.timeout(), readModels)) {
-            log.warn("read models {} did not catch up within {}; answering anyway", List.of(readModels),
-                    properties.timeout());
+        List<String> behind = behind(events, properties.timeout(), readModels);
+        if (!behind.isEmpty()) {
+            log.warn("read models {} do not reflect {} yet; answering anyway", behind, message.getCommandName());
+            readModelsBehind.forEach(listener -> listener.behind(behind));
         }
         return result;
     }
@@ -92,36 +105,72 @@ public class ReadYourWrites {
      * anything until its replay is over.
      */
     public boolean awaitProjections(List<? extends EventMessage<?>> events, Duration timeout, String... readModels) {
+        return behind(events, timeout, readModels).isEmpty();
+    }
+
+    /** The read models that do not reflect {@code events} once waited for; empty when all do. */
+    private List<String> behind(List<? extends EventMessage<?>> events, Duration timeout, String... readModels) {
         if (events.isEmpty() || readModels.length == 0) {
-            return true;
+            return List.of();
         }
-        Map<String, Long> positions = positionsOf(events);
+        List<String> eventIds = events.stream().map(Message::getIdentifier).toList();
+        Map<String, Long> positions = tables.positionsOf(eventIds);
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
+        Set<String> behind = new LinkedHashSet<>();
         for (String readModel : readModels) {
-            AbstractEventProcessor processor = processorFor(readModel);
-            long pause = 2;
-            while (!hasProcessed(processor, readModel, events, positions)) {
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                sleep(pause);
-                pause = Math.min(pause * 2, 50);
+            if (!await(readModel, events, positions, deadline)) {
+                behind.add(readModel);
             }
         }
-        log.debug("read models {} caught up after {} ms", List.of(readModels),
-                (System.nanoTime() - started) / 1_000_000);
-        return true;
+        // a parked event has moved its group's tokens on without being reflected
+        tables.groupsHavingParked(eventIds).stream().filter(List.of(readModels)::contains).forEach(behind::add);
+        log.debug("read models {} waited for {} ms; behind: {}", List.of(readModels),
+                (System.nanoTime() - started) / 1_000_000, behind);
+        return List.copyOf(behind);
     }
 
-    private Map<String, Long> positionsOf(List<? extends EventMessage<?>> events) {
-        return tables.positionsOf(events.stream().map(Message::getIdentifier).toList());
+    /**
+     * Waits until the read model has processed the events, looking again whenever this node commits one of its
+     * batches (and every {@link #LOOK_AGAIN} for batches committed elsewhere). Gives up at the deadline, or sooner
+     * when its tokens have not moved for {@code stall}: a read model whose store is down does not hold a server
+     * thread for the whole timeout.
+     */
+    private boolean await(String readModel, List<? extends EventMessage<?>> events, Map<String, Long> positions,
+                          long deadline) {
+        AbstractEventProcessor processor = processorFor(readModel);
+        List<TrackingToken> lastProgress = null;
+        long movedAt = System.nanoTime();
+        while (true) {
+            long batchesSeen = committedBatches.count(readModel);
+            List<StoredToken> tokens = storedTokens.of(readModel);
+            if (hasProcessed(processor, tokens, events, positions)) {
+                return true;
+            }
+            long now = System.nanoTime();
+            List<TrackingToken> progress = tokens.stream().map(StoredToken::token).toList();
+            if (!progress.equals(lastProgress)) {
+                lastProgress = progress;
+                movedAt = now;
+            } else if (now - movedAt > properties.stall().toNanos()) {
+                return false;
+            }
+            if (now > deadline) {
+                return false;
+            }
+            try {
+                committedBatches.awaitNext(readModel, batchesSeen,
+                        Duration.ofNanos(Math.min(LOOK_AGAIN.toNanos(), deadline - now)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for read models", e);
+            }
+        }
     }
 
-    private boolean hasProcessed(AbstractEventProcessor processor, String readModel,
+    private boolean hasProcessed(AbstractEventProcessor processor, List<StoredToken> tokens,
                                  List<? extends EventMessage<?>> events,
                                  Map<String, Long> positions) {
-        List<StoredToken> tokens = storedTokens.of(readModel);
         if (tokens.isEmpty()) {
             return false; // not initialised yet by any node
         }
@@ -181,14 +230,5 @@ public class ReadYourWrites {
             return streaming;
         }
         throw new IllegalStateException(readModel + " is not a streaming processor");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for read models", e);
-        }
     }
 }

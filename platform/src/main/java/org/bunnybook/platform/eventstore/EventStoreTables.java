@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -187,6 +188,14 @@ public class EventStoreTables {
         return jdbc.sql("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group")
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The processing groups that have parked any of the given events. */
+    public Set<String> groupsHavingParked(Collection<String> eventIdentifiers) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT processing_group FROM dead_letter_entry"
+                        + " WHERE event_identifier = ANY (:ids)")
+                .param("ids", eventIdentifiers.toArray(String[]::new))
+                .query(String.class).list());
     }
 
     /** A group's parked events, oldest sequence first and in order within each sequence. */

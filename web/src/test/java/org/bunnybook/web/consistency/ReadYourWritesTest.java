@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -14,11 +15,13 @@ import org.bunnybook.api.ReadModels;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,5 +100,37 @@ class ReadYourWritesTest {
         GapAwareTrackingToken token = (GapAwareTrackingToken) stored;
         assertThat(token.getIndex()).as("index of segment %s", segment).isGreaterThanOrEqualTo(position);
         assertThat(token.getGaps()).as("gaps of segment %s", segment).doesNotContain(position);
+    }
+
+    @Test
+    void aReadModelThatStoppedMovingIsNotWaitedForAndTheAnswerSaysSo() {
+        Members.Member member = Members.register(port, "Stalled");
+        StreamingEventProcessor walls = processing.eventProcessor(ReadModels.WALLS, StreamingEventProcessor.class)
+                .orElseThrow();
+        walls.shutDown();
+        ApiClient.Response response;
+        Duration took;
+        try {
+            long started = System.nanoTime();
+            response = member.client().post("/web/posts", Map.of("content", "while the walls are down"));
+            took = Duration.ofNanos(System.nanoTime() - started);
+        } finally {
+            walls.start();
+        }
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        assertThat(response.header("Bunnybook-Read-Models-Behind")).isEqualTo(ReadModels.WALLS);
+        assertThat(took).as("answered once the walls stalled (1.5 s), long before the 5 s timeout")
+                .isLessThan(Duration.ofSeconds(4));
+        String post = response.json().get("id").asText();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(member.client().get("/web/posts/" + post).status()).isEqualTo(200));
+    }
+
+    @Test
+    void anAnswerWhoseReadModelsCaughtUpSaysNothingIsBehind() {
+        Members.Member member = Members.register(port, "CaughtUp");
+        ApiClient.Response response = member.client().post("/web/posts", Map.of("content", "all is well"));
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.header("Bunnybook-Read-Models-Behind")).isNull();
     }
 }
