@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * without the earlier ones, so a crash can only lose the last few milliseconds of batches <em>as a whole</em>, and
  * the processor handles those events again from its older token. Exactly-once holds; the events themselves, the one
  * thing that cannot be derived again, are still flushed before a command is acknowledged.
+ * <p>
+ * A statement of a projection that runs for more than 30 s is cancelled, so a handler stuck on a lock fails (and is
+ * retried or parked) rather than holding its segment for ever.
  */
 final class ProjectionTransactions implements TransactionManager {
 
@@ -29,7 +32,7 @@ final class ProjectionTransactions implements TransactionManager {
     public Transaction startTransaction() {
         Transaction transaction = transactions.startTransaction();
         try {
-            jdbc.execute("SET LOCAL synchronous_commit TO off");
+            jdbc.execute("SET LOCAL synchronous_commit TO off; SET LOCAL statement_timeout TO '30s'");
         } catch (RuntimeException e) {
             transaction.rollback();
             throw e;
