@@ -3,34 +3,32 @@ package org.bunnybook.platform.eventstore;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
- * One reader's stream of the event store, read in batches straight from storage (which upcasts and minds gaps).
+ * One reader's stream of the event store, read in batches from storage (which upcasts and minds gaps) through the
+ * {@link SharedReads} of every processing group.
  * When a batch runs out it asks storage again only after {@link #eventsMayHaveArrived()}, and then tells its reader
  * through the availability callback, so the reader neither polls nor waits.
  */
 final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>> {
 
-    private final EventStorageEngine storage;
+    private final SharedReads reads;
     private final Consumer<EventStorageStream> onClose;
     private final Object signal = new Object();
     private TrackingToken lastToken;
-    private Stream<? extends TrackedEventMessage<?>> batch;
     private Iterator<? extends TrackedEventMessage<?>> events;
     private TrackedEventMessage<?> peeked;
     private volatile boolean mayHaveMore = true;
     private volatile Runnable callback = () -> {
     };
 
-    EventStorageStream(EventStorageEngine storage, TrackingToken from, Consumer<EventStorageStream> onClose) {
-        this.storage = storage;
+    EventStorageStream(SharedReads reads, TrackingToken from, Consumer<EventStorageStream> onClose) {
+        this.reads = reads;
         this.lastToken = from;
         this.onClose = onClose;
     }
@@ -88,9 +86,7 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
         }
         if (peeked == null && mayHaveMore) {
             mayHaveMore = false; // cleared before reading, so an announcement during the read is not lost
-            closeBatch();
-            batch = storage.readEvents(lastToken, false);
-            events = batch.iterator();
+            events = reads.after(lastToken).iterator();
             if (events.hasNext()) {
                 peeked = events.next();
                 mayHaveMore = true; // a batch may be followed by more
@@ -99,15 +95,8 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
         return peeked;
     }
 
-    private void closeBatch() {
-        if (batch != null) {
-            batch.close();
-        }
-    }
-
     @Override
     public void close() {
-        closeBatch();
         onClose.accept(this);
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final EventStorageEngine storage;
+    private final SharedReads reads;
     private final Set<EventStorageStream> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-source-ticker");
@@ -36,6 +37,7 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
 
     public PromptEventSource(EventStore eventStore, EventStorageEngine storage, Duration pollInterval) {
         this.storage = storage;
+        this.reads = new SharedReads(storage);
         eventStore.subscribe(events -> {
             // subscribers run while the events are being committed; readers can only see them afterwards
             if (!CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> announce()))) {
@@ -47,6 +49,7 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     }
 
     private void announce() {
+        reads.announced();
         streams.forEach(EventStorageStream::eventsMayHaveArrived);
     }
 
@@ -57,7 +60,7 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        EventStorageStream stream = new EventStorageStream(storage, trackingToken, streams::remove);
+        EventStorageStream stream = new EventStorageStream(reads, trackingToken, streams::remove);
         streams.add(stream);
         return stream;
     }
