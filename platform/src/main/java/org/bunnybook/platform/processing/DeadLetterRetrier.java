@@ -12,12 +12,20 @@ import org.springframework.stereotype.Component;
 /**
  * Gives every parked event another try now and then. Many failures are passing (a store restarting, the JVM shutting
  * down mid-event) and heal by themselves this way; a poisoned event simply fails again and stays parked, visible to
- * operators. Each sequence of a group is tried at most once a round, oldest first.
+ * operators. Each sequence of a group is tried at most once a round, oldest first; a round of a group ends early when
+ * its store still fails (see {@link #FAILURES_ENDING_A_ROUND}), so that a long outage, with thousands of sequences
+ * parked, costs a few attempts a round rather than one for every sequence.
  */
 @Component
 public class DeadLetterRetrier {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRetrier.class);
+    /**
+     * Failures in a row after which a periodic round of a group stops: its store is most likely still away, and every
+     * other sequence would fail the same way. A failed sequence goes to the back of the queue (Axon touches it), so
+     * the next round starts with others, and a few poisoned events cannot keep the rest from their turn for long.
+     */
+    static final int FAILURES_ENDING_A_ROUND = 10;
 
     private final EventProcessingConfiguration processing;
 
@@ -29,7 +37,7 @@ public class DeadLetterRetrier {
             initialDelayString = "${bunnybook.dead-letters.retry-interval:60s}")
     void retryParkedEvents() {
         for (String group : processing.eventProcessors().keySet()) {
-            long healed = retry(group);
+            long healed = retry(group, FAILURES_ENDING_A_ROUND);
             if (healed > 0) {
                 log.info("{} parked event sequence(s) of {} processed on retry", healed, group);
             }
@@ -41,6 +49,11 @@ public class DeadLetterRetrier {
      * group runs: a group stopped for a rebuild is about to replay its parked events with the rest of its history.
      */
     public long retry(String group) {
+        return retry(group, Long.MAX_VALUE);
+    }
+
+    /** Tries the group's parked sequences once each, oldest first, until {@code failuresInARow} failed in a row. */
+    private long retry(String group, long failuresInARow) {
         if (!processing.eventProcessor(group).map(EventProcessor::isRunning).orElse(false)) {
             return 0;
         }
@@ -48,9 +61,13 @@ public class DeadLetterRetrier {
                 .map(letters -> {
                     long sequences = queue.amountOfSequences();
                     long healed = 0;
-                    for (long attempt = 0; attempt < sequences; attempt++) {
+                    long failedInARow = 0;
+                    for (long attempt = 0; attempt < sequences && failedInARow < failuresInARow; attempt++) {
                         if (processed(group, letters)) {
                             healed++;
+                            failedInARow = 0;
+                        } else {
+                            failedInARow++;
                         }
                     }
                     return healed;

@@ -64,14 +64,13 @@ class ProcessingConfiguration {
                         .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                         .registerDefaultDeadLetterPolicy(config -> new ParkUnlessCollided())
                         .registerDeadLetterQueueProvider(group -> parkingNothing.contains(group) ? null
-                                : config -> JdbcSequencedDeadLetterQueue.builder()
+                                : config -> new UnboundedDeadLetterQueue(JdbcSequencedDeadLetterQueue.builder()
                                 .processingGroup(group)
                                 .connectionProvider(connectionProvider)
                                 .transactionManager(transactionManager)
                                 .schema(deadLetterSchema)
                                 .genericSerializer(serializer)
-                                .eventSerializer(eventSerializer)
-                                .build());
+                                .eventSerializer(eventSerializer)));
             }
 
             @Override

@@ -4,7 +4,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
-import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.bunnybook.platform.NotFound;
 import org.bunnybook.platform.processing.DeadLetterRetrier;
@@ -12,7 +11,6 @@ import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,15 +63,17 @@ public class DeadLetters {
         return new RetryOutcome(processed ? 1 : 0, queue.amountOfSequences());
     }
 
-    /** Gives up on a parked sequence: its events will never reach the read model (a rebuild would replay them). */
+    /**
+     * Gives up on a parked sequence: its events will never reach the read model (a rebuild would replay them).
+     * Evicted page by page as they are read: a sequence parked through a long outage may hold more letters than fit in
+     * memory. (Axon pages a sequence by letter index, so evicting as it goes also spares its overlapping pages.)
+     */
     public void evict(String group, String sequence) {
         var queue = queue(group);
-        List<DeadLetter<? extends EventMessage<?>>> letters = new ArrayList<>();
-        queue.deadLetterSequence(sequence).forEach(letters::add);
-        if (letters.isEmpty()) {
+        if (!queue.contains(sequence)) {
             throw parkedSequence(group, sequence);
         }
-        letters.forEach(queue::evict);
+        queue.deadLetterSequence(sequence).forEach(queue::evict);
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String group) {
