@@ -73,7 +73,8 @@ public final class Benchmarks {
                 case "http" -> new HttpBenchmark(application,
                         Duration.ofSeconds(Integer.parseInt(options.getOrDefault("seconds", "20")))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + which
-                        + "; known: social-graph, wall-feed, chat, rebuild, append, ingest, http (args: " + Arrays.toString(args) + ")");
+                        + "; known: social-graph, wall-feed, chat, rebuild, append, ingest, http (args: "
+                        + Arrays.toString(args) + ")");
             }
         }
     }

@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * How much steady mixed load the system takes while every read model keeps up. A population of members, friendships
@@ -62,7 +63,7 @@ final class IngestBenchmark {
     private static final Duration CATCH_UP_PATIENCE = Duration.ofMinutes(10);
     private static final int RECENT_POSTS = 4096;
 
-    /** What members do, in shares of every 100 commands: mostly reading's by-products, likes, chats and comments. */
+    /** What members send, in shares of every 100 commands: mostly chat messages, likes and comments. */
     private enum Kind {
         REGISTER(2), FRIEND_REQUEST(4), ACCEPT(3), POST(16), COMMENT(20), LIKE(25), CHAT(30);
 
@@ -74,7 +75,7 @@ final class IngestBenchmark {
     }
 
     private static final Kind[] MIX = Arrays.stream(Kind.values())
-            .flatMap(kind -> java.util.stream.Stream.generate(() -> kind).limit(kind.share))
+            .flatMap(kind -> Stream.generate(() -> kind).limit(kind.share))
             .toArray(Kind[]::new);
 
     private final ConfigurableApplicationContext application;
@@ -444,8 +445,8 @@ final class IngestBenchmark {
 
         void print() {
             System.out.printf("%nStep %d commands/s for %d s: %d scheduled, %d accepted within the step (%.0f/s), "
-                            + "%d after it, %d failed, %d never sent (still queued when the step ended), %d not answered "
-                            + "%d s after the step; the last answer came %.1f s after the step%n", rate,
+                            + "%d after it, %d failed, %d never sent (still queued when the step ended), %d not "
+                            + "answered %d s after the step; the last answer came %.1f s after the step%n", rate,
                     step.toSeconds(), (long) rate * step.toSeconds(), acceptedInStep.get(), acceptedPerSecond(),
                     acceptedAfter.get(), failedCount(), unsent, unanswered, IN_FLIGHT_PATIENCE.toSeconds(),
                     answered / 1e9);
@@ -470,7 +471,8 @@ final class IngestBenchmark {
                 System.out.printf("  %-24s %8d %22s %24s %12s%n", group, lag.count(),
                         lag.count() == 0 ? "-" : "%.0f / %.0f".formatted(lag.percentileMillis(50),
                                 lag.percentileMillis(99)),
-                        positions.count() == 0 ? "-" : "%d / %d".formatted(positions.percentile(50), positions.percentile(99)),
+                        positions.count() == 0 ? "-"
+                                : "%d / %d".formatted(positions.percentile(50), positions.percentile(99)),
                         caughtUp == null ? "> " + CATCH_UP_PATIENCE.toSeconds() + " s"
                                 : "%.1f s".formatted(caughtUp / 1e9));
             });
