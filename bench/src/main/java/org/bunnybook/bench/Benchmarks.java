@@ -13,7 +13,9 @@ import java.util.Map;
  * {@code java -jar bench/target/bunnybook-bench.jar social-graph [--members=10000] [--friends=50]} or
  * {@code java -jar bench/target/bunnybook-bench.jar wall-feed [--members=1000] [--friends=10] [--posts=10]
  * [--threads=8] [--samples=1000]} or {@code ... chat [--pairs=100] [--messages=20] [--every=4000]} or
- * {@code ... rebuild [--events=1000000]} or {@code ... append [--seconds=10]}
+ * {@code ... rebuild [--events=1000000]} or {@code ... append [--seconds=10]} or
+ * {@code ... ingest [--rates=250,500,1000,1500,2000] [--seconds=60] [--members=500] [--friends=6] [--senders=256]}
+ * or {@code ... http [--seconds=20]}
  */
 public final class Benchmarks {
 
@@ -61,8 +63,18 @@ public final class Benchmarks {
                         Integer.parseInt(options.getOrDefault("events", "1000000"))).run();
                 case "append" -> new AppendBenchmark(application,
                         Duration.ofSeconds(Integer.parseInt(options.getOrDefault("seconds", "10")))).run();
+                case "ingest" -> new IngestBenchmark(application,
+                        Arrays.stream(options.getOrDefault("rates", "250,500,1000,1500,2000").split(","))
+                                .mapToInt(rate -> Integer.parseInt(rate.trim())).toArray(),
+                        Duration.ofSeconds(Integer.parseInt(options.getOrDefault("seconds", "60"))),
+                        Integer.parseInt(options.getOrDefault("members", "500")),
+                        Integer.parseInt(options.getOrDefault("friends", "6")),
+                        Integer.parseInt(options.getOrDefault("senders", "256"))).run();
+                case "http" -> new HttpBenchmark(application,
+                        Duration.ofSeconds(Integer.parseInt(options.getOrDefault("seconds", "20")))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + which
-                        + "; known: social-graph, wall-feed, chat, rebuild, append (args: " + Arrays.toString(args) + ")");
+                        + "; known: social-graph, wall-feed, chat, rebuild, append, ingest, http (args: "
+                        + Arrays.toString(args) + ")");
             }
         }
     }

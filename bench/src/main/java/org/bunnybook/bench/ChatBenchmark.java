@@ -16,22 +16,14 @@ import org.bunnybook.platform.push.Pushes;
 import org.bunnybook.web.security.Member;
 import org.bunnybook.web.security.Tokens;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.messaging.converter.MappingJackson2MessageConverter;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Chat delivery latency: pairs of friends, each member on its own real STOMP socket, send each other messages at
@@ -93,7 +85,7 @@ final class ChatBenchmark {
         for (int i = 0; i < 2 * pairs; i++) {
             UUID me = members.get(i);
             String token = tokens.issueAccess(new Member(me, "chatter" + i, Role.USER)).jwt();
-            sessions.add(connect(token, event -> {
+            sessions.add(StompSockets.connect(port, token, event -> {
                 String name = event.path("event").asText();
                 JsonNode data = event.path("data");
                 if (name.equals("chat_message") && !data.path("fromProfileId").asText().equals(me.toString())) {
@@ -117,10 +109,8 @@ final class ChatBenchmark {
         for (int m = 0; m < messages; m++) {
             for (int i = 0; i < 2 * pairs; i++) {
                 UUID to = ChatGroupId.of(members.get(i - i % 2), members.get(i - i % 2 + 1));
-                StompHeaders headers = new StompHeaders();
-                headers.setDestination("/app/chat_message");
-                sessions.get(i).send(headers, Map.of("to", to.toString(), "message", "message " + m,
-                        "clientMessageId", Long.toString(System.nanoTime())));
+                StompSockets.send(sessions.get(i), "chat_message", Map.of("to", to.toString(),
+                        "message", "message " + m, "clientMessageId", Long.toString(System.nanoTime())));
                 pause(spacing);
             }
         }
@@ -166,30 +156,5 @@ final class ChatBenchmark {
             latencies.add(System.nanoTime() - sentAt);
         }
         delivered.countDown();
-    }
-
-    private StompSession connect(String token, Consumer<JsonNode> onEvent) {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new MappingJackson2MessageConverter());
-        StompHeaders connect = new StompHeaders();
-        connect.add("Authorization", "Bearer " + token);
-        StompSession session = client.connectAsync("ws://127.0.0.1:" + port + "/ws", new WebSocketHttpHeaders(),
-                connect, new StompSessionHandlerAdapter() {
-                }).join();
-        session.subscribe("/user/queue/events", new StompSessionHandlerAdapter() {
-            @Override
-            public Type getPayloadType(StompHeaders headers) {
-                return JsonNode.class;
-            }
-
-            @Override
-            public void handleFrame(StompHeaders headers, Object payload) {
-                onEvent.accept((JsonNode) payload);
-            }
-        });
-        StompHeaders ping = new StompHeaders();
-        ping.setDestination("/app/ping");
-        session.send(ping, Map.of());
-        return session;
     }
 }

@@ -44,10 +44,15 @@ final class Latencies {
         return count;
     }
 
-        double percentileMillis(double percentile) {
+    double percentileMillis(double percentile) {
+        return percentile(percentile) / 1_000_000.0;
+    }
+
+    /** A percentile of the samples as they were added: for samples that are counts rather than nanoseconds. */
+    long percentile(double percentile) {
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * count) - 1;
-        return sorted[Math.max(0, Math.min(index, count - 1))] / 1_000_000.0;
+        return sorted[Math.max(0, Math.min(index, count - 1))];
     }
 }
