@@ -25,6 +25,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -90,6 +93,12 @@ class ShadowProcessors {
             shadow.coordinator().shutdownNow();
             shadow.workers().shutdownNow();
         }
+    }
+
+    /** Lets go of every rebuild's segments when the node shuts down, so another node carries on at once. */
+    @PreDestroy
+    void stopAll() {
+        List.copyOf(running.keySet()).forEach(this::stop);
     }
 
     private Running build(OwnedTables owned) {
