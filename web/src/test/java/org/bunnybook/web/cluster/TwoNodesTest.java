@@ -44,8 +44,9 @@ class TwoNodesTest {
     static void startSecondNode() {
         secondNode = new SpringApplicationBuilder(BunnybookApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "bunnybook.node-id=second-node")
-                .run();
+                // arguments, not builder properties: those are defaults, below application.yml's port 8080, which
+                // another application on a shared machine may hold
+                .run("--server.port=0", "--bunnybook.node-id=second-node");
     }
 
     @AfterAll
