@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { ErrorNote } from '../ui/ErrorNote';
-import type { Segment } from './adminApi';
+import type { Segment, ShadowStatus } from './adminApi';
 import { useProjectionStatuses } from './useProjectionStatuses';
 import { ProjectionFacts } from './ProjectionFacts';
 import { RebuildControl } from './RebuildControl';
@@ -24,7 +24,8 @@ export function ProjectionDetail() {
             <ProjectionFacts projection={projection} />
             <RebuildControl projection={projection} onChange={poke} />
           </div>
-          <Segments segments={projection.segments} node={projection.thisNode.node} />
+          <Segments id="segments-title" title="Segments" segments={projection.segments} node={projection.thisNode.node} />
+          {projection.shadow && <BeingBuilt shadow={projection.shadow} node={projection.thisNode.node} />}
           <DeadLetterList group={name} count={projection.deadLetters} />
         </>
       )}
@@ -32,10 +33,24 @@ export function ProjectionDetail() {
   );
 }
 
-function Segments({ segments, node }: { segments: Segment[]; node: string }) {
+/** The read model being built beside the live one: its own processor, where it stands, its own parked events. */
+function BeingBuilt({ shadow, node }: { shadow: ShadowStatus; node: string }) {
   return (
-    <section className="card" aria-labelledby="segments-title">
-      <h2 id="segments-title">Segments</h2>
+    <>
+      <p className="muted" data-testid="shadow">
+        Being built beside the live model by <span className={styles.mono}>{shadow.name}</span>: position{' '}
+        {shadow.position ?? '–'}, lag {shadow.lag ?? '–'}, {shadow.deadLetters} parked
+        {shadow.runningHere ? ', running on this node' : ''}.
+      </p>
+      <Segments id="shadow-segments-title" title="Segments of the read model being built" segments={shadow.segments} node={node} />
+    </>
+  );
+}
+
+function Segments({ id, title, segments, node }: { id: string; title: string; segments: Segment[]; node: string }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
       {segments.length === 0 ? <p className="muted">No segment has claimed a token yet.</p> : (
         <div className={styles.scroll}>
           <table className={styles.table}>

@@ -30,6 +30,8 @@ export function ProjectionFacts({ projection: p }: { projection: ProjectionStatu
           </ul>
         )}
       </dd>
+      <dt>Rebuilds</dt>
+      <dd>{p.besideLive ? 'beside the live model' : 'in place'}</dd>
       <dt>Last rebuild</dt>
       <dd>
         {rebuild ? (

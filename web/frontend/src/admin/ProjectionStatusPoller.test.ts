@@ -5,11 +5,18 @@ import { ProjectionStatusPoller, withShownProgress } from './ProjectionStatusPol
 
 const live = (name = 'posts'): ProjectionStatus => ({
   name, replaying: false, progress: null, position: 10, head: 10, lag: 0, segments: [],
-  thisNode: { node: 'n1', running: true, error: false, errors: [] }, deadLetters: 0, rebuildable: true, rebuild: null,
+  thisNode: { node: 'n1', running: true, error: false, errors: [] }, deadLetters: 0, rebuildable: true, besideLive: false,
+  rebuild: null, shadow: null,
 });
 const rebuild = (id: number, state: Rebuild['state']) => ({ id, state }) as Rebuild;
 const replaying = (progress: number, id = 1): ProjectionStatus =>
   ({ ...live(), replaying: true, progress, rebuild: rebuild(id, 'REPLAYING') });
+
+const building = (progress: number, id = 1): ProjectionStatus => ({
+  ...live(), besideLive: true, rebuild: rebuild(id, 'BUILDING'),
+  shadow: { name: 'posts.rebuild', replaying: progress < 1, progress, position: 5, lag: 5, segments: [], runningHere: true,
+    deadLetters: 0 },
+});
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -113,5 +120,15 @@ describe('withShownProgress', () => {
     const replayed = { ...live(), rebuild: rebuild(3, 'REPLAYING') };
     expect(withShownProgress([], [replayed])[0].shownProgress).toBe(1);
     expect(withShownProgress([], [live()])[0]).toMatchObject({ rebuilding: false, shownProgress: null });
+  });
+
+  it('follows the copy built beside the live model, which itself stays live, and shows 1 while switching', () => {
+    const first = withShownProgress([], [building(0.3)]);
+    expect(first[0]).toMatchObject({ rebuilding: true, shownProgress: 0.3, replaying: false });
+    expect(withShownProgress(first, [building(0.2)])[0].shownProgress).toBe(0.3);
+    const switching = { ...building(1), rebuild: rebuild(1, 'SWITCHING') };
+    expect(withShownProgress(first, [switching])[0].shownProgress).toBe(1);
+    const switched = { ...live(), besideLive: true, rebuild: rebuild(1, 'FINISHED') };
+    expect(withShownProgress(first, [switched])[0]).toMatchObject({ rebuilding: false, shownProgress: null });
   });
 });

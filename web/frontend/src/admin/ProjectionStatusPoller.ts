@@ -60,18 +60,28 @@ export class ProjectionStatusPoller extends Store<ProjectionsState> {
   }
 }
 
+const UNDER_WAY = ['REQUESTED', 'REPLAYING', 'BUILDING', 'SWITCHING'];
+
 /**
- * Marks the groups being rebuilt and their progress: 0 while the rebuild waits for every node to let go, the replay's
- * share while replaying, 1 once replayed (until the rebuild is marked finished). Nodes answer polls in turn and may
- * see a replay a little behind each other, so a rebuild's progress never goes below what was already shown.
+ * Marks the groups being rebuilt and their progress: 0 while the rebuild waits for every node to let go (in place)
+ * or for its copy to be made (beside the live model), the replay's share while replaying or building the copy, 1 once
+ * replayed or switching over (until the rebuild is marked finished). Nodes answer polls in turn and may see a replay
+ * a little behind each other, so a rebuild's progress never goes below what was already shown.
  */
 export function withShownProgress(previous: ProjectionView[], statuses: ProjectionStatus[]): ProjectionView[] {
   return statuses.map((status) => {
     const state = status.rebuild?.state;
-    const rebuilding = status.replaying || state === 'REQUESTED' || state === 'REPLAYING';
+    const rebuilding = status.replaying || (state !== undefined && UNDER_WAY.includes(state));
     if (!rebuilding) return { ...status, rebuilding, shownProgress: null };
-    const progress = status.replaying ? (status.progress ?? 0) : state === 'REPLAYING' ? 1 : 0;
+    const progress = progressOf(status);
     const before = previous.find((p) => p.name === status.name && p.rebuild?.id === status.rebuild?.id);
     return { ...status, rebuilding, shownProgress: Math.max(progress, before?.shownProgress ?? 0) };
   });
+}
+
+function progressOf(status: ProjectionStatus): number {
+  const state = status.rebuild?.state;
+  if (state === 'BUILDING') return status.shadow?.progress ?? 0;
+  if (state === 'SWITCHING') return 1;
+  return status.replaying ? (status.progress ?? 0) : state === 'REPLAYING' ? 1 : 0;
 }

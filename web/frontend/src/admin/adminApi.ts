@@ -3,11 +3,14 @@ import type { Me, Profile, Role } from '../api/types';
 
 // The projection admin API's shapes (web/.../projection/ProjectionController.java).
 
-export type RebuildState = 'REQUESTED' | 'REPLAYING' | 'FINISHED' | 'CANCELLED';
+/** REPLAYING is a rebuild in place; BUILDING and SWITCHING one beside the live read model. */
+export type RebuildState = 'REQUESTED' | 'REPLAYING' | 'BUILDING' | 'SWITCHING' | 'FINISHED' | 'CANCELLED';
 
 export interface Rebuild {
   id: number;
   state: RebuildState;
+  /** Built beside the live read model, which serves until the switch, rather than over it. */
+  besideLive: boolean;
   requestedBy: string;
   requestedAt: string;
   resetAt: string | null;
@@ -37,8 +40,25 @@ export interface ProjectionStatus {
   thisNode: { node: string; running: boolean; error: boolean; errors: string[] };
   deadLetters: number;
   rebuildable: boolean;
+  /** Rebuilt beside its live read model (it declares its tables), so its readers never see it partial. */
+  besideLive: boolean;
   /** The current rebuild, else the last one. */
   rebuild: Rebuild | null;
+  /** The read model being built beside the live one, while such a rebuild is under way. */
+  shadow: ShadowStatus | null;
+}
+
+/** The processor building a read model beside the live one (`<name>.rebuild`), with tokens of its own. */
+export interface ShadowStatus {
+  name: string;
+  replaying: boolean;
+  /** The share of history built so far (0 to 1). */
+  progress: number | null;
+  position: number | null;
+  lag: number | null;
+  segments: Segment[];
+  runningHere: boolean;
+  deadLetters: number;
 }
 
 export interface ParkedEvent {

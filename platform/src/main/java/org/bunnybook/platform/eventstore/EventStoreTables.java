@@ -177,6 +177,30 @@ public class EventStoreTables {
                 .param("group", processingGroup).update();
     }
 
+    /**
+     * Locks the token rows of these processors until the caller's transaction ends (a processor storing or claiming
+     * one of them waits meanwhile) and answers who holds each and since when.
+     */
+    public List<TokenClaim> lockTokens(Collection<String> processorNames) {
+        return jdbc.sql("SELECT processor_name, segment, owner, timestamp FROM token_entry"
+                        + " WHERE processor_name = ANY (:names) ORDER BY processor_name, segment FOR UPDATE")
+                .param("names", processorNames.toArray(String[]::new))
+                .query((rs, row) -> new TokenClaim(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /** Sets a segment's token, serialised as Axon stores it, and frees its claim. */
+    public void storeToken(String processorName, int segment, byte[] token, String tokenType) {
+        jdbc.sql("UPDATE token_entry SET token = :token, token_type = :type, owner = NULL"
+                        + " WHERE processor_name = :name AND segment = :segment")
+                .param("token", token).param("type", tokenType).param("name", processorName)
+                .param("segment", segment).update();
+    }
+
+    /** A token row's claim: the node holding it (null: none) and when it last said so (ISO-8601, as Axon writes). */
+    public record TokenClaim(String processorName, int segment, String owner, String timestamp) {
+    }
+
     /** One row of the token store. */
     public record TokenRow(String processingGroup, int segment, byte[] token, String tokenType, String owner) {
     }
@@ -196,6 +220,18 @@ public class EventStoreTables {
                         + " WHERE event_identifier = ANY (:ids)")
                 .param("ids", eventIdentifiers.toArray(String[]::new))
                 .query(String.class).list());
+    }
+
+    /** Drops every event a processing group has parked. */
+    public int deleteParked(String processingGroup) {
+        return jdbc.sql("DELETE FROM dead_letter_entry WHERE processing_group = :group")
+                .param("group", processingGroup).update();
+    }
+
+    /** Hands the events one processor parked over to another, which retries them from then on. */
+    public int moveParked(String fromGroup, String toGroup) {
+        return jdbc.sql("UPDATE dead_letter_entry SET processing_group = :to WHERE processing_group = :from")
+                .param("from", fromGroup).param("to", toGroup).update();
     }
 
     /** A group's parked events, oldest sequence first and in order within each sequence. */

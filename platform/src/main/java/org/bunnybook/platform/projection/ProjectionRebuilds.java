@@ -27,14 +27,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Rebuilds a processing group from history while the application keeps serving, on any number of nodes.
+ * Rebuilds a processing group from history while the application keeps serving, on any number of nodes. The nodes
+ * agree through the {@code projection_rebuilds} table, which each polls. A group that declares the tables it owns
+ * ({@link OwnedTables}) is rebuilt beside its live read model and switched over once caught up
+ * ({@link BesideLiveRebuilds}); members never see it partial. Any other group is rebuilt in place, as follows.
  * <p>
- * Axon can reset a processor's tokens only where no node holds any of its segments, so the nodes agree through the
- * {@code projection_rebuilds} table, which each polls: while a rebuild is REQUESTED every node stops its processor
- * of that group (releasing its segments), and one of them, under a row lock so it happens once, resets the tokens
- * (running the projection's reset handler and dropping its dead letters, in the same transaction) as soon as it can
- * claim every segment. Then the rebuild is REPLAYING: every node runs the processor again, which replays history up
- * to where it was reset and carries on live. It is FINISHED once no segment replays. Other groups never stop.
+ * Axon can reset a processor's tokens only where no node holds any of its segments: while a rebuild is REQUESTED
+ * every node stops its processor of that group (releasing its segments), and one of them, under a row lock so it
+ * happens once, resets the tokens (running the projection's reset handler and dropping its dead letters, in the same
+ * transaction) as soon as it can claim every segment. Then the rebuild is REPLAYING: every node runs the processor
+ * again, which replays history up to where it was reset and carries on live. It is FINISHED once no segment
+ * replays. Other groups never stop.
  */
 @Component
 public class ProjectionRebuilds {
@@ -44,20 +47,25 @@ public class ProjectionRebuilds {
     private final JdbcClient jdbc;
     private final EventProcessingConfiguration processing;
     private final StoredTokens tokens;
+    private final BesideLiveRebuilds beside;
+    private final ShadowSchema schema;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String node;
     private final RowMapper<Rebuild> mapper = (rs, row) -> new Rebuild(rs.getLong("rebuild_id"),
-            Rebuild.State.valueOf(rs.getString("state")), rs.getString("requested_by"),
+            Rebuild.State.valueOf(rs.getString("state")), rs.getBoolean("beside_live"), rs.getString("requested_by"),
             instant(rs.getTimestamp("requested_at")),
             instant(rs.getTimestamp("reset_at")), rs.getString("reset_by_node"),
             instant(rs.getTimestamp("finished_at")));
 
     ProjectionRebuilds(JdbcClient jdbc, EventProcessingConfiguration processing, StoredTokens tokens,
-                       TransactionTemplate transaction, Clock clock, @Value("${bunnybook.node-id:}") String node) {
+                       BesideLiveRebuilds beside, ShadowSchema schema, TransactionTemplate transaction, Clock clock,
+                       @Value("${bunnybook.node-id:}") String node) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.tokens = tokens;
+        this.beside = beside;
+        this.schema = schema;
         this.transaction = transaction;
         this.clock = clock;
         this.node = node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node;
@@ -70,11 +78,15 @@ public class ProjectionRebuilds {
             throw new Conflict(group
                     + " cannot be rebuilt: replaying it would repeat its effects or undo what it vouches for");
         }
+        Optional<OwnedTables> owned = beside.declared(group);
+        owned.ifPresent(schema::checkSwappable);
         try {
             jdbc.sql("""
-                            INSERT INTO projection_rebuilds (processing_group, state, requested_by, requested_at)
-                            VALUES (:group, :state, :by, :at)""")
-                    .param("group", group).param("state", Rebuild.State.REQUESTED.name()).param("by", requestedBy)
+                            INSERT INTO projection_rebuilds (processing_group, state, beside_live, requested_by,
+                                                             requested_at)
+                            VALUES (:group, :state, :beside, :by, :at)""")
+                    .param("group", group).param("state", Rebuild.State.REQUESTED.name())
+                    .param("beside", owned.isPresent()).param("by", requestedBy)
                     .param("at", OffsetDateTime.now(clock))
                     .update();
         } catch (DuplicateKeyException running) {
@@ -96,20 +108,25 @@ public class ProjectionRebuilds {
     }
 
     /**
-     * Cancels a rebuild that has not reset anything yet; every node then runs the group again. 404 if the group has
-     * no rebuild under way, 409 if it is replaying already (its tokens are reset: it can only go on).
+     * Cancels a rebuild that has not reset anything yet, or whose copies are still being built beside the live
+     * model; every node then runs the group as before. 404 if the group has no rebuild under way, 409 if it is
+     * replaying already (its tokens are reset: it can only go on) or switching over.
      */
     public void cancel(String group) {
         processor(group).orElseThrow(() -> unknown(group));
         int cancelled = jdbc.sql("""
                         UPDATE projection_rebuilds SET state = :cancelled, finished_at = :at
-                        WHERE processing_group = :group AND state = :requested""")
+                        WHERE processing_group = :group AND state IN (:requested, :building)""")
                 .param("cancelled", Rebuild.State.CANCELLED.name()).param("at", OffsetDateTime.now(clock))
                 .param("group", group).param("requested", Rebuild.State.REQUESTED.name())
+                .param("building", Rebuild.State.BUILDING.name())
                 .update();
         if (cancelled == 0) {
-            boolean replaying = latest(group).map(rebuild -> rebuild.state() == Rebuild.State.REPLAYING).orElse(false);
-            throw replaying ? new Conflict(group + " is replaying already and cannot be cancelled")
+            Optional<Rebuild.State> state = latest(group).map(Rebuild::state);
+            boolean underWay = state.filter(s -> s == Rebuild.State.REPLAYING || s == Rebuild.State.SWITCHING)
+                    .isPresent();
+            throw underWay ? new Conflict(group + " is " + state.get().name().toLowerCase()
+                    + " already and cannot be cancelled")
                     : new NotFound("a rebuild of " + group + " under way");
         }
     }
@@ -123,13 +140,14 @@ public class ProjectionRebuilds {
     @Scheduled(fixedDelayString = "${bunnybook.projections.rebuild-poll-interval:500ms}")
     void coordinate() {
         List<CurrentRebuild> current = jdbc.sql("""
-                        SELECT rebuild_id, processing_group, state FROM projection_rebuilds
-                        WHERE state IN (:requested, :replaying) OR finished_at > :recently
+                        SELECT rebuild_id, processing_group, state, beside_live FROM projection_rebuilds
+                        WHERE state IN (:requested, :replaying, :building, :switching) OR finished_at > :recently
                         ORDER BY rebuild_id""")
                 .param("requested", Rebuild.State.REQUESTED.name()).param("replaying", Rebuild.State.REPLAYING.name())
+                .param("building", Rebuild.State.BUILDING.name()).param("switching", Rebuild.State.SWITCHING.name())
                 .param("recently", OffsetDateTime.now(clock).minusMinutes(1))
                 .query((rs, row) -> new CurrentRebuild(rs.getLong(1), rs.getString(2),
-                        Rebuild.State.valueOf(rs.getString(3))))
+                        Rebuild.State.valueOf(rs.getString(3)), rs.getBoolean(4)))
                 .list();
         for (CurrentRebuild rebuild : current) {
             processor(rebuild.group()).ifPresent(processor -> {
@@ -144,7 +162,10 @@ public class ProjectionRebuilds {
     }
 
     private void takePart(CurrentRebuild rebuild, StreamingEventProcessor processor) {
-        if (rebuild.state() == Rebuild.State.REQUESTED) {
+        Optional<OwnedTables> owned = beside.declared(rebuild.group());
+        if (rebuild.besideLive() && owned.isPresent()) {
+            beside.takePart(rebuild.id(), rebuild.state(), owned.get(), processor, node);
+        } else if (rebuild.state() == Rebuild.State.REQUESTED) {
             if (processor.isRunning()) {
                 processor.shutDown(); // releases this node's segments
             }
@@ -220,6 +241,6 @@ public class ProjectionRebuilds {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private record CurrentRebuild(long id, String group, Rebuild.State state) {
+    private record CurrentRebuild(long id, String group, Rebuild.State state, boolean besideLive) {
     }
 }

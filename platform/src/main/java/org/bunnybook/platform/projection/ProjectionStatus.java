@@ -12,11 +12,23 @@ import java.util.List;
  * @param progress    while replaying, the share of history replayed so far (0 to 1); null when live
  * @param deadLetters events parked after a failure, waiting for a retry
  * @param rebuildable false for groups whose replay would repeat effects (processes that send commands, the ledger)
+ * @param besideLive  whether the group is rebuilt beside its live read model (it declares its tables), so that its
+ *                    readers never see it partial, rather than over it
  * @param rebuild     the current rebuild, else the last one; null if it was never rebuilt
+ * @param shadow      the read model being built beside the live one, while a rebuild beside it is under way; else
+ *                    null
  */
 public record ProjectionStatus(String name, boolean replaying, Double progress, Long position, long head, Long lag,
                         List<Segment> segments, ThisNode thisNode, long deadLetters, boolean rebuildable,
-                        Rebuild rebuild) {
+                        boolean besideLive, Rebuild rebuild, Shadow shadow) {
+
+    /**
+     * The read model being built beside the live one: its own processor ({@code name}) and tokens, its progress
+     * through history and its lag behind the head, its parked events, and whether it runs on this node.
+     */
+    public record Shadow(String name, boolean replaying, Double progress, Long position, Long lag,
+                         List<Segment> segments, boolean runningHere, long deadLetters) {
+    }
 
     /** One segment: where it is, whether it replays, and which node holds it (null: none at the moment). */
     public record Segment(int segment, String owner, Long position, boolean replaying, Double progress) {

@@ -26,10 +26,12 @@ public class ProjectionStatuses {
     private final ProjectionRebuilds rebuilds;
     private final EventStoreTables tables;
     private final EventStoreHead eventStoreHead;
+    private final BesideLiveRebuilds beside;
 
     ProjectionStatuses(EventProcessingConfiguration processing, StoredTokens tokens, ProjectionRebuilds rebuilds,
-                       EventStoreHead head, EventStoreTables tables) {
+                       EventStoreHead head, EventStoreTables tables, BesideLiveRebuilds beside) {
         this.processing = processing;
+        this.beside = beside;
         this.tokens = tokens;
         this.rebuilds = rebuilds;
         this.eventStoreHead = head;
@@ -40,29 +42,64 @@ public class ProjectionStatuses {
         long head = eventStoreHead.position();
         Map<String, Long> deadLetters = deadLetterCounts();
         return new TreeMap<>(processing.eventProcessors()).keySet().stream()
-                .map(name -> of(name, head, deadLetters.getOrDefault(name, 0L)))
+                .map(name -> of(name, head, deadLetters))
                 .flatMap(Optional::stream)
                 .toList();
     }
 
     public Optional<ProjectionStatus> of(String name) {
-        return of(name, eventStoreHead.position(), deadLetterCounts().getOrDefault(name, 0L));
+        return of(name, eventStoreHead.position(), deadLetterCounts());
     }
 
-    private Optional<ProjectionStatus> of(String name, long head, long deadLetters) {
+    private Optional<ProjectionStatus> of(String name, long head, Map<String, Long> deadLetters) {
         return rebuilds.processor(name).map(processor -> {
-            List<ProjectionStatus.Segment> segments = tokens.of(name).stream().map(ProjectionStatuses::segment)
-                    .toList();
-            boolean replaying = segments.stream().anyMatch(ProjectionStatus.Segment::replaying);
-            Long position = segments.isEmpty() || segments.stream().anyMatch(s -> s.position() == null) ? null
-                    : segments.stream().mapToLong(ProjectionStatus.Segment::position).min().orElseThrow();
-            // a segment that has finished its replay counts as done, so the whole never goes backwards
-            OptionalDouble progress = segments.stream()
-                    .mapToDouble(segment -> segment.replaying() ? segment.progress() : 1.0).average();
-            return new ProjectionStatus(name, replaying, replaying ? progress.orElse(0) : null, position, head,
-                    position == null ? null : Math.max(0, head - position), segments, thisNode(processor),
-                    deadLetters, processor.supportsReset(), rebuilds.latest(name).orElse(null));
+            List<ProjectionStatus.Segment> segments = segments(name);
+            boolean replaying = replaying(segments);
+            Long position = position(segments);
+            Optional<OwnedTables> owned = beside.declared(name);
+            return new ProjectionStatus(name, replaying, replaying ? progress(segments) : null, position, head,
+                    lag(head, position), segments, thisNode(processor), deadLetters.getOrDefault(name, 0L),
+                    processor.supportsReset(), owned.isPresent(), rebuilds.latest(name).orElse(null),
+                    owned.flatMap(tables -> shadow(tables, head, deadLetters)).orElse(null));
         });
+    }
+
+    /** The copy being built, as long as its processor has tokens. */
+    private Optional<ProjectionStatus.Shadow> shadow(OwnedTables owned, long head, Map<String, Long> deadLetters) {
+        String name = owned.shadowProcessor();
+        List<ProjectionStatus.Segment> segments = segments(name);
+        if (segments.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean replaying = replaying(segments);
+        Long position = position(segments);
+        return Optional.of(new ProjectionStatus.Shadow(name, replaying, replaying ? progress(segments) : 1.0,
+                position, lag(head, position), segments, beside.runsHere(owned.group()),
+                deadLetters.getOrDefault(name, 0L)));
+    }
+
+    private List<ProjectionStatus.Segment> segments(String processor) {
+        return tokens.of(processor).stream().map(ProjectionStatuses::segment).toList();
+    }
+
+    private static boolean replaying(List<ProjectionStatus.Segment> segments) {
+        return segments.stream().anyMatch(ProjectionStatus.Segment::replaying);
+    }
+
+    private static Long position(List<ProjectionStatus.Segment> segments) {
+        return segments.isEmpty() || segments.stream().anyMatch(s -> s.position() == null) ? null
+                : segments.stream().mapToLong(ProjectionStatus.Segment::position).min().orElseThrow();
+    }
+
+    /** A segment that has finished its replay counts as done, so the whole never goes backwards. */
+    private static double progress(List<ProjectionStatus.Segment> segments) {
+        OptionalDouble progress = segments.stream()
+                .mapToDouble(segment -> segment.replaying() ? segment.progress() : 1.0).average();
+        return progress.orElse(0);
+    }
+
+    private static Long lag(long head, Long position) {
+        return position == null ? null : Math.max(0, head - position);
     }
 
     private static ProjectionStatus.Segment segment(StoredToken stored) {

@@ -14,6 +14,12 @@ import java.util.UUID;
  */
 public interface Pushes {
 
+    /**
+     * A resource of a unit of work whose pushes are dropped: that of a rebuild beside the live read model, which
+     * handles live events too, while the live processor tells members about them.
+     */
+    String SILENT = "bunnybook.pushes.silent";
+
     /** How old an event may be and still be pushed as news (see {@link #isLive}). */
     Duration LIVE = Duration.ofMinutes(1);
 
@@ -28,9 +34,15 @@ public interface Pushes {
         return !replay.isReplay() && at.isAfter(Instant.now().minus(LIVE));
     }
 
-    /** Runs {@code push} once the current unit of work (and the read model's transaction) has committed. */
+    /**
+     * Runs {@code push} once the current unit of work (and the read model's transaction) has committed; never in a
+     * unit of work marked {@link #SILENT}.
+     */
     static void afterCommit(Runnable push) {
         if (CurrentUnitOfWork.isStarted()) {
+            if (CurrentUnitOfWork.get().resources().containsKey(SILENT)) {
+                return;
+            }
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> push.run());
         } else {
             push.run();

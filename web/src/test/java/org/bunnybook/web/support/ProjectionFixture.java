@@ -104,8 +104,10 @@ public class ProjectionFixture {
 
         private final List<DomainEventMessage<?>> events = new ArrayList<>();
         private final Map<UUID, Long> nextSequence = new HashMap<>();
+        // the whole origin every stored event carries (EventMetadataTest checks the store for it)
         private final MetaData origin = MetaData.with(RequestOrigin.ACTOR, RequestOrigin.SYSTEM)
-                .and(RequestOrigin.CORRELATION_ID, UUID.randomUUID().toString());
+                .and(RequestOrigin.CORRELATION_ID, UUID.randomUUID().toString())
+                .and(RequestOrigin.CAUSATION_ID, UUID.randomUUID().toString());
 
         private History() {
         }

@@ -1,0 +1,277 @@
+package org.bunnybook.platform.projection;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bunnybook.platform.eventstore.EventStoreTables;
+import org.bunnybook.platform.eventstore.EventStoreTables.TokenClaim;
+import org.bunnybook.platform.eventstore.PromptEventSource;
+import org.bunnybook.platform.processing.ReplayProgress;
+import org.bunnybook.platform.processing.StoredTokens;
+import org.bunnybook.platform.processing.StoredTokens.StoredToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Rebuilds a group that declares its {@link OwnedTables} beside its live read model, so members never see it
+ * partial. One node makes empty copies of the tables ({@link ShadowSchema}) and tokens for a second processor
+ * ({@link ShadowProcessors}) that replays the whole history into them, on every node, while the live processor goes
+ * on as before (BUILDING). Once the copies have nearly caught up with the live tables, every node stops its live
+ * processor (SWITCHING); the rebuild's processor overtakes the stopped live one, and then one node, in one
+ * transaction, swaps the copies in, gives the live processor the rebuild's tokens and parked events, and drops the
+ * old tables. The live processors start again from where the copies are. A switch that cannot happen within
+ * {@code bunnybook.projections.switch-timeout} is put off (BUILDING again), so the live model never stays frozen.
+ */
+@Component
+class BesideLiveRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(BesideLiveRebuilds.class);
+    /** A claim not renewed for this long belongs to a node that is gone (Axon's default claim timeout is 10 s). */
+    private static final Duration STALE_CLAIM = Duration.ofSeconds(15);
+
+    private final Map<String, OwnedTables> declared;
+    private final ShadowSchema schema;
+    private final ShadowProcessors shadows;
+    private final StoredTokens tokens;
+    private final EventStoreTables tables;
+    private final TokenStore tokenStore;
+    private final Serializer serializer;
+    private final ObjectProvider<Configuration> axon;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final long switchWithin;
+    private final Duration switchTimeout;
+
+    BesideLiveRebuilds(ObjectProvider<OwnedTables> declared, ShadowSchema schema, ShadowProcessors shadows,
+                       StoredTokens tokens, EventStoreTables tables, TokenStore tokenStore, Serializer serializer,
+                       ObjectProvider<Configuration> axon, JdbcClient jdbc, TransactionTemplate transaction,
+                       Clock clock,
+                       @Value("${bunnybook.projections.switch-within:100}") long switchWithin,
+                       @Value("${bunnybook.projections.switch-timeout:10s}") Duration switchTimeout) {
+        this.declared = declared.orderedStream().collect(Collectors.toUnmodifiableMap(OwnedTables::group,
+                Function.identity()));
+        this.schema = schema;
+        this.shadows = shadows;
+        this.tokens = tokens;
+        this.tables = tables;
+        this.tokenStore = tokenStore;
+        this.serializer = serializer;
+        this.axon = axon;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.switchWithin = switchWithin;
+        this.switchTimeout = switchTimeout;
+    }
+
+    /** The tables of a group rebuilt beside its live model; empty for groups rebuilt in place. */
+    Optional<OwnedTables> declared(String group) {
+        return Optional.ofNullable(declared.get(group));
+    }
+
+    boolean runsHere(String group) {
+        return shadows.isRunning(group);
+    }
+
+    /** This node's part in a rebuild beside the live model, whatever its state. */
+    void takePart(long rebuild, Rebuild.State state, OwnedTables owned, StreamingEventProcessor live, String node) {
+        switch (state) {
+            case REQUESTED -> {
+                ensureRunning(live);
+                prepare(rebuild, owned, node);
+            }
+            case BUILDING -> {
+                ensureRunning(live);
+                shadows.start(owned);
+                switchIfNearlyCaughtUp(rebuild, owned);
+            }
+            case SWITCHING -> {
+                if (live.isRunning()) {
+                    live.shutDown(); // releases this node's segments; reads go on from the live tables
+                }
+                shadows.start(owned);
+                if (switchOver(rebuild, owned)) {
+                    log.info("{} rebuilt beside the live model and switched over (rebuild {}) on {}", owned.group(),
+                            rebuild, node);
+                } else {
+                    putOffIfOverdue(rebuild, owned);
+                }
+            }
+            case FINISHED, CANCELLED, REPLAYING -> {
+                shadows.stop(owned.group());
+                if (state == Rebuild.State.CANCELLED) {
+                    forget(owned);
+                }
+                ensureRunning(live);
+            }
+        }
+    }
+
+    /** Where the rebuild's processor stands, for the group's status; empty when no rebuild beside it is under way. */
+    List<StoredToken> shadowTokens(OwnedTables owned) {
+        return tokens.of(owned.shadowProcessor());
+    }
+
+    private void prepare(long rebuild, OwnedTables owned, String node) {
+        transaction.executeWithoutResult(status -> {
+            if (lockedState(rebuild) != Rebuild.State.REQUESTED) {
+                return; // another node prepared it, or it was cancelled
+            }
+            schema.create(owned);
+            tables.deleteTokens(owned.shadowProcessor());
+            tables.deleteParked(owned.shadowProcessor());
+            int segments = Math.max(1, tokens.of(owned.group()).size()); // the same split as live, segment by segment
+            PromptEventSource events = axon.getObject().getComponent(PromptEventSource.class);
+            TrackingToken head = events.createHeadToken();
+            // a replay up to today's head: handlers see the past as replayed, as in a rebuild in place
+            tokenStore.initializeTokenSegments(owned.shadowProcessor(), segments,
+                    head == null ? null : ReplayToken.createReplayToken(head));
+            jdbc.sql("""
+                            UPDATE projection_rebuilds SET state = :building, reset_at = :at, reset_by_node = :node
+                            WHERE rebuild_id = :id""")
+                    .param("building", Rebuild.State.BUILDING.name()).param("at", OffsetDateTime.now(clock))
+                    .param("node", node).param("id", rebuild)
+                    .update();
+            log.info("{} is being rebuilt beside the live model (rebuild {}), prepared on {}", owned.group(),
+                    rebuild, node);
+        });
+    }
+
+    private void switchIfNearlyCaughtUp(long rebuild, OwnedTables owned) {
+        Map<Integer, Long> live = positions(tokens.of(owned.group()));
+        List<StoredToken> copies = tokens.of(owned.shadowProcessor());
+        boolean nearly = !copies.isEmpty() && live.keySet().equals(positions(copies).keySet())
+                && copies.stream().noneMatch(copy -> ReplayProgress.of(copy.token()).replaying())
+                && copies.stream().allMatch(copy ->
+                ReplayProgress.position(copy.token()) >= live.get(copy.segment()) - switchWithin);
+        if (nearly) {
+            schema.analyze(owned);
+            jdbc.sql("""
+                            UPDATE projection_rebuilds SET state = :switching, switching_since = :at
+                            WHERE rebuild_id = :id AND state = :building""")
+                    .param("switching", Rebuild.State.SWITCHING.name()).param("at", OffsetDateTime.now(clock))
+                    .param("id", rebuild).param("building", Rebuild.State.BUILDING.name())
+                    .update();
+        }
+    }
+
+    /**
+     * Swaps the copies in, if no node runs the live processor any more and the rebuild's processor has got at least
+     * as far in every segment; else changes nothing and answers false (tried again at the next poll).
+     */
+    private boolean switchOver(long rebuild, OwnedTables owned) {
+        Boolean switched = transaction.execute(status -> {
+            if (lockedState(rebuild) != Rebuild.State.SWITCHING) {
+                return false;
+            }
+            schema.lockCopies(owned);
+            List<TokenClaim> claims = tables.lockTokens(List.of(owned.group(), owned.shadowProcessor()));
+            boolean liveHeld = claims.stream()
+                    .anyMatch(claim -> claim.processorName().equals(owned.group()) && held(claim));
+            Map<Integer, StoredToken> copies = tokens.of(owned.shadowProcessor()).stream()
+                    .collect(Collectors.toMap(StoredToken::segment, Function.identity()));
+            Map<Integer, Long> live = positions(tokens.of(owned.group()));
+            if (liveHeld || copies.isEmpty() || !live.keySet().equals(copies.keySet())
+                    || copies.values().stream().anyMatch(copy ->
+                    ReplayProgress.position(copy.token()) < live.get(copy.segment()))) {
+                status.setRollbackOnly();
+                return false;
+            }
+            schema.swap(owned);
+            copies.values().forEach(copy -> {
+                SerializedObject<byte[]> token = serializer.serialize(current(copy.token()), byte[].class);
+                tables.storeToken(owned.group(), copy.segment(), token.getData(), token.getType().getName());
+            });
+            tables.deleteTokens(owned.shadowProcessor());
+            // the old tables' parked events went with them; the copies' own are the live model's now
+            tables.deleteParked(owned.group());
+            tables.moveParked(owned.shadowProcessor(), owned.group());
+            jdbc.sql("""
+                            UPDATE projection_rebuilds SET state = :finished, finished_at = :at
+                            WHERE rebuild_id = :id""")
+                    .param("finished", Rebuild.State.FINISHED.name()).param("at", OffsetDateTime.now(clock))
+                    .param("id", rebuild)
+                    .update();
+            return true;
+        });
+        return Boolean.TRUE.equals(switched);
+    }
+
+    private void putOffIfOverdue(long rebuild, OwnedTables owned) {
+        int putOff = jdbc.sql("""
+                        UPDATE projection_rebuilds SET state = :building, switching_since = NULL
+                        WHERE rebuild_id = :id AND state = :switching AND switching_since < :overdue""")
+                .param("building", Rebuild.State.BUILDING.name()).param("id", rebuild)
+                .param("switching", Rebuild.State.SWITCHING.name())
+                .param("overdue", OffsetDateTime.now(clock).minus(switchTimeout))
+                .update();
+        if (putOff > 0) {
+            log.warn("{} could not switch over within {}; the live model runs on and the switch is tried later",
+                    owned.group(), switchTimeout);
+        }
+    }
+
+    /** Drops what a cancelled rebuild made; every node may try, the first one does it. */
+    private void forget(OwnedTables owned) {
+        if (schema.exists(owned) || !tokens.of(owned.shadowProcessor()).isEmpty()) {
+            transaction.executeWithoutResult(status -> {
+                schema.drop(owned);
+                tables.deleteTokens(owned.shadowProcessor());
+                tables.deleteParked(owned.shadowProcessor());
+            });
+        }
+    }
+
+    private Rebuild.State lockedState(long rebuild) {
+        return Rebuild.State.valueOf(jdbc.sql("SELECT state FROM projection_rebuilds WHERE rebuild_id = :id FOR UPDATE")
+                .param("id", rebuild).query(String.class).single());
+    }
+
+    private boolean held(TokenClaim claim) {
+        if (claim.owner() == null) {
+            return false;
+        }
+        try {
+            return Instant.parse(claim.timestamp()).isAfter(clock.instant().minus(STALE_CLAIM));
+        } catch (NullPointerException | DateTimeParseException unreadable) {
+            return true;
+        }
+    }
+
+    /** The position a token stands for, without the replay around it: the live processor is not replaying. */
+    private static TrackingToken current(TrackingToken token) {
+        return token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
+    }
+
+    private static Map<Integer, Long> positions(List<StoredToken> segments) {
+        return segments.stream().collect(Collectors.toMap(StoredToken::segment,
+                segment -> ReplayProgress.position(segment.token())));
+    }
+
+    private static void ensureRunning(StreamingEventProcessor live) {
+        if (!live.isRunning()) {
+            live.start();
+        }
+    }
+}

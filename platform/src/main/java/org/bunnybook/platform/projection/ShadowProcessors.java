@@ -1,0 +1,163 @@
+package org.bunnybook.platform.projection;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.common.AxonThreadFactory;
+import org.bunnybook.platform.eventstore.PromptEventSource;
+import org.bunnybook.platform.push.Pushes;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * This node's processors of rebuilds beside the live read model: for a group, a second pooled streaming processor
+ * over the very handlers of the live one (same projection beans, same savepoints, same sequencing), with tokens and
+ * parked events of its own under {@link OwnedTables#shadowProcessor()}, writing through {@link ShadowSearchPath}
+ * into the copies. It pushes nothing to browsers: the live processor tells members what happens.
+ */
+@Component
+class ShadowProcessors {
+
+    private final EventProcessingConfiguration processing;
+    private final ObjectProvider<Configuration> axon;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactionManager;
+    private final JdbcClient jdbc;
+    private final ConnectionProvider connectionProvider;
+    private final DeadLetterSchema deadLetterSchema;
+    private final Serializer serializer;
+    private final Serializer eventSerializer;
+    private final int batchSize;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    ShadowProcessors(EventProcessingConfiguration processing, ObjectProvider<Configuration> axon,
+                     TokenStore tokenStore, TransactionManager transactionManager, JdbcClient jdbc,
+                     ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema, Serializer serializer,
+                     @Qualifier("eventSerializer") Serializer eventSerializer,
+                     @Value("${bunnybook.processors.batch-size:50}") int batchSize) {
+        this.processing = processing;
+        this.axon = axon;
+        this.tokenStore = tokenStore;
+        this.transactionManager = transactionManager;
+        this.jdbc = jdbc;
+        this.connectionProvider = connectionProvider;
+        this.deadLetterSchema = deadLetterSchema;
+        this.serializer = serializer;
+        this.eventSerializer = eventSerializer;
+        this.batchSize = batchSize;
+    }
+
+    boolean isRunning(String group) {
+        Running shadow = running.get(group);
+        return shadow != null && shadow.processor().isRunning();
+    }
+
+    /** Runs the group's rebuild processor here, unless it runs already; its tokens must exist. */
+    void start(OwnedTables owned) {
+        running.computeIfAbsent(owned.group(), group -> {
+            Running shadow = build(owned);
+            shadow.processor().start();
+            return shadow;
+        });
+    }
+
+    /** Stops the group's rebuild processor here, releasing its segments; nothing if it does not run here. */
+    void stop(String group) {
+        Running shadow = running.remove(group);
+        if (shadow != null) {
+            shadow.processor().shutDown();
+            shadow.coordinator().shutdownNow();
+            shadow.workers().shutdownNow();
+        }
+    }
+
+    /** Lets go of every rebuild's segments when the node shuts down, so another node carries on at once. */
+    @PreDestroy
+    void stopAll() {
+        List.copyOf(running.keySet()).forEach(this::stop);
+    }
+
+    private Running build(OwnedTables owned) {
+        String name = owned.shadowProcessor();
+        SimpleEventHandlerInvoker live = handlersOf(owned.group());
+        TransactionManager inCopies = new ShadowSearchPath(transactionManager, jdbc, owned.shadowSchema());
+        var queue = JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(name)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(deadLetterSchema)
+                .genericSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
+        EventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(live.eventHandlers())
+                .sequencingPolicy(live.getSequencingPolicy())
+                .listenerInvocationErrorHandler(live.getListenerInvocationErrorHandler())
+                .queue(queue)
+                .enqueuePolicy(processing.deadLetterPolicy(owned.group())
+                        .orElse((letter, cause) -> Decisions.enqueue(cause)))
+                .transactionManager(inCopies)
+                .build();
+        ScheduledExecutorService coordinator =
+                Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("Coordinator[" + name + "]"));
+        ScheduledExecutorService workers =
+                Executors.newScheduledThreadPool(2, new AxonThreadFactory("WorkPackage[" + name + "]"));
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(invoker)
+                .messageSource(axon.getObject().getComponent(PromptEventSource.class))
+                .tokenStore(tokenStore)
+                .transactionManager(inCopies)
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(workers)
+                .batchSize(batchSize)
+                .tokenClaimInterval(500)
+                .build();
+        processor.registerHandlerInterceptor((unitOfWork, chain) -> {
+            unitOfWork.resources().put(Pushes.SILENT, Boolean.TRUE);
+            return chain.proceed();
+        });
+        return new Running(processor, coordinator, workers);
+    }
+
+    /** The live processor's handlers, as Axon assembled them (with every enhancer, savepoints included). */
+    private SimpleEventHandlerInvoker handlersOf(String group) {
+        EventHandlerInvoker invoker = processing.eventProcessor(group, AbstractEventProcessor.class)
+                .orElseThrow(() -> ProjectionRebuilds.unknown(group)).eventHandlerInvoker();
+        if (invoker instanceof MultiEventHandlerInvoker multi && multi.delegates().size() == 1) {
+            invoker = multi.delegates().get(0);
+        }
+        if (invoker instanceof SimpleEventHandlerInvoker simple) {
+            return simple;
+        }
+        throw new IllegalStateException(group + " has handlers of several kinds; it cannot be rebuilt beside itself");
+    }
+
+    private record Running(PooledStreamingEventProcessor processor, ScheduledExecutorService coordinator,
+                           ScheduledExecutorService workers) {
+    }
+}

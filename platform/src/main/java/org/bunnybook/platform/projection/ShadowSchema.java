@@ -1,0 +1,154 @@
+package org.bunnybook.platform.projection;
+
+import org.bunnybook.platform.Conflict;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The copies of a group's tables that a rebuild beside the live read model fills, and the swap that makes them live.
+ * Copies keep every column, default, check, primary key, unique constraint and index of the live table, under the
+ * same names, so that once swapped in nothing tells them from tables Flyway made.
+ */
+@Component
+class ShadowSchema {
+
+    private static final Pattern INDEXED_TABLE = Pattern.compile(" ON (ONLY )?(public\\.)?(\\w+) USING ");
+
+    private final JdbcClient jdbc;
+
+    ShadowSchema(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Refuses tables a swap would break: foreign keys and views follow a table, not its name. */
+    void checkSwappable(OwnedTables owned) {
+        for (String table : owned.tables()) {
+            if (jdbc.sql("SELECT to_regclass(:name) IS NULL").param("name", "public." + table)
+                    .query(Boolean.class).single()) {
+                throw new Conflict(owned.group() + " declares a table that does not exist: " + table);
+            }
+            boolean tied = jdbc.sql("""
+                            SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE contype = 'f'
+                                           AND (conrelid = :table::regclass OR confrelid = :table::regclass))
+                                OR EXISTS (SELECT 1 FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+                                           WHERE d.refobjid = :table::regclass AND r.ev_class <> d.refobjid)""")
+                    .param("table", "public." + table).query(Boolean.class).single();
+            if (tied) {
+                throw new Conflict(owned.group() + " cannot be rebuilt beside the live model: " + table
+                        + " has foreign keys or views");
+            }
+        }
+    }
+
+    /** Empty copies of the live tables in the group's own schema, replacing any left from an earlier attempt. */
+    void create(OwnedTables owned) {
+        String schema = owned.shadowSchema();
+        jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
+        jdbc.sql("CREATE SCHEMA " + schema).update();
+        for (String table : owned.tables()) {
+            String copy = schema + "." + table;
+            // indexes are made below under their live names; LIKE would name them after the columns
+            jdbc.sql("CREATE TABLE " + copy + " (LIKE public." + table + " INCLUDING ALL EXCLUDING INDEXES)")
+                    .update();
+            constraintsWithIndexes(table, copy).forEach(ddl -> jdbc.sql(ddl).update());
+            otherIndexes(table).forEach(definition -> jdbc.sql(onCopy(definition, copy)).update());
+        }
+    }
+
+    /**
+     * In the caller's transaction, waits (briefly) until nothing writes into the copies any more and holds them.
+     * Taken before anything else the switch locks, so that the rebuild's processor, which writes the copies and then
+     * its token, cannot deadlock with it.
+     */
+    void lockCopies(OwnedTables owned) {
+        jdbc.sql("SET LOCAL lock_timeout = '2s'").update();
+        jdbc.sql("LOCK TABLE " + String.join(", ", owned.tables().stream()
+                .map(table -> owned.shadowSchema() + "." + table).toList()) + " IN ACCESS EXCLUSIVE MODE").update();
+    }
+
+    /**
+     * In the caller's transaction: the copies take the live tables' place and the live ones are dropped. Queries
+     * waiting for the live tables meanwhile find the copies when they get their turn (PostgreSQL looks names up
+     * again after a lock wait, and re-plans prepared statements whose tables changed).
+     */
+    void swap(OwnedTables owned) {
+        String retired = owned.retiredSchema();
+        jdbc.sql("DROP SCHEMA IF EXISTS " + retired + " CASCADE").update();
+        jdbc.sql("CREATE SCHEMA " + retired).update();
+        for (String table : owned.tables()) {
+            jdbc.sql("ALTER TABLE public." + table + " SET SCHEMA " + retired).update();
+            jdbc.sql("ALTER TABLE " + owned.shadowSchema() + "." + table + " SET SCHEMA public").update();
+            keepSequences(retired, table);
+        }
+        jdbc.sql("DROP SCHEMA " + retired + " CASCADE").update();
+        jdbc.sql("DROP SCHEMA " + owned.shadowSchema() + " CASCADE").update();
+    }
+
+    /** Fresh planner statistics for the copies, so the first queries after the swap plan as well as before. */
+    void analyze(OwnedTables owned) {
+        for (String table : owned.tables()) {
+            jdbc.sql("ANALYZE " + owned.shadowSchema() + "." + table).update();
+        }
+    }
+
+    boolean exists(OwnedTables owned) {
+        return jdbc.sql("SELECT to_regnamespace(:schema) IS NOT NULL").param("schema", owned.shadowSchema())
+                .query(Boolean.class).single();
+    }
+
+    void drop(OwnedTables owned) {
+        jdbc.sql("DROP SCHEMA IF EXISTS " + owned.shadowSchema() + " CASCADE").update();
+    }
+
+    private List<String> constraintsWithIndexes(String table, String copy) {
+        return jdbc.sql("""
+                        SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s', :copy, conname, pg_get_constraintdef(oid))
+                        FROM pg_constraint WHERE conrelid = :table::regclass AND contype IN ('p', 'u', 'x')
+                        ORDER BY conname""")
+                .param("copy", copy).param("table", "public." + table).query(String.class).list();
+    }
+
+    private List<String> otherIndexes(String table) {
+        return jdbc.sql("""
+                        SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
+                        WHERE i.indrelid = :table::regclass
+                          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+                        ORDER BY i.indexrelid""")
+                .param("table", "public." + table).query(String.class).list();
+    }
+
+    private static String onCopy(String indexDefinition, String copy) {
+        Matcher on = INDEXED_TABLE.matcher(indexDefinition);
+        if (!on.find()) {
+            throw new IllegalStateException("cannot tell which table this index is on: " + indexDefinition);
+        }
+        return indexDefinition.substring(0, on.start()) + " ON " + copy + " USING "
+                + indexDefinition.substring(on.end());
+    }
+
+    /**
+     * A serial column's sequence belongs to the table it was made for and moved out with it; the copy's default
+     * draws from it too, so it comes back, now owned by the copy, instead of being dropped with the old table.
+     */
+    private void keepSequences(String retired, String table) {
+        List<String[]> owned = jdbc.sql("""
+                        SELECT s.relname, a.attname FROM pg_depend d
+                        JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+                        JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                        WHERE d.classid = 'pg_class'::regclass AND d.refobjid = :table::regclass AND d.deptype = 'a'""")
+                .param("table", retired + "." + table)
+                .query((rs, row) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        for (String[] sequence : owned) {
+            String name = jdbc.sql("SELECT format('%I.%I', :schema, :name)").param("schema", retired)
+                    .param("name", sequence[0]).query(String.class).single();
+            String column = jdbc.sql("SELECT format('public.%I.%I', :table, :column)").param("table", table)
+                    .param("column", sequence[1]).query(String.class).single();
+            jdbc.sql("ALTER SEQUENCE " + name + " OWNED BY " + column).update();
+            jdbc.sql("ALTER SEQUENCE " + name + " SET SCHEMA public").update();
+        }
+    }
+}

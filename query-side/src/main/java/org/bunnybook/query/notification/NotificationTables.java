@@ -1,0 +1,19 @@
+package org.bunnybook.query.notification;
+
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.platform.projection.OwnedTables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Every table of the notifications read model (NotificationProjection), so that a rebuild builds them beside the
+ * live ones while members read those.
+ */
+@Configuration(proxyBeanMethods = false)
+class NotificationTables {
+
+    @Bean
+    OwnedTables notificationOwnedTables() {
+        return OwnedTables.of(ReadModels.NOTIFICATIONS, "notifications", "notification_post_participants");
+    }
+}
