@@ -1,6 +1,8 @@
 package org.bunnybook.bench;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bunnybook.api.account.RegisterAccount;
 import org.bunnybook.api.chat.ChatGroupId;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * How fast single-event commands are appended, next to the most the database could take in the same run: at 1, 8
@@ -24,8 +27,9 @@ import java.util.UUID;
  * aggregate) and a message in its own conversation ({@code PostMessage}: an aggregate with a growing history), each
  * sent and awaited through the command gateway, as the web module sends them. The baseline inserts rows of the same
  * size (copies of stored events' rows) into a table shaped and indexed like the event table, one commit each, from
- * as many connections, in the same database with the same durability settings. The read models keep running, as
- * they do in production; the machine is let settle between phases.
+ * as many connections, in the same database with the same durability settings. The commands run twice: with the
+ * read models running, as they do in production and competing for the same 2 cores, and with every processor paused
+ * (the append path alone; they catch up before the next phase). The machine is let settle between phases.
  */
 final class AppendBenchmark {
 
@@ -58,20 +62,45 @@ final class AppendBenchmark {
 
     private void measure(RawInserts baseline) {
         System.out.printf("%nSingle-event commands appended, %d s per phase, durability as configured (fsync %s, "
-                        + "synchronous_commit %s):%n", phase.toSeconds(), setting("fsync"),
-                setting("synchronous_commit"));
-        System.out.printf("%-8s %12s %10s %18s %14s %10s %18s%n", "writers", "commands/s", "events/s",
-                "command p50/p99", "raw inserts/s", "ratio", "insert p50/p99");
+                        + "synchronous_commit %s); with the read models running as in production, and paused (the "
+                        + "append path alone; they catch up before the next phase):%n", phase.toSeconds(),
+                setting("fsync"), setting("synchronous_commit"));
+        System.out.printf("%-8s %10s %18s %10s %18s %14s %18s %8s %8s%n", "writers", "events/s", "command p50/p99",
+                "paused", "paused p50/p99", "raw inserts/s", "insert p50/p99", "ratio", "paused");
         for (int count : WRITERS) {
             Quiet.untilProjected(application);
             Phase raw = baseline.run(count, phase);
             Quiet.untilProjected(application);
-            long headBefore = head();
-            Phase commands = commands(count);
-            double eventsPerSecond = (head() - headBefore) / (double) phase.toNanos() * 1e9;
-            System.out.printf("%-8d %12.0f %10.0f %18s %14.0f %10.3f %18s%n", count, commands.perSecond(),
-                    eventsPerSecond, commands.percentiles(), raw.perSecond(), eventsPerSecond / raw.perSecond(),
-                    raw.percentiles());
+            Appended running = appended(count);
+            Quiet.untilProjected(application);
+            Appended paused = withReadModelsPaused(() -> appended(count));
+            System.out.printf("%-8d %10.0f %18s %10.0f %18s %14.0f %18s %8.3f %8.3f%n", count,
+                    running.eventsPerSecond(), running.commands().percentiles(), paused.eventsPerSecond(),
+                    paused.commands().percentiles(), raw.perSecond(), raw.percentiles(),
+                    running.eventsPerSecond() / raw.perSecond(), paused.eventsPerSecond() / raw.perSecond());
+        }
+    }
+
+    /** One phase of commands, and the events they appended per second (counted at the store's head). */
+    private record Appended(Phase commands, double eventsPerSecond) {
+    }
+
+    private Appended appended(int count) {
+        long headBefore = head();
+        Phase commands = commands(count);
+        return new Appended(commands, (head() - headBefore) / (double) phase.toNanos() * 1e9);
+    }
+
+    private Appended withReadModelsPaused(Supplier<Appended> measurement) {
+        List<StreamingEventProcessor> processors = application.getBean(EventProcessingConfiguration.class)
+                .eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .toList();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        try {
+            return measurement.get();
+        } finally {
+            processors.forEach(StreamingEventProcessor::start);
         }
     }
 
