@@ -7,10 +7,12 @@ import org.springframework.stereotype.Component;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -187,6 +189,13 @@ public class EventStoreTables {
         return jdbc.sql("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group")
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The sequences a group has parked events of, as the JDBC dead-letter queue names them. */
+    public Set<String> parkedSequences(String processingGroup) {
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT sequence_identifier FROM dead_letter_entry WHERE processing_group = :group""")
+                .param("group", processingGroup).query(String.class).list());
     }
 
     /** A group's parked events, oldest sequence first and in order within each sequence. */

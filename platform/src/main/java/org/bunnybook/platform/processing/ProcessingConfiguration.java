@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
+import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.eventstore.PromptEventSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,7 +40,7 @@ class ProcessingConfiguration {
                                          @Qualifier("eventSerializer") Serializer eventSerializer,
                                          Serializer serializer,
                                          ObjectProvider<EventStorageEngine> storageEngine,
-                                         List<StrictlyOrderedGroup> strictlyOrdered) {
+                                         List<StrictlyOrderedGroup> strictlyOrdered, EventStoreTables tables) {
         Set<String> parkingNothing = strictlyOrdered.stream().map(StrictlyOrderedGroup::name)
                 .collect(Collectors.toUnmodifiableSet());
         return new ConfigurerModule() {
@@ -59,14 +60,14 @@ class ProcessingConfiguration {
                 processing.registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                         .registerDefaultDeadLetterPolicy(config -> new ParkUnlessCollided())
                         .registerDeadLetterQueueProvider(group -> parkingNothing.contains(group) ? null
-                                : config -> JdbcSequencedDeadLetterQueue.builder()
+                                : config -> new ParkedSequencesPerBatch(JdbcSequencedDeadLetterQueue.builder()
                                 .processingGroup(group)
                                 .connectionProvider(connectionProvider)
                                 .transactionManager(transactionManager)
                                 .schema(deadLetterSchema)
                                 .genericSerializer(serializer)
                                 .eventSerializer(eventSerializer)
-                                .build());
+                                .build(), group, tables));
             }
 
             @Override
