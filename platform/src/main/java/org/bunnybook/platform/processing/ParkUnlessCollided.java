@@ -13,7 +13,8 @@ import java.sql.SQLException;
  * class 40: deadlock detected, serialization failure), such as two segments updating the same rows in opposite
  * orders. Such a failure is thrown on instead: the whole batch rolls back, releasing every lock it held, and the
  * processor tries the batch again. Parking it would turn a passing clash into a gap in the read model until the next
- * retry round, and retrying the one event inside the batch would meet the same locks again.
+ * retry round, and retrying the one event inside the batch would meet the same locks again. An event that failed
+ * outside a savepoint is not parked yet either ({@link SavepointOnRetry}): its batch is tried again first.
  */
 class ParkUnlessCollided implements EnqueuePolicy<EventMessage<?>> {
 
@@ -21,6 +22,11 @@ class ParkUnlessCollided implements EnqueuePolicy<EventMessage<?>> {
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         if (collided(cause)) {
             throw new CollidedWithAnotherTransaction(cause);
+        }
+        for (Throwable failure = cause; failure != null; failure = failure.getCause()) {
+            if (failure instanceof SavepointOnRetry.RetryInSavepoint retry) {
+                throw retry; // the batch rolls back and is tried again with this event in a savepoint, parked then
+            }
         }
         return Decisions.enqueue(cause);
     }

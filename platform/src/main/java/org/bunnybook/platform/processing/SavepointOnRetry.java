@@ -6,26 +6,40 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * Runs each projection's handling of one event inside a PostgreSQL savepoint of the batch's transaction. Without
- * it, a handler whose statement fails leaves the whole transaction aborted ("commands ignored until end of
- * transaction block"), so its event cannot be parked in the dead-letter queue (that insert fails too) and the whole
- * group stops and retries the batch forever. With it, only the failed handler's writes are undone, the event is
- * parked, and the rest of the batch goes on (unless the failure was a collision with another transaction:
- * {@link ParkUnlessCollided}).
+ * Lets an event a projection fails on be parked without losing the rest of its batch, while paying for that only
+ * when an event does fail.
+ * <p>
+ * A failed statement leaves PostgreSQL's transaction aborted ("commands ignored until end of transaction block"):
+ * the event could not be parked (that insert fails too) and the whole group would retry the batch forever. Handling
+ * the event inside a savepoint of the batch's transaction undoes only its own writes. But a savepoint costs two round
+ * trips per handler, as many as the handler's own work, so a processor's batch runs without them: a handler that
+ * fails there makes the batch roll back ({@link RetryInSavepoint}, thrown on by {@link ParkUnlessCollided}), the
+ * event is remembered, and when the processor tries the batch again that event is handled in a savepoint and parked
+ * if it fails again, while the rest of the batch commits. Outside a processor's batch (dead-letter retries, tests)
+ * every event is handled in a savepoint, as there is no batch to try again.
  */
 @Component
-class SavepointPerEvent implements HandlerEnhancerDefinition {
+class SavepointOnRetry implements HandlerEnhancerDefinition {
+
+    /** Events remembered at most; a node that loses the segment before the retry never forgets its events. */
+    private static final int REMEMBERED = 10_000;
 
     private final TransactionTemplate savepoint;
+    private final Set<String> failedOutsideSavepoint = ConcurrentHashMap.newKeySet();
 
-    SavepointPerEvent(JdbcTransactionManager transactionManager) {
+    SavepointOnRetry(JdbcTransactionManager transactionManager) {
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -34,14 +48,18 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         boolean projection = original.annotationAttributes(EventHandler.class).isPresent()
                 && original.annotationAttributes(EventSourcingHandler.class).isEmpty();
-        return projection ? new InSavepoint<>(original) : original;
+        return projection ? new Guarded<>(original) : original;
     }
 
-    private final class InSavepoint<T> extends WrappedMessageHandlingMember<T> {
+    private static boolean inProcessorBatch() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?>;
+    }
+
+    private final class Guarded<T> extends WrappedMessageHandlingMember<T> {
 
         private final MessageHandlingMember<T> original;
 
-        private InSavepoint(MessageHandlingMember<T> original) {
+        private Guarded(MessageHandlingMember<T> original) {
             super(original);
             this.original = original;
         }
@@ -51,6 +69,28 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 return original.handle(message, target);
             }
+            String event = message.getIdentifier();
+            boolean failedBefore = failedOutsideSavepoint.contains(event);
+            if (failedBefore || !inProcessorBatch()) {
+                if (failedBefore) {
+                    // forgotten only once every handler of the event has run in a savepoint and the batch committed
+                    CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root()
+                            .afterCommit(committed -> failedOutsideSavepoint.remove(event)));
+                }
+                return inSavepoint(message, target);
+            }
+            try {
+                return original.handle(message, target);
+            } catch (Exception e) {
+                if (failedOutsideSavepoint.size() >= REMEMBERED) {
+                    failedOutsideSavepoint.clear(); // those events will just fail once more before their savepoint
+                }
+                failedOutsideSavepoint.add(event);
+                throw new RetryInSavepoint(e);
+            }
+        }
+
+        private Object inSavepoint(Message<?> message, T target) throws Exception {
             try {
                 return savepoint.execute(status -> {
                     try {
@@ -64,6 +104,13 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
             } catch (CheckedFailure failure) {
                 throw failure.checked;
             }
+        }
+    }
+
+    /** Rolls back the batch of an event that failed outside a savepoint, so that it is tried again in one. */
+    static final class RetryInSavepoint extends RuntimeException {
+        RetryInSavepoint(Throwable cause) {
+            super("an event failed outside a savepoint; its batch is tried again with the event in one", cause);
         }
     }
 
