@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -121,14 +119,9 @@ class WallProjection {
         wallPages.forgetEverything();
     }
 
-    /** Holds the subject's cached values from now until the unit of work (and its transaction) has ended. */
+    /** Holds the subject's cached values from before the batch's transaction commits until it has ended. */
     private static void changing(GenerationalCache cache, UUID subject) {
-        Runnable release = cache.hold(List.of(subject));
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().onCleanup(unitOfWork -> release.run());
-        } else {
-            release.run();
-        }
+        cache.holdUntilCommitted(subject);
     }
 
     /** Milliseconds, as the API shows them, so that a page boundary given as a shown time is exact. */
