@@ -31,7 +31,7 @@ class ParkUnlessCollided implements EnqueuePolicy<EventMessage<?>> {
         return Decisions.enqueue(cause);
     }
 
-    private static boolean collided(Throwable failure) {
+    static boolean collided(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
                 return true;

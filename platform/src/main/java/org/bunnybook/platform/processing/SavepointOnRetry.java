@@ -14,6 +14,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,6 +39,8 @@ class SavepointOnRetry implements HandlerEnhancerDefinition {
     private static final int REMEMBERED = 10_000;
 
     private final TransactionTemplate savepoint;
+    private static final ThreadLocal<Boolean> OUTSIDE_SAVEPOINT = new ThreadLocal<>();
+
     private final Set<String> failedOutsideSavepoint = ConcurrentHashMap.newKeySet();
 
     SavepointOnRetry(JdbcTransactionManager transactionManager) {
@@ -49,6 +53,19 @@ class SavepointOnRetry implements HandlerEnhancerDefinition {
         boolean projection = original.annotationAttributes(EventHandler.class).isPresent()
                 && original.annotationAttributes(EventSourcingHandler.class).isEmpty();
         return projection ? new Guarded<>(original) : original;
+    }
+
+    /** Whether a processor's batch is handling the current event without a savepoint (so it can be retried). */
+    static boolean handlingOutsideSavepoint() {
+        return OUTSIDE_SAVEPOINT.get() != null;
+    }
+
+    /** These events will be handled in savepoints when their batch is tried again. */
+    void retryInSavepoints(Collection<String> events) {
+        if (failedOutsideSavepoint.size() + events.size() > REMEMBERED) {
+            failedOutsideSavepoint.clear(); // those events will just fail once more before their savepoint
+        }
+        failedOutsideSavepoint.addAll(events);
     }
 
     private static boolean inProcessorBatch() {
@@ -72,6 +89,7 @@ class SavepointOnRetry implements HandlerEnhancerDefinition {
             String event = message.getIdentifier();
             boolean failedBefore = failedOutsideSavepoint.contains(event);
             if (failedBefore || !inProcessorBatch()) {
+                sendPendingWrites(); // outside the savepoint: they are not this event's
                 if (failedBefore) {
                     // forgotten only once every handler of the event has run in a savepoint and the batch committed
                     CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root()
@@ -79,14 +97,26 @@ class SavepointOnRetry implements HandlerEnhancerDefinition {
                 }
                 return inSavepoint(message, target);
             }
+            OUTSIDE_SAVEPOINT.set(true);
             try {
                 return original.handle(message, target);
             } catch (Exception e) {
-                if (failedOutsideSavepoint.size() >= REMEMBERED) {
-                    failedOutsideSavepoint.clear(); // those events will just fail once more before their savepoint
-                }
-                failedOutsideSavepoint.add(event);
+                retryInSavepoints(List.of(event));
                 throw new RetryInSavepoint(e);
+            } finally {
+                OUTSIDE_SAVEPOINT.remove();
+            }
+        }
+
+        /** Writes batched for earlier events ({@link BatchBuffers}) go before this one's, which go at once. */
+        private static void sendPendingWrites() {
+            if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().resources()
+                    .get(BatchBuffers.RESOURCE) instanceof Runnable send) {
+                try {
+                    send.run();
+                } catch (RuntimeException e) {
+                    throw new RetryInSavepoint(e); // every event of the batch is retried in a savepoint then
+                }
             }
         }
 
