@@ -93,7 +93,7 @@ final class RebuildBenchmark {
 
         System.out.printf("%nEvery group rebuilt alone over all %,d events (raw read = both raw passes, %,.0f events/s; "
                 + "%d segments, batch size %s):%n", rawBefore.events(), raw.perSecond(),
-                processor(ReadModels.WALLS).processingStatus().size(),
+                segmentsOf(ReadModels.WALLS),
                 application.getEnvironment().getProperty("bunnybook.processors.batch-size"));
         System.out.printf("%-30s %10s %9s %10s %8s %7s %-14s%n", "group", "events", "seconds", "events/s", "ratio",
                 "target", "rebuilt = live");
@@ -193,9 +193,10 @@ final class RebuildBenchmark {
                 if (segments.stream().anyMatch(EventTrackerStatus::isErrorState)) {
                     throw new IllegalStateException(group + " failed: " + processor(group).processingStatus());
                 }
-                // a segment counts as replaying until an event newer than the reset arrives: the end is the head
-                return !segments.isEmpty() && segments.stream().allMatch(segment -> segment.isCaughtUp()
-                        && segment.getCurrentPosition().orElse(-1) >= head);
+                // every segment, not only those claimed now (an aborted batch releases its segment for a while); a
+                // segment counts as replaying until an event newer than the reset arrives: the end is the head
+                return segments.size() == segmentsOf(group) && segments.stream().allMatch(segment ->
+                        segment.isCaughtUp() && segment.getCurrentPosition().orElse(-1) >= head);
             });
             if (System.nanoTime() - reported > 30e9) {
                 reported = System.nanoTime();
@@ -206,6 +207,11 @@ final class RebuildBenchmark {
             }
             pause();
         }
+    }
+
+    private long segmentsOf(String group) {
+        return jdbc.sql("SELECT count(*) FROM " + EventStoreTables.TOKENS + " WHERE processor_name = :group")
+                .param("group", group).query(Long.class).single();
     }
 
     private StreamingEventProcessor processor(String group) {
