@@ -83,7 +83,7 @@ final class ReadModelDigests {
                 .fetchAs(String.class).mappedBy((types, record) -> sorted(record.get("labels").asList(String::valueOf))
                         + " " + new TreeMap<>(record.get("properties").asMap())).all());
         lines.addAll(neo4j.query("""
-                        MATCH (a)-[r]->(b)
+                        MATCH (a)-[r]->(b) WHERE none(label IN labels(a) + labels(b) WHERE label STARTS WITH '__')
                         RETURN a.id AS a, type(r) AS type, properties(r) AS properties, b.id AS b""")
                 .fetchAs(String.class).mappedBy((types, record) -> record.get("a").asString() + " -"
                         + record.get("type").asString() + new TreeMap<>(record.get("properties").asMap()) + "-> "
