@@ -96,6 +96,33 @@ class DeadLetterTest {
         }
     }
 
+    @Test
+    void aStatementFailingWhenItsBatchIsSentParksItsEventAloneAndTheGroupGoesOn() {
+        var writer = Members.register(port, "Rejected");
+        // walls send their statements as JDBC batches before commit: this one fails there, for one post only
+        jdbc.sql("""
+                CREATE FUNCTION reject_post() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.content LIKE 'reject %' THEN RAISE EXCEPTION 'rejected for test'; END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("CREATE TRIGGER reject_post BEFORE INSERT ON posts FOR EACH ROW EXECUTE FUNCTION reject_post()")
+                .update();
+        try {
+            String rejected = Posts.write(writer, writer, "reject " + writer.id(), "PUBLIC");
+            String accepted = Posts.write(writer, writer, "accept " + writer.id(), "PUBLIC");
+            await("the failing post parked").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> countLetters(rejected) > 0);
+            await("the other post on the wall").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> writer.client().get("/web/posts/" + accepted).status() == 200);
+            assertThat(countLetters(accepted)).isZero();
+        } finally {
+            jdbc.sql("DROP TRIGGER reject_post ON posts").update();
+            jdbc.sql("DROP FUNCTION reject_post()").update();
+            jdbc.sql("DELETE FROM dead_letter_entry WHERE processing_group = 'walls'").update();
+        }
+    }
+
     private long countLetters(String aggregateId) {
         return jdbc.sql("SELECT count(*) FROM dead_letter_entry WHERE aggregate_identifier = :id")
                 .param("id", aggregateId).query(Long.class).single();
