@@ -129,11 +129,20 @@ class SocialGraphProjection {
                 "a", a.toString(), "aName", aName, "b", b.toString(), "bName", bName), List.of(a, b)));
     }
 
-    /** In order, in one transaction; then the members' cached answers are retired, in one Redis round trip. */
+    /**
+     * In order, in one transaction; then the members' cached answers are retired, in one Redis round trip. The
+     * members' existing nodes are locked first, in the order of their ids: the other segment's batch touches many
+     * of the same members, and two transactions locking them as their events come would deadlock one another.
+     */
     private void apply(List<Change> batch) {
-        transaction.executeWithoutResult(status -> batch.forEach(change ->
-                neo4j.query(change.cypher()).bindAll(change.parameters()).run()));
         List<UUID> members = batch.stream().flatMap(change -> change.members().stream()).distinct().toList();
+        transaction.executeWithoutResult(status -> {
+            if (batch.size() > 1 && !members.isEmpty()) {
+                neo4j.query("UNWIND $ids AS id MATCH (p:Profile {id: id}) SET p.id = id")
+                        .bind(members.stream().map(UUID::toString).sorted().toList()).to("ids").run();
+            }
+            batch.forEach(change -> neo4j.query(change.cypher()).bindAll(change.parameters()).run());
+        });
         if (!members.isEmpty()) {
             cache.changed(members);
         }
