@@ -192,10 +192,9 @@ final class RebuildBenchmark {
         List<String> behind = new ArrayList<>(groups);
         while (!behind.isEmpty()) {
             behind.removeIf(group -> {
+                // a segment in error (a batch that collided with the other segment's) is tried again by Axon; an
+                // event a handler fails on is parked, and a rebuild that parked anything fails below
                 Collection<EventTrackerStatus> segments = processor(group).processingStatus().values();
-                if (segments.stream().anyMatch(EventTrackerStatus::isErrorState)) {
-                    throw new IllegalStateException(group + " failed: " + processor(group).processingStatus());
-                }
                 // every segment, not only those claimed now (an aborted batch releases its segment for a while); a
                 // segment counts as replaying until an event newer than the reset arrives: the end is the head
                 return segments.size() == segmentsOf(group) && segments.stream().allMatch(segment ->
