@@ -60,12 +60,32 @@ class SavepointOnRetry implements HandlerEnhancerDefinition {
         return OUTSIDE_SAVEPOINT.get() != null;
     }
 
-    /** These events will be handled in savepoints when their batch is tried again. */
+    /** These events of the current batch will be handled in savepoints when the batch is tried again. */
     void retryInSavepoints(Collection<String> events) {
+        remember(events.stream().map(SavepointOnRetry::inThisGroup).toList());
+    }
+
+    private void remember(Collection<String> events) {
         if (failedOutsideSavepoint.size() + events.size() > REMEMBERED) {
             failedOutsideSavepoint.clear(); // those events will just fail once more before their savepoint
         }
         failedOutsideSavepoint.addAll(events);
+    }
+
+    /**
+     * An event as the current processor's: every group handles the same events, and another group committing one
+     * must not make this group forget that it failed on it. Axon names the processor in the batch's resources.
+     */
+    private static String inThisGroup(String event) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return event;
+        }
+        for (String key : CurrentUnitOfWork.get().root().resources().keySet()) {
+            if (key.startsWith("Processor[") && key.endsWith("]/SegmentId")) {
+                return key + "/" + event;
+            }
+        }
+        return event;
     }
 
     private static boolean inProcessorBatch() {
@@ -86,7 +106,7 @@ class SavepointOnRetry implements HandlerEnhancerDefinition {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 return original.handle(message, target);
             }
-            String event = message.getIdentifier();
+            String event = inThisGroup(message.getIdentifier());
             boolean failedBefore = failedOutsideSavepoint.contains(event);
             if (failedBefore || !inProcessorBatch()) {
                 sendPendingWrites(); // outside the savepoint: they are not this event's
@@ -101,7 +121,7 @@ class SavepointOnRetry implements HandlerEnhancerDefinition {
             try {
                 return original.handle(message, target);
             } catch (Exception e) {
-                retryInSavepoints(List.of(event));
+                remember(List.of(event));
                 throw new RetryInSavepoint(e);
             } finally {
                 OUTSIDE_SAVEPOINT.remove();
