@@ -60,7 +60,9 @@ public final class Benchmarks {
                         Integer.parseInt(options.getOrDefault("messages", "20")),
                         Integer.parseInt(options.getOrDefault("every", "4000"))).run();
                 case "rebuild" -> new RebuildBenchmark(application,
-                        Integer.parseInt(options.getOrDefault("events", "1000000"))).run();
+                        Integer.parseInt(options.getOrDefault("events", "1000000")),
+                        Integer.parseInt(options.getOrDefault("live-events", "30000")),
+                        options.getOrDefault("groups", "")).run();
                 case "append" -> new AppendBenchmark(application,
                         Duration.ofSeconds(Integer.parseInt(options.getOrDefault("seconds", "10")))).run();
                 case "ingest" -> new IngestBenchmark(application,

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +233,13 @@ public class EventStoreTables {
     public int moveParked(String fromGroup, String toGroup) {
         return jdbc.sql("UPDATE dead_letter_entry SET processing_group = :to WHERE processing_group = :from")
                 .param("from", fromGroup).param("to", toGroup).update();
+    }
+
+    /** The sequences a group has parked events of, as the JDBC dead-letter queue names them. */
+    public Set<String> parkedSequences(String processingGroup) {
+        return new HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT sequence_identifier FROM dead_letter_entry WHERE processing_group = :group""")
+                .param("group", processingGroup).query(String.class).list());
     }
 
     /** A group's parked events, oldest sequence first and in order within each sequence. */

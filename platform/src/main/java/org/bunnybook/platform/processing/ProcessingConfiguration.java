@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
+import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.eventstore.PromptEventSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -40,8 +41,8 @@ class ProcessingConfiguration {
                                          @Qualifier("eventSerializer") Serializer eventSerializer,
                                          Serializer serializer,
                                          ObjectProvider<EventStorageEngine> storageEngine,
-                                         List<StrictlyOrderedGroup> strictlyOrdered, JdbcTemplate jdbc,
-                                         CommittedBatches committedBatches) {
+                                         List<StrictlyOrderedGroup> strictlyOrdered, EventStoreTables tables,
+                                         JdbcTemplate jdbc, CommittedBatches committedBatches) {
         TransactionManager projectionTransactions = new ProjectionTransactions(transactionManager, jdbc);
         Set<String> parkingNothing = strictlyOrdered.stream().map(StrictlyOrderedGroup::name)
                 .collect(Collectors.toUnmodifiableSet());
@@ -64,13 +65,14 @@ class ProcessingConfiguration {
                         .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                         .registerDefaultDeadLetterPolicy(config -> new ParkUnlessCollided())
                         .registerDeadLetterQueueProvider(group -> parkingNothing.contains(group) ? null
-                                : config -> new UnboundedDeadLetterQueue(JdbcSequencedDeadLetterQueue.builder()
+                                : config -> new ParkedSequencesPerBatch(new UnboundedDeadLetterQueue(
+                                JdbcSequencedDeadLetterQueue.builder()
                                 .processingGroup(group)
                                 .connectionProvider(connectionProvider)
                                 .transactionManager(transactionManager)
                                 .schema(deadLetterSchema)
                                 .genericSerializer(serializer)
-                                .eventSerializer(eventSerializer)));
+                                .eventSerializer(eventSerializer)), group, tables));
             }
 
             @Override

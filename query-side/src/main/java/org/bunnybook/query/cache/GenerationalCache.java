@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.Cursor;
@@ -19,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,11 +58,25 @@ public class GenerationalCache {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> LOOKUP =
             LuaScripts.answeringList("generational-lookup.lua");
-    /** Moves the generation on and releases holds in one step, so no reader sees the old generation unheld. */
+    /**
+     * Moves each subject's generation on and releases its holds in one step, so no reader sees the old generation
+     * unheld. ARGV: the namespace, then pairs of subject and holds to release; one round trip for any number.
+     */
     private static final RedisScript<Long> RETIRE = RedisScript.of("""
-            redis.call('INCR', KEYS[1])
-            if tonumber(ARGV[1]) > 0 and tonumber(redis.call('DECRBY', KEYS[2], ARGV[1])) <= 0 then
-                redis.call('DEL', KEYS[2]) -- never below zero, even if the holds were forgotten meanwhile
+            for i = 2, #ARGV, 2 do
+                local holds = ARGV[1] .. ':holds:' .. ARGV[i]
+                redis.call('INCR', ARGV[1] .. ':generation:' .. ARGV[i])
+                if tonumber(ARGV[i + 1]) > 0 and tonumber(redis.call('DECRBY', holds, ARGV[i + 1])) <= 0 then
+                    redis.call('DEL', holds) -- never below zero, even if the holds were forgotten meanwhile
+                end
+            end
+            return 0""", Long.class);
+    /** Holds subjects, each for at most ARGV[2] ms. ARGV: the namespace, the limit, the subjects. */
+    private static final RedisScript<Long> HOLD = RedisScript.of("""
+            for i = 3, #ARGV do
+                local holds = ARGV[1] .. ':holds:' .. ARGV[i]
+                redis.call('INCR', holds)
+                redis.call('PEXPIRE', holds, ARGV[2])
             end
             return 0""", Long.class);
 
@@ -72,6 +89,7 @@ public class GenerationalCache {
     /** Subjects being changed that Redis could not be told about. */
     private final Set<String> heldHere = ConcurrentHashMap.newKeySet();
     private final Map<String, CompletableFuture<Object>> loading = new ConcurrentHashMap<>();
+    private final String holdsKey;
     private final Counter hits;
     private final Counter loads;
 
@@ -81,6 +99,7 @@ public class GenerationalCache {
         this.timeToLive = timeToLive;
         this.redis = redis;
         this.json = json;
+        this.holdsKey = GenerationalCache.class.getName() + "/holds/" + namespace;
         this.hits = meters.counter("bunnybook.cache.hits", "cache", namespace);
         this.loads = meters.counter("bunnybook.cache.loads", "cache", namespace);
     }
@@ -176,12 +195,15 @@ public class GenerationalCache {
      * value about them. Hold before changing the source, release once the change has committed (or rolled back).
      */
     public Runnable hold(Collection<?> subjects) {
-        List<String> names = subjects.stream().map(Object::toString).toList();
+        List<String> names = subjects.stream().map(Object::toString).distinct().toList();
+        if (names.isEmpty()) {
+            return () -> {
+            };
+        }
         try {
-            names.forEach(subject -> {
-                redis.opsForValue().increment(namespace + ":holds:" + subject);
-                redis.expire(namespace + ":holds:" + subject, HOLD_LIMIT);
-            });
+            List<String> arguments = new ArrayList<>(List.of(namespace, Long.toString(HOLD_LIMIT.toMillis())));
+            arguments.addAll(names);
+            redis.execute(HOLD, List.of(), arguments.toArray());
         } catch (RuntimeException e) {
             // this node reads around the cache until the change has committed, then until Redis is back and the
             // generations have moved on (retiring them before the commit would let the old rows be cached again)
@@ -197,6 +219,28 @@ public class GenerationalCache {
             names.forEach(subject -> pending.merge(subject, 1, Integer::sum));
             retirePending();
         };
+    }
+
+    /**
+     * {@link #hold Holds} the subject for the current unit of work: every subject a batch of events changes is held in
+     * one round trip as the batch is about to commit, and released in one once it has ended. Holding then rather than
+     * before each change is as safe: until the commit no reader can see the change, so what it caches meanwhile is
+     * retired with the old generation. Without a unit of work the subject is held and released at once.
+     */
+    public void holdUntilCommitted(Object subject) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            hold(List.of(subject)).run();
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Set<Object> subjects = unitOfWork.getOrComputeResource(holdsKey, key -> {
+            Set<Object> changing = new LinkedHashSet<>();
+            List<Runnable> releases = new ArrayList<>(1);
+            unitOfWork.onPrepareCommit(u -> releases.add(hold(changing)));
+            unitOfWork.onCleanup(u -> releases.forEach(Runnable::run));
+            return changing;
+        });
+        subjects.add(subject);
     }
 
     /** Keeps trying to move on the generations that could not be moved on while Redis was away. */
@@ -233,20 +277,29 @@ public class GenerationalCache {
     }
 
     private boolean retirePending() {
+        Map<String, Integer> retiring = new LinkedHashMap<>();
         for (String subject : pending.keySet()) {
             Integer holds = pending.remove(subject);
-            if (holds == null) {
-                continue; // retired by another thread
-            }
-            try {
-                redis.execute(RETIRE, List.of(namespace + ":generation:" + subject, namespace + ":holds:" + subject),
-                        holds.toString());
-            } catch (RuntimeException e) {
-                pending.merge(subject, holds, Integer::sum);
-                return false;
+            if (holds != null) { // else retired by another thread
+                retiring.put(subject, holds);
             }
         }
-        return true;
+        if (retiring.isEmpty()) {
+            return true;
+        }
+        List<String> arguments = new ArrayList<>(1 + 2 * retiring.size());
+        arguments.add(namespace);
+        retiring.forEach((subject, holds) -> {
+            arguments.add(subject);
+            arguments.add(holds.toString());
+        });
+        try {
+            redis.execute(RETIRE, List.of(), arguments.toArray());
+            return true;
+        } catch (RuntimeException e) {
+            retiring.forEach((subject, holds) -> pending.merge(subject, holds, Integer::sum));
+            return false;
+        }
     }
 
     /**

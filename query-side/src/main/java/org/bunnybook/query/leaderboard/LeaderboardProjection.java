@@ -9,6 +9,7 @@ import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.PostUnliked;
+import org.bunnybook.platform.processing.BatchedStatements;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +42,11 @@ class LeaderboardProjection {
     }
 
     private final JdbcClient jdbc;
+    private final BatchedStatements statements;
 
-    LeaderboardProjection(JdbcClient jdbc) {
+    LeaderboardProjection(JdbcClient jdbc, BatchedStatements statements) {
         this.jdbc = jdbc;
+        this.statements = statements;
     }
 
     @EventHandler
@@ -64,7 +67,7 @@ class LeaderboardProjection {
 
     @EventHandler
     void on(PostUnliked event) {
-        jdbc.sql("""
+        statements.sql("""
                         WITH taken AS (
                             DELETE FROM leaderboard_acts WHERE post_id = :post AND kind = :kind AND act_id = :member
                             RETURNING profile_id)
@@ -73,12 +76,12 @@ class LeaderboardProjection {
                 .param("post", event.postId())
                 .param("kind", Act.LIKE.kind)
                 .param("member", event.profileId())
-                .update();
+                .write();
     }
 
     @EventHandler
     void on(PostDeleted event) {
-        jdbc.sql("""
+        statements.sql("""
                         WITH taken AS (DELETE FROM leaderboard_acts WHERE post_id = :post RETURNING kind, profile_id),
                              per_member AS (
                                  SELECT profile_id, count(*) FILTER (WHERE kind = 'post') AS posts,
@@ -89,7 +92,7 @@ class LeaderboardProjection {
                         SET posts = m.posts - t.posts, comments = m.comments - t.comments, likes = m.likes - t.likes
                         FROM per_member t WHERE m.profile_id = t.profile_id""")
                 .param("post", event.postId())
-                .update();
+                .write();
     }
 
     @ResetHandler
@@ -100,7 +103,7 @@ class LeaderboardProjection {
     /** Counts the act for the member, unless it was counted already; the latest username seen wins. */
     private void count(Act act, UUID post, UUID actId, UUID member, String username) {
         // the column name is one of Act's constants, never input
-        jdbc.sql("""
+        statements.sql("""
                         WITH counted AS (
                             INSERT INTO leaderboard_acts (post_id, kind, act_id, profile_id)
                             VALUES (:post, :kind, :act, :member)
@@ -114,6 +117,6 @@ class LeaderboardProjection {
                 .param("act", actId)
                 .param("member", member)
                 .param("username", username)
-                .update();
+                .write();
     }
 }

@@ -60,19 +60,40 @@ class NotificationProjection {
         }
     }
 
+    /**
+     * One round trip, however many take part: everyone taking part in the post but the commenter is notified (the
+     * ids derived in SQL exactly as {@link #notificationId} does), and the commenter takes part from now on.
+     */
     @EventHandler
     void on(PostCommented event, EventMessage<?> message, ReplayStatus replay) {
-        List<UUID> recipients = jdbc.sql("""
-                        SELECT profile_id FROM notification_post_participants
-                        WHERE post_id = :post AND profile_id <> :commenter""")
-                .param("post", event.postId()).param("commenter", event.authorId())
-                .query(UUID.class).list();
         Map<String, Object> payload = payload("byId", event.authorId(), "byUsername", event.authorUsername(),
                 "postById", event.postAuthorId(), "postByUsername", event.postAuthorUsername(),
                 "postId", event.postId(), "commentPreview", preview(event.content()));
-        recipients.forEach(recipient -> notify(message, replay, recipient, NotificationType.NEW_COMMENT_ON_POST,
-                payload));
-        participate(event.postId(), event.authorId());
+        Instant at = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
+        List<Map<String, Object>> notified = jdbc.sql("""
+                        WITH recipients AS (
+                                 SELECT profile_id, md5(:event || '/' || profile_id::text) AS hash
+                                 FROM notification_post_participants
+                                 WHERE post_id = :post AND profile_id <> :commenter),
+                             participating AS (
+                                 INSERT INTO notification_post_participants (post_id, profile_id)
+                                 VALUES (:post, :commenter) ON CONFLICT DO NOTHING),
+                             notified AS (
+                                 INSERT INTO notifications (notification_id, profile_id, created_at, event, payload)
+                                 SELECT CAST(substr(hash, 1, 12) || '3' || substr(hash, 14, 3)
+                                             || substr('89ab', get_byte(decode(substr(hash, 17, 2), 'hex'), 0) / 16 % 4
+                                                       + 1, 1)
+                                             || substr(hash, 18) AS uuid),
+                                        profile_id, :at, :type, CAST(:payload AS jsonb)
+                                 FROM recipients
+                                 ON CONFLICT DO NOTHING RETURNING notification_id, profile_id)
+                        SELECT notification_id, profile_id FROM notified""")
+                .param("event", message.getIdentifier()).param("post", event.postId())
+                .param("commenter", event.authorId()).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("type", NotificationType.NEW_COMMENT_ON_POST.name()).param("payload", json(payload))
+                .query().listOfRows();
+        notified.forEach(row -> pushIfLive(replay, at, (UUID) row.get("notification_id"),
+                (UUID) row.get("profile_id"), NotificationType.NEW_COMMENT_ON_POST, payload));
     }
 
     @EventHandler
@@ -117,25 +138,40 @@ class NotificationProjection {
 
     private void notify(EventMessage<?> message, ReplayStatus replay, UUID recipient, NotificationType type,
                         Map<String, Object> payload) {
-        UUID id = UUID.nameUUIDFromBytes((message.getIdentifier() + "/" + recipient)
-                .getBytes(StandardCharsets.UTF_8));
+        UUID id = notificationId(message, recipient);
         Instant at = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
-        int added;
-        try {
-            added = jdbc.sql("""
-                            INSERT INTO notifications (notification_id, profile_id, created_at, event, payload)
-                            VALUES (:id, :recipient, :at, :event, CAST(:payload AS jsonb)) ON CONFLICT DO NOTHING""")
-                    .param("id", id).param("recipient", recipient)
-                    .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                    .param("event", type.name()).param("payload", json.writeValueAsString(payload))
-                    .update();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        int added = jdbc.sql("""
+                        INSERT INTO notifications (notification_id, profile_id, created_at, event, payload)
+                        VALUES (:id, :recipient, :at, :event, CAST(:payload AS jsonb)) ON CONFLICT DO NOTHING""")
+                .param("id", id).param("recipient", recipient)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("event", type.name()).param("payload", json(payload))
+                .update();
+        if (added == 1) {
+            pushIfLive(replay, at, id, recipient, type, payload);
         }
-        if (added == 1 && Pushes.isLive(replay, at)) {
+    }
+
+    /** Derived from the event and the recipient, so that handling an event twice notifies once. */
+    static UUID notificationId(EventMessage<?> message, UUID recipient) {
+        return UUID.nameUUIDFromBytes((message.getIdentifier() + "/" + recipient).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A notification just added is pushed to its recipient after commit, unless it comes from the past. */
+    private void pushIfLive(ReplayStatus replay, Instant at, UUID id, UUID recipient, NotificationType type,
+                            Map<String, Object> payload) {
+        if (Pushes.isLive(replay, at)) {
             NotificationView view = new NotificationView(id, at, recipient,
                     new NotificationView.Data(type, payload), false, false);
             Pushes.afterCommit(() -> pushes.push(recipient, "new_unread_notification", view));
+        }
+    }
+
+    private String json(Map<String, Object> payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

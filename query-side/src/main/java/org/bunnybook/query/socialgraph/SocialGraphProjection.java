@@ -11,6 +11,7 @@ import org.bunnybook.api.friendship.FriendRequestCancelled;
 import org.bunnybook.api.friendship.FriendRequestRejected;
 import org.bunnybook.api.friendship.FriendRequestSent;
 import org.bunnybook.api.friendship.Unfriended;
+import org.bunnybook.platform.processing.BatchBuffers;
 import org.bunnybook.query.cache.GenerationalCache;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.DependsOn;
@@ -30,8 +31,9 @@ import java.util.UUID;
  * Neo4j transaction before the token does, and is idempotent: each pair's {@code (:Pair {id, seq})} node remembers
  * the last event applied, and an event at or below it changes nothing, however often it is replayed. Profiles are
  * merged from the usernames the friendship events carry, because segments run in parallel and a friendship event
- * may be handled before the registration of one of its members. After each
- * change the cache generations of both members move on, so no cached answer about them is read again.
+ * may be handled before the registration of one of its members. A batch's changes are sent together, in one Neo4j
+ * transaction just before the batch's token commits ({@link BatchBuffers}); then the cache generations of every
+ * member they touched move on, so no cached answer about them is read again.
  * The graph's constraints come from {@code classpath:neo4j/migrations}, applied by Neo4j-Migrations' initializer,
  * which this projection waits for: a pair merged before its unique constraint exists could be merged twice.
  */
@@ -54,19 +56,25 @@ class SocialGraphProjection {
     private final Neo4jClient neo4j;
     private final TransactionTemplate transaction;
     private final GenerationalCache cache;
+    private final BatchBuffers.Buffer<Change> changes;
 
     SocialGraphProjection(Neo4jClient neo4j, @Qualifier("neo4jTransactionManager") PlatformTransactionManager neo4jTx,
-                          @Qualifier(SocialGraphCache.NAME) GenerationalCache cache) {
+                          @Qualifier(SocialGraphCache.NAME) GenerationalCache cache, BatchBuffers buffers) {
         this.neo4j = neo4j;
         this.transaction = new TransactionTemplate(neo4jTx);
         this.cache = cache;
+        this.changes = buffers.buffer(this::apply);
+    }
+
+    /** A statement of the graph, and the members whose cached answers it makes stale. */
+    private record Change(String cypher, Map<String, Object> parameters, List<UUID> members) {
     }
 
     @EventHandler
     void on(AccountRegistered event) {
-        write("MERGE (p:Profile {id: $id}) SET p.username = $username, p.key = $key",
+        changes.add(new Change("MERGE (p:Profile {id: $id}) SET p.username = $username, p.key = $key",
                 Map.of("id", event.profileId().toString(), "username", event.username(),
-                        "key", event.username().toLowerCase(Locale.ROOT)));
+                        "key", event.username().toLowerCase(Locale.ROOT)), List.of()));
     }
 
     @EventHandler
@@ -117,12 +125,26 @@ class SocialGraphProjection {
     }
 
     private void change(String pair, long seq, UUID a, String aName, UUID b, String bName, String cypher) {
-        write(IF_NEWER + cypher, Map.of("pair", pair, "seq", seq,
-                "a", a.toString(), "aName", aName, "b", b.toString(), "bName", bName));
-        cache.changed(List.of(a, b));
+        changes.add(new Change(IF_NEWER + cypher, Map.of("pair", pair, "seq", seq,
+                "a", a.toString(), "aName", aName, "b", b.toString(), "bName", bName), List.of(a, b)));
     }
 
-    private void write(String cypher, Map<String, Object> parameters) {
-        transaction.executeWithoutResult(status -> neo4j.query(cypher).bindAll(parameters).run());
+    /**
+     * In order, in one transaction; then the members' cached answers are retired, in one Redis round trip. The
+     * members' existing nodes are locked first, in the order of their ids: the other segment's batch touches many
+     * of the same members, and two transactions locking them as their events come would deadlock one another.
+     */
+    private void apply(List<Change> batch) {
+        List<UUID> members = batch.stream().flatMap(change -> change.members().stream()).distinct().toList();
+        transaction.executeWithoutResult(status -> {
+            if (batch.size() > 1 && !members.isEmpty()) {
+                neo4j.query("UNWIND $ids AS id MATCH (p:Profile {id: id}) SET p.id = id")
+                        .bind(members.stream().map(UUID::toString).sorted().toList()).to("ids").run();
+            }
+            batch.forEach(change -> neo4j.query(change.cypher()).bindAll(change.parameters()).run());
+        });
+        if (!members.isEmpty()) {
+            cache.changed(members);
+        }
     }
 }

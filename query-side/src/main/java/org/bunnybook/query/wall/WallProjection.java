@@ -4,13 +4,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.PostUnliked;
+import org.bunnybook.platform.processing.BatchedStatements;
 import org.bunnybook.query.cache.GenerationalCache;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -33,19 +32,21 @@ import java.util.UUID;
 class WallProjection {
 
     private final JdbcClient jdbc;
+    private final BatchedStatements statements;
     private final GenerationalCache posts;
     private final GenerationalCache wallPages;
 
-    WallProjection(JdbcClient jdbc, @Qualifier(WallCaches.POSTS) GenerationalCache posts,
+    WallProjection(JdbcClient jdbc, BatchedStatements statements, @Qualifier(WallCaches.POSTS) GenerationalCache posts,
                    @Qualifier(WallCaches.WALLS) GenerationalCache wallPages) {
         this.jdbc = jdbc;
+        this.statements = statements;
         this.posts = posts;
         this.wallPages = wallPages;
     }
 
     @EventHandler
     void on(PostCreated event, @Timestamp Instant at) {
-        jdbc.sql("""
+        statements.sql("""
                         INSERT INTO posts (post_id, wall_profile_id, author_id, author_username, content, privacy,
                                            created_at, updated_at)
                         VALUES (:id, :wall, :author, :username, :content, :privacy, :at, :at)
@@ -57,7 +58,7 @@ class WallProjection {
                 .param("content", event.content())
                 .param("privacy", event.privacy().name())
                 .param("at", utc(at))
-                .update();
+                .write();
         changing(wallPages, event.wallProfileId());
     }
 
@@ -65,7 +66,7 @@ class WallProjection {
     void on(PostDeleted event) {
         for (String table : new String[]{"post_likes", "comments", "posts"}) {
             // table names are constants of this class
-            jdbc.sql("DELETE FROM " + table + " WHERE post_id = :id").param("id", event.postId()).update();
+            statements.sql("DELETE FROM " + table + " WHERE post_id = :id").param("id", event.postId()).write();
         }
         changing(posts, event.postId());
         changing(wallPages, event.wallProfileId());
@@ -73,7 +74,7 @@ class WallProjection {
 
     @EventHandler
     void on(PostCommented event, @Timestamp Instant at) {
-        jdbc.sql("""
+        statements.sql("""
                         WITH added AS (
                             INSERT INTO comments (comment_id, post_id, author_id, author_username, content, created_at)
                             VALUES (:id, :post, :author, :username, :content, :at)
@@ -85,32 +86,32 @@ class WallProjection {
                 .param("username", event.authorUsername())
                 .param("content", event.content())
                 .param("at", utc(at))
-                .update();
+                .write();
         changing(posts, event.postId());
     }
 
     @EventHandler
     void on(PostLiked event) {
-        jdbc.sql("""
+        statements.sql("""
                         WITH added AS (
                             INSERT INTO post_likes (post_id, profile_id) VALUES (:post, :profile)
                             ON CONFLICT DO NOTHING RETURNING post_id)
                         UPDATE posts SET likes_count = likes_count + 1 WHERE post_id IN (SELECT post_id FROM added)""")
                 .param("post", event.postId())
                 .param("profile", event.profileId())
-                .update();
+                .write();
         changing(posts, event.postId());
     }
 
     @EventHandler
     void on(PostUnliked event) {
-        jdbc.sql("""
+        statements.sql("""
                         WITH removed AS (
                             DELETE FROM post_likes WHERE post_id = :post AND profile_id = :profile RETURNING post_id)
                         UPDATE posts SET likes_count = likes_count - 1 WHERE post_id IN (SELECT post_id FROM removed)""")
                 .param("post", event.postId())
                 .param("profile", event.profileId())
-                .update();
+                .write();
         changing(posts, event.postId());
     }
 
@@ -121,14 +122,9 @@ class WallProjection {
         wallPages.forgetEverything();
     }
 
-    /** Holds the subject's cached values from now until the unit of work (and its transaction) has ended. */
+    /** Holds the subject's cached values from before the batch's transaction commits until it has ended. */
     private static void changing(GenerationalCache cache, UUID subject) {
-        Runnable release = cache.hold(List.of(subject));
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().onCleanup(unitOfWork -> release.run());
-        } else {
-            release.run();
-        }
+        cache.holdUntilCommitted(subject);
     }
 
     /** Milliseconds, as the API shows them, so that a page boundary given as a shown time is exact. */

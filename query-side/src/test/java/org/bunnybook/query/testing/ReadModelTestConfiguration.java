@@ -34,7 +34,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 // the platform's own configurations, which are not public: the tests run with what production runs with
 @ComponentScan(basePackages = "org.bunnybook.platform", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
         type = FilterType.REGEX,
-        pattern = "org\\.bunnybook\\.platform\\.(TransactionConfiguration|RedisConfiguration|ClockConfiguration)"))
+        pattern = "org\\.bunnybook\\.platform\\.(TransactionConfiguration|RedisConfiguration|ClockConfiguration"
+                + "|processing\\.(BatchBuffers|BatchedStatements|SavepointOnRetry))"))
 class ReadModelTestConfiguration {
 
     @Bean

@@ -27,7 +27,8 @@ class DeadLetterTest {
     @Test
     void anEventAProjectionFailsOnIsDeadLetteredForThatGroupOnly() {
         var poison = Members.register(port, "Poison");
-        Map<String, Object> letter = await("the dead letter").atMost(Duration.ofSeconds(5))
+        // a failing event rolls its batch back first, and is parked when the processor tries the batch again (≥ 1 s)
+        Map<String, Object> letter = await("the dead letter").atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> jdbc.sql("""
                                 SELECT processing_group, payload_type, cause_message FROM dead_letter_entry
@@ -58,7 +59,7 @@ class DeadLetterTest {
     @Test
     void aPassingFailureHealsWhenTheParkedEventIsRetried() {
         var flaky = Members.register(port, "Flaky");
-        await("parked after the first failure").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        await("parked after the first failure").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> countLetters(flaky.id().toString()) > 0);
         // the test retry interval is 1 s
         await("processed on retry and removed from the queue").atMost(Duration.ofSeconds(10))
@@ -93,6 +94,33 @@ class DeadLetterTest {
             jdbc.sql("DROP TRIGGER collide_once ON posts").update();
             jdbc.sql("DROP FUNCTION collide_once()").update();
             jdbc.sql("DROP SEQUENCE collisions_for_test").update();
+        }
+    }
+
+    @Test
+    void aStatementFailingWhenItsBatchIsSentParksItsEventAloneAndTheGroupGoesOn() {
+        var writer = Members.register(port, "Rejected");
+        // walls send their statements as JDBC batches before commit: this one fails there, for one post only
+        jdbc.sql("""
+                CREATE FUNCTION reject_post() RETURNS trigger AS $$
+                BEGIN
+                  IF NEW.content LIKE 'reject %' THEN RAISE EXCEPTION 'rejected for test'; END IF;
+                  RETURN NEW;
+                END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("CREATE TRIGGER reject_post BEFORE INSERT ON posts FOR EACH ROW EXECUTE FUNCTION reject_post()")
+                .update();
+        try {
+            String rejected = Posts.write(writer, writer, "reject " + writer.id(), "PUBLIC");
+            String accepted = Posts.write(writer, writer, "accept " + writer.id(), "PUBLIC");
+            await("the failing post parked").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> countLetters(rejected) > 0);
+            await("the other post on the wall").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> writer.client().get("/web/posts/" + accepted).status() == 200);
+            assertThat(countLetters(accepted)).isZero();
+        } finally {
+            jdbc.sql("DROP TRIGGER reject_post ON posts").update();
+            jdbc.sql("DROP FUNCTION reject_post()").update();
+            jdbc.sql("DELETE FROM dead_letter_entry WHERE processing_group = 'walls'").update();
         }
     }
 
