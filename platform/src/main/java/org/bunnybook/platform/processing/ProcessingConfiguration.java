@@ -41,7 +41,8 @@ class ProcessingConfiguration {
                                          @Qualifier("eventSerializer") Serializer eventSerializer,
                                          Serializer serializer,
                                          ObjectProvider<EventStorageEngine> storageEngine,
-                                         List<StrictlyOrderedGroup> strictlyOrdered, EventStoreTables tables,
+                                         List<StrictlyOrderedGroup> strictlyOrdered,
+                                         List<SingleSegmentGroup> singleSegment, EventStoreTables tables,
                                          JdbcTemplate jdbc, CommittedBatches committedBatches) {
         TransactionManager projectionTransactions = new ProjectionTransactions(transactionManager, jdbc);
         Set<String> parkingNothing = strictlyOrdered.stream().map(StrictlyOrderedGroup::name)
@@ -58,6 +59,8 @@ class ProcessingConfiguration {
                                 .initialSegmentCount(properties.initialSegmentCount())
                                 .batchSize(properties.batchSize())
                                 .transactionManager(projectionTransactions));
+                singleSegment.forEach(group -> processing.registerPooledStreamingEventProcessorConfiguration(
+                        group.name(), (config, builder) -> builder.initialSegmentCount(1)));
                 parkingNothing.forEach(group -> processing.registerPooledStreamingEventProcessorConfiguration(group,
                         (config, builder) -> builder.initialSegmentCount(1)
                                 .initialToken(StreamableMessageSource::createTailToken)));
