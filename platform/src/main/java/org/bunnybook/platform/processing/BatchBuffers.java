@@ -6,10 +6,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -54,13 +52,12 @@ public class BatchBuffers {
                 send.accept(List.of(write));
                 return;
             }
-            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-            UnitOfWork<?> batch = unitOfWork.root();
+            UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
             batch.getOrComputeResource(RESOURCE, key -> {
                 Pending pending = new Pending();
                 batch.onPrepareCommit(u -> pending.run());
                 return pending;
-            }).add(this, write, unitOfWork.getMessage().getIdentifier());
+            }).add(this, write);
         }
 
         @SuppressWarnings("unchecked")
@@ -69,14 +66,12 @@ public class BatchBuffers {
         }
     }
 
-    /** One batch's writes, per buffer, and the events they came from. */
+    /** One batch's writes, per buffer. */
     private final class Pending implements Runnable {
         private final Map<Buffer<?>, List<Object>> writes = new LinkedHashMap<>();
-        private final Set<String> events = new LinkedHashSet<>();
 
-        void add(Buffer<?> buffer, Object write, String event) {
+        void add(Buffer<?> buffer, Object write) {
             writes.computeIfAbsent(buffer, key -> new ArrayList<>()).add(write);
-            events.add(event);
         }
 
         @Override
@@ -85,12 +80,11 @@ public class BatchBuffers {
                 writes.forEach(Buffer::sendAll);
             } catch (RuntimeException e) {
                 if (!ParkUnlessCollided.collided(e)) { // a collision is nobody's fault: the batch is just tried again
-                    savepoints.retryInSavepoints(events);
+                    savepoints.retryInSavepoints();
                 }
                 throw e;
             }
             writes.clear();
-            events.clear();
         }
     }
 }

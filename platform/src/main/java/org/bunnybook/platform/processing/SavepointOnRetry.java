@@ -14,8 +14,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.Collection;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,22 +25,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * A failed statement leaves PostgreSQL's transaction aborted ("commands ignored until end of transaction block"):
  * the event could not be parked (that insert fails too) and the whole group would retry the batch forever. Handling
  * the event inside a savepoint of the batch's transaction undoes only its own writes. But a savepoint costs two round
- * trips per handler, as many as the handler's own work, so a processor's batch runs without them: a handler that
- * fails there makes the batch roll back ({@link RetryInSavepoint}, thrown on by {@link ParkUnlessCollided}), the
- * event is remembered, and when the processor tries the batch again that event is handled in a savepoint and parked
- * if it fails again, while the rest of the batch commits. Outside a processor's batch (dead-letter retries, tests)
- * every event is handled in a savepoint, as there is no batch to try again.
+ * trips per handler, as many as the handler's own work, so a processor's batches run without them until a handler
+ * fails: the batch rolls back ({@link RetryInSavepoint}, thrown on by {@link ParkUnlessCollided}) and its segment
+ * turns careful. A careful segment handles every event in a savepoint, so its retried batch parks what fails and
+ * commits the rest, and it stays careful as long as its batches park something: through an outage of a store (every
+ * event failing) it parks batch after batch without rolling any back. It runs without savepoints again after a
+ * careful batch in which nothing failed. Outside a processor's batch (dead-letter retries, tests) every event is
+ * handled in a savepoint, as there is no batch to try again.
  */
 @Component
 class SavepointOnRetry implements HandlerEnhancerDefinition {
 
-    /** Events remembered at most; a node that loses the segment before the retry never forgets its events. */
-    private static final int REMEMBERED = 10_000;
+    /** Set in a careful batch's resources when one of its events failed (and was parked). */
+    private static final String FAILED_CAREFULLY = SavepointOnRetry.class.getName() + ".failed";
+    private static final String WATCHED = SavepointOnRetry.class.getName() + ".watched";
 
     private final TransactionTemplate savepoint;
     private static final ThreadLocal<Boolean> OUTSIDE_SAVEPOINT = new ThreadLocal<>();
 
-    private final Set<String> failedOutsideSavepoint = ConcurrentHashMap.newKeySet();
+    /** The segments (processor and segment id) that handle their events in savepoints for now. */
+    private final Set<String> carefulSegments = ConcurrentHashMap.newKeySet();
 
     SavepointOnRetry(JdbcTransactionManager transactionManager) {
         this.savepoint = new TransactionTemplate(transactionManager);
@@ -60,32 +63,19 @@ class SavepointOnRetry implements HandlerEnhancerDefinition {
         return OUTSIDE_SAVEPOINT.get() != null;
     }
 
-    /** These events of the current batch will be handled in savepoints when the batch is tried again. */
-    void retryInSavepoints(Collection<String> events) {
-        remember(events.stream().map(SavepointOnRetry::inThisGroup).toList());
+    /** The current batch failed outside savepoints: its segment tries it again with every event in one. */
+    void retryInSavepoints() {
+        segment().ifPresent(carefulSegments::add);
     }
 
-    private void remember(Collection<String> events) {
-        if (failedOutsideSavepoint.size() + events.size() > REMEMBERED) {
-            failedOutsideSavepoint.clear(); // those events will just fail once more before their savepoint
-        }
-        failedOutsideSavepoint.addAll(events);
-    }
-
-    /**
-     * An event as the current processor's: every group handles the same events, and another group committing one
-     * must not make this group forget that it failed on it. Axon names the processor in the batch's resources.
-     */
-    private static String inThisGroup(String event) {
+    /** The current processor's segment, as Axon names it in the batch's resources. */
+    private static Optional<String> segment() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return event;
+            return Optional.empty();
         }
-        for (String key : CurrentUnitOfWork.get().root().resources().keySet()) {
-            if (key.startsWith("Processor[") && key.endsWith("]/SegmentId")) {
-                return key + "/" + event;
-            }
-        }
-        return event;
+        return CurrentUnitOfWork.get().root().resources().keySet().stream()
+                .filter(key -> key.startsWith("Processor[") && key.endsWith("]/SegmentId"))
+                .findFirst();
     }
 
     private static boolean inProcessorBatch() {
@@ -106,29 +96,44 @@ class SavepointOnRetry implements HandlerEnhancerDefinition {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                 return original.handle(message, target);
             }
-            String event = inThisGroup(message.getIdentifier());
-            boolean failedBefore = failedOutsideSavepoint.contains(event);
-            if (failedBefore || !inProcessorBatch()) {
-                sendPendingWrites(); // outside the savepoint: they are not this event's
-                if (failedBefore) {
-                    // forgotten only once every handler of the event has run in a savepoint and the batch committed
-                    CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root()
-                            .afterCommit(committed -> failedOutsideSavepoint.remove(event)));
-                }
+            Optional<String> segment = inProcessorBatch() ? segment() : Optional.empty();
+            if (segment.isEmpty()) {
+                sendPendingWrites();
                 return inSavepoint(message, target);
+            }
+            if (carefulSegments.contains(segment.get())) {
+                return carefully(segment.get(), message, target);
             }
             OUTSIDE_SAVEPOINT.set(true);
             try {
                 return original.handle(message, target);
             } catch (Exception e) {
-                remember(List.of(event));
+                carefulSegments.add(segment.get());
                 throw new RetryInSavepoint(e);
             } finally {
                 OUTSIDE_SAVEPOINT.remove();
             }
         }
 
-        /** Writes batched for earlier events ({@link BatchBuffers}) go before this one's, which go at once. */
+        private Object carefully(String segment, Message<?> message, T target) throws Exception {
+            sendPendingWrites(); // outside the savepoint: they are not this event's
+            var batch = CurrentUnitOfWork.get().root();
+            if (batch.resources().putIfAbsent(WATCHED, Boolean.TRUE) == null) {
+                batch.afterCommit(committed -> {
+                    if (!committed.resources().containsKey(FAILED_CAREFULLY)) {
+                        carefulSegments.remove(segment);
+                    }
+                });
+            }
+            try {
+                return inSavepoint(message, target);
+            } catch (Exception e) {
+                batch.resources().put(FAILED_CAREFULLY, Boolean.TRUE);
+                throw e;
+            }
+        }
+
+    /** Writes batched for earlier events ({@link BatchBuffers}) go before this one's, which go at once. */
         private static void sendPendingWrites() {
             if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().resources()
                     .get(BatchBuffers.RESOURCE) instanceof Runnable send) {
