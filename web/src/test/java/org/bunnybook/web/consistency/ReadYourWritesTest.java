@@ -105,25 +105,27 @@ class ReadYourWritesTest {
     @Test
     void aReadModelThatStoppedMovingIsNotWaitedForAndTheAnswerSaysSo() {
         Members.Member member = Members.register(port, "Stalled");
-        StreamingEventProcessor walls = processing.eventProcessor(ReadModels.WALLS, StreamingEventProcessor.class)
-                .orElseThrow();
-        walls.shutDown();
+        // the feed cache: no test rebuilds it (a node restarts a group whose rebuild ended within the last minute,
+        // and a replaying group is not waited for)
+        StreamingEventProcessor feedCache = processing
+                .eventProcessor(ReadModels.FEED_CACHE, StreamingEventProcessor.class).orElseThrow();
+        feedCache.shutDown();
         ApiClient.Response response;
         Duration took;
         try {
             long started = System.nanoTime();
-            response = member.client().post("/web/posts", Map.of("content", "while the walls are down"));
+            response = member.client().post("/web/posts", Map.of("content", "while the feed cache is down"));
             took = Duration.ofNanos(System.nanoTime() - started);
         } finally {
-            walls.start();
+            feedCache.start();
         }
         assertThat(response.status()).as(response.text()).isEqualTo(201);
-        assertThat(response.header("Bunnybook-Read-Models-Behind")).isEqualTo(ReadModels.WALLS);
-        assertThat(took).as("answered once the walls stalled (1.5 s), long before the 5 s timeout")
+        assertThat(response.header("Bunnybook-Read-Models-Behind")).isEqualTo(ReadModels.FEED_CACHE);
+        assertThat(took).as("answered once the feed cache stalled (1.5 s), long before the 5 s timeout")
                 .isLessThan(Duration.ofSeconds(4));
         String post = response.json().get("id").asText();
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(member.client().get("/web/posts/" + post).status()).isEqualTo(200));
+                assertThat(member.client().get("/web/feed").text()).contains(post));
     }
 
     @Test

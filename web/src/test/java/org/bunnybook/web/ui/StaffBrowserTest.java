@@ -3,16 +3,23 @@ package org.bunnybook.web.ui;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.post.PostCreated;
+import org.bunnybook.api.post.Privacy;
 import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.ProjectionFixture;
+import org.bunnybook.web.support.ProjectionFixture.History;
 import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BrowserTest
 class StaffBrowserTest {
+
+    /** Posts on other walls in the history the walls replay, besides the writer's 400. */
+    private static final int OTHERS_POSTS = 8_000;
+
+    @Autowired
+    ProjectionFixture projections;
 
     @LocalServerPort
     int port;
@@ -69,8 +82,18 @@ class StaffBrowserTest {
 
     @Test
     void anAdminRebuildsAProjectionAndWatchesItsProgressUntilItIsLiveAgain(Visitors visitors) throws Exception {
-        // enough history for the replay to last a few of the page's polls (a few hundred events replay in a blink);
-        // written by several clients at once, as each write waits for the read models
+        // enough history for the replay to last a few of the page's polls (thousands of events replay in a blink):
+        // others' posts appended at once, and this writer's written by several clients at once, as each write waits
+        // for the read models
+        History others = null;
+        for (int i = 0; i < OTHERS_POSTS; i++) {
+            UUID member = UUID.randomUUID();
+            PostCreated post = new PostCreated(UUID.randomUUID(), member, "Other", member, "another wall " + i,
+                    Privacy.PUBLIC);
+            others = others == null ? projections.given("Post", post.postId(), post)
+                    : others.and("Post", post.postId(), post);
+        }
+        others.handledBy(ReadModels.WALLS);
         Member writer = Members.register(port, "Writer");
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
