@@ -72,7 +72,7 @@ final class ChatBenchmark {
             UUID chat = ChatGroupId.of(members.get(2 * p), members.get(2 * p + 1));
             while (queries.query(new FindConversationMembers(chat, true), ResponseTypes.multipleInstancesOf(UUID.class))
                     .join().size() < 2) {
-                pause(100);
+                Quiet.pause(100);
             }
         }
 
@@ -103,7 +103,7 @@ final class ChatBenchmark {
         for (int m = 0; m < messages; m++) {
             for (int i = 0; i < 2 * pairs; i++) {
                 pushes.push(members.get(i), "bench_probe", Map.of("sentAt", System.nanoTime()));
-                pause(spacing);
+                Quiet.pause(spacing);
             }
         }
         for (int m = 0; m < messages; m++) {
@@ -111,7 +111,7 @@ final class ChatBenchmark {
                 UUID to = ChatGroupId.of(members.get(i - i % 2), members.get(i - i % 2 + 1));
                 StompSockets.send(sessions.get(i), "chat_message", Map.of("to", to.toString(),
                         "message", "message " + m, "clientMessageId", Long.toString(System.nanoTime())));
-                pause(spacing);
+                Quiet.pause(spacing);
             }
         }
         boolean allProbes = await(probesDelivered, 60);
@@ -136,15 +136,6 @@ final class ChatBenchmark {
     private static boolean await(CountDownLatch latch, int seconds) {
         try {
             return latch.await(seconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

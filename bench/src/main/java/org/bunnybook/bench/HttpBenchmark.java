@@ -198,7 +198,7 @@ final class HttpBenchmark {
                         latencies.add(System.nanoTime() - started);
                         long next = started + CHAT_SPACING.toNanos();
                         while (System.nanoTime() < next) {
-                            pause(Math.max(1, (next - System.nanoTime()) / 1_000_000));
+                            Quiet.pause(Math.max(1, (next - System.nanoTime()) / 1_000_000));
                         }
                     }
                     return latencies;
@@ -327,15 +327,6 @@ final class HttpBenchmark {
         try {
             return JSON.readTree(answer.body());
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

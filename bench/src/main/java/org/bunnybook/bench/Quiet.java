@@ -35,12 +35,17 @@ final class Quiet {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("still waiting after " + patience);
             }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause(POLL.toMillis());
+        }
+    }
+
+    /** Sleeps, a benchmark's interruption ending the benchmark. */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -207,7 +207,7 @@ final class RebuildBenchmark {
                         .mapToLong(segment -> segment.getCurrentPosition().orElse(0)).min().orElse(0), head,
                         (reported - started) / 1e9);
             }
-            pause();
+            Quiet.pause(20);
         }
     }
 
@@ -227,14 +227,5 @@ final class RebuildBenchmark {
     private static void report(String pass, Rate rate, Rate raw, String target, String equal) {
         System.out.printf("%-30s %,10d %9.1f %,10.0f %8.4f %7s %-14s%n", pass, rate.events(), rate.seconds(),
                 rate.perSecond(), rate.perSecond() / raw.perSecond(), target, equal);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
