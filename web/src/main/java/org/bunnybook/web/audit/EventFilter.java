@@ -1,7 +1,6 @@
 package org.bunnybook.web.audit;
 
 import io.swagger.v3.oas.annotations.Parameter;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.bunnybook.platform.eventstore.EventCriteria;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -18,18 +17,13 @@ import java.time.Instant;
  * @param type an event type by its full class name, or by its simple name as the catalog lists it
  */
 record EventFilter(
-        @Parameter(name = "aggregate_id") @BindParam("aggregate_id") @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateId,
-        @Parameter(name = "aggregate_type") @BindParam("aggregate_type") @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String aggregateType,
-        @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String type,
-        @Pattern(regexp = NO_NUL, message = NUL_REFUSED) String actor,
+        @Parameter(name = "aggregate_id") @BindParam("aggregate_id") String aggregateId,
+        @Parameter(name = "aggregate_type") @BindParam("aggregate_type") String aggregateType,
+        String type,
+        String actor,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
         @PositiveOrZero(message = "must be 0 or more") Long after) {
-
-    // PostgreSQL cannot compare text holding NUL: refused as invalid input instead of failing the query
-    private static final String NO_NUL = "[^\\x00]*";
-    private static final String NUL_REFUSED = "must not contain NUL characters";
-
 
     /** The store's criteria; a type given by its simple name is resolved later, by the catalog. */
     EventCriteria criteria() {

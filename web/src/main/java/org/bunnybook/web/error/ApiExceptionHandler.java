@@ -155,7 +155,9 @@ class ApiExceptionHandler {
             List<Object> loc = new ArrayList<>();
             loc.add("body");
             mapping.getPath().forEach(ref -> loc.add(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex()));
-            return unprocessable(List.of(new FieldError(loc, "invalid value", "type_error")));
+            return mapping instanceof StorableJsonStrings.UnstorableText
+                    ? unprocessable(List.of(new FieldError(loc, StorableText.RULE, "value_error")))
+                    : unprocessable(List.of(new FieldError(loc, "invalid value", "type_error")));
         }
         return unprocessable(List.of(new FieldError(List.of("body"), "a JSON body of the documented shape is required",
                 "json_invalid")));

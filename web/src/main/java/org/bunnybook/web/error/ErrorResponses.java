@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /** Writes the Bunnybook error body, {@code {"detail": "<reason>"}}, where no controller is involved (filters). */
@@ -26,6 +27,13 @@ public class ErrorResponses {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), detail(status));
+    }
+
+    /** 422 with the fields at fault, as the controllers' validation answers it. */
+    public void writeUnprocessable(HttpServletResponse response, List<FieldError> errors) throws IOException {
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), Map.of("detail", errors));
     }
 
     public static Map<String, String> detail(HttpStatus status) {

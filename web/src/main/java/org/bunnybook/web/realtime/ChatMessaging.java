@@ -8,6 +8,7 @@ import org.bunnybook.api.chat.MarkChatAsRead;
 import org.bunnybook.api.chat.NotInConversation;
 import org.bunnybook.api.chat.PostMessage;
 import org.bunnybook.platform.push.Pushes;
+import org.bunnybook.web.error.StorableText;
 import org.bunnybook.web.security.Member;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
@@ -41,12 +42,15 @@ class ChatMessaging {
     void send(MemberPrincipal principal, ChatFrames.ChatMessage frame) {
         Member member = principal.member();
         if (frame.to() == null || frame.message() == null || frame.message().isBlank()
-                || frame.message().length() > MAX_LENGTH || frame.message().indexOf('\0') >= 0) {
-            throw new RefusedFrame("a message needs `to` and 1-4096 characters (no NUL)");
+                || frame.message().length() > MAX_LENGTH) {
+            throw new RefusedFrame("a message needs `to` and 1-4096 characters");
         }
-        if (frame.clientMessageId() != null
-                && (frame.clientMessageId().length() > 64 || frame.clientMessageId().indexOf('\0') >= 0)) {
-            throw new RefusedFrame("clientMessageId is at most 64 characters (no NUL)");
+        if (frame.clientMessageId() != null && frame.clientMessageId().length() > 64) {
+            throw new RefusedFrame("clientMessageId is at most 64 characters");
+        }
+        if (!StorableText.isStorable(frame.message())
+                || (frame.clientMessageId() != null && !StorableText.isStorable(frame.clientMessageId()))) {
+            throw new RefusedFrame("message and clientMessageId " + StorableText.RULE);
         }
         commands.sendAndWait(new PostMessage(frame.to(), UUID.randomUUID(), member.profileId(), member.username(),
                 frame.message(), frame.clientMessageId()));
