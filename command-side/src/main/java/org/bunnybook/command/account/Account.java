@@ -6,10 +6,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.bunnybook.api.account.AccountRegistered;
 import org.bunnybook.api.account.GrantRole;
+import org.bunnybook.api.account.LastAdminCannotBeDemoted;
 import org.bunnybook.api.account.RegisterAccount;
 import org.bunnybook.api.account.Role;
 import org.bunnybook.api.account.RoleGranted;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -34,10 +36,20 @@ public class Account {
                 command.passwordHash(), command.avatarIdentifier()));
     }
 
+    /** The roster of admins is a Spring bean Axon hands in: it writes in this command's transaction. */
     @CommandHandler
-    void handle(GrantRole command) {
+    void handle(GrantRole command, AdminRoster admins) {
         if (command.role() == role) {
             return; // already held: granting twice records nothing new
+        }
+        if (role == Role.ADMIN) {
+            if (admins.lockAll().equals(List.of(profileId))) {
+                throw new LastAdminCannotBeDemoted();
+            }
+            admins.remove(profileId);
+        }
+        if (command.role() == Role.ADMIN) {
+            admins.add(profileId);
         }
         apply(new RoleGranted(profileId, command.role(), role));
     }

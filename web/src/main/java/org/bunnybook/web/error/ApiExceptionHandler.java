@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bunnybook.api.account.EmailAlreadyTaken;
+import org.bunnybook.api.account.LastAdminCannotBeDemoted;
 import org.bunnybook.api.account.UsernameAlreadyTaken;
 import org.bunnybook.api.friendship.UnexpectedRelationshipState;
 import org.bunnybook.api.post.NotAllowedOnPost;
@@ -57,6 +58,7 @@ class ApiExceptionHandler {
      * {@link CommandExecutionException} (when it crossed a bus boundary): one table, whichever way they came.
      */
     @ExceptionHandler({UsernameAlreadyTaken.class, EmailAlreadyTaken.class, UnexpectedRelationshipState.class,
+            LastAdminCannotBeDemoted.class,
             PostNotFound.class, NotAllowedOnPost.class, AggregateNotFoundException.class,
             IncompatibleAggregateException.class, ConcurrencyException.class,
             AggregateStreamCreationException.class, NotFound.class, Conflict.class, CommandExecutionException.class})
@@ -83,8 +85,8 @@ class ApiExceptionHandler {
         if (refusal instanceof NotAllowedOnPost) {
             return status(HttpStatus.FORBIDDEN);
         }
-        if (refusal instanceof Conflict conflict) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("detail", conflict.getMessage()));
+        if (refusal instanceof Conflict || refusal instanceof LastAdminCannotBeDemoted) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("detail", refusal.getMessage()));
         }
         if (refusal instanceof ConcurrencyException || refusal instanceof AggregateStreamCreationException) {
             // still losing a race for an aggregate after the gateway's retries: the caller may try again
