@@ -57,6 +57,16 @@ class DeadLetterTest {
     }
 
     @Test
+    void aFailureWithAVeryLongMessageIsParkedWithItsWholeMessage() {
+        var poison = Members.register(port, "PoisonVerbose");
+        String cause = await("the dead letter").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("SELECT cause_message FROM dead_letter_entry WHERE aggregate_identifier = :id")
+                        .param("id", poison.id().toString())
+                        .query(String.class).optional().orElse(null), found -> found != null);
+        assertThat(cause).hasSizeGreaterThan(5_000).contains("a long story");
+    }
+
+    @Test
     void aPassingFailureHealsWhenTheParkedEventIsRetried() {
         var flaky = Members.register(port, "Flaky");
         await("parked after the first failure").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
