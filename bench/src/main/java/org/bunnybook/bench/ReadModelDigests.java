@@ -41,7 +41,8 @@ final class ReadModelDigests {
             ReadModels.AVATARS, List.of("avatars"),
             ReadModels.FRIENDSHIPS, List.of("friendships"),
             ReadModels.WALLS, List.of("posts", "comments", "post_likes"),
-            ReadModels.NOTIFICATIONS, List.of("notifications", "notification_post_participants"),
+            ReadModels.NOTIFICATIONS, List.of("notifications", "notification_post_participants",
+                    "notification_friends_only_posts", "notification_friendships"),
             ReadModels.CONVERSATIONS, List.of("conversations", "conversation_members", "chat_messages"),
             ReadModels.LEADERBOARD, List.of("leaderboard_members", "leaderboard_acts"));
 

@@ -10,12 +10,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.friendship.FriendRequestAccepted;
 import org.bunnybook.api.friendship.FriendRequestSent;
+import org.bunnybook.api.friendship.Unfriended;
 import org.bunnybook.api.notification.NotificationType;
 import org.bunnybook.api.notification.NotificationView;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
 import org.bunnybook.api.post.PostLiked;
+import org.bunnybook.api.post.Privacy;
 import org.bunnybook.platform.push.Pushes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,18 @@ import java.util.UUID;
 @ProcessingGroup(ReadModels.NOTIFICATIONS)
 class NotificationProjection {
 
+    /**
+     * Whether {@code participant.profile_id} may see post {@code :post}: the walls' rule (docs/http-api.md), a
+     * friends-only post shows to its wall's owner and the owner's friends.
+     */
+    private static final String MAY_SEE_POST = """
+            NOT EXISTS (SELECT 1 FROM notification_friends_only_posts fop
+                        WHERE fop.post_id = :post AND fop.wall_profile_id <> participant.profile_id
+                          AND NOT EXISTS (SELECT 1 FROM notification_friendships nf
+                                          WHERE nf.profile_id = fop.wall_profile_id
+                                            AND nf.friend_id = participant.profile_id))
+            """;
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Pushes pushes;
@@ -51,6 +65,11 @@ class NotificationProjection {
 
     @EventHandler
     void on(PostCreated event, EventMessage<?> message, ReplayStatus replay) {
+        if (event.privacy() == Privacy.FRIENDS) {
+            jdbc.sql("INSERT INTO notification_friends_only_posts (post_id, wall_profile_id) VALUES (:post, :wall)"
+                            + " ON CONFLICT DO NOTHING")
+                    .param("post", event.postId()).param("wall", event.wallProfileId()).update();
+        }
         participate(event.postId(), event.authorId());
         participate(event.postId(), event.wallProfileId());
         if (!event.authorId().equals(event.wallProfileId())) {
@@ -61,8 +80,9 @@ class NotificationProjection {
     }
 
     /**
-     * One round trip, however many take part: everyone taking part in the post but the commenter is notified (the
-     * ids derived in SQL exactly as {@link #notificationId} does), and the commenter takes part from now on.
+     * One round trip, however many take part: everyone taking part in the post but the commenter, who may still see
+     * it, is notified (the ids derived in SQL exactly as {@link #notificationId} does), and the commenter takes part
+     * from now on. A former friend of the wall's owner learns nothing more of a friends-only post.
      */
     @EventHandler
     void on(PostCommented event, EventMessage<?> message, ReplayStatus replay) {
@@ -73,8 +93,10 @@ class NotificationProjection {
         List<Map<String, Object>> notified = jdbc.sql("""
                         WITH recipients AS (
                                  SELECT profile_id, md5(:event || '/' || profile_id::text) AS hash
-                                 FROM notification_post_participants
-                                 WHERE post_id = :post AND profile_id <> :commenter),
+                                 FROM notification_post_participants participant
+                                 WHERE post_id = :post AND profile_id <> :commenter
+                                   AND\s""" + MAY_SEE_POST + """
+                                 ),
                              participating AS (
                                  INSERT INTO notification_post_participants (post_id, profile_id)
                                  VALUES (:post, :commenter) ON CONFLICT DO NOTHING),
@@ -98,7 +120,7 @@ class NotificationProjection {
 
     @EventHandler
     void on(PostLiked event, EventMessage<?> message, ReplayStatus replay) {
-        if (!event.profileId().equals(event.postAuthorId())) {
+        if (!event.profileId().equals(event.postAuthorId()) && maySee(event.postAuthorId(), event.postId())) {
             notify(message, replay, event.postAuthorId(), NotificationType.NEW_LIKE, payload(
                     "byId", event.profileId(), "byUsername", event.username(), "postId", event.postId()));
         }
@@ -107,6 +129,8 @@ class NotificationProjection {
     @EventHandler
     void on(PostDeleted event) {
         jdbc.sql("DELETE FROM notification_post_participants WHERE post_id = :post")
+                .param("post", event.postId()).update();
+        jdbc.sql("DELETE FROM notification_friends_only_posts WHERE post_id = :post")
                 .param("post", event.postId()).update();
         // the post is gone from every read model, its previews included
         jdbc.sql("DELETE FROM notifications WHERE payload ->> 'postId' = :post")
@@ -120,14 +144,33 @@ class NotificationProjection {
     }
 
     @EventHandler
+    void on(Unfriended event) {
+        jdbc.sql("""
+                        DELETE FROM notification_friendships
+                        WHERE (profile_id, friend_id) IN ((:a, :b), (:b, :a))""")
+                .param("a", event.byId()).param("b", event.otherId()).update();
+    }
+
+    @EventHandler
     void on(FriendRequestAccepted event, EventMessage<?> message, ReplayStatus replay) {
+        jdbc.sql("""
+                        INSERT INTO notification_friendships (profile_id, friend_id)
+                        VALUES (:a, :b), (:b, :a) ON CONFLICT DO NOTHING""")
+                .param("a", event.requesterId()).param("b", event.targetId()).update();
         notify(message, replay, event.requesterId(), NotificationType.NEW_FRIEND, payload(
                 "profileId", event.targetId(), "profileUsername", event.targetUsername()));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE notifications, notification_post_participants").update();
+        jdbc.sql("TRUNCATE notifications, notification_post_participants, notification_friends_only_posts,"
+                + " notification_friendships").update();
+    }
+
+    private boolean maySee(UUID member, UUID post) {
+        return jdbc.sql("SELECT " + MAY_SEE_POST + " FROM (SELECT CAST(:member AS uuid) AS profile_id) participant")
+                .param("member", member).param("post", post)
+                .query(Boolean.class).single();
     }
 
     private void participate(UUID post, UUID member) {

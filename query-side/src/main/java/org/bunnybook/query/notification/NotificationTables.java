@@ -14,6 +14,7 @@ class NotificationTables {
 
     @Bean
     OwnedTables notificationOwnedTables() {
-        return OwnedTables.of(ReadModels.NOTIFICATIONS, "notifications", "notification_post_participants");
+        return OwnedTables.of(ReadModels.NOTIFICATIONS, "notifications", "notification_post_participants",
+                "notification_friends_only_posts", "notification_friendships");
     }
 }
