@@ -20,7 +20,8 @@ import java.util.Set;
  * another port of our host: so cookies may change things, and log in, renew or end a session, only for pages of our own
  * origin. Browsers say where a request comes from in {@code Sec-Fetch-Site}, older ones (and plain-HTTP pages) in
  * {@code Origin}, compared as scheme, host and port with forwarded headers honoured; a client that sends neither is not
- * a browser page, and bearer tokens are never sent by a browser on its own.
+ * a browser page, and bearer tokens are never sent by a browser on its own. Audit reads count as changes here: they
+ * record an event, and SameSite=Lax cookies go along with a link followed from another site.
  */
 final class SameOriginWrites extends OncePerRequestFilter {
 
@@ -38,7 +39,12 @@ final class SameOriginWrites extends OncePerRequestFilter {
                 // a forged login would put the member in the attacker's account; a forged logout, out of their own
                 && (AuthCookies.read(request, AuthCookies.ACCESS).isPresent()
                 || AccessTokenFilter.SESSION_ENDPOINTS.contains(request.getRequestURI()));
-        return SAFE_METHODS.contains(request.getMethod()) || !vouchedByCookies;
+        return !recordsSomething(request) || !vouchedByCookies;
+    }
+
+    /** Every change, and the audit reads too: each one records who consulted what (a link on any page could). */
+    private static boolean recordsSomething(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod()) || request.getRequestURI().startsWith("/web/audit/");
     }
 
     @Override
