@@ -23,12 +23,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The home-feed timelines in Redis (see {@code redis/feed-timelines.lua} for how they are kept exact). A page is
+ * The home-feed timelines in Redis (see {@code redis/feed-timelines.lua} for how they are kept exact, and
+ * {@code redis/feed-page.lua} for how a page is read with its posts). A page is
  * served from a timeline only when the timeline certainly holds it: the timeline is warm, the page is full or reaches
  * the true end of the feed, and the feed-cache projection is neither rebuilding nor holding back events it could not
  * apply (dead letters, e.g. while Redis was away). Otherwise the caller asks PostgreSQL.
@@ -44,6 +46,9 @@ class FeedTimelines {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> SCRIPT =
             LuaScripts.answeringList("feed-timelines.lua");
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> PAGE =
+            LuaScripts.answeringList("generations.lua", "cached-posts.lua", "feed-page.lua");
 
     private final StringRedisTemplate redis;
     private final EventStoreTables tables;
@@ -85,20 +90,24 @@ class FeedTimelines {
         run("unfriend", a.toString(), b.toString());
     }
 
-    /** The ids of the feed page if the member's timeline certainly holds it, newest first. */
-    Optional<List<UUID>> page(UUID member, PageAfter page) {
-        Optional<List<UUID>> ids = fromTimeline(member, page);
-        (ids.isPresent() ? servedFromTimelines : sentToPostgres).increment();
-        return ids;
+    /**
+     * The posts of the feed page, newest first, as the posts cache holds them, if the member's timeline certainly
+     * holds the page: one round trip.
+     */
+    Optional<List<CachedPosts.Slot>> page(UUID member, PageAfter page) {
+        Optional<List<CachedPosts.Slot>> posts = fromTimeline(member, page);
+        (posts.isPresent() ? servedFromTimelines : sentToPostgres).increment();
+        return posts;
     }
 
-    private Optional<List<UUID>> fromTimeline(UUID member, PageAfter page) {
+    private Optional<List<CachedPosts.Slot>> fromTimeline(UUID member, PageAfter page) {
         if (!healthy()) {
             return Optional.empty();
         }
         List<?> answer;
         try {
-            answer = run("page", member.toString(), before(page), Integer.toString(page.limit()));
+            answer = Objects.requireNonNull(redis.execute(PAGE, List.of(), member.toString(), before(page),
+                    Integer.toString(page.limit())));
         } catch (RuntimeException e) {
             log.warn("feed timelines unavailable, reading PostgreSQL: {}", e.getMessage());
             distrust();
@@ -108,10 +117,15 @@ class FeedTimelines {
             return Optional.empty(); // Redis lost the timelines; they come back when the projection is rebuilt
         }
         boolean complete = "".equals(answer.get(0));
-        List<UUID> posts = answer.subList(1, answer.size()).stream()
-                .map(entry -> UUID.fromString(entry.toString().substring(entry.toString().indexOf(':') + 1)))
-                .toList();
-        return posts.size() == page.limit() || complete ? Optional.of(posts) : Optional.empty();
+        int entries = (answer.size() - 1) / 4; // each entry, then three values of the posts cache per entry
+        List<UUID> posts = new ArrayList<>(entries);
+        for (int i = 1; i <= entries; i++) {
+            String entry = (String) answer.get(i);
+            posts.add(UUID.fromString(entry.substring(entry.indexOf(':') + 1)));
+        }
+        return posts.size() == page.limit() || complete
+                ? Optional.of(CachedPosts.Slot.of(posts, answer, 1 + entries))
+                : Optional.empty();
     }
 
     /** Forgets every timeline, for a rebuild of the feed-cache projection. */
