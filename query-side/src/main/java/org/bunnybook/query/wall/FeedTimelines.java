@@ -16,6 +16,7 @@ import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,7 @@ class FeedTimelines {
     private final String capacity;
     private final Counter servedFromTimelines;
     private final Counter sentToPostgres;
-    private volatile Instant healthCheckedAt = Instant.MIN;
+    private volatile Instant distrustedAt = Instant.MIN;
     private volatile boolean healthy;
 
     FeedTimelines(StringRedisTemplate redis, EventStoreTables tables, ObjectProvider<EventProcessingConfiguration> processing,
@@ -101,7 +102,7 @@ class FeedTimelines {
     }
 
     private Optional<List<CachedPosts.Slot>> fromTimeline(UUID member, PageAfter page) {
-        if (!healthy()) {
+        if (!healthy) {
             return Optional.empty();
         }
         List<?> answer;
@@ -153,33 +154,37 @@ class FeedTimelines {
     }
 
     /**
-     * After Redis failed, timelines may miss changes that are about to be parked: trust them again only once the
-     * next health check (which will see those dead letters) says so.
+     * After Redis failed, timelines may miss changes that are about to be parked: trust them again only once a
+     * health check begun a while later (which will see those dead letters) says so.
      */
     private void distrust() {
         healthy = false;
-        healthCheckedAt = Instant.now();
+        distrustedAt = Instant.now();
     }
 
     /**
      * The timelines can be trusted while their projection is not being rebuilt on any node (no replay token in the
-     * token store), the segments this node runs have caught up with history, and it has parked nothing. Asked at most
-     * once a second: a timeline that just went wrong goes on being served for up to that long (on this node not at
-     * all after a Redis failure it saw itself).
+     * token store), the segments this node runs have caught up with history, and it has parked nothing. Checked once
+     * a second, off the read path (a reader that ran the check's queries waited milliseconds for them): a timeline
+     * that just went wrong goes on being served for up to that long (on this node not at all after a Redis failure
+     * it saw itself).
      */
-    private boolean healthy() {
-        if (Instant.now().isAfter(healthCheckedAt.plus(HEALTH_CHECK_INTERVAL))) {
-            EventProcessingConfiguration configuration = processing.getObject();
-            boolean rebuilding = tables.replaying(ReadModels.FEED_CACHE);
-            healthy = !rebuilding && configuration.eventProcessor(ReadModels.FEED_CACHE, StreamingEventProcessor.class)
-                    .map(processor -> processor.processingStatus().values().stream()
-                            .allMatch(EventTrackerStatus::isCaughtUp))
-                    .orElse(false)
-                    && configuration.deadLetterQueue(ReadModels.FEED_CACHE)
-                    .map(queue -> queue.amountOfSequences() == 0).orElse(true);
-            healthCheckedAt = Instant.now();
+    @Scheduled(fixedDelay = 1000)
+    void checkHealth() {
+        Instant started = Instant.now();
+        if (started.isBefore(distrustedAt.plus(HEALTH_CHECK_INTERVAL))) {
+            return;
         }
-        return healthy;
+        EventProcessingConfiguration configuration = processing.getObject();
+        boolean trusted = !tables.replaying(ReadModels.FEED_CACHE)
+                && configuration.eventProcessor(ReadModels.FEED_CACHE, StreamingEventProcessor.class)
+                .map(processor -> processor.processingStatus().values().stream()
+                        .allMatch(EventTrackerStatus::isCaughtUp))
+                .orElse(false)
+                && configuration.deadLetterQueue(ReadModels.FEED_CACHE)
+                .map(queue -> queue.amountOfSequences() == 0).orElse(true);
+        // a Redis failure seen while checking wins over what the check found
+        healthy = trusted && distrustedAt.isBefore(started);
     }
 
     /**
