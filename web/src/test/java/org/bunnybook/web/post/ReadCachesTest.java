@@ -1,6 +1,7 @@
 package org.bunnybook.web.post;
 
 import org.bunnybook.web.support.Pacing;
+import org.awaitility.Awaitility;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,7 +121,12 @@ class ReadCachesTest {
     @Test
     void concurrentMissesOfOnePostLoadItOnce() throws Exception {
         Member owner = Members.register(port, "Crowded");
-        String id = Posts.write(owner, owner, "popular", "PUBLIC");
+        String id = Posts.write(owner, owner, "popular", "PUBLIC"); // answered with the post: now cached
+        assertThat(owner.client().post("/web/posts/" + id + "/comments", Map.of("content", "retires it")).status())
+                .isEqualTo(201);
+        // the comment holds the post (readers go around the cache) until its transaction has fully ended
+        Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !redis.hasKey("posts:holds:" + id));
         double loads = count("bunnybook.cache.loads", "posts");
         ExecutorService readers = Executors.newFixedThreadPool(READERS);
         try {
