@@ -1,5 +1,6 @@
 package org.bunnybook.bench;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bunnybook.api.account.RegisterAccount;
 import org.bunnybook.api.friendship.AcceptFriendRequest;
@@ -79,7 +80,11 @@ final class WallFeedBenchmark {
                 + "each after %d warm-up (ms):%n", PAGE, threads, samples, WARM_UP);
         System.out.printf("%-32s %8s %8s %13s %13s %11s %11s%n", "read: path in use", "p50", "p99",
                 "postgres p50", "postgres p99", "p50 ratio", "p99 ratio");
+        double fromTimelines = feedPages("timeline");
+        double toPostgres = feedPages("postgres");
         Latencies feed = measure(member -> cached.feed(member, first()));
+        fromTimelines = feedPages("timeline") - fromTimelines;
+        toPostgres = feedPages("postgres") - toPostgres;
         Latencies feedPostgres = measure(member -> postgres.feed(member, first()));
         report("home feed: Redis timelines", feed, feedPostgres);
         // walls are served by PostgreSQL alone (WallReads.wall calls WallStore.wall): their cache was slower than it
@@ -88,6 +93,9 @@ final class WallFeedBenchmark {
         report("wall page: PostgreSQL alone", wall, wallPostgres);
 
         System.out.printf("%nChecks (ratio = PostgreSQL alone / path in use):%n");
+        // a timeline that is not trusted (e.g. Redis did not answer the first start) sends every page to PostgreSQL
+        check("home feed pages served from the Redis timelines: %,.0f of %,.0f".formatted(fromTimelines,
+                fromTimelines + toPostgres), toPostgres == 0);
         check("home feed cached >= 5x faster than PostgreSQL at p50", ratio(feedPostgres, feed, 50) >= 5);
         check("home feed cached >= 5x faster than PostgreSQL at p99", ratio(feedPostgres, feed, 99) >= 5);
         check("home feed cached p99 < 10 ms with " + threads + " threads", feed.percentileMillis(99) < 10);
@@ -210,6 +218,10 @@ final class WallFeedBenchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private double feedPages(String source) {
+        return application.getBean(MeterRegistry.class).counter("bunnybook.feed.pages", "source", source).count();
     }
 
     private UUID someone() {
