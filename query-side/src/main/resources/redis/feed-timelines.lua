@@ -1,6 +1,6 @@
 -- Feed timelines: per member, the newest posts on their own wall and their friends' walls; per wall, its newest
 -- posts; per member, their friends. Kept by the feed-cache projection from events alone, never from another read
--- model, so it needs no other projection to be up to date.
+-- model, so it needs no other projection to be up to date. Pages are read by feed-page.lua.
 --
 -- An entry is "<created at, ms, 15 digits>:<post id>" and every score is 0, so lexical order is (time, id) order,
 -- exactly the order PostgreSQL pages by. A set keeps its newest `cap` entries; its floor (key "<set>:floor") is the
@@ -89,14 +89,6 @@ elseif operation == 'unfriend' then
   redis.call('SREM', friends(b), a)
   unmerge(wall(b), timeline(a))
   unmerge(wall(a), timeline(b))
-elseif operation == 'page' then
-  -- { floor, newest entries below `before`... }, or nothing when the timelines cannot be trusted
-  local member, before, limit = ARGV[3], ARGV[4], tonumber(ARGV[5])
-  local set = timeline(member)
-  if redis.call('EXISTS', 'feed:timelines') == 0 then return {} end
-  local page = redis.call('ZREVRANGEBYLEX', set, before, '-', 'LIMIT', 0, limit)
-  table.insert(page, 1, floor(set))
-  return page
 elseif operation == 'start' then
   redis.call('SET', 'feed:timelines', 'kept since ' .. ARGV[3])
 else

@@ -1,18 +1,14 @@
--- Finds cached values and the keys they are filed under, in one round trip (see GenerationalCache).
--- ARGV: namespace, name, subjects... With a name: one value filed under the generations of all the subjects.
--- With an empty name: one value per subject, filed under its own generation.
+-- Finds cached values and the keys they are filed under, in one round trip (see GenerationalCache); runs after
+-- generations.lua. ARGV: namespace, name, subjects... With a name: one value filed under the generations of all the
+-- subjects. With an empty name: one value per subject, filed under its own generation.
 -- Answers key, value pairs; a key is false while its subject is held (changing), a value false when not cached.
 
 local namespace, name = ARGV[1], ARGV[2]
 local generations = {}
 local held = false
 for i = 3, #ARGV do
-  if tonumber(redis.call('GET', namespace .. ':holds:' .. ARGV[i]) or '0') > 0 then
-    generations[i - 2] = false
-    held = true
-  else
-    generations[i - 2] = redis.call('GET', namespace .. ':generation:' .. ARGV[i]) or '0'
-  end
+  generations[i - 2] = generation_of(namespace, ARGV[i])
+  held = held or not generations[i - 2]
 end
 
 if name ~= '' then

@@ -12,7 +12,7 @@ import java.util.Map;
  * Runs benchmarks against the whole application on throw-away embedded stores and prints their figures.
  * {@code java -jar bench/target/bunnybook-bench.jar social-graph [--members=10000] [--friends=50]} or
  * {@code java -jar bench/target/bunnybook-bench.jar wall-feed [--members=1000] [--friends=10] [--posts=10]
- * [--threads=8] [--samples=1000]} or {@code ... chat [--pairs=100] [--messages=20] [--every=4000]} or
+ * [--likes=3] [--threads=8] [--samples=1000]} or {@code ... chat [--pairs=100] [--messages=20] [--every=4000]} or
  * {@code ... rebuild [--events=1000000]} or {@code ... append [--seconds=10]} or
  * {@code ... ingest [--rates=250,500,1000,1500,2000] [--seconds=60] [--members=500] [--friends=6] [--senders=256]}
  * or {@code ... http [--seconds=20]}
@@ -53,6 +53,7 @@ public final class Benchmarks {
                         Integer.parseInt(options.getOrDefault("members", "1000")),
                         Integer.parseInt(options.getOrDefault("friends", "10")),
                         Integer.parseInt(options.getOrDefault("posts", "10")),
+                        Integer.parseInt(options.getOrDefault("likes", "3")),
                         Integer.parseInt(options.getOrDefault("threads", "8")),
                         Integer.parseInt(options.getOrDefault("samples", "1000"))).run();
                 case "chat" -> new ChatBenchmark(application,

@@ -44,7 +44,10 @@ import java.util.function.Supplier;
  * projected sees it.
  * <p>
  * Concurrent misses of one key load it once per node: the first reader loads, the others wait for its answer, so a
- * popular post or wall page that falls out of the cache does not send a crowd to the database (no stampede).
+ * popular value that falls out of the cache does not send a crowd to the database (no stampede).
+ * <p>
+ * Readers may also look values up with scripts of their own (the posts cache reads a feed page with its posts in one
+ * round trip): {@code redis/generations.lua} gives them the keys, and {@link #readable()} says whether this node may.
  * <p>
  * Redis failing costs speed, not correctness: reads fall back to the loader, and a generation that could not be moved
  * on is remembered and moved on as soon as Redis answers again; until then this node reads around the cache. (Another
@@ -57,7 +60,7 @@ public class GenerationalCache {
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(1);
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> LOOKUP =
-            LuaScripts.answeringList("generational-lookup.lua");
+            LuaScripts.answeringList("generations.lua", "generational-lookup.lua");
     /**
      * Moves each subject's generation on and releases its holds in one step, so no reader sees the old generation
      * unheld. ARGV: the namespace, then pairs of subject and holds to release; one round trip for any number.
@@ -262,6 +265,14 @@ public class GenerationalCache {
         } catch (RuntimeException e) {
             log.warn("could not clear the {} cache: {}", namespace, e.getMessage());
         }
+    }
+
+    /**
+     * Whether this node may read cached values now, for readers that look them up with their own scripts (see
+     * {@code redis/generations.lua}): not while a generation it owes Redis has not moved on.
+     */
+    public boolean readable() {
+        return caching();
     }
 
     /** Cached values may be outdated until every generation that should have moved on has. */

@@ -16,6 +16,7 @@ import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +24,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The home-feed timelines in Redis (see {@code redis/feed-timelines.lua} for how they are kept exact). A page is
+ * The home-feed timelines in Redis (see {@code redis/feed-timelines.lua} for how they are kept exact, and
+ * {@code redis/feed-page.lua} for how a page is read with its posts). A page is
  * served from a timeline only when the timeline certainly holds it: the timeline is warm, the page is full or reaches
  * the true end of the feed, and the feed-cache projection is neither rebuilding nor holding back events it could not
  * apply (dead letters, e.g. while Redis was away). Otherwise the caller asks PostgreSQL.
@@ -44,6 +47,9 @@ class FeedTimelines {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> SCRIPT =
             LuaScripts.answeringList("feed-timelines.lua");
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> PAGE =
+            LuaScripts.answeringList("generations.lua", "cached-posts.lua", "feed-page.lua");
 
     private final StringRedisTemplate redis;
     private final EventStoreTables tables;
@@ -51,7 +57,7 @@ class FeedTimelines {
     private final String capacity;
     private final Counter servedFromTimelines;
     private final Counter sentToPostgres;
-    private volatile Instant healthCheckedAt = Instant.MIN;
+    private volatile Instant distrustedAt = Instant.MIN;
     private volatile boolean healthy;
 
     FeedTimelines(StringRedisTemplate redis, EventStoreTables tables, ObjectProvider<EventProcessingConfiguration> processing,
@@ -85,20 +91,24 @@ class FeedTimelines {
         run("unfriend", a.toString(), b.toString());
     }
 
-    /** The ids of the feed page if the member's timeline certainly holds it, newest first. */
-    Optional<List<UUID>> page(UUID member, PageAfter page) {
-        Optional<List<UUID>> ids = fromTimeline(member, page);
-        (ids.isPresent() ? servedFromTimelines : sentToPostgres).increment();
-        return ids;
+    /**
+     * The posts of the feed page, newest first, as the posts cache holds them, if the member's timeline certainly
+     * holds the page: one round trip.
+     */
+    Optional<List<CachedPosts.Slot>> page(UUID member, PageAfter page) {
+        Optional<List<CachedPosts.Slot>> posts = fromTimeline(member, page);
+        (posts.isPresent() ? servedFromTimelines : sentToPostgres).increment();
+        return posts;
     }
 
-    private Optional<List<UUID>> fromTimeline(UUID member, PageAfter page) {
-        if (!healthy()) {
+    private Optional<List<CachedPosts.Slot>> fromTimeline(UUID member, PageAfter page) {
+        if (!healthy) {
             return Optional.empty();
         }
         List<?> answer;
         try {
-            answer = run("page", member.toString(), before(page), Integer.toString(page.limit()));
+            answer = Objects.requireNonNull(redis.execute(PAGE, List.of(), member.toString(), before(page),
+                    Integer.toString(page.limit())));
         } catch (RuntimeException e) {
             log.warn("feed timelines unavailable, reading PostgreSQL: {}", e.getMessage());
             distrust();
@@ -108,10 +118,15 @@ class FeedTimelines {
             return Optional.empty(); // Redis lost the timelines; they come back when the projection is rebuilt
         }
         boolean complete = "".equals(answer.get(0));
-        List<UUID> posts = answer.subList(1, answer.size()).stream()
-                .map(entry -> UUID.fromString(entry.toString().substring(entry.toString().indexOf(':') + 1)))
-                .toList();
-        return posts.size() == page.limit() || complete ? Optional.of(posts) : Optional.empty();
+        int entries = (answer.size() - 1) / 4; // each entry, then three values of the posts cache per entry
+        List<UUID> posts = new ArrayList<>(entries);
+        for (int i = 1; i <= entries; i++) {
+            String entry = (String) answer.get(i);
+            posts.add(UUID.fromString(entry.substring(entry.indexOf(':') + 1)));
+        }
+        return posts.size() == page.limit() || complete
+                ? Optional.of(CachedPosts.Slot.of(posts, answer, 1 + entries))
+                : Optional.empty();
     }
 
     /** Forgets every timeline, for a rebuild of the feed-cache projection. */
@@ -139,33 +154,44 @@ class FeedTimelines {
     }
 
     /**
-     * After Redis failed, timelines may miss changes that are about to be parked: trust them again only once the
-     * next health check (which will see those dead letters) says so.
+     * After Redis failed, timelines may miss changes that are about to be parked: trust them again only once a
+     * health check begun a while later (which will see those dead letters) says so.
      */
     private void distrust() {
         healthy = false;
-        healthCheckedAt = Instant.now();
+        distrustedAt = Instant.now();
     }
 
     /**
      * The timelines can be trusted while their projection is not being rebuilt on any node (no replay token in the
-     * token store), the segments this node runs have caught up with history, and it has parked nothing. Asked at most
-     * once a second: a timeline that just went wrong goes on being served for up to that long (on this node not at
-     * all after a Redis failure it saw itself).
+     * token store), the segments this node runs have caught up with history, and it has parked nothing. Checked once
+     * a second, off the read path (a reader that ran the check's queries waited milliseconds for them): a timeline
+     * that just went wrong goes on being served for up to that long (on this node not at all after a Redis failure
+     * it saw itself).
      */
-    private boolean healthy() {
-        if (Instant.now().isAfter(healthCheckedAt.plus(HEALTH_CHECK_INTERVAL))) {
+    @Scheduled(fixedDelay = 1000)
+    void checkHealth() {
+        Instant started = Instant.now();
+        if (started.isBefore(distrustedAt.plus(HEALTH_CHECK_INTERVAL))) {
+            return;
+        }
+        boolean trusted;
+        try {
             EventProcessingConfiguration configuration = processing.getObject();
-            boolean rebuilding = tables.replaying(ReadModels.FEED_CACHE);
-            healthy = !rebuilding && configuration.eventProcessor(ReadModels.FEED_CACHE, StreamingEventProcessor.class)
+            trusted = !tables.replaying(ReadModels.FEED_CACHE)
+                    && configuration.eventProcessor(ReadModels.FEED_CACHE, StreamingEventProcessor.class)
                     .map(processor -> processor.processingStatus().values().stream()
                             .allMatch(EventTrackerStatus::isCaughtUp))
                     .orElse(false)
                     && configuration.deadLetterQueue(ReadModels.FEED_CACHE)
                     .map(queue -> queue.amountOfSequences() == 0).orElse(true);
-            healthCheckedAt = Instant.now();
+        } catch (RuntimeException e) {
+            log.warn("could not check the feed timelines (feeds are read from PostgreSQL meanwhile): {}",
+                    e.getMessage());
+            trusted = false;
         }
-        return healthy;
+        // a Redis failure seen while checking wins over what the check found
+        healthy = trusted && distrustedAt.isBefore(started);
     }
 
     /**

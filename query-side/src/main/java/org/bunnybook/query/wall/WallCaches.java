@@ -11,25 +11,19 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import java.time.Duration;
 
 /**
- * Single posts, filed under the post's generation (moved on by every comment, like, unlike and the deletion), and
- * wall pages as lists of post ids, filed under the wall's generation (moved on by every post written on or deleted
- * from it). A wall page holds ids only, so a new like does not retire the pages that show the post.
+ * The generations of single posts, moved on by every comment, like, unlike and the deletion (see {@link CachedPosts}
+ * for what is filed under them). Wall pages are not cached: PostgreSQL answers a wall page from its index faster than
+ * the cache did (docs/performance.md, "Feeds and walls").
  */
 @Configuration(proxyBeanMethods = false)
 class WallCaches {
 
     static final String POSTS = "posts";
-    static final String WALLS = "walls";
+    static final Duration POSTS_TIME_TO_LIVE = Duration.ofMinutes(10);
 
     @Bean
     @Qualifier(POSTS)
     GenerationalCache postCache(StringRedisTemplate redis, ObjectMapper json, MeterRegistry meters) {
-        return new GenerationalCache(POSTS, Duration.ofMinutes(10), redis, json, meters);
-    }
-
-    @Bean
-    @Qualifier(WALLS)
-    GenerationalCache wallPageCache(StringRedisTemplate redis, ObjectMapper json, MeterRegistry meters) {
-        return new GenerationalCache(WALLS, Duration.ofMinutes(2), redis, json, meters);
+        return new GenerationalCache(POSTS, POSTS_TIME_TO_LIVE, redis, json, meters);
     }
 }

@@ -34,14 +34,12 @@ class WallProjection {
     private final JdbcClient jdbc;
     private final BatchedStatements statements;
     private final GenerationalCache posts;
-    private final GenerationalCache wallPages;
 
-    WallProjection(JdbcClient jdbc, BatchedStatements statements, @Qualifier(WallCaches.POSTS) GenerationalCache posts,
-                   @Qualifier(WallCaches.WALLS) GenerationalCache wallPages) {
+    WallProjection(JdbcClient jdbc, BatchedStatements statements,
+                   @Qualifier(WallCaches.POSTS) GenerationalCache posts) {
         this.jdbc = jdbc;
         this.statements = statements;
         this.posts = posts;
-        this.wallPages = wallPages;
     }
 
     @EventHandler
@@ -58,8 +56,7 @@ class WallProjection {
                 .param("content", event.content())
                 .param("privacy", event.privacy().name())
                 .param("at", utc(at))
-                .write();
-        changing(wallPages, event.wallProfileId());
+                .write(); // nothing cached to retire: misses (a post not yet there) are never filed
     }
 
     @EventHandler
@@ -69,7 +66,6 @@ class WallProjection {
             statements.sql("DELETE FROM " + table + " WHERE post_id = :id").param("id", event.postId()).write();
         }
         changing(posts, event.postId());
-        changing(wallPages, event.wallProfileId());
     }
 
     @EventHandler
@@ -119,7 +115,6 @@ class WallProjection {
     void reset() {
         jdbc.sql("TRUNCATE posts, comments, post_likes").update();
         posts.forgetEverything();
-        wallPages.forgetEverything();
     }
 
     /** Holds the subject's cached values from before the batch's transaction commits until it has ended. */

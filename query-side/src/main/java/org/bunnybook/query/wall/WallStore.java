@@ -10,8 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,27 +56,33 @@ public class WallStore {
         this.jdbc = jdbc;
     }
 
-    /** The posts that exist among these, as nobody in particular sees them ({@code likedByMe} false). */
-    Map<UUID, PostView> posts(Set<UUID> ids) {
+    /** A post as everyone sees it ({@code likedByMe} false), with the members who like it. */
+    record Liked(PostView post, List<UUID> likers) {
+
+        PostView seenBy(UUID viewer) {
+            return viewer != null && likers.contains(viewer) ? byViewer(post) : post;
+        }
+
+        static PostView byViewer(PostView post) {
+            return new PostView(post.id(), post.content(), post.createdAt(), post.updatedAt(), post.wallProfileId(),
+                    post.profileId(), post.privacy(), post.commentsCount(), post.username(), post.likesCount(), true);
+        }
+    }
+
+    /** The posts that exist among these, with their likers, read together (one snapshot) for the posts cache. */
+    Map<UUID, Liked> postsWithLikers(Set<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql(POST + " WHERE p.post_id IN (:ids)")
+        return jdbc.sql("""
+                        SELECT p.*, false AS liked_by_me,
+                               ARRAY(SELECT l.profile_id FROM post_likes l WHERE l.post_id = p.post_id) AS likers
+                        FROM posts p WHERE p.post_id IN (:ids)""")
                 .param("ids", ids)
-                .param("viewer", null)
-                .query(POST_VIEW).list().stream()
-                .collect(Collectors.toMap(PostView::id, Function.identity()));
-    }
-
-    /** Which of these posts the viewer likes. */
-    Set<UUID> likedBy(UUID viewer, Collection<UUID> posts) {
-        if (viewer == null || posts.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.sql("SELECT post_id FROM post_likes WHERE profile_id = :viewer AND post_id IN (:ids)")
-                .param("viewer", viewer)
-                .param("ids", posts)
-                .query(UUID.class).list());
+                .query((rs, row) -> new Liked(POST_VIEW.mapRow(rs, row),
+                        List.of((UUID[]) rs.getArray("likers").getArray())))
+                .list().stream()
+                .collect(Collectors.toMap(liked -> liked.post().id(), Function.identity()));
     }
 
     boolean areFriends(UUID member, UUID other) {

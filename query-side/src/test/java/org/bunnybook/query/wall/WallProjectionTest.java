@@ -22,9 +22,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** Posts, comments and likes in PostgreSQL, read as members read them: through the post and wall-page caches. */
+/** Posts, comments and likes in PostgreSQL, read as members read them: single posts through the posts cache. */
 @ReadModelTest({WallProjection.class, WallQueries.class, WallReads.class, WallStore.class, WallCaches.class,
-        FeedTimelines.class, EventStoreTables.class})
+        CachedPosts.class, FeedTimelines.class, EventStoreTables.class})
 class WallProjectionTest {
 
     private static final PageAfter NEWEST = new PageAfter(null, null, 10);

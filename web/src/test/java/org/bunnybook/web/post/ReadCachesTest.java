@@ -36,7 +36,10 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bunnybook.web.support.Friends.befriend;
 
-/** Posts and wall pages are cached aside in Redis, retired exactly when they change, and loaded once per miss. */
+/**
+ * Posts are cached aside in Redis with the members who like them, retired exactly when they change, and loaded once
+ * per miss; a feed page is read with them, each reader seeing their own likes.
+ */
 @BunnybookTest
 class ReadCachesTest {
 
@@ -85,32 +88,46 @@ class ReadCachesTest {
     }
 
     @Test
-    void cachedWallPagesFollowNewAndDeletedPostsAndEachReadersAudience() {
-        Member owner = Members.register(port, "Paged");
-        Member friend = Members.register(port, "Paged");
+    void aCachedFeedShowsEachReadersOwnLikesAndEveryChangeAtOnce() {
+        Member owner = Members.register(port, "Fed");
+        Member friend = Members.register(port, "Fed");
         befriend(owner, friend);
-        Posts.write(owner, owner, "for everyone", "PUBLIC");
-        String secret = Posts.write(owner, owner, "for friends", "FRIENDS");
-        String wall = "/web/posts?wall_profile_id=" + owner.id();
-        ApiClient stranger = new ApiClient(port);
-        for (int read = 0; read < 2; read++) {
-            assertThat(contents(stranger.get(wall).json())).containsExactly("for everyone");
-            assertThat(contents(friend.client().get(wall).json())).containsExactly("for friends", "for everyone");
+        String id = Posts.write(owner, owner, "in two feeds", "FRIENDS");
+        feed(friend);
+        double hits = count("bunnybook.cache.hits", "posts");
+        assertThat(feed(friend).get(0).get("likedByMe").asBoolean()).isFalse();
+        assertThat(count("bunnybook.cache.hits", "posts")).as("read from the cache").isGreaterThan(hits);
+
+        assertThat(friend.client().post("/web/posts/" + id + "/likes", "").status()).isEqualTo(200);
+        for (int read = 0; read < 2; read++) { // loaded, then cached
+            assertThat(feed(friend).get(0).get("likedByMe").asBoolean()).isTrue();
+            assertThat(feed(friend).get(0).get("likesCount").asInt()).isEqualTo(1);
+            assertThat(feed(owner).get(0).get("likedByMe").asBoolean()).isFalse();
         }
-        Posts.write(friend, owner, "from a friend", "PUBLIC");
-        assertThat(contents(stranger.get(wall).json())).containsExactly("from a friend", "for everyone");
-        Posts.delete(owner, secret);
-        assertThat(contents(friend.client().get(wall).json())).containsExactly("from a friend", "for everyone");
+
+        assertThat(owner.client().post("/web/posts/" + id + "/comments", Map.of("content", "mine")).status())
+                .isEqualTo(201);
+        assertThat(feed(friend).get(0).get("commentsCount").asInt()).isEqualTo(1);
+        assertThat(friend.client().send("DELETE", "/web/posts/" + id + "/likes", BodyPublishers.noBody(), Map.of())
+                .status()).isEqualTo(200);
+        assertThat(feed(friend).get(0).get("likedByMe").asBoolean()).isFalse();
+        assertThat(feed(friend).get(0).get("likesCount").asInt()).isZero();
+
+        Posts.delete(owner, id);
+        assertThat(feed(friend).size()).isZero();
+        assertThat(feed(owner).size()).isZero();
     }
 
     @Test
-    void concurrentMissesOfOneWallPageLoadItOnce() throws Exception {
+    void concurrentMissesOfOnePostLoadItOnce() throws Exception {
         Member owner = Members.register(port, "Crowded");
-        Posts.write(owner, owner, "popular", "PUBLIC");
-        // the write holds its wall (readers go around the cache) until its transaction has fully ended
+        String id = Posts.write(owner, owner, "popular", "PUBLIC"); // answered with the post: now cached
+        assertThat(owner.client().post("/web/posts/" + id + "/comments", Map.of("content", "retires it")).status())
+                .isEqualTo(201);
+        // the comment holds the post (readers go around the cache) until its transaction has fully ended
         Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
-                .until(() -> !redis.hasKey("walls:holds:" + owner.id()));
-        double loads = count("bunnybook.cache.loads", "walls");
+                .until(() -> !redis.hasKey("posts:holds:" + id));
+        double loads = count("bunnybook.cache.loads", "posts");
         ExecutorService readers = Executors.newFixedThreadPool(READERS);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -118,7 +135,7 @@ class ReadCachesTest {
             for (int i = 0; i < READERS; i++) {
                 statuses.add(CompletableFuture.supplyAsync(() -> {
                     await(start);
-                    return new ApiClient(port).get("/web/posts?wall_profile_id=" + owner.id()).status();
+                    return new ApiClient(port).get("/web/posts/" + id).status();
                 }, readers));
             }
             start.countDown();
@@ -126,7 +143,7 @@ class ReadCachesTest {
         } finally {
             readers.shutdownNow();
         }
-        assertThat(count("bunnybook.cache.loads", "walls") - loads).isEqualTo(1);
+        assertThat(count("bunnybook.cache.loads", "posts") - loads).isEqualTo(1);
     }
 
     /** Misses held up in the loader show that the others wait for it instead of loading too. */
@@ -163,10 +180,8 @@ class ReadCachesTest {
         assertThat(keysLoaded).as("each key loaded once, alone or with the other").hasValue(2);
     }
 
-    private static List<String> contents(JsonNode posts) {
-        List<String> contents = new ArrayList<>();
-        posts.forEach(post -> contents.add(post.get("content").asText()));
-        return contents;
+    private static JsonNode feed(Member member) {
+        return member.client().get("/web/feed").json();
     }
 
     private static void await(CountDownLatch latch) {

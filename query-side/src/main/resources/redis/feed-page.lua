@@ -1,0 +1,17 @@
+-- A page of a member's home feed in one round trip: the newest entries of their timeline (see feed-timelines.lua)
+-- below a bound, with each post as the posts cache holds it (runs after generations.lua and cached-posts.lua).
+-- ARGV: member, before (a lexical bound), limit.
+-- Answers { floor, entries..., then three values per entry as append_cached_posts gives them }, or nothing when the
+-- timelines cannot be trusted.
+
+local member, before, limit = ARGV[1], ARGV[2], tonumber(ARGV[3])
+if redis.call('EXISTS', 'feed:timelines') == 0 then return {} end
+local set = 'feed:timeline:' .. member
+local entries = redis.call('ZREVRANGEBYLEX', set, before, '-', 'LIMIT', 0, limit)
+local answer = { redis.call('GET', set .. ':floor') or '' }
+local posts = {}
+for i, entry in ipairs(entries) do
+  table.insert(answer, entry)
+  posts[i] = string.sub(entry, 17) -- after "<15 digits>:"
+end
+return append_cached_posts(member, posts, answer)
