@@ -25,6 +25,12 @@ export interface Profile {
 
 export type Relationship = 'FRIEND' | 'OUTGOING_FRIEND_REQUEST' | 'INCOMING_FRIEND_REQUEST' | 'SELF' | 'NONE';
 
+/** A shortest chain of friendships from the member (first in `path`) to another (last); `degree` friendships long. */
+export interface Connection {
+  degree: number;
+  path: Profile[];
+}
+
 export type Privacy = 'PUBLIC' | 'FRIENDS';
 
 export interface Post {

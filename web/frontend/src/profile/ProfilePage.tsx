@@ -14,6 +14,7 @@ import { profileNames } from './ProfileNames';
 import { NoSuchBunny } from './NoSuchBunny';
 import { ProfileWall, type FriendshipPush } from './ProfileWall';
 import { RelationshipButton } from './RelationshipButton';
+import { ConnectionChain } from './ConnectionChain';
 import styles from './ProfilePage.module.css';
 
 const findProfile = (id: string) => profileNames.find(id);
@@ -67,6 +68,7 @@ function ProfileView({ me, id }: { me: string; id: string }) {
             <Link to={`/profiles/${id}/friends`}>Friends</Link>
             {!self && <Link to={`/profiles/${id}/friends/mutual`}>Mutual friends</Link>}
           </nav>
+          {!self && <ConnectionChain store={wall.connection} />}
           <RelationshipButton store={wall.relationship} />
         </div>
       </section>

@@ -3,18 +3,25 @@ import { NEVER, Subject, firstValueFrom } from 'rxjs';
 import { ProfileWall, type FriendshipPush, type ProfileWallApi } from './ProfileWall';
 import { ApiError } from '../api/ApiError';
 import { aPost } from '../posts/testing';
-import type { Relationship } from '../api/types';
+import type { Connection, Relationship } from '../api/types';
 
 function apiWith(
   relationships: Relationship[],
   findProfile: ProfileWallApi['findProfile'],
   friendshipPushes: ProfileWallApi['friendshipPushes'] = NEVER,
+  connections: Connection[] = [],
 ): ProfileWallApi {
   return {
     findProfile,
     friendshipPushes,
     friendship: {
       relationship: async () => relationships.shift() ?? 'NONE',
+      // the last connection stays the answer once the others are given
+      connection: vi.fn(async () => {
+        const connection = connections.length > 1 ? connections.shift() : connections[0];
+        if (!connection) throw new ApiError(404, 'not connected within 4 friendships');
+        return connection;
+      }),
       sendRequest: vi.fn(),
       cancelRequest: vi.fn(),
       accept: vi.fn(),
@@ -75,5 +82,60 @@ describe('ProfileWall', () => {
     expect(wall.relationship.value.relationship).toBe('NONE');
     expect(api.posts.wall).toHaveBeenCalledTimes(2);
     started.unsubscribe();
+  });
+
+  it('reads how the member is connected to another member, again once they become friends', async () => {
+    const me = { id: 'me', username: 'amy' };
+    const bob = { id: 'bob', username: 'bob' };
+    const carol = { id: 'carol', username: 'carol' };
+    const api = apiWith(
+      ['INCOMING_FRIEND_REQUEST', 'FRIEND'],
+      async (id) => ({ id, username: 'bob' }),
+      NEVER,
+      [{ degree: 2, path: [me, carol, bob] }, { degree: 1, path: [me, bob] }],
+    );
+    const wall = new ProfileWall(api, 'me', 'bob');
+    wall.start();
+    await flush();
+    expect(wall.connection.value).toEqual({ status: 'connected', connection: { degree: 2, path: [me, carol, bob] } });
+
+    await wall.relationship.act('accept');
+    await flush();
+
+    expect(wall.connection.value).toEqual({ status: 'connected', connection: { degree: 1, path: [me, bob] } });
+  });
+
+  it('asks for no connection on one\'s own profile', async () => {
+    const api = apiWith(['SELF'], async (id) => ({ id, username: 'amy' }));
+    const wall = new ProfileWall(api, 'me', 'me');
+    wall.start();
+    await flush();
+
+    expect(api.friendship.connection).not.toHaveBeenCalled();
+    expect(wall.connection.value).toEqual({ status: 'loading' });
+  });
+
+  it('reads the connection again once the member\'s own action is answered, though a push told the change first', async () => {
+    const me = { id: 'me', username: 'amy' };
+    const bob = { id: 'bob', username: 'bob' };
+    const carol = { id: 'carol', username: 'carol' };
+    const pushes = new Subject<FriendshipPush>();
+    const api = apiWith(
+      ['INCOMING_FRIEND_REQUEST', 'FRIEND'],
+      async (id) => ({ id, username: 'bob' }),
+      pushes,
+      // the graph has not heard of the friendship when the push makes the page ask
+      [{ degree: 2, path: [me, carol, bob] }, { degree: 2, path: [me, carol, bob] }, { degree: 1, path: [me, bob] }],
+    );
+    const wall = new ProfileWall(api, 'me', 'bob');
+    wall.start();
+    await flush();
+
+    const accepting = wall.relationship.act('accept');
+    pushes.next({ profileId: 'bob', friends: true });
+    await accepting;
+    await flush();
+
+    expect(wall.connection.value).toEqual({ status: 'connected', connection: { degree: 1, path: [me, bob] } });
   });
 });

@@ -1,4 +1,4 @@
-import { Observable, distinctUntilChanged, filter, map, skip } from 'rxjs';
+import { Observable, Subject, distinctUntilChanged, filter, map, skip } from 'rxjs';
 import { Store } from '../lib/store';
 import { LatestAsk } from '../lib/LatestAsk';
 import { describe } from '../api/ApiError';
@@ -18,6 +18,12 @@ export interface RelationshipState {
 export class RelationshipStore extends Store<RelationshipState> {
   /** Emits when the two become friends or stop being friends (not on the first reading): the wall shows other posts. */
   readonly friendshipChanged$: Observable<boolean>;
+  /**
+   * Emits once an action of the member's has been answered and the relationship read again: by then the server's
+   * read models show it, which a push saying the same (it may come first) does not promise.
+   */
+  readonly acted$: Observable<void>;
+  private readonly acted = new Subject<void>();
   /** A read answered after a later read or a push is dropped instead of undoing them. */
   private readonly reads = new LatestAsk();
 
@@ -33,6 +39,7 @@ export class RelationshipStore extends Store<RelationshipState> {
       distinctUntilChanged(),
       skip(1),
     );
+    this.acted$ = this.acted.asObservable();
   }
 
   async load(): Promise<void> {
@@ -62,6 +69,7 @@ export class RelationshipStore extends Store<RelationshipState> {
       await this.api[action](this.me, this.other);
     } finally {
       await this.load();
+      this.acted.next();
     }
   }
 }

@@ -18,32 +18,49 @@ import java.time.Duration;
  */
 public final class EmbeddedNeo4jServer implements AutoCloseable {
 
-    private final DatabaseManagementService service;
+    private final Path homeDirectory;
     private final int boltPort;
+    private volatile DatabaseManagementService service;
 
-    private EmbeddedNeo4jServer(DatabaseManagementService service, int boltPort) {
-        this.service = service;
+    private EmbeddedNeo4jServer(Path homeDirectory, int boltPort) {
+        this.homeDirectory = homeDirectory;
         this.boltPort = boltPort;
+        this.service = open(homeDirectory, boltPort);
     }
 
     public static EmbeddedNeo4jServer start(Path homeDirectory) {
-        int boltPort = FreePorts.next();
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(homeDirectory)
+        return new EmbeddedNeo4jServer(homeDirectory, FreePorts.next());
+    }
+
+    private static DatabaseManagementService open(Path homeDirectory, int boltPort) {
+        return new DatabaseManagementServiceBuilder(homeDirectory)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                // Transactions past their timeout are ended when the monitor next looks, every 2 s by default:
+                // a read bounded to a few hundred milliseconds would run for seconds.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
                 // Without these, closing waits ~10 s for Bolt's event loops to go quiet.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
                 .build();
-        return new EmbeddedNeo4jServer(service, boltPort);
     }
 
     public String boltUri() {
         return "bolt://127.0.0.1:" + boltPort;
+    }
+
+    /** Stops the server, as an outage would; its clients' connections break. */
+    public void stop() {
+        close();
+    }
+
+    /** Starts a stopped server again, on the same port and data. */
+    public void restart() {
+        service = open(homeDirectory, boltPort);
     }
 
     @Override

@@ -29,6 +29,7 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
 
     private static Map<String, Object> shared;
     private static EmbeddedRedisServer redis;
+    private static EmbeddedNeo4jServer neo4j;
 
     @Override
     public int getOrder() {
@@ -73,7 +74,7 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
             properties.put("spring.data.redis.port", redis.port());
         }
         if (!environment.containsProperty("spring.neo4j.uri")) {
-            EmbeddedNeo4jServer neo4j = EmbeddedNeo4jServer.start(dataDir.resolve("neo4j"));
+            neo4j = EmbeddedNeo4jServer.start(dataDir.resolve("neo4j"));
             stoppers.add(neo4j);
             properties.put("spring.neo4j.uri", neo4j.boltUri());
             properties.put("spring.neo4j.authentication.username", "neo4j");
@@ -89,6 +90,11 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
     /** The embedded Redis of this JVM, if one was started: failure drills stop and restart it. */
     public static synchronized Optional<EmbeddedRedisServer> embeddedRedis() {
         return Optional.ofNullable(redis);
+    }
+
+    /** The embedded Neo4j of this JVM, if one was started: failure drills stop and restart it. */
+    public static synchronized Optional<EmbeddedNeo4jServer> embeddedNeo4j() {
+        return Optional.ofNullable(neo4j);
     }
 
     private static Path temporaryDirectory() {

@@ -13,15 +13,17 @@ import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.neo4j.Neo4jAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * What every read-model test context holds: Spring Boot's clients for the three stores (as the application configures
- * them, Flyway migrations included), the platform's transaction managers, Redis client options and clock, a meter
+ * them, Flyway migrations included) and its conversion of settings, the platform's transaction managers, Redis client options and clock, a meter
  * registry, recorded pushes, and {@link ProjectionEvents} to hand the context's projection its events.
  * <p>
  * Deliberately not a {@code @Configuration}: these classes reach web's tests too (query-side's test-jar), where the
@@ -37,6 +39,12 @@ import org.springframework.transaction.PlatformTransactionManager;
         pattern = "org\\.bunnybook\\.platform\\.(TransactionConfiguration|RedisConfiguration|ClockConfiguration"
                 + "|processing\\.(BatchBuffers|BatchedStatements|SavepointOnRetry))"))
 class ReadModelTestConfiguration {
+
+    /** Converts settings as the application does ({@code 500ms} to a Duration, say). */
+    @Bean
+    static ConversionService conversionService() {
+        return ApplicationConversionService.getSharedInstance();
+    }
 
     @Bean
     MeterRegistry meterRegistry() {

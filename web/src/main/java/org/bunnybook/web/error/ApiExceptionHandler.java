@@ -16,6 +16,8 @@ import org.bunnybook.platform.Conflict;
 import org.bunnybook.platform.NotFound;
 import org.slf4j.Logger;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +43,8 @@ import java.util.Map;
 
 /**
  * Turns every way a request can go wrong into the Bunnybook contract: a 4xx with a body that says why. Invalid
- * input is a 422 naming each field, like FastAPI's. Anything unforeseen is logged and answered with a bare 500.
+ * input is a 422 naming each field, like FastAPI's. A store that is down or too slow is a 503. Anything unforeseen is
+ * logged and answered with a bare 500.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -185,10 +188,20 @@ class ApiExceptionHandler {
         return status(HttpStatus.NOT_FOUND);
     }
 
+    /**
+     * Also where a store's outage arrives, thrown by a read or wrapped in a query's future: a store that is down, or a
+     * query that ran out of its time, is a 503 the member may retry, not a failure of ours. (Reads that can fall back
+     * to another store, like the Redis caches, do so before it comes to this.)
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         if (causedBy(e, PayloadTooLarge.class)) {
             return status(HttpStatus.PAYLOAD_TOO_LARGE);
+        }
+        if (causedBy(e, DataAccessResourceFailureException.class) || causedBy(e, QueryTimeoutException.class)) {
+            log.warn("a store is unavailable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("detail",
+                    "a store this answer needs is unavailable or too slow just now; try again shortly"));
         }
         log.error("unexpected failure handling a request", e);
         return status(HttpStatus.INTERNAL_SERVER_ERROR);

@@ -3,8 +3,12 @@ package org.bunnybook.web.ui;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.assertj.core.api.Assertions;
+import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.regex.Pattern;
 
@@ -16,10 +20,14 @@ import static org.bunnybook.web.ui.Names.namedWithin;
 /**
  * Members in a real browser, through the web UI only: two bunnies register, befriend each other, see each other
  * online, chat with the typing indicator, post, comment and like, and watch their notification badges; a stranger
- * cannot see a friends-only post. Screenshots of the pages they pass through go to target/screenshots/.
+ * cannot see a friends-only post; a member sees how they are connected to a friend of a friend. Screenshots of the
+ * pages they pass through go to target/screenshots/.
  */
 @BrowserTest
 class MemberJourneyBrowserTest {
+
+    @LocalServerPort
+    int port;
 
     @Test
     void twoBunniesBefriendChatPostCommentAndLikeWhileAStrangerSeesOnlyWhatIsPublic(Visitors visitors) {
@@ -124,6 +132,59 @@ class MemberJourneyBrowserTest {
         Screenshots.take(cara.page, "not-found");
     }
 
+    @Test
+    void aMemberSeesHowTheyAreConnectedToAFriendOfAFriendAndTheChainFollowsTheirFriendship(Visitors visitors) {
+        // Amy knows Carol, who knows Dave; Dave asks Amy to be his friend (set up through the API)
+        Member amy = Members.register(port, "Amy");
+        Member carol = Members.register(port, "Carol");
+        Member dave = Members.register(port, "Dave");
+        Friends.befriend(amy, carol);
+        Friends.befriend(carol, dave);
+        Assertions.assertThat(Friends.request(dave, amy).status()).isEqualTo(201);
+
+        Page page = visitors.newVisitor();
+        page.navigate("/login");
+        page.getByLabel("Email").fill(amy.email());
+        page.getByLabel("Password").fill(Members.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, named("Log in")).click();
+        assertThat(page).hasURL(Pattern.compile("/$"));
+        new Visitor(page, amy.username()).visitProfileOf(dave.username());
+
+        // on Dave's profile: 2nd, through Carol, each name a link to that bunny
+        Locator connection = page.getByTestId("connection");
+        assertThat(connection.getByText("2nd", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        Locator chain = page.getByRole(AriaRole.LIST, named("How you are connected")).getByRole(AriaRole.LISTITEM);
+        assertThat(chain).hasText(new String[]{"You", carol.username(), dave.username()});
+        assertThat(chain.nth(1).getByRole(AriaRole.LINK)).hasAttribute("href", "/profiles/" + carol.id());
+        assertThat(chain.nth(2).getByRole(AriaRole.LINK)).hasAttribute("href", "/profiles/" + dave.id());
+        Screenshots.take(page, "profile-connection");
+
+        // Carol, by her link, is a friend: 1st
+        chain.nth(1).getByRole(AriaRole.LINK).click();
+        assertThat(page.getByRole(AriaRole.MAIN).getByRole(AriaRole.HEADING, namedWithin(carol.username())))
+                .isVisible();
+        assertThat(chain).hasText(new String[]{"You", carol.username()});
+        assertThat(connection.getByText("1st", new Locator.GetByTextOptions().setExact(true))).isVisible();
+
+        // back on Dave's profile, accepting his request there makes him 1st at once
+        page.goBack();
+        assertThat(chain).hasText(new String[]{"You", carol.username(), dave.username()});
+        page.getByRole(AriaRole.BUTTON, named("Accept")).click();
+        assertThat(connection.getByText("1st", new Locator.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(chain).hasText(new String[]{"You", dave.username()});
+
+        // one's own profile shows no connection
+        page.navigate("/profiles/" + amy.id());
+        assertThat(page.getByRole(AriaRole.MAIN).getByRole(AriaRole.HEADING, namedWithin(amy.username())))
+                .isVisible();
+        assertThat(page.getByTestId("connection")).hasCount(0);
+
+        // a stranger is not connected within 4 steps, quietly
+        Member stranger = Members.register(port, "Stranger");
+        page.navigate("/profiles/" + stranger.id());
+        assertThat(page.getByText("Not connected within 4 steps")).isVisible();
+    }
+
     /** Registers through the register page, as a person would, and lands on the home feed. */
     private Visitor register(Visitors visitors, String prefix, boolean screenshot) {
         Page page = visitors.newVisitor();
@@ -154,10 +215,14 @@ class MemberJourneyBrowserTest {
     private record Visitor(Page page, String username) {
 
         void visitProfileOf(Visitor other) {
-            page.getByLabel("Search bunnies").fill(other.username);
-            page.getByRole(AriaRole.LIST, named("Bunnies found")).getByRole(AriaRole.LINK, namedWithin(other.username))
+            visitProfileOf(other.username);
+        }
+
+        void visitProfileOf(String username) {
+            page.getByLabel("Search bunnies").fill(username);
+            page.getByRole(AriaRole.LIST, named("Bunnies found")).getByRole(AriaRole.LINK, namedWithin(username))
                     .click();
-            assertThat(page.getByRole(AriaRole.MAIN).getByRole(AriaRole.HEADING, namedWithin(other.username)))
+            assertThat(page.getByRole(AriaRole.MAIN).getByRole(AriaRole.HEADING, namedWithin(username)))
                     .isVisible();
         }
 
