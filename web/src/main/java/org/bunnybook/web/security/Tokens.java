@@ -97,10 +97,16 @@ public class Tokens {
 
     /** The member an access token vouches for, or empty if it is not a valid, current access token. */
     public Optional<Member> readAccess(String jwt) {
-        return verify(jwt, ACCESS, claims -> new Member(
+        return readAccessGrant(jwt).map(AccessGrant::member);
+    }
+
+    /** The member an access token vouches for and until when, or empty if it is not a valid, current access token. */
+    public Optional<AccessGrant> readAccessGrant(String jwt) {
+        return verify(jwt, ACCESS, claims -> new AccessGrant(new Member(
                 UUID.fromString(claims.getSubject()),
                 Objects.requireNonNull(claims.get("username", String.class)),
-                Role.valueOf(claims.get("role", String.class))));
+                Role.valueOf(claims.get("role", String.class))),
+                claims.getExpiration().toInstant()));
     }
 
     /** What a refresh token names, or empty if it is not a valid, current refresh token. */
@@ -129,6 +135,10 @@ public class Tokens {
     }
 
     public record IssuedToken(String jwt, Instant expiresAt) {
+    }
+
+    /** What a verified access token says: who, and until when it may say so. */
+    public record AccessGrant(Member member, Instant expiresAt) {
     }
 
     public record RefreshClaims(UUID sessionId, UUID tokenId, UUID profileId) {
