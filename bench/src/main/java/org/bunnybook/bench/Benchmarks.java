@@ -15,7 +15,8 @@ import java.util.Map;
  * [--likes=3] [--threads=8] [--samples=1000]} or {@code ... chat [--pairs=100] [--messages=20] [--every=4000]} or
  * {@code ... rebuild [--events=1000000]} or {@code ... append [--seconds=10]} or
  * {@code ... ingest [--rates=250,500,1000,1500,2000] [--seconds=60] [--members=500] [--friends=6] [--senders=256]}
- * or {@code ... http [--seconds=20]}
+ * or {@code ... http [--seconds=20]} or {@code ... http-reads [--members=1000] [--friends=16] [--posts=10]
+ * [--wrk-threads=1] [--connections=16] [--warm-up=5] [--seconds=20]} (needs {@code wrk} on the PATH)
  */
 public final class Benchmarks {
 
@@ -75,8 +76,16 @@ public final class Benchmarks {
                         Integer.parseInt(options.getOrDefault("senders", "256"))).run();
                 case "http" -> new HttpBenchmark(application,
                         Duration.ofSeconds(Integer.parseInt(options.getOrDefault("seconds", "20")))).run();
+                case "http-reads" -> new HttpReadsBenchmark(application,
+                        Integer.parseInt(options.getOrDefault("members", "1000")),
+                        Integer.parseInt(options.getOrDefault("friends", "16")),
+                        Integer.parseInt(options.getOrDefault("posts", "10")),
+                        Integer.parseInt(options.getOrDefault("wrk-threads", "1")),
+                        Integer.parseInt(options.getOrDefault("connections", "16")),
+                        Duration.ofSeconds(Integer.parseInt(options.getOrDefault("warm-up", "5"))),
+                        Duration.ofSeconds(Integer.parseInt(options.getOrDefault("seconds", "20")))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + which
-                        + "; known: social-graph, wall-feed, chat, rebuild, append, ingest, http (args: "
+                        + "; known: social-graph, wall-feed, chat, rebuild, append, ingest, http, http-reads (args: "
                         + Arrays.toString(args) + ")");
             }
         }

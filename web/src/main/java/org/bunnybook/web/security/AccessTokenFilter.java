@@ -48,12 +48,12 @@ class AccessTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> presented = presentedToken(request);
         if (presented.isPresent()) {
-            Optional<Member> member = tokens.readAccess(presented.get());
-            if (member.isEmpty()) {
+            Optional<Tokens.AccessGrant> grant = tokens.readAccessGrant(presented.get());
+            if (grant.isEmpty()) {
                 errors.write(response, HttpStatus.UNAUTHORIZED);
                 return;
             }
-            authenticate(member.get());
+            authenticate(grant.get());
         }
         chain.doFilter(request, response);
     }
@@ -68,9 +68,10 @@ class AccessTokenFilter extends OncePerRequestFilter {
         return AuthCookies.read(request, AuthCookies.ACCESS).filter(value -> !value.isEmpty());
     }
 
-    private static void authenticate(Member member) {
-        var authority = new SimpleGrantedAuthority("ROLE_" + member.role().name());
-        var authentication = new UsernamePasswordAuthenticationToken(member, null, List.of(authority));
+    private static void authenticate(Tokens.AccessGrant grant) {
+        var authority = new SimpleGrantedAuthority("ROLE_" + grant.member().role().name());
+        var authentication = new UsernamePasswordAuthenticationToken(grant.member(), null, List.of(authority));
+        authentication.setDetails(grant); // the token's expiry, for GET /web/session
         SecurityContextHolder.getContext().setAuthentication(authentication);
     }
 }

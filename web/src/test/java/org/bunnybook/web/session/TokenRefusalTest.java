@@ -59,7 +59,7 @@ class TokenRefusalTest {
                 .expiration(Date.from(Instant.now().plusSeconds(60))).signWith(ourKey, Jwts.SIG.HS256).compact());
 
         tokens.forEach((name, token) -> {
-            for (String path : new String[]{"/web/me", "/web/profiles?username_query=a"}) {
+            for (String path : new String[]{"/web/me", "/web/session", "/web/profiles?username_query=a"}) {
                 var byHeader = new ApiClient(port).bearer(token).get(path);
                 assertThat(byHeader.status()).as(name + " as bearer on " + path).isEqualTo(401);
                 assertThat(byHeader.json().get("detail").asText()).isEqualTo("Unauthorized");
@@ -72,6 +72,7 @@ class TokenRefusalTest {
                 java.net.http.HttpRequest.BodyPublishers.noBody(), Map.of("Authorization", "Basic Ym9iOmJvYg=="));
         assertThat(basic.status()).isEqualTo(401);
         assertThat(new ApiClient(port).get("/web/me").status()).as("no token at all").isEqualTo(401);
+        assertThat(new ApiClient(port).get("/web/session").status()).as("no token at all").isEqualTo(401);
         // beyond the server's header limit the container refuses it before we see it: still a 4xx
         assertThat(new ApiClient(port).bearer("x".repeat(20_000)).get("/web/me").status()).isBetween(400, 431);
         assertThat(new ApiClient(port).get("/web/profiles?username_query=a").status()).as("anonymous").isEqualTo(200);

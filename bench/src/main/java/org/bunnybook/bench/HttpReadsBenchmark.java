@@ -1,0 +1,264 @@
+package org.bunnybook.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bunnybook.api.account.RegisterAccount;
+import org.bunnybook.api.friendship.AcceptFriendRequest;
+import org.bunnybook.api.friendship.FriendshipId;
+import org.bunnybook.api.friendship.SendFriendRequest;
+import org.bunnybook.api.post.CreatePost;
+import org.bunnybook.api.post.Privacy;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+/**
+ * Reads through HTTP under load, as members' clients make them: {@code wrk} at a fixed concurrency against the
+ * running application, every request with a real access token (got by logging in over HTTP) of one of many members,
+ * going round them. Next to the reads, in the same run, the floor: {@code GET /web/session}, which passes the same
+ * servlet container and security filters and answers from the access token alone, without touching a store. Each
+ * read's requests/s is printed as a ratio to the floor's, so what is left is what the read itself costs.
+ */
+final class HttpReadsBenchmark {
+
+    private static final String PASSWORD = "carrots-and-clover";
+    /** The home feed's issue target: at least this share of the floor's requests/s, with p99 under the bound. */
+    private static final double FEED_SHARE_OF_FLOOR = 0.5;
+    private static final double FEED_P99_BOUND_MILLIS = 25;
+    /** Set-up requests (a login sends a command) may be slow on a busy machine; they are not what is measured. */
+    private static final Duration ANSWER_PATIENCE = Duration.ofSeconds(120);
+
+    private final ConfigurableApplicationContext application;
+    private final CommandGateway commands;
+    private final int members;
+    private final int friendsEach;
+    private final int postsEach;
+    private final Duration warmUp;
+    private final Duration measured;
+    private final Wrk wrk;
+    private final String baseUrl;
+    private final SplittableRandom random = new SplittableRandom(20261203);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<UUID> ids = new ArrayList<>();
+    private final List<UUID> publicPosts = new ArrayList<>();
+    private final List<String> tokens = new ArrayList<>();
+
+    HttpReadsBenchmark(ConfigurableApplicationContext application, int members, int friendsEach, int postsEach,
+                       int wrkThreads, int connections, Duration warmUp, Duration measured) {
+        this.wrk = Wrk.onPath(wrkThreads, connections); // before anything is written: no wrk, no run
+        this.application = application;
+        this.commands = application.getBean(CommandGateway.class);
+        this.members = members;
+        this.friendsEach = friendsEach;
+        this.postsEach = postsEach;
+        this.warmUp = warmUp;
+        this.measured = measured;
+        this.baseUrl = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** One kind of read: its name and, for the n-th member of the rotation, the request path. */
+    private record Read(String name, String route, IntFunction<String> pathOf) {
+    }
+
+    void run() {
+        long started = System.nanoTime();
+        int friendships = writeNetwork();
+        Quiet.untilProjected(application);
+        System.out.printf("Wrote %,d members, %,d friendships and %,d posts as commands and projected them in %.1f s%n",
+                members, friendships, members * postsEach, (System.nanoTime() - started) / 1e9);
+        logIn();
+
+        List<Read> reads = List.of(
+                new Read("floor", "GET /web/session", member -> "/web/session"),
+                new Read("home feed", "GET /web/feed", member -> "/web/feed"),
+                new Read("wall", "GET /web/posts?wall_profile_id=", member ->
+                        "/web/posts?wall_profile_id=" + ids.get((member * 31 + 7) % members)),
+                new Read("post", "GET /web/posts/{id}", member ->
+                        "/web/posts/" + publicPosts.get((member * 17 + 3) % publicPosts.size())),
+                new Read("suggestions", "GET /web/profiles/{me}/friend_suggestions", member ->
+                        "/web/profiles/" + ids.get(member) + "/friend_suggestions"));
+
+        System.out.printf("%n%s, %d s warm-up and %d s measured per read, going round %,d members' tokens "
+                        + "(ms; ratio = requests/s / floor's requests/s):%n", wrk.settings(), warmUp.toSeconds(),
+                measured.toSeconds(), members);
+        System.out.printf("%-12s %-45s %12s %9s %9s %9s %8s%n", "read", "route", "requests/s", "p50", "p99",
+                "ratio", "failed");
+        Wrk.Result floor = null;
+        Wrk.Result feed = null;
+        long failed = 0;
+        for (Read read : reads) {
+            List<Wrk.Target> targets = targets(read);
+            wrk.run(baseUrl, targets, warmUp);
+            Wrk.Result result = wrk.run(baseUrl, targets, measured);
+            if (floor == null) {
+                floor = result;
+            }
+            if (read.route().equals("GET /web/feed")) {
+                feed = result;
+            }
+            long notAnswered = result.failedStatuses() + result.socketErrors();
+            failed += notAnswered;
+            System.out.printf("%-12s %-45s %,12.0f %9.2f %9.2f %9.2f %8d%n", read.name(), read.route(),
+                    result.perSecond(), result.p50Millis(), result.p99Millis(),
+                    result.perSecond() / floor.perSecond(), notAnswered);
+        }
+
+        double share = feed.perSecond() / floor.perSecond();
+        boolean met = share >= FEED_SHARE_OF_FLOOR && feed.p99Millis() < FEED_P99_BOUND_MILLIS;
+        System.out.printf("%nMust show (issue 15): GET /web/feed >= %.1fx the floor's requests/s with p99 < %.0f ms: "
+                        + "%.2fx (%,.0f / %,.0f requests/s), p99 %.2f ms -> %s%n", FEED_SHARE_OF_FLOOR,
+                FEED_P99_BOUND_MILLIS, share, feed.perSecond(), floor.perSecond(), feed.p99Millis(),
+                met ? "PASS" : "FAIL");
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " requests failed (a status of 400 or more, or a socket error): "
+                    + "the figures above do not measure answered reads");
+        }
+    }
+
+    // --- the network, written as commands ---
+
+    /** Members, random friendships, and posts on the members' own walls, a quarter of them for friends only. */
+    private int writeNetwork() {
+        // logins over HTTP check this hash as they would any; cost 4 instead of 10 only so that a thousand of them
+        // take a second, not a minute, on two cores
+        String passwordHash = new BCryptPasswordEncoder(4).encode(PASSWORD);
+        for (int i = 0; i < members; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        inParallel(members, i -> commands.send(new RegisterAccount(ids.get(i), name(i), email(i), passwordHash,
+                name(i))));
+        List<int[]> pairs = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        while (pairs.size() < (long) members * friendsEach / 2) {
+            int a = random.nextInt(members);
+            int b = random.nextInt(members);
+            if (a != b && seen.add((long) Math.min(a, b) * members + Math.max(a, b))) {
+                pairs.add(new int[]{a, b});
+            }
+        }
+        inParallel(pairs.size(), i -> {
+            int a = pairs.get(i)[0];
+            int b = pairs.get(i)[1];
+            String friendship = FriendshipId.of(ids.get(a), ids.get(b));
+            return commands.send(new SendFriendRequest(friendship, ids.get(a), name(a), ids.get(b), name(b)))
+                    .thenCompose(sent -> commands.send(new AcceptFriendRequest(friendship, ids.get(b))));
+        });
+        List<CreatePost> posts = new ArrayList<>();
+        for (int i = 0; i < members * postsEach; i++) {
+            int author = i % members;
+            posts.add(new CreatePost(UUID.randomUUID(), ids.get(author), name(author), ids.get(author),
+                    "post " + i + " of the http-reads benchmark", i % 4 == 0 ? Privacy.FRIENDS : Privacy.PUBLIC));
+        }
+        posts.stream().filter(post -> post.privacy() == Privacy.PUBLIC).forEach(post -> publicPosts.add(post.postId()));
+        inParallel(posts.size(), i -> commands.send(posts.get(i)));
+        return pairs.size();
+    }
+
+    /** Runs the commands with at most 32 in flight, and fails if any does. */
+    private static void inParallel(int count, Function<Integer, CompletableFuture<?>> command) {
+        Semaphore inFlight = new Semaphore(32);
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            inFlight.acquireUninterruptibly();
+            sent.add(command.apply(i).whenComplete((result, failure) -> inFlight.release()));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    }
+
+    // --- over HTTP ---
+
+    /** Every member logs in over HTTP, each from an address of its own (login is rate-limited per address). */
+    private void logIn() {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<String>> loggedIn = new ArrayList<>();
+            for (int i = 0; i < members; i++) {
+                int member = i;
+                loggedIn.add(CompletableFuture.supplyAsync(() -> login(member), pool));
+            }
+            loggedIn.forEach(token -> tokens.add(token.join()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String login(int member) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(baseUrl + "/web/login"))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "10.17.%d.%d".formatted(member / 200, 1 + member % 200))
+                .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("email", email(member), "password", PASSWORD)))));
+        try {
+            return new ObjectMapper().readTree(answer.body()).path("accessToken").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The rotation of one read, one request per member, each asked once first: all must answer 200 (under load, wrk
+     * counts any answer of 400 or more as failed).
+     */
+    private List<Wrk.Target> targets(Read read) {
+        List<Wrk.Target> targets = new ArrayList<>();
+        for (int member = 0; member < members; member++) {
+            Wrk.Target target = new Wrk.Target(tokens.get(member), read.pathOf().apply(member));
+            send(HttpRequest.newBuilder(URI.create(baseUrl + target.path()))
+                    .header("Authorization", "Bearer " + target.accessToken()).GET());
+            targets.add(target);
+        }
+        return targets;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(ANSWER_PATIENCE).build();
+        try {
+            HttpResponse<String> answer = http.send(built, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(built.method() + " " + built.uri() + " answered "
+                        + answer.statusCode() + " " + answer.body() + ", not 200");
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new IllegalStateException(built.method() + " " + built.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Map<String, String> body) {
+        try {
+            return new ObjectMapper().writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String name(int member) {
+        return "reader" + member;
+    }
+
+    private static String email(int member) {
+        return name(member) + "@http-reads.bench";
+    }
+}
