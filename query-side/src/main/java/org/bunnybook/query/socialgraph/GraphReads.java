@@ -27,8 +27,9 @@ import java.util.function.Function;
 class GraphReads {
 
     private final Driver driver;
-    private final SessionConfig sessions = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build();
     private final TransactionConfig limited;
+    /** Sessions on the home database, named: a session that names none has the driver ask the server for it first. */
+    private volatile SessionConfig sessions;
 
     GraphReads(Driver driver, @Value("${bunnybook.social-graph.query-timeout:10s}") String timeout) {
         this.driver = driver;
@@ -36,9 +37,19 @@ class GraphReads {
     }
 
     <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapping) {
-        try (Session session = driver.session(sessions)) {
+        try (Session session = driver.session(sessions())) {
             return session.run(cypher, parameters, limited).list(mapping::apply);
         }
+    }
+
+    private SessionConfig sessions() {
+        if (sessions == null) {
+            try (Session session = driver.session()) {
+                String home = session.run("CALL db.info() YIELD name RETURN name").single().get("name").asString();
+                sessions = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).withDatabase(home).build();
+            }
+        }
+        return sessions;
     }
 
     /** Rows of {@code id} and {@code username}. */
