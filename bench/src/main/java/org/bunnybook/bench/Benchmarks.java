@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Runs benchmarks against the whole application on throw-away embedded stores and prints their figures.
- * {@code java -jar bench/target/bunnybook-bench.jar social-graph [--members=10000] [--friends=50]} or
+ * {@code java -jar bench/target/bunnybook-bench.jar social-graph [--sizes=1000,10000,100000] [--friends=50]
+ * [--samples=500] [--path-samples=100]} or
  * {@code java -jar bench/target/bunnybook-bench.jar wall-feed [--members=1000] [--friends=10] [--posts=10]
  * [--likes=3] [--threads=8] [--samples=1000]} or {@code ... chat [--pairs=100] [--messages=20] [--every=4000]} or
  * {@code ... rebuild [--events=1000000]} or {@code ... append [--seconds=10]} or
@@ -48,8 +49,11 @@ public final class Benchmarks {
             String which = options.getOrDefault("benchmark", "social-graph");
             switch (which) {
                 case "social-graph" -> new SocialGraphBenchmark(application,
-                        Integer.parseInt(options.getOrDefault("members", "10000")),
-                        Integer.parseInt(options.getOrDefault("friends", "50"))).run();
+                        Arrays.stream(options.getOrDefault("sizes", "1000,10000,100000").split(","))
+                                .mapToInt(size -> Integer.parseInt(size.trim())).toArray(),
+                        Integer.parseInt(options.getOrDefault("friends", "50")),
+                        Integer.parseInt(options.getOrDefault("samples", "500")),
+                        Integer.parseInt(options.getOrDefault("path-samples", "100"))).run();
                 case "wall-feed" -> new WallFeedBenchmark(application,
                         Integer.parseInt(options.getOrDefault("members", "1000")),
                         Integer.parseInt(options.getOrDefault("friends", "10")),

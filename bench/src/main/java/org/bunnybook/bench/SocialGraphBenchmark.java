@@ -1,165 +1,346 @@
 package org.bunnybook.bench;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.account.ProfileSummary;
+import org.bunnybook.api.friendship.Connection;
+import org.bunnybook.api.friendship.FindConnection;
 import org.bunnybook.api.friendship.FindFriendSuggestions;
+import org.bunnybook.api.friendship.FindFriends;
 import org.bunnybook.api.friendship.FindMutualFriends;
 import org.bunnybook.api.friendship.FindRelationship;
 import org.bunnybook.api.friendship.Relationship;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import javax.sql.DataSource;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
- * Suggestions ("bunnies you may know") and mutual friends on a generated graph, asked of the social-graph read model
- * in Neo4j through the application's own query handlers, and the same questions asked in SQL of the PostgreSQL
- * {@code friendships} table, in the same run on the same machine. The generated friendships are written straight
- * into both read models: this measures reading them, not building them.
+ * Suggestions ("bunnies you may know", A→Z and ranked by mutual friends), mutual friends and the connection path
+ * between two members, asked of the social graph in Neo4j through the application's query gateway, next to the same
+ * questions asked in SQL of PostgreSQL's {@code friendships} table ({@link SqlFriendships}), interleaved in the same
+ * run, at each of several sizes of a generated network ({@link GeneratedGraph}, written straight into both read
+ * models: this measures reading them, not building them). Every answer of both stores is compared, and the paths
+ * checked against the generated friendships; the run fails if they differ.
  */
 final class SocialGraphBenchmark {
 
-    private static final int WARM_UP = 200;
-    private static final int SAMPLES = 1000;
     private static final int PAGE = 20;
+    private static final String SUGGESTIONS = "suggestions A-Z";
+    private static final String RANKED = "suggestions ranked";
+    private static final String MUTUAL = "mutual friends";
+    private static final String PATH = "connection path";
+    private static final SessionConfig READ = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).build();
 
-    private static final String SQL_SUGGESTIONS = """
-            SELECT f2.friend_id, min(f2.friend_username) AS username
-            FROM friendships f1 JOIN friendships f2 ON f2.profile_id = f1.friend_id
-            WHERE f1.profile_id = :me AND f2.friend_id <> :me
-              AND NOT EXISTS (SELECT 1 FROM friendships x WHERE x.profile_id = :me AND x.friend_id = f2.friend_id)
-            GROUP BY f2.friend_id
-            ORDER BY lower(min(f2.friend_username)) LIMIT :limit""";
-    private static final String SQL_MUTUAL = """
-            SELECT f1.friend_id, f1.friend_username AS username
-            FROM friendships f1 JOIN friendships f2 ON f2.friend_id = f1.friend_id
-            WHERE f1.profile_id = :a AND f2.profile_id = :b
-            ORDER BY lower(f1.friend_username) LIMIT :limit""";
-
-    private final Neo4jClient neo4j;
-    private final JdbcClient jdbc;
     private final QueryGateway queries;
-    private final int members;
+    private final Driver neo4j;
+    private final DataSource postgres;
+    private final SqlFriendships sql;
+    private final int[] sizes;
     private final int friendsEach;
-    private final SplittableRandom random = new SplittableRandom(20261125);
+    private final int samples;
+    private final int pathSamples;
+    private final SplittableRandom random = new SplittableRandom(20261203);
+    private boolean pathAnswered = true;
 
-    SocialGraphBenchmark(ConfigurableApplicationContext application, int members, int friendsEach) {
-        this.neo4j = application.getBean(Neo4jClient.class);
-        this.jdbc = application.getBean(JdbcClient.class);
+    SocialGraphBenchmark(ConfigurableApplicationContext application, int[] sizes, int friendsEach, int samples,
+                         int pathSamples) {
         this.queries = application.getBean(QueryGateway.class);
-        this.members = members;
+        this.neo4j = application.getBean(Driver.class);
+        this.postgres = application.getBean(DataSource.class);
+        this.sql = new SqlFriendships(application.getBean(JdbcClient.class));
+        this.sizes = sizes;
         this.friendsEach = friendsEach;
+        this.samples = samples;
+        this.pathSamples = pathSamples;
+    }
+
+    /** One question's latencies in both stores. */
+    private record Pair(Latencies graph, Latencies sql) {
+        Pair(int capacity) {
+            this(new Latencies(capacity), new Latencies(capacity));
+        }
     }
 
     void run() {
-        List<UUID> ids = new ArrayList<>();
-        Map<UUID, String> names = new HashMap<>();
-        for (int i = 0; i < members; i++) {
-            UUID id = UUID.randomUUID();
-            ids.add(id);
-            names.put(id, "bunny" + Integer.toString(random.nextInt(1 << 30), 36) + i);
-        }
-        List<UUID[]> friendships = generateFriendships(ids);
         long started = System.nanoTime();
-        new GeneratedGraph(neo4j, jdbc).load(ids, names, friendships);
-        System.out.printf("Generated %,d members and %,d friendships (~%d friends each) in %.1f s%n",
-                members, friendships.size(), 2 * friendships.size() / members, (System.nanoTime() - started) / 1e9);
-
-        Map<UUID, List<UUID>> friendsOf = new HashMap<>();
-        for (UUID[] pair : friendships) {
-            friendsOf.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]);
-            friendsOf.computeIfAbsent(pair[1], k -> new ArrayList<>()).add(pair[0]);
+        Map<Integer, Map<String, Pair>> results = new LinkedHashMap<>();
+        for (int size : sizes) {
+            results.put(size, measure(size));
         }
-        checkSameAnswers(ids, friendsOf);
-
-        Latencies graphSuggestions = new Latencies(SAMPLES);
-        Latencies sqlSuggestions = new Latencies(SAMPLES);
-        Latencies graphMutual = new Latencies(SAMPLES);
-        Latencies sqlMutual = new Latencies(SAMPLES);
-        Latencies queryBus = new Latencies(SAMPLES);
-        for (int i = 0; i < WARM_UP + SAMPLES; i++) {
-            boolean measured = i >= WARM_UP;
-            UUID me = memberWithFriends(ids, friendsOf);
-            UUID other = friendOfFriend(me, friendsOf);
-            // interleaved, so that whatever else the machine does weighs on both alike
-            time(measured, graphSuggestions, () -> graphSuggestions(me));
-            time(measured, sqlSuggestions, () -> sqlSuggestions(me));
-            time(measured, graphMutual, () -> graphMutual(me, other));
-            time(measured, sqlMutual, () -> sqlMutual(me, other));
-            time(measured, queryBus, () -> queries.query(new FindRelationship(me, me),
-                    ResponseTypes.instanceOf(Relationship.class)).join());
-        }
-        System.out.printf("%nSocial graph questions, %d samples each after %d warm-up (ms):%n", SAMPLES, WARM_UP);
-        System.out.printf("%-18s %10s %10s %10s %10s %14s %14s%n", "question", "graph p50", "graph p99",
-                "SQL p50", "SQL p99", "p50 graph/SQL", "p99 graph/SQL");
-        report("suggestions", graphSuggestions, sqlSuggestions);
-        report("mutual friends", graphMutual, sqlMutual);
-        System.out.printf("Graph answers include the query bus: a question answered without any store takes "
-                + "p50 %.2f ms, p99 %.2f ms.%n", queryBus.percentileMillis(50), queryBus.percentileMillis(99));
+        mustShow(results);
+        System.out.printf("%nWhole run: %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
 
-    private List<UUID[]> generateFriendships(List<UUID> ids) {
-        long wanted = (long) members * friendsEach / 2;
-        Set<Long> seen = new HashSet<>();
-        List<UUID[]> friendships = new ArrayList<>();
-        while (friendships.size() < wanted) {
-            int a = random.nextInt(members);
-            int b = random.nextInt(members);
-            if (a != b && seen.add((long) Math.min(a, b) * members + Math.max(a, b))) {
-                friendships.add(new UUID[]{ids.get(a), ids.get(b)});
+    private Map<String, Pair> measure(int members) {
+        System.out.printf("%n=== %,d members, ~%d friends each ===%n", members, friendsEach);
+        long started = System.nanoTime();
+        GeneratedGraph.clear(neo4j, postgres);
+        double cleared = (System.nanoTime() - started) / 1e9;
+        started = System.nanoTime();
+        GeneratedGraph graph = GeneratedGraph.generate(members, friendsEach, random);
+        double generated = (System.nanoTime() - started) / 1e9;
+        double neo4jSeconds = graph.writeGraph(neo4j);
+        double postgresSeconds = graph.writeTable(postgres);
+        System.out.printf("Generated %,d members and %,d friendships in %.1f s (the last size cleared in %.1f s): "
+                        + "generated in memory %.1f s, written into Neo4j %.1f s, into PostgreSQL %.1f s%n",
+                members, graph.friendships, generated + neo4jSeconds + postgresSeconds, cleared, generated,
+                neo4jSeconds, postgresSeconds);
+
+        Map<String, Pair> results = new LinkedHashMap<>();
+        results.put(SUGGESTIONS, new Pair(samples));
+        results.put(RANKED, new Pair(samples));
+        results.put(MUTUAL, new Pair(samples));
+        int warmUp = samples / 5;
+        for (int i = 0; i < warmUp + samples; i++) {
+            boolean measured = i >= warmUp;
+            int me = memberWithFriends(graph);
+            int other = friendOfFriend(graph, me);
+            UUID a = graph.ids[me];
+            UUID b = graph.ids[other];
+            // interleaved, so that whatever else the machine does weighs on both alike
+            same(SUGGESTIONS, a,
+                    time(measured, results.get(SUGGESTIONS).graph(), () -> graphSuggestions(a, false)),
+                    time(measured, results.get(SUGGESTIONS).sql(), () -> sql.suggestions(a, PAGE)));
+            same(RANKED, a,
+                    time(measured, results.get(RANKED).graph(), () -> graphSuggestions(a, true)),
+                    time(measured, results.get(RANKED).sql(), () -> sql.rankedSuggestions(a, PAGE)));
+            same(MUTUAL, a,
+                    time(measured, results.get(MUTUAL).graph(), () -> graphMutual(a, b)),
+                    time(measured, results.get(MUTUAL).sql(), () -> sql.mutual(a, b, PAGE)));
+        }
+        measurePaths(graph, results);
+
+        System.out.printf("%n%,d members: %d samples each after %d warm-up (%d and %d for the path), ms; "
+                        + "speed-up = SQL ÷ graph:%n", members, samples, warmUp, pathSamples, pathSamples / 5);
+        System.out.printf("%-20s %10s %10s %10s %10s %12s %12s%n", "question", "graph p50", "graph p99",
+                "SQL p50", "SQL p99", "speed-up p50", "speed-up p99");
+        results.forEach(SocialGraphBenchmark::report);
+        cacheVersusGraph(graph);
+        return results;
+    }
+
+    /**
+     * Random pairs of members, as a visitor of a random profile would be: in a uniformly random network of ~50
+     * friends each, most are 2 to 4 friendships apart. Both stores must find a chain of the same length (each its
+     * own, if there are several), valid in the generated friendships, or both none.
+     */
+    private void measurePaths(GeneratedGraph graph, Map<String, Pair> results) {
+        if (!pathAnswered) {
+            return;
+        }
+        Pair path = new Pair(pathSamples);
+        Map<Integer, Integer> degrees = new TreeMap<>();
+        int warmUp = pathSamples / 5;
+        for (int i = 0; i < warmUp + pathSamples; i++) {
+            boolean measured = i >= warmUp;
+            int from = memberWithFriends(graph);
+            int to = random.nextInt(graph.size() - 1);
+            int target = to >= from ? to + 1 : to;
+            UUID a = graph.ids[from];
+            UUID b = graph.ids[target];
+            Optional<List<UUID>> inGraph;
+            try {
+                inGraph = time(measured, path.graph(), () -> graphPath(a, b));
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof NoHandlerForQueryException) {
+                    System.out.println("No handler for FindConnection in this build: the connection path is left out.");
+                    pathAnswered = false;
+                    return;
+                }
+                throw e;
+            }
+            Optional<List<UUID>> inSql = time(measured, path.sql(), () -> sql.path(a, b));
+            int hops = checkedLength(graph, from, target, inGraph, "graph");
+            if (hops != checkedLength(graph, from, target, inSql, "SQL")) {
+                throw new IllegalStateException("paths differ from " + a + " to " + b + ": graph " + inGraph
+                        + ", SQL " + inSql);
+            }
+            if (measured) {
+                degrees.merge(hops, 1, Integer::sum);
             }
         }
-        return friendships;
+        results.put(PATH, path);
+        StringBuilder spread = new StringBuilder();
+        degrees.forEach((hops, count) -> spread.append(hops < 0 ? "none within " + FindConnection.MAX_HOPS
+                : hops + " hops").append(": ").append(count).append(", "));
+        System.out.printf("Connection paths asked: %s(no path within %d hops: %d)%n", spread,
+                FindConnection.MAX_HOPS, degrees.getOrDefault(-1, 0));
     }
 
-    private UUID memberWithFriends(List<UUID> ids, Map<UUID, List<UUID>> friendsOf) {
-        while (true) {
-            UUID member = ids.get(random.nextInt(ids.size()));
-            if (friendsOf.containsKey(member)) {
+    /** The chain's number of friendships after checking it joins the two members by friendships; -1 for none. */
+    private static int checkedLength(GeneratedGraph graph, int from, int to, Optional<List<UUID>> path, String store) {
+        int shortest = graph.distance(from, to, FindConnection.MAX_HOPS);
+        if (path.isEmpty()) {
+            if (shortest >= 0) {
+                throw new IllegalStateException(store + " found no path where one of " + shortest + " hops exists");
+            }
+            return -1;
+        }
+        List<UUID> chain = path.get();
+        boolean valid = chain.size() >= 2 && graph.number(chain.get(0)) == from
+                && graph.number(chain.get(chain.size() - 1)) == to;
+        for (int i = 1; valid && i < chain.size(); i++) {
+            valid = graph.areFriends(graph.number(chain.get(i - 1)), graph.number(chain.get(i)));
+        }
+        if (!valid || chain.size() - 1 != shortest) {
+            throw new IllegalStateException(store + "'s path " + chain + " is not a shortest chain of friends ("
+                    + shortest + " hops)");
+        }
+        return shortest;
+    }
+
+    /**
+     * Relationships and pages of friends, the most asked, are answered from a Redis cache (GenerationalCache): its
+     * hits, through the query gateway as the application asks, against the same Cypher run on the driver straight
+     * away (as the handler does on a miss). The cache stays only while it answers faster than the graph.
+     */
+    private void cacheVersusGraph(GeneratedGraph graph) {
+        Latencies relationshipInGraph = new Latencies(samples);
+        Latencies relationshipCached = new Latencies(samples);
+        Latencies friendsInGraph = new Latencies(samples);
+        Latencies friendsCached = new Latencies(samples);
+        for (int i = 0; i < samples + samples / 5; i++) {
+            boolean measured = i >= samples / 5;
+            int me = memberWithFriends(graph);
+            UUID a = graph.ids[me];
+            UUID b = graph.ids[graph.friends[me][random.nextInt(graph.friends[me].length)]];
+            String fromGraph = time(measured, relationshipInGraph, () -> driverRelationship(a, b));
+            cachedRelationship(a, b); // filed now, if it was not
+            Relationship cached = time(measured, relationshipCached, () -> cachedRelationship(a, b));
+            if (!fromGraph.equals("FRIEND") || cached != Relationship.FRIEND) {
+                throw new IllegalStateException("relationship of " + a + " and " + b + ": " + fromGraph + ", "
+                        + cached);
+            }
+            List<String> page = time(measured, friendsInGraph, () -> driverFriends(a));
+            cachedFriends(a);
+            if (!usernames(time(measured, friendsCached, () -> cachedFriends(a))).equals(page)) {
+                throw new IllegalStateException("friends of " + a + " differ in the cache");
+            }
+        }
+        Latencies bus = new Latencies(samples);
+        UUID anyone = graph.ids[0];
+        for (int i = 0; i < samples; i++) {
+            bus.time(() -> cachedRelationship(anyone, anyone));
+        }
+        System.out.printf("%nThe friendship cache (Redis, hits, through the query gateway) against the graph (the "
+                + "same Cypher on the driver), ms:%n");
+        System.out.printf("%-20s %10s %10s %10s %10s %12s %12s%n", "question", "graph p50", "graph p99",
+                "cache p50", "cache p99", "speed-up p50", "speed-up p99");
+        cacheRow("relationship", relationshipInGraph, relationshipCached);
+        cacheRow("friends page", friendsInGraph, friendsCached);
+        System.out.printf("The query gateway alone (a question answered without any store): p50 %.2f ms, "
+                + "p99 %.2f ms.%n", bus.percentileMillis(50), bus.percentileMillis(99));
+    }
+
+    private static void cacheRow(String question, Latencies inGraph, Latencies cached) {
+        System.out.printf("%-20s %10.2f %10.2f %10.2f %10.2f %12.2f %12.2f%n", question,
+                inGraph.percentileMillis(50), inGraph.percentileMillis(99), cached.percentileMillis(50),
+                cached.percentileMillis(99), inGraph.percentileMillis(50) / cached.percentileMillis(50),
+                inGraph.percentileMillis(99) / cached.percentileMillis(99));
+    }
+
+    private void mustShow(Map<Integer, Map<String, Pair>> results) {
+        System.out.printf("%nMust show (issue 15):%n");
+        Map<String, Pair> tenK = results.get(10_000);
+        Map<String, Pair> hundredK = results.get(100_000);
+        if (tenK == null) {
+            System.out.println("  (10,000 members not run: nothing to check)");
+            return;
+        }
+        for (String question : List.of(MUTUAL, SUGGESTIONS)) {
+            Pair pair = tenK.get(question);
+            for (int percentile : new int[]{50, 99}) {
+                double graph = pair.graph().percentileMillis(percentile);
+                double inSql = pair.sql().percentileMillis(percentile);
+                verdict(graph <= inSql, "%s at 10,000: graph p%d %.2f ms ≤ SQL %.2f ms", question, percentile,
+                        graph, inSql);
+            }
+        }
+        for (Map.Entry<Integer, Map<String, Pair>> size : results.entrySet()) {
+            Pair path = size.getValue().get(PATH);
+            if (path == null || size.getKey() < 10_000) {
+                continue;
+            }
+            for (int percentile : new int[]{50, 99}) {
+                double graph = path.graph().percentileMillis(percentile);
+                double cte = path.sql().percentileMillis(percentile);
+                verdict(cte >= 5 * graph, "%s at %,d: graph p%d %.2f ms, recursive CTE %.2f ms: %.1f× (≥ 5×)",
+                        PATH, size.getKey(), percentile, graph, cte, cte / graph);
+            }
+        }
+        if (hundredK == null) {
+            System.out.println("  (100,000 members not run: growth not checked)");
+            return;
+        }
+        for (String question : List.of(SUGGESTIONS, MUTUAL, PATH)) {
+            if (hundredK.containsKey(question) && tenK.containsKey(question)) {
+                double large = hundredK.get(question).graph().percentileMillis(99);
+                double small = tenK.get(question).graph().percentileMillis(99);
+                verdict(large <= 2 * small, "%s graph p99 at 100,000 %.2f ms ≤ 2 × at 10,000 (%.2f ms)",
+                        question, large, small);
+            }
+        }
+    }
+
+    private static void verdict(boolean passed, String format, Object... arguments) {
+        System.out.printf("  %s  %s%n", passed ? "PASS" : "FAIL", String.format(format, arguments));
+    }
+
+    private static void report(String question, Pair pair) {
+        double graph50 = pair.graph().percentileMillis(50);
+        double graph99 = pair.graph().percentileMillis(99);
+        double sql50 = pair.sql().percentileMillis(50);
+        double sql99 = pair.sql().percentileMillis(99);
+        System.out.printf("%-20s %10.2f %10.2f %10.2f %10.2f %12.2f %12.2f%n", question, graph50, graph99,
+                sql50, sql99, sql50 / graph50, sql99 / graph99);
+    }
+
+    private int memberWithFriends(GeneratedGraph graph) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int member = random.nextInt(graph.size());
+            if (graph.friends[member].length > 0) {
                 return member;
             }
         }
+        throw new IllegalStateException("hardly anyone has friends in this graph");
     }
 
     /** Someone else two steps away, so that the pair has at least one mutual friend to find. */
-    private UUID friendOfFriend(UUID me, Map<UUID, List<UUID>> friendsOf) {
-        while (true) {
-            List<UUID> friends = friendsOf.get(me);
-            List<UUID> theirs = friendsOf.get(friends.get(random.nextInt(friends.size())));
-            UUID other = theirs.get(random.nextInt(theirs.size()));
-            if (!other.equals(me)) {
+    private int friendOfFriend(GeneratedGraph graph, int me) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int[] friends = graph.friends[me];
+            int[] theirs = graph.friends[friends[random.nextInt(friends.length)]];
+            int other = theirs[random.nextInt(theirs.length)];
+            if (other != me) {
                 return other;
             }
         }
+        throw new IllegalStateException("member " + me + " has no friend of a friend");
     }
 
-    /** Both read models must answer alike, or comparing their speed means nothing. */
-    private void checkSameAnswers(List<UUID> ids, Map<UUID, List<UUID>> friendsOf) {
-        for (int i = 0; i < 20; i++) {
-            UUID me = memberWithFriends(ids, friendsOf);
-            UUID other = friendOfFriend(me, friendsOf);
-            if (!graphSuggestions(me).equals(sqlSuggestions(me))) {
-                throw new IllegalStateException("suggestions differ for " + me + ": graph " + graphSuggestions(me)
-                        + ", SQL " + sqlSuggestions(me));
-            }
-            if (!graphMutual(me, other).equals(sqlMutual(me, other))) {
-                throw new IllegalStateException("mutual friends differ for " + me + ": graph "
-                        + graphMutual(me, other) + ", SQL " + sqlMutual(me, other));
-            }
+    private static void same(String question, UUID me, List<String> graph, List<String> inSql) {
+        if (!graph.equals(inSql)) {
+            throw new IllegalStateException(question + " differ for " + me + ": graph " + graph + ", SQL " + inSql);
         }
     }
 
-    private List<String> graphSuggestions(UUID me) {
-        return usernames(queries.query(new FindFriendSuggestions(me, null, PAGE, false),
+    private List<String> graphSuggestions(UUID me, boolean byMutualFriends) {
+        return usernames(queries.query(new FindFriendSuggestions(me, null, PAGE, byMutualFriends),
                 ResponseTypes.multipleInstancesOf(ProfileSummary.class)).join());
     }
 
@@ -168,34 +349,51 @@ final class SocialGraphBenchmark {
                 ResponseTypes.multipleInstancesOf(ProfileSummary.class)).join());
     }
 
-    private List<String> sqlSuggestions(UUID me) {
-        return jdbc.sql(SQL_SUGGESTIONS).param("me", me).param("limit", PAGE)
-                .query((rs, row) -> rs.getString("username")).list();
+    private Optional<List<UUID>> graphPath(UUID from, UUID to) {
+        return queries.query(new FindConnection(from, to), ResponseTypes.optionalInstanceOf(Connection.class)).join()
+                .map(connection -> connection.path().stream().map(ProfileSummary::id).toList());
     }
 
-    private List<String> sqlMutual(UUID a, UUID b) {
-        return jdbc.sql(SQL_MUTUAL).param("a", a).param("b", b).param("limit", PAGE)
-                .query((rs, row) -> rs.getString("username")).list();
+    private Relationship cachedRelationship(UUID from, UUID to) {
+        return queries.query(new FindRelationship(from, to), ResponseTypes.instanceOf(Relationship.class)).join();
+    }
+
+    private List<ProfileSummary> cachedFriends(UUID member) {
+        return queries.query(new FindFriends(member, null, PAGE),
+                ResponseTypes.multipleInstancesOf(ProfileSummary.class)).join();
+    }
+
+    private String driverRelationship(UUID from, UUID to) {
+        try (Session session = neo4j.session(READ)) {
+            return session.run("""
+                            MATCH (a:Profile {id: $from})-[r:FRIEND|REQUESTED]-(b:Profile {id: $to})
+                            RETURN CASE WHEN type(r) = 'FRIEND' THEN 'FRIEND'
+                                        WHEN startNode(r) = a THEN 'OUTGOING_FRIEND_REQUEST'
+                                        ELSE 'INCOMING_FRIEND_REQUEST' END AS relationship""",
+                    Map.of("from", from.toString(), "to", to.toString())).single().get("relationship").asString();
+        }
+    }
+
+    private List<String> driverFriends(UUID member) {
+        try (Session session = neo4j.session(READ)) {
+            return session.run("""
+                            MATCH (:Profile {id: $id})-[:FRIEND]-(p:Profile) WHERE p.key > ''
+                            RETURN p.username AS username ORDER BY p.key LIMIT $limit""",
+                    Map.of("id", member.toString(), "limit", PAGE)).list(record -> record.get("username").asString());
+        }
     }
 
     private static List<String> usernames(List<ProfileSummary> profiles) {
         return profiles.stream().map(ProfileSummary::username).toList();
     }
 
-    private static void time(boolean measured, Latencies latencies, Runnable question) {
-        if (measured) {
-            latencies.time(question);
-        } else {
-            question.run();
+    private static <T> T time(boolean measured, Latencies latencies, Supplier<T> question) {
+        if (!measured) {
+            return question.get();
         }
-    }
-
-    private static void report(String question, Latencies graph, Latencies sql) {
-        double graph50 = graph.percentileMillis(50);
-        double graph99 = graph.percentileMillis(99);
-        double sql50 = sql.percentileMillis(50);
-        double sql99 = sql.percentileMillis(99);
-        System.out.printf("%-18s %10.2f %10.2f %10.2f %10.2f %14.2f %14.2f%n", question, graph50, graph99,
-                sql50, sql99, graph50 / sql50, graph99 / sql99);
+        long started = System.nanoTime();
+        T answer = question.get();
+        latencies.add(System.nanoTime() - started);
+        return answer;
     }
 }

@@ -38,7 +38,9 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+                // room for the store files of a network of 100,000 members with ~50 friends each (~200 MB): reads
+                // that miss the page cache go to disk; it takes memory only as pages are used
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(512))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
                 // Transactions past their timeout are ended when the monitor next looks, every 2 s by default:
                 // a read bounded to a few hundred milliseconds would run for seconds.

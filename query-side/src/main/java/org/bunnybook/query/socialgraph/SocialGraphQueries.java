@@ -11,10 +11,9 @@ import org.bunnybook.api.friendship.FindRelationship;
 import org.bunnybook.api.friendship.Relationship;
 import org.bunnybook.query.cache.GenerationalCache;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,19 +21,50 @@ import java.util.UUID;
 
 /**
  * Answers friendship questions from the graph, A→Z by the lower-cased username (unique, so pages never overlap).
+ * Every value reaches Cypher as a parameter. Each question is one read on the driver ({@link GraphReads}).
  * Relationships and friend-list pages are the most asked and go through the friendship cache
- * ({@link SocialGraphCache}). Every value reaches Cypher as a parameter.
+ * ({@link SocialGraphCache}): a hit is one Redis round trip, faster than Neo4j's answer (docs/performance.md).
  */
 @Component
 class SocialGraphQueries {
 
     private static final String PROFILE = "RETURN p.id AS id, p.username AS username";
+    /**
+     * Most friends of each friend counted towards a ranked suggestion, and most friend-of-friend paths counted in
+     * all: a member whose friends have thousands of friends between them costs at most this much work. Below
+     * these, as for almost every member, the counts are exact; above them the ranking is that of the first
+     * {@value #RANKED_PATHS} paths, with no friend contributing more than {@value #RANKED_PER_FRIEND}.
+     */
+    static final int RANKED_PER_FRIEND = 200;
+    static final int RANKED_PATHS = 10_000;
+    /**
+     * Friends of friends ranked by their number of mutual friends. The page after {@code $after} starts below that
+     * suggestion's place in the ranking, so the ranking is collected (bounded by the paths counted) to find it. The
+     * friends are collected first so that excluding them is a lookup in that list, kept as a set by Cypher.
+     */
+    private static final String RANKED = """
+            MATCH (me:Profile {id: $id})-[:FRIEND]-(f:Profile)
+            WITH me, collect(f) AS friends
+            UNWIND friends AS f
+            CALL (f) {
+                MATCH (f)-[:FRIEND]-(p:Profile)
+                RETURN p LIMIT $each
+            }
+            WITH me, friends, p WHERE p <> me AND NOT p IN friends
+            WITH p LIMIT $paths
+            WITH p, count(*) AS mutual
+            WITH collect({p: p, mutual: mutual}) AS ranked
+            WITH ranked, [c IN ranked WHERE c.p.key = $after][0] AS cursor
+            UNWIND ranked AS c
+            WITH c.p AS p, c.mutual AS mutual, cursor
+            WHERE cursor IS NULL OR mutual < cursor.mutual OR (mutual = cursor.mutual AND p.key > cursor.p.key)
+            RETURN p.id AS id, p.username AS username ORDER BY mutual DESC, p.key LIMIT $limit""";
 
-    private final Neo4jClient neo4j;
+    private final GraphReads graph;
     private final GenerationalCache cache;
 
-    SocialGraphQueries(Neo4jClient neo4j, @Qualifier(SocialGraphCache.NAME) GenerationalCache cache) {
-        this.neo4j = neo4j;
+    SocialGraphQueries(GraphReads graph, @Qualifier(SocialGraphCache.NAME) GenerationalCache cache) {
+        this.graph = graph;
         this.cache = cache;
     }
 
@@ -49,22 +79,21 @@ class SocialGraphQueries {
     }
 
     private Relationship relationship(UUID from, UUID to) {
-        return neo4j.query("""
+        return graph.read("""
                         MATCH (a:Profile {id: $from})-[r:FRIEND|REQUESTED]-(b:Profile {id: $to})
                         RETURN CASE WHEN type(r) = 'FRIEND' THEN 'FRIEND'
                                     WHEN startNode(r) = a THEN 'OUTGOING_FRIEND_REQUEST'
-                                    ELSE 'INCOMING_FRIEND_REQUEST' END AS relationship""")
-                .bindAll(Map.of("from", from.toString(), "to", to.toString()))
-                .fetchAs(String.class).first()
-                .map(Relationship::valueOf)
-                .orElse(Relationship.NONE);
+                                    ELSE 'INCOMING_FRIEND_REQUEST' END AS relationship""",
+                        Map.of("from", from.toString(), "to", to.toString()),
+                        record -> Relationship.valueOf(record.get("relationship").asString()))
+                .stream().findFirst().orElse(Relationship.NONE);
     }
 
     @QueryHandler
     List<ProfileSummary> handle(FindFriends query) {
         return cache.get("friends:" + query.profileId() + ":" + query.limit() + ":" + key(query.usernameGt()),
                 List.of(query.profileId()), new TypeReference<>() {
-                }, () -> profiles("""
+                }, () -> graph.profiles("""
                         MATCH (:Profile {id: $id})-[:FRIEND]-(p:Profile) WHERE p.key > $after
                         """ + PROFILE + " ORDER BY p.key LIMIT $limit",
                         Map.of("id", query.profileId().toString(), "after", key(query.usernameGt()),
@@ -73,7 +102,7 @@ class SocialGraphQueries {
 
     @QueryHandler
     List<ProfileSummary> handle(FindMutualFriends query) {
-        return profiles("""
+        return graph.profiles("""
                         MATCH (:Profile {id: $id})-[:FRIEND]-(p:Profile)-[:FRIEND]-(:Profile {id: $other})
                         WHERE p.key > $after
                         """ + PROFILE + " ORDER BY p.key LIMIT $limit",
@@ -86,44 +115,32 @@ class SocialGraphQueries {
         String direction = query.direction() == FindFriendRequests.Direction.INCOMING
                 ? "(:Profile {id: $id})<-[:REQUESTED]-(p:Profile)"
                 : "(:Profile {id: $id})-[:REQUESTED]->(p:Profile)";
-        return profiles("MATCH " + direction + " WHERE p.key > $after " + PROFILE + " ORDER BY p.key LIMIT $limit",
+        return graph.profiles("MATCH " + direction + " WHERE p.key > $after " + PROFILE
+                        + " ORDER BY p.key LIMIT $limit",
                 Map.of("id", query.profileId().toString(), "after", key(query.usernameGt()),
                         "limit", query.limit()));
     }
 
     /**
-     * Friends of friends, counted by how many friends lead to each. Ranked by that count, the page after
-     * {@code usernameGt} starts below that suggestion's place in the ranking.
+     * Friends of friends who are neither friends nor oneself, A→Z: every one of them, as the set must be whole for
+     * pages to follow one another.
      */
     @QueryHandler
     List<ProfileSummary> handle(FindFriendSuggestions query) {
-        String candidates = """
-                MATCH (me:Profile {id: $id})-[:FRIEND]-(:Profile)-[:FRIEND]-(p:Profile)
-                WHERE p <> me AND NOT (me)-[:FRIEND]-(p)
-                WITH p, count(*) AS mutual
-                """;
         Map<String, Object> parameters = Map.of("id", query.profileId().toString(),
                 "after", key(query.usernameGt()), "limit", query.limit());
         if (!query.byMutualFriends()) {
-            return profiles(candidates + "WHERE p.key > $after " + PROFILE + " ORDER BY p.key LIMIT $limit",
-                    parameters);
+            // Neo4j plans the exclusion of friends as a triadic selection: a set of them built once
+            return graph.profiles("""
+                    MATCH (me:Profile {id: $id})-[:FRIEND]-(:Profile)-[:FRIEND]-(p:Profile)
+                    WHERE p <> me AND NOT (me)-[:FRIEND]-(p)
+                    WITH DISTINCT p WHERE p.key > $after
+                    """ + PROFILE + " ORDER BY p.key LIMIT $limit", parameters);
         }
-        return profiles(candidates + """
-                WITH collect({p: p, mutual: mutual}) AS ranked
-                WITH ranked, [c IN ranked WHERE c.p.key = $after][0] AS cursor
-                UNWIND ranked AS c
-                WITH c.p AS p, c.mutual AS mutual, cursor
-                WHERE cursor IS NULL OR mutual < cursor.mutual OR (mutual = cursor.mutual AND p.key > cursor.p.key)
-                """ + PROFILE + " ORDER BY mutual DESC, p.key LIMIT $limit", parameters);
-    }
-
-    private List<ProfileSummary> profiles(String cypher, Map<String, Object> parameters) {
-        Collection<ProfileSummary> profiles = neo4j.query(cypher).bindAll(parameters)
-                .fetchAs(ProfileSummary.class)
-                .mappedBy((types, record) -> new ProfileSummary(UUID.fromString(record.get("id").asString()),
-                        record.get("username").asString()))
-                .all();
-        return List.copyOf(profiles);
+        Map<String, Object> bounded = new HashMap<>(parameters);
+        bounded.put("each", RANKED_PER_FRIEND);
+        bounded.put("paths", RANKED_PATHS);
+        return graph.profiles(RANKED, bounded);
     }
 
     /** Where a page starts: after this username's key, or from the beginning. */

@@ -14,7 +14,10 @@ import org.bunnybook.query.testing.ReadModelTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The social graph in Neo4j, read through its (cached) queries, on the schema Neo4j-Migrations applies (as in the
  * application, before the projection starts).
  */
-@ReadModelTest({SocialGraphProjection.class, SocialGraphQueries.class, SocialGraphCache.class})
+@ReadModelTest({SocialGraphProjection.class, SocialGraphQueries.class, GraphReads.class, SocialGraphCache.class})
 class SocialGraphProjectionTest {
 
     @Autowired
@@ -110,6 +113,53 @@ class SocialGraphProjectionTest {
 
         assertThat(relationship(lou, max)).isEqualTo(Relationship.NONE);
         assertThat(graph.handle(new FindFriends(lou.id(), null, 10))).isEmpty();
+    }
+
+    /**
+     * A friend with more friends than are counted per friend ({@link SocialGraphQueries#RANKED_PER_FRIEND}): the
+     * ranking still comes, from a bounded part of that friend's circle, and whatever comes is right: friends of
+     * friends only, each once, those with more mutual friends first.
+     */
+    @Test
+    void aFriendWithAHugeCircleLeavesRankedSuggestionsBoundedAndRight() {
+        Bunny me = Bunny.named("nia");
+        Bunny star = Bunny.named("star");
+        Bunny ola = Bunny.named("ola");
+        Bunny pam = Bunny.named("pam");
+        Bunny both = Bunny.named("zed");    // a friend of ola and pam: two mutual friends
+        Bunny one = Bunny.named("abe");     // a friend of ola only, first A-Z among those with one
+        befriend(me, star);
+        befriend(me, ola);
+        befriend(me, pam);
+        befriend(ola, both);
+        befriend(pam, both);
+        befriend(ola, one);
+        int circle = SocialGraphQueries.RANKED_PER_FRIEND + 50;
+        Set<String> starsFriends = new HashSet<>();
+        for (int i = 0; i < circle; i++) {
+            Bunny fan = Bunny.named("fan" + i);
+            befriend(fan, star);
+            starsFriends.add(fan.username());
+        }
+
+        List<String> ranked = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 100; page++) {
+            List<String> next = graph.handle(new FindFriendSuggestions(me.id(), after, 50, true)).stream()
+                    .map(ProfileSummary::username).toList();
+            if (next.isEmpty()) {
+                break;
+            }
+            ranked.addAll(next);
+            after = next.get(next.size() - 1);
+        }
+
+        assertThat(ranked).startsWith(both.username(), one.username()).doesNotHaveDuplicates()
+                .doesNotContain(me.username(), star.username(), ola.username(), pam.username());
+        // the star's counted circle may hold me too
+        assertThat(ranked.subList(2, ranked.size())).allMatch(starsFriends::contains)
+                .hasSizeBetween(SocialGraphQueries.RANKED_PER_FRIEND - 1, SocialGraphQueries.RANKED_PER_FRIEND);
+        assertThat(graph.handle(new FindFriendSuggestions(me.id(), null, 500, false))).hasSize(circle + 2);
     }
 
     private void befriend(Bunny requester, Bunny target) {

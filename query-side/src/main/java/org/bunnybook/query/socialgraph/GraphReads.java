@@ -1,0 +1,60 @@
+package org.bunnybook.query.socialgraph;
+
+import org.bunnybook.api.account.ProfileSummary;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Reads of the social graph on the Neo4j driver itself: one auto-commit read transaction per question, a single
+ * Bolt round trip (RUN and PULL pipelined), records mapped by hand. Spring Data Neo4j's client, outside a Spring
+ * transaction, began and committed an explicit transaction around every statement: three round trips, each waited
+ * for, around queries whose own work is a fraction of one (docs/performance.md). Every read has a time limit,
+ * planning included: Neo4j stops a query that exceeds it, and the driver throws.
+ */
+@Component
+class GraphReads {
+
+    private final Driver driver;
+    private final TransactionConfig limited;
+    /** Sessions on the home database, named: a session that names none has the driver ask the server for it first. */
+    private volatile SessionConfig sessions;
+
+    GraphReads(Driver driver, @Value("${bunnybook.social-graph.query-timeout:10s}") String timeout) {
+        this.driver = driver;
+        this.limited = TransactionConfig.builder().withTimeout(DurationStyle.detectAndParse(timeout)).build();
+    }
+
+    <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapping) {
+        try (Session session = driver.session(sessions())) {
+            return session.run(cypher, parameters, limited).list(mapping::apply);
+        }
+    }
+
+    private SessionConfig sessions() {
+        if (sessions == null) {
+            try (Session session = driver.session()) {
+                String home = session.run("CALL db.info() YIELD name RETURN name").single().get("name").asString();
+                sessions = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).withDatabase(home).build();
+            }
+        }
+        return sessions;
+    }
+
+    /** Rows of {@code id} and {@code username}. */
+    List<ProfileSummary> profiles(String cypher, Map<String, Object> parameters) {
+        return read(cypher, parameters, record -> new ProfileSummary(UUID.fromString(record.get("id").asString()),
+                record.get("username").asString()));
+    }
+}
