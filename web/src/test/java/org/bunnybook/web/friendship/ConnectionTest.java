@@ -132,7 +132,7 @@ class ConnectionTest {
     }
 
     @Test
-    void withNeo4jDownTheAnswerIsA503ThatSaysSoAndAfterItTheChainIsBack() {
+    void withNeo4jDownTheGraphsAnswersAreA503ThatSaysSoAndAfterItTheChainIsBack() {
         EmbeddedNeo4jServer graph = Neo4jOutages.embeddedNeo4j();
         List<Member> pair = members("Outage", 2);
         befriend(pair.get(0), pair.get(1));
@@ -142,6 +142,10 @@ class ConnectionTest {
             ApiClient.Response down = pair.get(0).client().get(path(pair.get(0).id(), pair.get(1).id().toString()));
             assertThat(down.status()).as(down.text()).isEqualTo(503);
             assertThat(down.json().get("detail").asText()).contains("unavailable");
+            // so is every other question only the graph answers
+            ApiClient.Response suggestions = pair.get(0).client()
+                    .get("/web/profiles/" + pair.get(0).id() + "/friend_suggestions?sort=mutual");
+            assertThat(suggestions.status()).as(suggestions.text()).isEqualTo(503);
         } finally {
             Neo4jOutages.restart(graph, neo4j);
         }
