@@ -27,9 +27,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 import java.util.function.IntFunction;
+
+import static org.bunnybook.bench.InFlight.inParallel;
 
 /**
  * Reads through HTTP under load, as members' clients make them: {@code wrk} at a fixed concurrency against the
@@ -172,17 +172,6 @@ final class HttpReadsBenchmark {
         posts.stream().filter(post -> post.privacy() == Privacy.PUBLIC).forEach(post -> publicPosts.add(post.postId()));
         inParallel(posts.size(), i -> commands.send(posts.get(i)));
         return pairs.size();
-    }
-
-    /** Runs the commands with at most 32 in flight, and fails if any does. */
-    private static void inParallel(int count, Function<Integer, CompletableFuture<?>> command) {
-        Semaphore inFlight = new Semaphore(32);
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            inFlight.acquireUninterruptibly();
-            sent.add(command.apply(i).whenComplete((result, failure) -> inFlight.release()));
-        }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
     }
 
     // --- over HTTP ---

@@ -24,8 +24,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+
+import static org.bunnybook.bench.InFlight.inParallel;
 
 /**
  * Home-feed and wall-page reads under concurrent load, through the paths the application answers them by
@@ -160,17 +161,6 @@ final class WallFeedBenchmark {
             return commands.send(new LikePost(posts.get(likes.get(i)[1]), ids.get(member), name(member)));
         });
         return new int[]{pairs.size(), likes.size()};
-    }
-
-    /** Runs the commands with at most 32 in flight, and fails if any does. */
-    private static void inParallel(int count, Function<Integer, CompletableFuture<?>> command) {
-        Semaphore inFlight = new Semaphore(32);
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            inFlight.acquireUninterruptibly();
-            sent.add(command.apply(i).whenComplete((result, failure) -> inFlight.release()));
-        }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
     }
 
     /** Both paths must answer alike, or comparing their speed means nothing: feeds from the cache too. */
