@@ -16,20 +16,18 @@ import java.util.UUID;
  */
 final class SqlFriendships {
 
-    private static final String SUGGESTIONS = """
+    /** Friends of friends who are not friends yet, one row each; ordered by the two kinds of suggestions. */
+    private static final String FRIENDS_OF_FRIENDS = """
             SELECT min(f2.friend_username) AS username
             FROM friendships f1 JOIN friendships f2 ON f2.profile_id = f1.friend_id
             WHERE f1.profile_id = :me AND f2.friend_id <> :me
               AND NOT EXISTS (SELECT 1 FROM friendships x WHERE x.profile_id = :me AND x.friend_id = f2.friend_id)
             GROUP BY f2.friend_id
-            ORDER BY lower(min(f2.friend_username)) LIMIT :limit""";
-    private static final String RANKED_SUGGESTIONS = """
-            SELECT min(f2.friend_username) AS username
-            FROM friendships f1 JOIN friendships f2 ON f2.profile_id = f1.friend_id
-            WHERE f1.profile_id = :me AND f2.friend_id <> :me
-              AND NOT EXISTS (SELECT 1 FROM friendships x WHERE x.profile_id = :me AND x.friend_id = f2.friend_id)
-            GROUP BY f2.friend_id
-            ORDER BY count(*) DESC, lower(min(f2.friend_username)) LIMIT :limit""";
+            """;
+    private static final String SUGGESTIONS = FRIENDS_OF_FRIENDS
+            + "ORDER BY lower(min(f2.friend_username)) LIMIT :limit";
+    private static final String RANKED_SUGGESTIONS = FRIENDS_OF_FRIENDS
+            + "ORDER BY count(*) DESC, lower(min(f2.friend_username)) LIMIT :limit";
     private static final String MUTUAL = """
             SELECT f1.friend_username AS username
             FROM friendships f1 JOIN friendships f2 ON f2.friend_id = f1.friend_id
