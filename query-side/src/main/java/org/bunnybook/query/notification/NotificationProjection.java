@@ -120,9 +120,9 @@ class NotificationProjection {
 
     @EventHandler
     void on(PostLiked event, EventMessage<?> message, ReplayStatus replay) {
-        if (!event.profileId().equals(event.postAuthorId()) && maySee(event.postAuthorId(), event.postId())) {
-            notify(message, replay, event.postAuthorId(), NotificationType.NEW_LIKE, payload(
-                    "byId", event.profileId(), "byUsername", event.username(), "postId", event.postId()));
+        if (!event.profileId().equals(event.postAuthorId())) {
+            notifyIfMaySee(event.postId(), message, replay, event.postAuthorId(), NotificationType.NEW_LIKE,
+                    payload("byId", event.profileId(), "byUsername", event.username(), "postId", event.postId()));
         }
     }
 
@@ -167,12 +167,6 @@ class NotificationProjection {
                 + " notification_friendships").update();
     }
 
-    private boolean maySee(UUID member, UUID post) {
-        return jdbc.sql("SELECT " + MAY_SEE_POST + " FROM (SELECT CAST(:member AS uuid) AS profile_id) participant")
-                .param("member", member).param("post", post)
-                .query(Boolean.class).single();
-    }
-
     private void participate(UUID post, UUID member) {
         jdbc.sql("INSERT INTO notification_post_participants (post_id, profile_id) VALUES (:post, :member)"
                         + " ON CONFLICT DO NOTHING")
@@ -181,12 +175,25 @@ class NotificationProjection {
 
     private void notify(EventMessage<?> message, ReplayStatus replay, UUID recipient, NotificationType type,
                         Map<String, Object> payload) {
+        notifyIf("TRUE", null, message, replay, recipient, type, payload);
+    }
+
+    /** Notifies about a post only if the recipient may see it, decided in the same statement. */
+    private void notifyIfMaySee(UUID post, EventMessage<?> message, ReplayStatus replay, UUID recipient,
+                                NotificationType type, Map<String, Object> payload) {
+        notifyIf(MAY_SEE_POST, post, message, replay, recipient, type, payload);
+    }
+
+    private void notifyIf(String condition, UUID post, EventMessage<?> message, ReplayStatus replay, UUID recipient,
+                          NotificationType type, Map<String, Object> payload) {
         UUID id = notificationId(message, recipient);
         Instant at = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
         int added = jdbc.sql("""
                         INSERT INTO notifications (notification_id, profile_id, created_at, event, payload)
-                        VALUES (:id, :recipient, :at, :event, CAST(:payload AS jsonb)) ON CONFLICT DO NOTHING""")
-                .param("id", id).param("recipient", recipient)
+                        SELECT :id, participant.profile_id, :at, :event, CAST(:payload AS jsonb)
+                        FROM (SELECT CAST(:recipient AS uuid) AS profile_id) participant
+                        WHERE\s""" + condition + " ON CONFLICT DO NOTHING")
+                .param("id", id).param("recipient", recipient).param("post", post)
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("event", type.name()).param("payload", json(payload))
                 .update();
