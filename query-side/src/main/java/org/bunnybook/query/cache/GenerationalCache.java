@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -135,58 +134,6 @@ public class GenerationalCache {
         }).get(key));
     }
 
-    /**
-     * One value per subject, each filed under its own subject's generation; {@code loadMissing} answers the misses
-     * in one go and leaves out subjects that do not exist (those are not cached). The answer keeps the given order.
-     */
-    public <K, V> Map<K, V> getEach(Collection<K> subjects, Class<V> type, Function<Set<K>, Map<K, V>> loadMissing) {
-        if (subjects.isEmpty()) {
-            return Map.of();
-        }
-        if (!caching()) {
-            return inOrder(subjects, loadMissing.apply(Set.copyOf(subjects)));
-        }
-        Map<String, K> keys = new LinkedHashMap<>();
-        Set<K> held = new HashSet<>();
-        Map<K, V> found = new HashMap<>();
-        try {
-            List<?> entries = lookup("", subjects);
-            int i = 0;
-            for (K subject : subjects) {
-                String key = (String) entries.get(i++);
-                String cached = (String) entries.get(i++);
-                if (key == null) {
-                    held.add(subject);
-                } else if (cached == null) {
-                    keys.put(key, subject);
-                } else {
-                    found.put(subject, json.readValue(cached, type));
-                }
-            }
-            hits.increment(found.size());
-        } catch (RuntimeException | JsonProcessingException e) {
-            log.warn("{} cache unavailable, reading the source: {}", namespace, e.getMessage());
-            return inOrder(subjects, loadMissing.apply(Set.copyOf(subjects)));
-        }
-        if (!held.isEmpty()) {
-            found.putAll(loadMissing.apply(held));
-        }
-        if (!keys.isEmpty()) {
-            Map<String, Object> loaded = loadOnce(keys, cached -> json.readValue(cached, type), missing -> {
-                Map<K, V> values = loadMissing.apply(Set.copyOf(missing.values()));
-                Map<String, Object> byKey = new HashMap<>();
-                missing.forEach((key, subject) -> byKey.put(key, values.get(subject)));
-                return byKey;
-            });
-            keys.forEach((key, subject) -> {
-                if (loaded.get(key) != null) {
-                    found.put(subject, type.cast(loaded.get(key)));
-                }
-            });
-        }
-        return inOrder(subjects, found);
-    }
-
     /** Retires every cached value about these subjects, which have changed. */
     public void changed(Collection<?> subjects) {
         subjects.forEach(subject -> pending.merge(subject.toString(), 0, Integer::sum));
@@ -280,7 +227,7 @@ public class GenerationalCache {
         return heldHere.isEmpty() && (pending.isEmpty() || retirePending());
     }
 
-    /** Key, value pairs as {@code redis/generational-lookup.lua} answers them; "" names one value per subject. */
+    /** The key and the value as {@code redis/generational-lookup.lua} answers them. */
     private List<?> lookup(String name, Collection<?> subjects) {
         List<String> arguments = new ArrayList<>(List.of(namespace, name));
         subjects.forEach(subject -> arguments.add(subject.toString()));
@@ -392,12 +339,6 @@ public class GenerationalCache {
         } catch (RuntimeException | JsonProcessingException e) {
             log.warn("could not cache {}: {}", key, e.getMessage());
         }
-    }
-
-    private static <K, V> Map<K, V> inOrder(Collection<K> subjects, Map<K, V> values) {
-        Map<K, V> ordered = new LinkedHashMap<>();
-        subjects.stream().filter(values::containsKey).forEach(subject -> ordered.put(subject, values.get(subject)));
-        return ordered;
     }
 
     @SuppressWarnings("unchecked")

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -26,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -111,7 +109,6 @@ class GenerationalCacheTest {
         about(ann);
         about(bob);
         String both = cache.get("both", List.of(ann, bob), TEXT, () -> source.get(ann) + " & " + source.get(bob));
-        each(ann, bob);
         source.put(ann, "ann v2");
         source.put(bob, "bob v2, unseen: nothing said it changed");
 
@@ -121,7 +118,6 @@ class GenerationalCacheTest {
         assertThat(about(bob)).isEqualTo("bob v1");
         assertThat(cache.get("both", List.of(ann, bob), TEXT, () -> source.get(ann) + " & " + source.get(bob)))
                 .isNotEqualTo(both).isEqualTo("ann v2 & bob v2, unseen: nothing said it changed");
-        assertThat(each(ann, bob)).containsExactly(Map.entry(ann, "ann v2"), Map.entry(bob, "bob v1"));
     }
 
     @Test
@@ -163,12 +159,6 @@ class GenerationalCacheTest {
     /** The name says what the value is (subjects only say which generations it is filed under), as in production. */
     private String about(UUID subject) {
         return cache.get("about:" + subject, List.of(subject), TEXT, load(subject));
-    }
-
-    private Map<UUID, String> each(UUID... subjects) {
-        return cache.getEach(List.of(subjects), String.class, (Set<UUID> missing) -> missing.stream()
-                .peek(subject -> loads.incrementAndGet())
-                .collect(Collectors.toMap(subject -> subject, source::get)));
     }
 
     private Supplier<String> load(UUID subject) {
