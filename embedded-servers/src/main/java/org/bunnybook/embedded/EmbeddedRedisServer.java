@@ -9,6 +9,9 @@ import java.nio.file.Path;
 /** A real Redis server run as a child process from a binary shipped in a Maven artifact. */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
+    /** Where Redis writes its process id, in its data folder, so a run can stop one that a dead run left behind. */
+    static final String PID_FILE = "redis.pid";
+
     private final RedisServer redis;
     private final int port;
 
@@ -26,6 +29,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .port(port)
                     .bind("127.0.0.1")
                     .setting("dir " + dataDirectory.toAbsolutePath())
+                    .setting("pidfile " + dataDirectory.toAbsolutePath().resolve(PID_FILE))
                     .setting("appendonly yes")
                     .build();
             redis.start();

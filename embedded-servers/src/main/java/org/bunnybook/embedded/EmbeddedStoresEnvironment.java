@@ -24,6 +24,10 @@ import java.util.stream.Stream;
  * {@code bunnybook.embedded.enabled=false} turns this off; {@code bunnybook.embedded.ephemeral=true} keeps the data
  * in a temporary folder deleted at exit instead of {@code bunnybook.embedded.data-dir};
  * {@code bunnybook.embedded.durable=false} lets PostgreSQL acknowledge commits before they are on disk (tests only).
+ * <p>
+ * The data folder is held for the life of the process ({@link DataFolder}): a second run on it is refused with a
+ * clear message, and servers that a run which died without stopping them left behind are stopped before new ones
+ * start on the same data, however that run ended.
  */
 public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -50,12 +54,19 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
             return shared;
         }
         boolean ephemeral = environment.getProperty("bunnybook.embedded.ephemeral", Boolean.class, false);
-        Path dataDir = ephemeral ? temporaryDirectory()
-                : Path.of(environment.getProperty("bunnybook.embedded.data-dir", "data")).toAbsolutePath();
+        DataFolder folder = DataFolder.claim(ephemeral ? temporaryDirectory()
+                : Path.of(environment.getProperty("bunnybook.embedded.data-dir", "data")).toAbsolutePath());
+        Path dataDir = folder.directory();
+        if (ephemeral) {
+            ThrowAwayFolders.removeAbandoned(dataDir.getParent());
+        } else {
+            ThrowAwayFolders.stopLeftoverServers(dataDir);
+        }
         Map<String, Object> properties = new HashMap<>();
         Stoppers stoppers = new Stoppers();
+        stoppers.add(folder); // first in, so last out: held until every server has stopped
         if (ephemeral) {
-            // first in, so last out: once every server has stopped (Redis refuses to stop if it cannot save)
+            // once every server has stopped (Redis refuses to stop if it cannot save)
             stoppers.add(() -> deleteRecursively(dataDir));
         }
 
@@ -99,13 +110,13 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
 
     private static Path temporaryDirectory() {
         try {
-            return Files.createTempDirectory("bunnybook-");
+            return Files.createTempDirectory(ThrowAwayFolders.PREFIX);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void deleteRecursively(Path directory) {
+    static void deleteRecursively(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
