@@ -5,13 +5,13 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.bunnybook.platform.processing.NodeName;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -72,21 +72,16 @@ class AxonStorageConfiguration {
         };
     }
 
-    /**
-     * Where each processor's segments have got to, and which node holds them. Nodes tell themselves apart by
-     * {@code bunnybook.node-id}, by default Axon's process-and-host name.
-     */
+    /** Where each processor's segments have got to, and which node ({@link NodeName}) holds them. */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          @Value("${bunnybook.node-id:}") String nodeId) {
-        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
+                          NodeName nodeName) {
+        return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .schema(tokenSchema);
-        if (!nodeId.isBlank()) {
-            builder.nodeId(nodeId);
-        }
-        return builder.build();
+                .schema(tokenSchema)
+                .nodeId(nodeName.value())
+                .build();
     }
 
     @Bean

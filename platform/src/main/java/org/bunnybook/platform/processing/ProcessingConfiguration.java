@@ -57,6 +57,9 @@ class ProcessingConfiguration {
                         .configureDefaultStreamableMessageSource(config -> config.getComponent(PromptEventSource.class))
                         .usingPooledStreamingEventProcessors((config, builder) -> builder
                                 .initialSegmentCount(properties.initialSegmentCount())
+                                // a segment released to its owner (SegmentBalancer) or left by a dead node is
+                                // claimed within a second rather than five
+                                .tokenClaimInterval(1000)
                                 .batchSize(properties.batchSize())
                                 .transactionManager(projectionTransactions));
                 singleSegment.forEach(group -> processing.registerPooledStreamingEventProcessorConfiguration(

@@ -7,10 +7,10 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.bunnybook.platform.Conflict;
 import org.bunnybook.platform.NotFound;
 import org.bunnybook.platform.processing.ReplayProgress;
+import org.bunnybook.platform.processing.NodeName;
 import org.bunnybook.platform.processing.StoredTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +18,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,7 +59,7 @@ public class ProjectionRebuilds {
 
     ProjectionRebuilds(JdbcClient jdbc, EventProcessingConfiguration processing, StoredTokens tokens,
                        BesideLiveRebuilds beside, ShadowSchema schema, TransactionTemplate transaction, Clock clock,
-                       @Value("${bunnybook.node-id:}") String node) {
+                       NodeName node) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.tokens = tokens;
@@ -68,7 +67,7 @@ public class ProjectionRebuilds {
         this.schema = schema;
         this.transaction = transaction;
         this.clock = clock;
-        this.node = node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node;
+        this.node = node.value();
     }
 
     /** Asks every node to rebuild the group; refused if it cannot be replayed or is being rebuilt already. */

@@ -1,7 +1,9 @@
 package org.bunnybook.web.cluster;
 
 import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.bunnybook.api.chat.ChatGroupId;
+import org.bunnybook.platform.processing.NodeName;
 import org.bunnybook.web.BunnybookApplication;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
@@ -22,15 +24,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A second node beside the test application, sharing its stores as a second server would. Processors' segments
- * are claimed by whichever node gets there first; the tests look up which, and send their writes through the other.
+ * are spread over the nodes; the tests look up who holds what, and send their writes through the other node.
  */
 @BunnybookTest
 class TwoNodesTest {
@@ -60,6 +64,12 @@ class TwoNodesTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    NodeName nodeName;
 
     @Test
     void aMemberRegisteredOnOneNodeLogsInAndIsFoundOnTheOtherAtOnce() {
@@ -147,6 +157,57 @@ class TwoNodesTest {
             aOnFirst.send("/app/ping", "{}");
             aOnFirst.await("online_friends", ids -> ids.size() == 1 && ids.get(0).asText().equals(b.id().toString()));
         }
+    }
+
+    @Test
+    void everyGroupsSegmentsAreSpreadOverTheNodesThatRunIt() {
+        Awaitility.await("each node holding its share of every group").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    Map<String, List<String>> owners = segmentOwners();
+                    // two segments, two nodes: one each (the groups of one segment go to one node or the other)
+                    owners.values().stream().filter(group -> group.size() == 2)
+                            .forEach(group -> assertThat(group).containsExactlyInAnyOrder(node(), "second-node"));
+                    assertThat(owners.values().stream().flatMap(List::stream).distinct())
+                            .containsExactlyInAnyOrder(node(), "second-node");
+                });
+    }
+
+    @Test
+    void aNodeThatJoinsTakesItsShareAndGivesItBackWhenItLeaves() {
+        ConfigurableApplicationContext third = new SpringApplicationBuilder(BunnybookApplication.class)
+                .profiles("test").run("--server.port=0", "--bunnybook.node-id=third-node");
+        try {
+            Awaitility.await("the third node holding segments").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> segmentOwners().values().stream().flatMap(List::stream)
+                            .filter("third-node"::equals).count() >= 2);
+        } finally {
+            third.close();
+        }
+        long left = System.nanoTime();
+        Awaitility.await("its segments taken over").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(segmentOwners().values()).allSatisfy(owners -> assertThat(owners)
+                        .isNotEmpty().allSatisfy(owner -> assertThat(owner).isIn(node(), "second-node"))));
+        System.out.printf("segments of a node that left were taken over in %d ms%n",
+                Duration.ofNanos(System.nanoTime() - left).toMillis());
+    }
+
+    /** Who holds each segment of every group that both nodes run (null: nobody at the moment). */
+    private Map<String, List<String>> segmentOwners() {
+        Set<String> groups = processing.eventProcessors().keySet();
+        return jdbc.sql("SELECT processor_name, owner FROM token_entry ORDER BY processor_name, segment")
+                .query((rs, row) -> Map.entry(rs.getString("processor_name"),
+                        String.valueOf(rs.getString("owner"))))
+                .list().stream()
+                .filter(entry -> groups.contains(entry.getKey()))
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    private String node() {
+        return nodeName.value();
     }
 
     private static void await(CountDownLatch latch) {

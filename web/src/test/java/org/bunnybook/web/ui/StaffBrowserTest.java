@@ -6,6 +6,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.Privacy;
+import org.bunnybook.platform.processing.NodeName;
 import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
@@ -45,6 +46,9 @@ class StaffBrowserTest {
 
     @Autowired
     ProjectionFixture projections;
+
+    @Autowired
+    NodeName thisNode;
 
     @LocalServerPort
     int port;
@@ -111,6 +115,8 @@ class StaffBrowserTest {
         page.getByRole(AriaRole.LINK, named("Admin")).click();
         Locator walls = page.getByTestId("projection-walls");
         assertThat(walls).isVisible();
+        // the work's spread over the nodes: here one node, holding every segment
+        assertThat(page.getByTestId("segment-spread")).containsText(thisNode.value());
         Screenshots.take(page, "admin-projections");
 
         walls.getByRole(AriaRole.BUTTON, namedWithin("Rebuild")).click();
