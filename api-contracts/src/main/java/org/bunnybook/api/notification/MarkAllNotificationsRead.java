@@ -1,7 +1,17 @@
 package org.bunnybook.api.notification;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.ReflectedIn;
+
 import java.util.UUID;
 
-/** Marks every unread notification of the member read; answers how many it marked. Bookkeeping, not an event. */
+/** Marks read every notification of the member about something that happened before now. */
+@ReflectedIn(ReadModels.NOTIFICATIONS)
 public record MarkAllNotificationsRead(UUID profileId) {
+
+    @TargetAggregateIdentifier
+    public UUID inboxId() {
+        return NotificationInboxId.of(profileId);
+    }
 }

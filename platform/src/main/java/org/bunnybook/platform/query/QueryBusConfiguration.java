@@ -16,8 +16,7 @@ import org.springframework.context.annotation.Bean;
  * transaction. Axon's would take a pooled connection, turn autocommit off and send a {@code COMMIT} for every query,
  * reads from Redis and Neo4j included: a tenth of the home feed's time in the http-reads profile
  * (docs/performance.md). Reads need none: each statement sees committed data on its own (read committed, as inside
- * such a transaction), no handler streams rows through a cursor, and the one that writes
- * ({@code MarkNotifications}) declares its own transaction.
+ * such a transaction), no handler streams rows through a cursor, and none writes (changes are commands).
  */
 @org.springframework.context.annotation.Configuration
 class QueryBusConfiguration {

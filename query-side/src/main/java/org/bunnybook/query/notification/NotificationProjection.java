@@ -11,7 +11,9 @@ import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.friendship.FriendRequestAccepted;
 import org.bunnybook.api.friendship.FriendRequestSent;
 import org.bunnybook.api.friendship.Unfriended;
+import org.bunnybook.api.notification.AllNotificationsRead;
 import org.bunnybook.api.notification.NotificationType;
+import org.bunnybook.api.notification.NotificationsMarked;
 import org.bunnybook.api.notification.NotificationView;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
@@ -53,6 +55,19 @@ class NotificationProjection {
                                             AND nf.friend_id = participant.profile_id))
             """;
 
+    /**
+     * The flags a notification is added with: what its recipient marked on it, or else whether they had marked
+     * everything read after its event happened (a rebuild meets marks before the notifications they mark).
+     */
+    private static final String MARKED = """
+            COALESCE(mark.read, inbox.read_through >= :at, false), COALESCE(mark.visited, false)
+            """;
+    private static final String MARKS_OF_PARTICIPANT = """
+            LEFT JOIN notification_marks mark
+                   ON mark.notification_id = participant.notification_id AND mark.profile_id = participant.profile_id
+            LEFT JOIN notification_reads inbox ON inbox.profile_id = participant.profile_id
+            """;
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Pushes pushes;
@@ -91,25 +106,30 @@ class NotificationProjection {
                 "postId", event.postId(), "commentPreview", preview(event.content()));
         Instant at = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
         List<Map<String, Object>> notified = jdbc.sql("""
-                        WITH recipients AS (
+                        WITH hashed AS (
                                  SELECT profile_id, md5(:event || '/' || profile_id::text) AS hash
                                  FROM notification_post_participants participant
                                  WHERE post_id = :post AND profile_id <> :commenter
                                    AND\s""" + MAY_SEE_POST + """
                                  ),
+                             recipients AS (
+                                 SELECT profile_id,
+                                        CAST(substr(hash, 1, 12) || '3' || substr(hash, 14, 3)
+                                             || substr('89ab', get_byte(decode(substr(hash, 17, 2), 'hex'), 0) / 16 % 4
+                                                       + 1, 1)
+                                             || substr(hash, 18) AS uuid) AS notification_id
+                                 FROM hashed),
                              participating AS (
                                  INSERT INTO notification_post_participants (post_id, profile_id)
                                  VALUES (:post, :commenter) ON CONFLICT DO NOTHING),
                              notified AS (
-                                 INSERT INTO notifications (notification_id, profile_id, created_at, event, payload)
-                                 SELECT CAST(substr(hash, 1, 12) || '3' || substr(hash, 14, 3)
-                                             || substr('89ab', get_byte(decode(substr(hash, 17, 2), 'hex'), 0) / 16 % 4
-                                                       + 1, 1)
-                                             || substr(hash, 18) AS uuid),
-                                        profile_id, :at, :type, CAST(:payload AS jsonb)
-                                 FROM recipients
-                                 ON CONFLICT DO NOTHING RETURNING notification_id, profile_id)
-                        SELECT notification_id, profile_id FROM notified""")
+                                 INSERT INTO notifications (notification_id, profile_id, created_at, event, payload,
+                                                            read, visited)
+                                 SELECT participant.notification_id, participant.profile_id, :at, :type,
+                                        CAST(:payload AS jsonb),\s""" + MARKED + """
+                                 FROM recipients participant\s""" + MARKS_OF_PARTICIPANT + """
+                                 ON CONFLICT DO NOTHING RETURNING notification_id, profile_id, read)
+                        SELECT notification_id, profile_id FROM notified WHERE NOT read""")
                 .param("event", message.getIdentifier()).param("post", event.postId())
                 .param("commenter", event.authorId()).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("type", NotificationType.NEW_COMMENT_ON_POST.name()).param("payload", json(payload))
@@ -132,9 +152,58 @@ class NotificationProjection {
                 .param("post", event.postId()).update();
         jdbc.sql("DELETE FROM notification_friends_only_posts WHERE post_id = :post")
                 .param("post", event.postId()).update();
-        // the post is gone from every read model, its previews included
-        jdbc.sql("DELETE FROM notifications WHERE payload ->> 'postId' = :post")
+        // the post is gone from every read model, its previews included, and so are the marks on them
+        jdbc.sql("""
+                        WITH gone AS (DELETE FROM notifications WHERE payload ->> 'postId' = :post
+                                      RETURNING notification_id, profile_id)
+                        DELETE FROM notification_marks mark USING gone
+                        WHERE mark.notification_id = gone.notification_id AND mark.profile_id = gone.profile_id""")
                 .param("post", event.postId().toString()).update();
+    }
+
+    /**
+     * Applied to the notifications there are, and remembered for those a rebuild has not added yet. Only the
+     * member's own notifications take the mark: an id of someone else's marks nothing.
+     */
+    @EventHandler
+    void on(NotificationsMarked event) {
+        String[] ids = event.notificationIds().stream().map(UUID::toString).distinct().toArray(String[]::new);
+        jdbc.sql("""
+                        WITH remembered AS (
+                                 INSERT INTO notification_marks (notification_id, profile_id, read, visited)
+                                 SELECT CAST(id AS uuid), :member, CAST(:read AS boolean), CAST(:visited AS boolean)
+                                 FROM unnest(CAST(:ids AS text[])) id
+                                 ON CONFLICT (notification_id, profile_id) DO UPDATE
+                                     SET read = COALESCE(excluded.read, notification_marks.read),
+                                         visited = COALESCE(excluded.visited, notification_marks.visited))
+                        UPDATE notifications SET read = COALESCE(CAST(:read AS boolean), read),
+                                                 visited = COALESCE(CAST(:visited AS boolean), visited)
+                        WHERE profile_id = :member AND notification_id = ANY (CAST(:ids AS uuid[]))""")
+                .param("member", event.profileId()).param("ids", ids)
+                .param("read", event.read()).param("visited", event.visited())
+                .update();
+    }
+
+    /**
+     * Everything that happened up to this event is read, including notifications added later by a rebuild; read
+     * marks made before it are superseded by it (a later one, made after it, is handled after it).
+     */
+    @EventHandler
+    void on(AllNotificationsRead event, EventMessage<?> message) {
+        jdbc.sql("""
+                        WITH inbox AS (
+                                 INSERT INTO notification_reads (profile_id, read_through) VALUES (:member, :through)
+                                 ON CONFLICT (profile_id) DO UPDATE
+                                     SET read_through = GREATEST(notification_reads.read_through,
+                                                                 excluded.read_through)),
+                             superseded AS (
+                                 UPDATE notification_marks SET read = NULL
+                                 WHERE profile_id = :member AND read IS NOT NULL)
+                        UPDATE notifications SET read = true
+                        WHERE profile_id = :member AND NOT read AND created_at <= :through""")
+                .param("member", event.profileId())
+                .param("through", OffsetDateTime.ofInstant(message.getTimestamp(), ZoneOffset.UTC))
+                .update();
     }
 
     @EventHandler
@@ -164,7 +233,7 @@ class NotificationProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE notifications, notification_post_participants, notification_friends_only_posts,"
-                + " notification_friendships").update();
+                + " notification_friendships, notification_marks, notification_reads").update();
     }
 
     private void participate(UUID post, UUID member) {
@@ -188,16 +257,19 @@ class NotificationProjection {
                           NotificationType type, Map<String, Object> payload) {
         UUID id = notificationId(message, recipient);
         Instant at = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
-        int added = jdbc.sql("""
-                        INSERT INTO notifications (notification_id, profile_id, created_at, event, payload)
-                        SELECT :id, participant.profile_id, :at, :event, CAST(:payload AS jsonb)
-                        FROM (SELECT CAST(:recipient AS uuid) AS profile_id) participant
-                        WHERE\s""" + condition + " ON CONFLICT DO NOTHING")
+        boolean addedUnread = jdbc.sql("""
+                        INSERT INTO notifications (notification_id, profile_id, created_at, event, payload, read,
+                                                   visited)
+                        SELECT participant.notification_id, participant.profile_id, :at, :event,
+                               CAST(:payload AS jsonb),\s""" + MARKED + """
+                        FROM (SELECT CAST(:id AS uuid) AS notification_id, CAST(:recipient AS uuid) AS profile_id)
+                             participant\s""" + MARKS_OF_PARTICIPANT + """
+                        WHERE\s""" + condition + " ON CONFLICT DO NOTHING RETURNING read")
                 .param("id", id).param("recipient", recipient).param("post", post)
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .param("event", type.name()).param("payload", json(payload))
-                .update();
-        if (added == 1) {
+                .query(Boolean.class).optional().map(read -> !read).orElse(false);
+        if (addedUnread) {
             pushIfLive(replay, at, id, recipient, type, payload);
         }
     }

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bunnybook.api.notification.CountUnreadNotifications;
 import org.bunnybook.api.notification.FindNotifications;
-import org.bunnybook.api.notification.MarkAllNotificationsRead;
-import org.bunnybook.api.notification.MarkNotifications;
+import org.bunnybook.api.notification.FindNotificationsById;
 import org.bunnybook.api.notification.NotificationType;
 import org.bunnybook.api.notification.NotificationView;
 import org.bunnybook.api.post.PageAfter;
@@ -14,7 +13,6 @@ import org.bunnybook.query.paging.Keyset;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,27 +60,16 @@ class NotificationQueries {
     }
 
     @QueryHandler
-    @Transactional
-    List<NotificationView> handle(MarkNotifications query) {
+    List<NotificationView> handle(FindNotificationsById query) {
         if (query.notificationIds().isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                        UPDATE notifications SET read = COALESCE(CAST(:read AS boolean), read),
-                            visited = COALESCE(CAST(:visited AS boolean), visited)
-                        WHERE profile_id = :member AND notification_id IN (:ids)
-                        RETURNING *""")
-                .param("read", query.read())
-                .param("visited", query.visited())
+                        SELECT * FROM notifications WHERE profile_id = :member AND notification_id IN (:ids)
+                        ORDER BY created_at DESC, notification_id DESC""")
                 .param("member", query.profileId())
                 .param("ids", query.notificationIds())
                 .query(view).list();
-    }
-
-    @QueryHandler
-    Integer handle(MarkAllNotificationsRead query) {
-        return jdbc.sql("UPDATE notifications SET read = true WHERE profile_id = :member AND NOT read")
-                .param("member", query.profileId()).update();
     }
 
     private Map<String, Object> payload(String payload) {

@@ -15,6 +15,6 @@ class NotificationTables {
     @Bean
     OwnedTables notificationOwnedTables() {
         return OwnedTables.of(ReadModels.NOTIFICATIONS, "notifications", "notification_post_participants",
-                "notification_friends_only_posts", "notification_friendships");
+                "notification_friends_only_posts", "notification_friendships", "notification_marks", "notification_reads");
     }
 }

@@ -2,7 +2,10 @@ package org.bunnybook.query.notification;
 
 import org.bunnybook.api.notification.CountUnreadNotifications;
 import org.bunnybook.api.notification.FindNotifications;
-import org.bunnybook.api.notification.MarkAllNotificationsRead;
+import org.bunnybook.api.notification.AllNotificationsRead;
+import org.bunnybook.api.notification.FindNotificationsById;
+import org.bunnybook.api.notification.NotificationInboxId;
+import org.bunnybook.api.notification.NotificationsMarked;
 import org.bunnybook.api.notification.NotificationType;
 import org.bunnybook.api.notification.NotificationView;
 import org.bunnybook.api.post.PageAfter;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 @ReadModelTest({NotificationProjection.class, NotificationQueries.class})
 class NotificationProjectionTest {
@@ -131,17 +135,89 @@ class NotificationProjectionTest {
     }
 
     @Test
-    void notificationsAreCountedUntilMarkedRead() {
+    void notificationsAreCountedUntilMarkedReadAndThoseThatComeLaterAreUnread() {
         List<Bunny> bunnies = Bunny.named("max", "ned");
         Bunny max = bunnies.get(0), ned = bunnies.get(1);
         UUID post = UUID.randomUUID();
         events.given(post, max.writes(post), ned.likes(post, max), ned.comments(post, max));
-        assertThat(notifications.handle(new CountUnreadNotifications(max.id()))).isEqualTo(2);
+        assertThat(unread(max)).isEqualTo(2);
 
-        assertThat(notifications.handle(new MarkAllNotificationsRead(max.id()))).isEqualTo(2);
+        events.given(inbox(max), new AllNotificationsRead(inbox(max), max.id()));
 
-        assertThat(notifications.handle(new CountUnreadNotifications(max.id()))).isZero();
-        assertThat(notifications.handle(new CountUnreadNotifications(UUID.randomUUID()))).isZero();
+        assertThat(unread(max)).isZero();
+        assertThat(unread(ned)).isZero();
+        events.given(post, ned.comments(post, max));
+        assertThat(unread(max)).isOne();
+    }
+
+    @Test
+    void aMarkTheProjectionMeetsBeforeItsNotificationIsKeptWhenTheNotificationComes() {
+        // a rebuild: the inbox's events and the post's are handled in different segments, in either order
+        List<Bunny> bunnies = Bunny.named("nia", "oli");
+        Bunny nia = bunnies.get(0), oli = bunnies.get(1);
+        UUID post = UUID.randomUUID();
+        events.given(post, nia.writes(post));
+        var like = events.messages(Instant.now(), post, oli.likes(post, nia));
+        var comment = events.messages(Instant.now(), post, oli.comments(post, nia));
+        UUID liked = NotificationProjection.notificationId(like.get(0), nia.id());
+        UUID commented = NotificationProjection.notificationId(comment.get(0), nia.id());
+        events.given(inbox(nia), new NotificationsMarked(inbox(nia), nia.id(), List.of(liked), true, true),
+                new NotificationsMarked(inbox(nia), nia.id(), List.of(commented), null, true));
+
+        events.deliver(like);
+        events.deliver(comment);
+
+        assertThat(list(nia)).extracting(NotificationView::id, NotificationView::read, NotificationView::visited)
+                .containsExactlyInAnyOrder(tuple(liked, true, true), tuple(commented, false, true));
+        assertThat(pushes.to(nia)).as("only the unread one is pushed as new").hasSize(1);
+    }
+
+    @Test
+    void markingAllReadCoversNotificationsOfEarlierEventsAddedAfterIt() {
+        List<Bunny> bunnies = Bunny.named("pia", "quin");
+        Bunny pia = bunnies.get(0), quin = bunnies.get(1);
+        UUID post = UUID.randomUUID();
+        events.given(post, pia.writes(post));
+        var earlierLike = events.messages(Instant.now().minus(Duration.ofMinutes(5)), post, quin.likes(post, pia));
+        events.given(inbox(pia), new AllNotificationsRead(inbox(pia), pia.id()));
+
+        events.deliver(earlierLike);
+        events.given(post, quin.comments(post, pia));
+
+        assertThat(list(pia)).extracting(NotificationView::read).containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
+    void aMarkAfterMarkingAllReadWinsAndOneBeforeItGivesWay() {
+        List<Bunny> bunnies = Bunny.named("rue", "sam");
+        Bunny rue = bunnies.get(0), sam = bunnies.get(1);
+        UUID post = UUID.randomUUID();
+        events.given(post, rue.writes(post), sam.likes(post, rue));
+        UUID like = single(rue).id();
+
+        events.given(inbox(rue), new NotificationsMarked(inbox(rue), rue.id(), List.of(like), false, null),
+                new AllNotificationsRead(inbox(rue), rue.id()));
+        assertThat(single(rue).read()).isTrue();
+
+        events.given(inbox(rue), new NotificationsMarked(inbox(rue), rue.id(), List.of(like), false, null));
+        assertThat(single(rue).read()).isFalse();
+    }
+
+    @Test
+    void aMemberMarksOnlyTheirOwnNotifications() {
+        List<Bunny> bunnies = Bunny.named("tom", "uma");
+        Bunny tom = bunnies.get(0), uma = bunnies.get(1);
+        UUID post = UUID.randomUUID();
+        events.given(post, tom.writes(post), uma.likes(post, tom));
+        UUID toms = single(tom).id();
+
+        events.given(inbox(uma), new NotificationsMarked(inbox(uma), uma.id(), List.of(toms, toms), true, true));
+
+        assertThat(single(tom).read()).isFalse();
+        assertThat(single(tom).visited()).isFalse();
+        assertThat(notifications.handle(new FindNotificationsById(uma.id(), List.of(toms)))).isEmpty();
+        assertThat(notifications.handle(new FindNotificationsById(tom.id(), List.of(toms))))
+                .extracting(NotificationView::id).containsExactly(toms);
     }
 
     @Test
@@ -158,6 +234,14 @@ class NotificationProjectionTest {
 
     private List<NotificationView> list(Bunny member) {
         return notifications.handle(new FindNotifications(member.id(), NEWEST));
+    }
+
+    private int unread(Bunny member) {
+        return notifications.handle(new CountUnreadNotifications(member.id()));
+    }
+
+    private static UUID inbox(Bunny member) {
+        return NotificationInboxId.of(member.id());
     }
 
     private NotificationView single(Bunny member) {

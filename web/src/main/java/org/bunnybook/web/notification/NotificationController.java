@@ -7,9 +7,11 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.notification.CountUnreadNotifications;
 import org.bunnybook.api.notification.FindNotifications;
+import org.bunnybook.api.notification.FindNotificationsById;
 import org.bunnybook.api.notification.MarkAllNotificationsRead;
 import org.bunnybook.api.notification.MarkNotifications;
 import org.bunnybook.api.notification.NotificationView;
+import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.platform.push.Pushes;
 import org.bunnybook.web.security.Member;
 import org.bunnybook.web.paging.PageParams;
@@ -37,10 +39,12 @@ class NotificationController {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationController.class);
 
+    private final ReadYourWrites commands;
     private final QueryGateway queries;
     private final Pushes pushes;
 
-    NotificationController(QueryGateway queries, Pushes pushes) {
+    NotificationController(ReadYourWrites commands, QueryGateway queries, Pushes pushes) {
+        this.commands = commands;
         this.queries = queries;
         this.pushes = pushes;
     }
@@ -53,37 +57,48 @@ class NotificationController {
                 ResponseTypes.multipleInstancesOf(NotificationView.class)).join();
     }
 
-    /** Sets only the flags given, on the caller's own notifications among {@code ids}, and answers those. */
+    /**
+     * Sets only the flags given, on the caller's own notifications among {@code ids}, and answers those. The mark is
+     * an event of the member's inbox, so a rebuilt read model keeps it; the answer waits until the read model has it.
+     */
     @PatchMapping("/web/profiles/{me}/notifications")
     List<NotificationView> mark(Member member, @PathVariable UUID me,
                                 @RequestParam(required = false) Boolean read,
                                 @RequestParam(required = false) Boolean visited,
                                 @RequestBody @NotNull @Size(max = 100, message = "at most 100 ids") List<@NotNull UUID> ids) {
         member.mustBe(me);
-        List<NotificationView> marked = queries.query(new MarkNotifications(me, ids, read, visited),
-                ResponseTypes.multipleInstancesOf(NotificationView.class)).join();
+        if (!ids.isEmpty() && (read != null || visited != null)) {
+            commands.send(new MarkNotifications(me, ids, read, visited));
+        }
         if (read != null) {
             pushUnreadCount(me);
         }
-        return marked;
+        return queries.query(new FindNotificationsById(me, ids),
+                ResponseTypes.multipleInstancesOf(NotificationView.class)).join();
     }
 
-    /** "Mark all as read", including those on pages the member never loaded. (New.) */
+    /**
+     * "Mark all as read", including those on pages the member never loaded, and answers how many were unread. (New.)
+     */
     @PostMapping("/web/profiles/{me}/notifications/read")
     Map<String, Integer> markAllRead(Member member, @PathVariable UUID me) {
         member.mustBe(me);
-        int marked = queries.query(new MarkAllNotificationsRead(me), ResponseTypes.instanceOf(Integer.class)).join();
+        int unread = unreadCount(me);
+        commands.send(new MarkAllNotificationsRead(me));
         pushUnreadCount(me);
-        return Map.of("marked", marked);
+        return Map.of("marked", unread);
     }
 
     /** Best effort: the marking is done whatever happens here; a lost push leaves a badge behind until a reload. */
     private void pushUnreadCount(UUID member) {
         try {
-            pushes.push(member, "unread_notifications_count", queries.query(new CountUnreadNotifications(member),
-                    ResponseTypes.instanceOf(Integer.class)).join());
+            pushes.push(member, "unread_notifications_count", unreadCount(member));
         } catch (RuntimeException e) {
             log.warn("could not push the unread notifications count to {}: {}", member, e.getMessage());
         }
+    }
+
+    private int unreadCount(UUID member) {
+        return queries.query(new CountUnreadNotifications(member), ResponseTypes.instanceOf(Integer.class)).join();
     }
 }
