@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -73,27 +73,32 @@ class LimitPlans {
         if (!properties.enabled()) {
             return List.of();
         }
-        Map<String, Default> byName = DEFAULTS.stream()
-                .collect(Collectors.toMap(Default::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        Set<String> unknown = new java.util.TreeSet<>(properties.plans().keySet());
-        unknown.removeAll(byName.keySet());
+        // an environment variable cannot spell a hyphen: BUNNYBOOK_RATELIMIT_PLANS_FRIENDREQUESTS_PERACCOUNT
+        Map<String, PlanSettings> given = properties.plans().entrySet().stream()
+                .collect(Collectors.toMap(entry -> comparable(entry.getKey()), Map.Entry::getValue));
+        Set<String> unknown = new TreeSet<>(given.keySet());
+        unknown.removeAll(DEFAULTS.stream().map(plan -> comparable(plan.name())).toList());
         if (!unknown.isEmpty()) { // a misspelt plan would silently keep its default
             throw new IllegalStateException("bunnybook.rate-limit.plans names unknown plans " + unknown
-                    + "; the plans are " + byName.keySet());
+                    + "; the plans are " + DEFAULTS.stream().map(Default::name).toList());
         }
         List<LimitPlan> resolved = new ArrayList<>();
         for (Default plan : DEFAULTS) {
-            PlanSettings given = properties.plans().getOrDefault(plan.name(),
+            PlanSettings settings = given.getOrDefault(comparable(plan.name()),
                     new PlanSettings(null, null, null, null));
-            if (Boolean.FALSE.equals(given.enabled())) {
+            if (Boolean.FALSE.equals(settings.enabled())) {
                 continue;
             }
-            Duration period = Optional.ofNullable(given.period()).orElse(MINUTE);
+            Duration period = Optional.ofNullable(settings.period()).orElse(MINUTE);
             resolved.add(new LimitPlan(plan.name(), plan.routes().stream().map(Route::parse).toList(),
-                    budget(Optional.ofNullable(given.perAccount()).orElse(plan.perAccount()), period),
-                    budget(Optional.ofNullable(given.perAddress()).orElse(plan.perAddress()), period)));
+                    budget(Optional.ofNullable(settings.perAccount()).orElse(plan.perAccount()), period),
+                    budget(Optional.ofNullable(settings.perAddress()).orElse(plan.perAddress()), period)));
         }
         return List.copyOf(resolved);
+    }
+
+    private static String comparable(String planName) {
+        return planName.replace("-", "").toLowerCase(Locale.ROOT);
     }
 
     private static Optional<Budget> budget(int requests, Duration period) {
