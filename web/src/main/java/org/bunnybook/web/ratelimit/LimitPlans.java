@@ -46,8 +46,9 @@ class LimitPlans {
                     "GET /web/profiles/{me}/conversations"),
             new Default("audit-export", 5, 10, "GET /web/audit/export", "POST /web/audit/verify"),
             new Default("audit", 60, 120, "GET /web/audit/**"),
-            // the WebSocket handshake: a member when the browser sends its cookie, else only the address
-            new Default("websocket", 20, 60, "GET /ws"),
+            // the WebSocket handshake: a member when the browser sends its cookie, else only the address; the UI
+            // reconnects every 2 s while refused, and an office's members all reconnect after a node restarts
+            new Default("websocket", 20, 120, "GET /ws"),
             new Default("writes", 120, 240, "POST,PUT,PATCH,DELETE /web/**"));
 
     private final List<LimitPlan> plans;

@@ -58,6 +58,10 @@ class RateLimitTest {
     static void startLimitedNode() {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--bunnybook.node-id=rate-limited-node",
                 "--bunnybook.rate-limit.redis-retry-interval=500ms",
+                // a machine this busy may take longer than the 200 ms default: counting alone then, with fresh
+                // buckets, would let more through than the budgets these tests expect (a stopped Redis still
+                // fails at once: its client refuses commands while disconnected)
+                "--bunnybook.rate-limit.redis-timeout=3s",
                 // the avatars plan refills within the test: one picture every 2 s
                 "--bunnybook.rate-limit.plans.avatars.per-account=1",
                 "--bunnybook.rate-limit.plans.avatars.per-address=1",
