@@ -32,8 +32,10 @@ record LimitPlan(String name, List<Route> routes, Optional<Budget> perAccount, O
             return new Route(methods, PathPatternParser.defaultInstance.parse(parts[1]));
         }
 
+        /** A HEAD is served by the GET handler (painting the whole picture), so it counts as a GET. */
         boolean matches(String method, PathContainer path) {
-            return methods.contains(method) && pattern.matches(path);
+            boolean methodMatches = methods.contains(method) || "HEAD".equals(method) && methods.contains("GET");
+            return methodMatches && pattern.matches(path);
         }
 
         @Override

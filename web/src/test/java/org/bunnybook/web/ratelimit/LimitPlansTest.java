@@ -67,6 +67,8 @@ class LimitPlansTest {
         assertThat(planNameFor(plans, "DELETE", "/web/posts/0d6f4b8e-3a84-4d43-9d4b-5bd0a1c2f001"))
                 .as("a write no plan names").contains("writes");
         assertThat(planNameFor(plans, "PUT", "/web/some/route/added/later")).contains("writes");
+        assertThat(planNameFor(plans, "HEAD", "/web/avatar/bunny")).as("served by the GET handler")
+                .contains("avatars");
         assertThat(planNameFor(plans, "GET", "/web/posts")).as("a cheap read").isEmpty();
         assertThat(planNameFor(plans, "GET", "/web/profiles/0d6f4b8e-3a84-4d43-9d4b-5bd0a1c2f001")).isEmpty();
     }
