@@ -26,7 +26,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * Token buckets kept in Redis, so that every node spends from the same budgets, and on this node while Redis cannot
@@ -60,8 +62,8 @@ class TokenBuckets implements DisposableBean {
         this.retryIntervalNanos = properties.redisRetryInterval().toNanos();
         // a bucket untouched for its whole period is full again: forgetting it then loses nothing
         Duration longestPeriod = plans.all().stream()
-                .flatMap(plan -> java.util.stream.Stream.of(plan.perAccount(), plan.perAddress()))
-                .flatMap(java.util.Optional::stream).map(Budget::period)
+                .flatMap(plan -> Stream.of(plan.perAccount(), plan.perAddress()))
+                .flatMap(Optional::stream).map(Budget::period)
                 .max(Duration::compareTo).orElse(Duration.ofMinutes(1));
         this.local = Caffeine.newBuilder()
                 .maximumSize(properties.localBuckets())

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
@@ -193,6 +194,20 @@ class RateLimitTest {
         }
         assertThat(statuses.subList(0, PER_ADDRESS)).doesNotContain(429);
         assertThat(statuses.get(PER_ADDRESS)).isEqualTo(429);
+    }
+
+    @Test
+    void addressesOfOneIpv6NetworkShareABudget() {
+        // a subscriber holds a whole /64: a fresh address for every request must not mean a fresh budget
+        String network = "2001:db8:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff)) + ":7::";
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 1; i <= PER_ADDRESS + 1; i++) {
+            statuses.add(new ApiClient(port, network + Integer.toHexString(i)).post("/web/login", Map.of()).status());
+        }
+        assertThat(statuses.subList(0, PER_ADDRESS)).doesNotContain(429);
+        assertThat(statuses.get(PER_ADDRESS)).isEqualTo(429);
+        assertThat(new ApiClient(port, network.replace(":7::", ":8::1")).post("/web/login", Map.of()).status())
+                .as("the next /64 is another subscriber").isNotEqualTo(429);
     }
 
     @Test
