@@ -1,6 +1,5 @@
 package org.bunnybook.web.account;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -8,7 +7,6 @@ import org.bunnybook.api.account.AccountView;
 import org.bunnybook.api.account.FindAccountById;
 import org.bunnybook.api.account.Role;
 import org.bunnybook.web.error.ApiException;
-import org.bunnybook.web.ratelimit.RateLimiter;
 import org.bunnybook.web.security.Member;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,18 +23,15 @@ class AccountController {
 
     private final Registrations registrations;
     private final QueryGateway queries;
-    private final RateLimiter rateLimiter;
 
-    AccountController(Registrations registrations, QueryGateway queries, RateLimiter rateLimiter) {
+    AccountController(Registrations registrations, QueryGateway queries) {
         this.registrations = registrations;
         this.queries = queries;
-        this.rateLimiter = rateLimiter;
     }
 
     @PostMapping("/web/register")
     @ResponseStatus(HttpStatus.CREATED)
-    AccountResponse register(@Valid @RequestBody RegistrationRequest request, HttpServletRequest http) {
-        rateLimiter.registering(http);
+    AccountResponse register(@Valid @RequestBody RegistrationRequest request) {
         UUID profileId = registrations.register(request.username(), request.email(), request.password(),
                 request.avatarIdentifier());
         return new AccountResponse(profileId, request.username(), request.email().toLowerCase(Locale.ROOT),

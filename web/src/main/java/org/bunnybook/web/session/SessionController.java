@@ -20,7 +20,6 @@ import org.bunnybook.web.account.Passwords;
 import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.platform.command.RequestOrigin;
-import org.bunnybook.web.ratelimit.RateLimiter;
 import org.bunnybook.web.security.AuthCookies;
 import org.bunnybook.web.security.Member;
 import org.bunnybook.web.security.Tokens;
@@ -47,25 +46,21 @@ class SessionController {
     private final PasswordEncoder passwordEncoder;
     private final Tokens tokens;
     private final AuthCookies cookies;
-    private final RateLimiter rateLimiter;
     /** Compared against when the email is unknown, so that both refusals take as long. */
     private final String decoyHash;
 
     SessionController(ReadYourWrites commands, QueryGateway queries, PasswordEncoder passwordEncoder, Tokens tokens,
-                      AuthCookies cookies, RateLimiter rateLimiter) {
+                      AuthCookies cookies) {
         this.commands = commands;
         this.queries = queries;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
         this.cookies = cookies;
-        this.rateLimiter = rateLimiter;
         this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
     @PostMapping("/web/login")
-    TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http,
-                        HttpServletResponse response) {
-        rateLimiter.loggingIn(http);
+    TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletResponse response) {
         Optional<AccountView> account = queries.query(new FindAccountByEmail(request.email()),
                 ResponseTypes.optionalInstanceOf(AccountView.class)).join();
         String hash = account.map(AccountView::passwordHash).orElse(decoyHash);

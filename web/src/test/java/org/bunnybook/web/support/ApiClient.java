@@ -30,9 +30,18 @@ public class ApiClient {
     private String bearer;
 
     public ApiClient(int port) {
+        this(port, randomAddress());
+    }
+
+    /** A client at the given address (several clients may share one, as a household or an office does). */
+    public ApiClient(int port, String clientAddress) {
         this.baseUrl = "http://127.0.0.1:" + port;
+        this.clientAddress = clientAddress;
+    }
+
+    public static String randomAddress() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        this.clientAddress = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
     public ApiClient bearer(String accessToken) {
