@@ -45,6 +45,7 @@ class LimitPlans {
             new Default("chat", 120, 240, "GET /web/chat/{chatGroupId}/messages",
                     "GET /web/profiles/{me}/conversations"),
             new Default("audit-export", 5, 10, "GET /web/audit/export", "POST /web/audit/verify"),
+            new Default("data-export", 5, 10, "GET /web/me/export"),
             new Default("audit", 60, 120, "GET /web/audit/**"),
             // the WebSocket handshake: a member when the browser sends its cookie, else only the address; the UI
             // reconnects every 2 s while refused, and an office's members all reconnect after a node restarts

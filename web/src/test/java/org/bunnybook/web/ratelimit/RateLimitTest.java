@@ -112,6 +112,7 @@ class RateLimitTest {
             // refused as malformed (422), but counted: a real verification would replay the whole ledger
             Map.entry("audit-export", (client, me) -> client.post("/web/audit/verify", Map.of("checkpoints", 7))),
             Map.entry("audit", (client, me) -> client.get("/web/audit/catalog")),
+            Map.entry("data-export", (client, me) -> client.get("/web/me/export")),
             Map.entry("websocket", (client, me) -> client.get("/ws")),
             Map.entry("writes", (client, me) -> client.send("PATCH", "/web/profiles/" + me + "/notifications?read=true",
                     BodyPublishers.ofString("[]"), Map.of("Content-Type", "application/json"))));
