@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { Query } from '../api/http';
 import { useObservable } from '../lib/useObservable';
 import { ErrorNote } from '../ui/ErrorNote';
+import { saveFile } from '../lib/saveFile';
 import { EventExport } from './EventExport';
 import styles from './Audit.module.css';
 
@@ -14,7 +15,7 @@ export function ExportControl({ query }: { query: Query }) {
 
   const start = async () => {
     const file = await exporter.start(query);
-    if (file) save(file, 'bunnybook-events.ndjson');
+    if (file) saveFile(file, 'bunnybook-events.ndjson');
   };
   return (
     <div className={styles.export}>
@@ -34,17 +35,4 @@ export function ExportControl({ query }: { query: Query }) {
       <ErrorNote error={view.status === 'failed' ? view.error : null} />
     </div>
   );
-}
-
-/** Hands a file over to the browser's downloads, through a link that lives only for the click. */
-function save(file: Blob, name: string): void {
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // some browsers read the file after the click returns: let go of it a moment later
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
