@@ -69,7 +69,7 @@ class SessionListTest {
         assertThat(delete(stranger.client(), "/web/sessions/" + otherSession).status()).isEqualTo(404);
         assertThat(other.get("/web/me").status()).isEqualTo(200);
         assertThat(delete(member.client(), "/web/sessions/" + UUID.randomUUID()).status()).isEqualTo(404);
-        assertThat(delete(member.client(), "/web/sessions/not-a-uuid").status()).isEqualTo(400);
+        assertThat(delete(member.client(), "/web/sessions/not-a-uuid").status()).isEqualTo(422);
 
         assertThat(delete(member.client(), "/web/sessions/" + otherSession).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(1)).until(() -> other.get("/web/me").status() == 401);
