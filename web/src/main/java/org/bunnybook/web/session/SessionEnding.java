@@ -8,9 +8,12 @@ import org.bunnybook.api.session.RevocationReason;
 import org.bunnybook.api.session.RevokeSession;
 import org.bunnybook.api.session.SessionView;
 import org.bunnybook.platform.consistency.ReadYourWrites;
+import org.bunnybook.web.security.JwtProperties;
 import org.bunnybook.web.security.RevocationList;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,17 +30,24 @@ public class SessionEnding {
     private final ReadYourWrites commands;
     private final QueryGateway queries;
     private final RevocationList revocations;
+    private final JwtProperties jwt;
+    private final Clock clock;
 
-    SessionEnding(ReadYourWrites commands, QueryGateway queries, RevocationList revocations) {
+    SessionEnding(ReadYourWrites commands, QueryGateway queries, RevocationList revocations, JwtProperties jwt,
+                  Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.revocations = revocations;
+        this.jwt = jwt;
+        this.clock = clock;
     }
 
-    /** The member's sessions that have not ended, most recently used first. */
+    /** The member's sessions that have not ended and can still be refreshed, most recently used first. */
     public List<SessionView> sessionsOf(UUID profileId) {
-        return queries.query(new FindSessionsOfMember(profileId), ResponseTypes.multipleInstancesOf(SessionView.class))
-                .join();
+        Instant now = clock.instant();
+        return queries.query(new FindSessionsOfMember(profileId, now.minus(jwt.refreshLifetime()),
+                        now.minus(jwt.absoluteSessionLifetime())),
+                ResponseTypes.multipleInstancesOf(SessionView.class)).join();
     }
 
     /** Ends every session of the member but {@code keep} (if any); answers how many ended. */

@@ -2,10 +2,12 @@ package org.bunnybook.web.session;
 
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
+import org.bunnybook.embedded.EmbeddedRedisServer;
 import org.bunnybook.web.BunnybookApplication;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.RedisOutages;
 import org.bunnybook.web.support.Socket;
 import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
@@ -47,6 +50,9 @@ class RevocationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    StringRedisTemplate redisTemplate;
 
     @Value("${bunnybook.jwt.secret}")
     String secret;
@@ -97,6 +103,22 @@ class RevocationTest {
             // the second node learns it from PostgreSQL, not from the node that logged out
             await().atMost(WITHIN_A_SECOND).until(() -> !onSecond.isConnected()
                     && bearer(secondPort(), token).get("/web/me").status() == 401);
+        }
+    }
+
+    @Test
+    void aLogoutReachesTheOtherNodeWithinASecondWhileRedisIsDown() {
+        EmbeddedRedisServer redis = RedisOutages.embeddedRedis();
+        var member = Members.register(port, "NoRedis");
+        String token = member.client().accessToken();
+        assertThat(bearer(secondPort(), token).get("/web/me").status()).isEqualTo(200);
+
+        redis.stop();
+        try {
+            assertThat(member.client().post("/web/logout", "").status()).isEqualTo(204);
+            await().atMost(WITHIN_A_SECOND).until(() -> bearer(secondPort(), token).get("/web/me").status() == 401);
+        } finally {
+            RedisOutages.restart(redis, redisTemplate);
         }
     }
 

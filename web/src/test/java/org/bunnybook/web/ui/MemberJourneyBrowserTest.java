@@ -214,7 +214,7 @@ class MemberJourneyBrowserTest {
         assertThat(phone).hasURL(Pattern.compile("/login$"));
 
         page.getByRole(AriaRole.BUTTON, named("Log out")).click();
-        assertThat(page).hasURL(Pattern.compile("/login$"));
+        assertThat(page).hasURL(Pattern.compile("/login(\\?next=.*)?$")); // the way back to where one was, at most
         logIn(page, hazel.email(), "clover-and-dandelions");
     }
 
