@@ -43,7 +43,9 @@ public class RevokedSessions {
 
     /** Forgets revocations older than {@code age}: their sessions' access tokens have expired by then. */
     public int forgetOlderThan(Duration age) {
-        return jdbc.sql("DELETE FROM revoked_sessions WHERE revoked_at < clock_timestamp() - make_interval(secs => :seconds)")
+        return jdbc.sql("""
+                        DELETE FROM revoked_sessions
+                        WHERE revoked_at < clock_timestamp() - make_interval(secs => :seconds)""")
                 .param("seconds", age.toMillis() / 1000.0)
                 .update();
     }

@@ -4,7 +4,8 @@ import org.bunnybook.command.session.RevokedSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -13,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The sessions this node refuses access tokens of: an in-memory set, so the check every request makes is one hash
@@ -27,9 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * commits later than that after its timestamp would be missed by the other nodes; transactions are far shorter.
  * Only sessions revoked within the last access-token lifetime matter: any older one's access tokens have expired.
  * New revocations are published as {@link SessionsEnded}, so that this node closes their WebSocket connections.
+ * The poll has a thread of its own: on the shared scheduler it could wait behind dead-letter retries or Redis
+ * health checks stuck on a Redis that is down, and the second would no longer hold.
  */
 @Component
-public class RevocationList {
+public class RevocationList implements InitializingBean, DisposableBean {
 
     static final long POLL_MILLIS = 250;
     private static final Duration LOOKBACK = Duration.ofSeconds(10);
@@ -43,6 +49,11 @@ public class RevocationList {
     private volatile long lastPoll;
     private volatile boolean loaded;
     private long lastPrune = System.nanoTime();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "revocation-poll");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     RevocationList(RevokedSessions revokedSessions, ApplicationEventPublisher events, JwtProperties jwt) {
         this.revokedSessions = revokedSessions;
@@ -60,7 +71,16 @@ public class RevocationList {
         learn(Set.of(sessionId));
     }
 
-    @Scheduled(fixedDelay = POLL_MILLIS)
+    @Override
+    public void afterPropertiesSet() {
+        poller.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        poller.shutdownNow();
+    }
+
     void poll() {
         long started = System.nanoTime();
         Duration lookback = loaded ? LOOKBACK.plusNanos(started - lastPoll) : remembered;
@@ -72,7 +92,11 @@ public class RevocationList {
             log.warn("Cannot read revoked sessions; refusing the ones known until PostgreSQL answers: {}",
                     e.toString());
         }
-        forgetExpired(started);
+        try {
+            forgetExpired(started);
+        } catch (RuntimeException e) {
+            log.debug("Old revocations stay until the next try", e); // never let one failure end the poll
+        }
     }
 
     private void learn(Iterable<UUID> sessionIds) {
@@ -95,11 +119,7 @@ public class RevocationList {
         }
         lastPrune = now;
         revoked.values().removeIf(learnt -> now - learnt > remembered.toNanos());
-        try {
-            revokedSessions.forgetOlderThan(remembered.plus(Duration.ofDays(1)));
-        } catch (RuntimeException e) {
-            log.debug("Old revocations stay until the next try", e);
-        }
+        revokedSessions.forgetOlderThan(remembered.plus(Duration.ofDays(1)));
     }
 
     /** Sessions this node has just learnt were revoked. */
