@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { distinctUntilChanged, map } from 'rxjs';
+import { distinctUntilChanged, filter, map, pairwise } from 'rxjs';
 import { App } from './App';
 import { session } from './session/session';
 import { realtime } from './realtime/realtime';
@@ -23,6 +23,10 @@ session.store.state$
     }
   });
 badges.title$.subscribe((title) => (document.title = title));
+// the server closes the sockets of a session that ended elsewhere: a lost connection asks whether it still stands
+realtime.state$
+  .pipe(pairwise(), filter(([before, now]) => before === 'online' && now !== 'online'))
+  .subscribe(() => void session.verify());
 
 void session.start();
 

@@ -106,8 +106,8 @@ function RoleForm({ account, roles }: { account: Account; roles: MemberRoles }) 
         <button type="submit" disabled={grant.busy || role === account.role}>Grant</button>
       </div>
       <p className="hint">
-        AUDITOR reads and verifies the history; ADMIN also operates the system. The member holds the new role from
-        their next access token, when it is refreshed or they log in again.
+        AUDITOR reads and verifies the history; ADMIN also operates the system. A change ends every session of the
+        member at once: they log in again and hold the new role.
       </p>
       <ErrorNote error={grant.error} />
     </form>

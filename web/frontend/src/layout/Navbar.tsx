@@ -36,6 +36,7 @@ export function Navbar() {
           <Avatar username={me.username} size={28} />
           <span>{me.username}</span>
         </NavLink>
+        <NavLink to="/settings">Settings</NavLink>
         <button type="button" className="link" disabled={logout.busy} onClick={() => void logout.run()}>Log out</button>
       </nav>
       {logout.error && <p className="error-note" role="alert">Could not log out: {logout.error}</p>}

@@ -11,6 +11,8 @@ class Browser {
   /** The refresh token in the cookie jar; a replayed old one revokes the session, as the server does. */
   cookie: string | null = 'r0';
   revoked = false;
+  /** When the access cookie expires (the browser then drops it); logout names the session by it alone. */
+  accessUntil = 0;
   /** The server cannot be reached: every request fails as fetch does offline. */
   down = false;
   /** Answers every request with this status instead (a server in trouble). */
@@ -26,11 +28,15 @@ class Browser {
     if (path === '/web/me') {
       return this.cookie && !this.revoked ? json({ id: 'm1', username: 'hazel', email: 'h@b.test', role: 'USER' }) : status(401);
     }
+    if (path === '/web/session') {
+      return this.cookie && !this.revoked && this.now < this.accessUntil ? json({ accessExp: this.accessUntil / 1000 }) : status(401);
+    }
     if (path === '/web/login') {
       const body = JSON.parse(String(init?.body));
       if (body.password !== 'right') return json({ detail: 'Unauthorized' }, 401);
       this.cookie = 'r0';
       this.revoked = false;
+      this.accessUntil = this.now + 900_000;
       return json({ accessToken: 'a', accessExp: this.now / 1000 + 900, refreshExp: this.now / 1000 + 86400 });
     }
     if (path === '/web/refresh') {
@@ -42,10 +48,11 @@ class Browser {
       }
       this.refreshes++;
       this.cookie = `r${this.refreshes}`;
+      this.accessUntil = this.now + 900_000;
       return json({ accessToken: 'a', accessExp: this.now / 1000 + 900, refreshExp: this.now / 1000 + 86400 });
     }
     if (path === '/web/logout') {
-      this.revoked = true;
+      if (this.now < this.accessUntil) this.revoked = true; // without an access cookie it cannot tell which session
       this.cookie = null;
       return status(204);
     }
@@ -149,6 +156,35 @@ describe('SessionService', () => {
     expect(one.store.value).toEqual({ status: 'anonymous', ended: undefined });
     expect(two.store.value).toEqual({ status: 'anonymous', ended: 'You logged out in another tab.' });
     expect(browser.storage.size).toBe(0);
+  });
+
+  it('renews an expired access token before logging out, since the server names the session by it', async () => {
+    const tab = browser.tab();
+    await tab.login('h@b.test', 'right');
+    vi.setSystemTime(Date.now() + 3_600_000); // the tab slept through its renewals
+    await tab.logout();
+    expect(browser.refreshes).toBe(1);
+    expect(browser.revoked).toBe(true);
+    expect(tab.store.value.status).toBe('anonymous');
+  });
+
+  it('does not renew before logging out while the access token is valid', async () => {
+    const tab = browser.tab();
+    await tab.login('h@b.test', 'right');
+    await tab.logout();
+    expect(browser.refreshes).toBe(0);
+    expect(browser.revoked).toBe(true);
+  });
+
+  it('ends the session when asked to verify it after the server ended it elsewhere', async () => {
+    const tab = browser.tab();
+    await tab.login('h@b.test', 'right');
+    await tab.verify();
+    expect(tab.store.value.status).toBe('member');
+
+    browser.revoked = true; // another device ended this session
+    await tab.verify();
+    expect(tab.store.value).toEqual({ status: 'anonymous', ended: 'Your session has ended: please log in again.' });
   });
 
   it('ends the session in every tab when the server refuses to renew it', async () => {

@@ -96,9 +96,39 @@ export class SessionService {
    * cookies would otherwise outlive the logout.
    */
   async logout(): Promise<void> {
-    const response = await this.env.withLock(REFRESH_LOCK,
-      () => this.env.fetch('/web/logout', { method: 'POST', credentials: 'same-origin' }));
+    const response = await this.env.withLock(REFRESH_LOCK, async () => {
+      // the server names the session by the access cookie, which the browser drops when it expires (a tab that
+      // slept through its renewal): renewing first gives it one again (the refresh cookie reaches /web/refresh only)
+      const known = Number(this.env.storage.getItem(EXPIRY_KEY));
+      if (!known || known * 1000 <= this.env.now()) {
+        await this.env.fetch('/web/refresh', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
+      }
+      return this.env.fetch('/web/logout', { method: 'POST', credentials: 'same-origin' });
+    });
     if (!response.ok) throw await ApiError.from(response);
+    this.endHere();
+  }
+
+  /**
+   * Asks whether the session still stands, e.g. when the socket was closed: the server closes the sockets of a session
+   * that ended elsewhere (another device ended it, a password or role change). A 401 renews, and a refused renewal
+   * ends the session here; a server that cannot be reached changes nothing.
+   */
+  async verify(): Promise<void> {
+    if (this.store.value.status !== 'member') return;
+    try {
+      const response = await this.env.fetch('/web/session', { credentials: 'same-origin' });
+      if (response.status !== 401) return;
+      // the access token is refused before it expires: only a renewal can say whether the session stands
+      this.env.storage.removeItem(EXPIRY_KEY);
+      await this.refresh();
+    } catch {
+      // unreachable: the socket's own retries, and the next request, will tell
+    }
+  }
+
+  /** The server has ended this tab's session at the member's wish (logout, "log out everywhere"): so do all tabs. */
+  endHere(): void {
     this.end();
     this.tell({ type: 'logout' });
   }

@@ -26,6 +26,9 @@ public final class ReadModels {
     /** Conversations, read pointers and chat messages in PostgreSQL, pushed to members as they happen. */
     public static final String CONVERSATIONS = "conversations";
 
+    /** Members' sessions in PostgreSQL (device, address, last use): the list a member ends sessions from. */
+    public static final String SESSIONS = "sessions";
+
     /** A SHA-256 hash chain over every event in the order it was chained, with checkpoints: tamper evidence. */
     public static final String LEDGER = "ledger";
 

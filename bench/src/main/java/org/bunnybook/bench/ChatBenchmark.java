@@ -84,7 +84,7 @@ final class ChatBenchmark {
         List<StompSession> sessions = new ArrayList<>();
         for (int i = 0; i < 2 * pairs; i++) {
             UUID me = members.get(i);
-            String token = tokens.issueAccess(new Member(me, "chatter" + i, Role.USER)).jwt();
+            String token = tokens.issueAccess(new Member(me, "chatter" + i, Role.USER), UUID.randomUUID()).jwt();
             sessions.add(StompSockets.connect(port, token, event -> {
                 String name = event.path("event").asText();
                 JsonNode data = event.path("data");

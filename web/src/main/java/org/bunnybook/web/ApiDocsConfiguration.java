@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.bunnybook.web.security.Member;
+import org.bunnybook.web.security.Tokens;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,7 @@ class ApiDocsConfiguration {
     static {
         // the signed-in member comes from the token (MemberArgumentResolver), not from a parameter a client sends;
         // where it is optional (Optional<Member>), the parameter says so itself with @Parameter(hidden = true)
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Member.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Member.class, Tokens.AccessGrant.class);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
 
-@Revision("1")
-public record SessionStarted(UUID sessionId, UUID profileId, UUID refreshTokenId) {
+/** Revision 2 adds {@code device} (null for sessions begun before it was recorded). */
+@Revision("2")
+public record SessionStarted(UUID sessionId, UUID profileId, UUID refreshTokenId, String device) {
 }

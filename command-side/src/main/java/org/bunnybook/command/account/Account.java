@@ -5,8 +5,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.bunnybook.api.account.AccountRegistered;
+import org.bunnybook.api.account.ChangePassword;
 import org.bunnybook.api.account.GrantRole;
 import org.bunnybook.api.account.LastAdminCannotBeDemoted;
+import org.bunnybook.api.account.PasswordChanged;
 import org.bunnybook.api.account.RegisterAccount;
 import org.bunnybook.api.account.Role;
 import org.bunnybook.api.account.RoleGranted;
@@ -52,6 +54,12 @@ public class Account {
             admins.add(profileId);
         }
         apply(new RoleGranted(profileId, command.role(), role));
+    }
+
+    /** The web checked the current password against the accounts read model; this records the new hash. */
+    @CommandHandler
+    void handle(ChangePassword command) {
+        apply(new PasswordChanged(profileId, command.passwordHash()));
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.AccountRegistered;
+import org.bunnybook.api.account.PasswordChanged;
 import org.bunnybook.api.account.Role;
 import org.bunnybook.api.account.RoleGranted;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +50,14 @@ class AccountProjection {
     void on(RoleGranted event) {
         jdbc.sql("UPDATE accounts SET role = :role WHERE profile_id = :id")
                 .param("role", event.role().name())
+                .param("id", event.profileId())
+                .update();
+    }
+
+    @EventHandler
+    void on(PasswordChanged event) {
+        jdbc.sql("UPDATE accounts SET password_hash = :hash WHERE profile_id = :id")
+                .param("hash", event.passwordHash())
                 .param("id", event.profileId())
                 .update();
     }

@@ -1,6 +1,7 @@
 package org.bunnybook.web.realtime;
 
 import org.bunnybook.web.security.Member;
+import org.bunnybook.web.security.RevocationList;
 import org.bunnybook.web.security.Tokens;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -18,8 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every inbound STOMP frame passes here. CONNECT needs a valid access token (the {@code Authorization} header, else
- * the handshake's cookie); a refused CONNECT gets an ERROR frame and the socket is closed. A session may subscribe
+ * Every inbound STOMP frame passes here. CONNECT needs a valid access token of a session that has not ended (the
+ * {@code Authorization} header, else the handshake's cookie; the session is remembered for {@link OpenSockets},
+ * which closes the connection when it ends); a refused CONNECT gets an ERROR frame and the socket is closed. A session may subscribe
  * to its own user queue only and send to {@code /app/**} only. Frames beyond the per-second budget are dropped, so
  * a flooding client slows only itself.
  */
@@ -29,11 +31,13 @@ class StompGuard implements ChannelInterceptor {
     static final String EVENTS = "/user/queue/events";
 
     private final Tokens tokens;
+    private final RevocationList revocations;
     private final RealtimeProperties properties;
     private final Map<String, Budget> budgets = new ConcurrentHashMap<>();
 
-    StompGuard(Tokens tokens, RealtimeProperties properties) {
+    StompGuard(Tokens tokens, RevocationList revocations, RealtimeProperties properties) {
         this.tokens = tokens;
+        this.revocations = revocations;
         this.properties = properties;
     }
 
@@ -78,8 +82,11 @@ class StompGuard implements ChannelInterceptor {
                 ? Optional.of(header.substring("Bearer ".length()))
                 : Optional.ofNullable(stomp.getSessionAttributes())
                 .map(attributes -> (String) attributes.get(WebSocketConfiguration.HANDSHAKE_TOKEN));
-        return token.flatMap(tokens::readAccess)
+        Tokens.AccessGrant grant = token.flatMap(tokens::readAccessGrant)
+                .filter(valid -> !revocations.isRevoked(valid.sessionId()))
                 .orElseThrow(() -> new MessagingException("Unauthorized"));
+        OpenSockets.belongsTo(stomp.getSessionAttributes(), grant.sessionId());
+        return grant.member();
     }
 
     /** Frames sent in the current second. */

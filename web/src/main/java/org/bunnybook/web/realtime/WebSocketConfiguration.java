@@ -10,6 +10,7 @@ import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.WebUtils;
@@ -34,10 +35,17 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final RealtimeProperties properties;
     private final StompGuard guard;
+    private final OpenSockets openSockets;
 
-    WebSocketConfiguration(RealtimeProperties properties, StompGuard guard) {
+    WebSocketConfiguration(RealtimeProperties properties, StompGuard guard, OpenSockets openSockets) {
         this.properties = properties;
         this.guard = guard;
+        this.openSockets = openSockets;
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.addDecoratorFactory(openSockets); // closes the connections of sessions that ended
     }
 
     @Override

@@ -21,7 +21,8 @@ import java.util.Set;
  * Authenticates a request by its access token, from the {@code Authorization: Bearer} header or else the access
  * cookie (which {@link SameOriginWrites} has checked comes from a page of ours if it asks for a change). No token
  * means anonymous; a token that does not verify is a 401 even where anonymous access is allowed, so a client with a
- * broken token finds out instead of silently seeing less. The endpoints that obtain, renew or end a session ignore
+ * broken token finds out instead of silently seeing less. So is a token of a session that has ended
+ * ({@link RevocationList}: one in-memory lookup). The endpoints that obtain, renew or end a session ignore
  * access tokens: an expired or foreign one must not keep a member from logging in again.
  */
 class AccessTokenFilter extends OncePerRequestFilter {
@@ -31,10 +32,12 @@ class AccessTokenFilter extends OncePerRequestFilter {
     static final Set<String> SESSION_ENDPOINTS = Set.of("/web/register", "/web/login", "/web/refresh", "/web/logout");
 
     private final Tokens tokens;
+    private final RevocationList revocations;
     private final ErrorResponses errors;
 
-    AccessTokenFilter(Tokens tokens, ErrorResponses errors) {
+    AccessTokenFilter(Tokens tokens, RevocationList revocations, ErrorResponses errors) {
         this.tokens = tokens;
+        this.revocations = revocations;
         this.errors = errors;
     }
 
@@ -49,7 +52,7 @@ class AccessTokenFilter extends OncePerRequestFilter {
         Optional<String> presented = presentedToken(request);
         if (presented.isPresent()) {
             Optional<Tokens.AccessGrant> grant = tokens.readAccessGrant(presented.get());
-            if (grant.isEmpty()) {
+            if (grant.isEmpty() || revocations.isRevoked(grant.get().sessionId())) {
                 errors.write(response, HttpStatus.UNAUTHORIZED);
                 return;
             }

@@ -13,14 +13,18 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The HttpOnly cookies the web UI authenticates with. The refresh cookie is scoped to {@code /web} and SameSite=Strict:
- * it only ever needs to reach {@code /web/refresh} and {@code /web/logout}, from our own pages.
+ * The HttpOnly cookies the web UI authenticates with. The refresh cookie is scoped to {@code /web/refresh} and
+ * SameSite=Strict: it only ever needs to reach the refresh endpoint, from our own pages, so no other route (and no
+ * bug or log of one) ever sees it. Logout names the session by the access token instead.
  */
 @Component
 public class AuthCookies {
 
     public static final String ACCESS = "access_token";
     public static final String REFRESH = "refresh_token";
+    public static final String REFRESH_PATH = "/web/refresh";
+    /** Where refresh cookies were scoped before: cleared too, so browsers that still hold one drop it. */
+    private static final String FORMER_REFRESH_PATH = "/web";
 
     private final CookieProperties properties;
 
@@ -30,12 +34,13 @@ public class AuthCookies {
 
     public void set(HttpServletResponse response, Tokens.IssuedToken access, Tokens.IssuedToken refresh) {
         add(response, cookie(ACCESS, access.jwt(), "/", "Lax", untilExpiry(access.expiresAt())));
-        add(response, cookie(REFRESH, refresh.jwt(), "/web", "Strict", untilExpiry(refresh.expiresAt())));
+        add(response, cookie(REFRESH, refresh.jwt(), REFRESH_PATH, "Strict", untilExpiry(refresh.expiresAt())));
     }
 
     public void clear(HttpServletResponse response) {
         add(response, cookie(ACCESS, "", "/", "Lax", Duration.ZERO));
-        add(response, cookie(REFRESH, "", "/web", "Strict", Duration.ZERO));
+        add(response, cookie(REFRESH, "", REFRESH_PATH, "Strict", Duration.ZERO));
+        add(response, cookie(REFRESH, "", FORMER_REFRESH_PATH, "Strict", Duration.ZERO));
     }
 
     public static Optional<String> read(HttpServletRequest request, String name) {

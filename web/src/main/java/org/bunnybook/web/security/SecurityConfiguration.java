@@ -37,7 +37,8 @@ class SecurityConfiguration {
             + "interest-cohort=()";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Tokens tokens, ErrorResponses errors) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Tokens tokens,
+                                            RevocationList revocations, ErrorResponses errors) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .formLogin(form -> form.disable())
@@ -52,7 +53,7 @@ class SecurityConfiguration {
                         .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
                                 .maxAgeInSeconds(Duration.ofDays(365).toSeconds())))
-                .addFilterBefore(new AccessTokenFilter(tokens, errors), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new AccessTokenFilter(tokens, revocations, errors), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new SameOriginWrites(errors), AccessTokenFilter.class)
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) ->

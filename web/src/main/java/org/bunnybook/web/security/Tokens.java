@@ -1,6 +1,7 @@
 package org.bunnybook.web.security;
 
 import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtParser;
@@ -26,8 +27,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Issues and checks the two kinds of JWT: short-lived access tokens naming the member and role, and refresh tokens
- * naming a session and one token of its family. Both are HS256 only; any other algorithm, a bad signature, an
+ * Issues and checks the two kinds of JWT: short-lived access tokens naming the member, role and session, and refresh
+ * tokens naming a session and one token of its family. Both are HS256 only; any other algorithm, a bad signature, an
  * expired token or one of the other kind is refused.
  */
 @Component
@@ -38,6 +39,7 @@ public class Tokens {
     private static final String KIND = "kind";
     private static final String ACCESS = "access";
     private static final String REFRESH = "refresh";
+    private static final String SESSION = "sid";
 
     private final SecretKey key;
     private final JwtProperties properties;
@@ -69,7 +71,8 @@ public class Tokens {
         throw new IllegalStateException("Set bunnybook.jwt.secret (BUNNYBOOK_JWT_SECRET), at least 32 bytes");
     }
 
-    public IssuedToken issueAccess(Member member) {
+    /** An access token for {@code member} in {@code sessionId}: revoking the session refuses it (RevocationList). */
+    public IssuedToken issueAccess(Member member, UUID sessionId) {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.accessLifetime());
         String jwt = Jwts.builder()
@@ -77,6 +80,7 @@ public class Tokens {
                 .claim(KIND, ACCESS)
                 .claim("username", member.username())
                 .claim("role", member.role().name())
+                .claim(SESSION, sessionId.toString())
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(expires))
                 .signWith(key, Jwts.SIG.HS256)
@@ -91,7 +95,7 @@ public class Tokens {
                 .subject(claims.profileId().toString())
                 .id(claims.tokenId().toString())
                 .claim(KIND, REFRESH)
-                .claim("sid", claims.sessionId().toString())
+                .claim(SESSION, claims.sessionId().toString())
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(expires))
                 .signWith(key, Jwts.SIG.HS256)
@@ -110,7 +114,37 @@ public class Tokens {
                 UUID.fromString(claims.getSubject()),
                 Objects.requireNonNull(claims.get("username", String.class)),
                 Role.valueOf(claims.get("role", String.class))),
+                UUID.fromString(claims.get(SESSION, String.class)),
                 claims.getExpiration().toInstant()));
+    }
+
+    /**
+     * The session an access token of ours names, even if the token has expired (but never if it is forged): logging
+     * out after a long pause must still end the session it names.
+     */
+    public Optional<SessionOfToken> readSessionOfAnyAge(String jwt) {
+        Optional<SessionOfToken> current = readAccessGrant(jwt)
+                .map(grant -> new SessionOfToken(grant.sessionId(), grant.member().profileId()));
+        if (current.isPresent() || jwt == null || jwt.isBlank() || jwt.length() > 4096) {
+            return current;
+        }
+        try {
+            parser.parseSignedClaims(jwt);
+            return Optional.empty(); // valid yet not a current access token: another kind
+        } catch (ExpiredJwtException expired) { // thrown only after the signature was verified
+            Claims claims = expired.getClaims();
+            if (!ACCESS.equals(claims.get(KIND)) || !"HS256".equals(expired.getHeader().getAlgorithm())) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new SessionOfToken(UUID.fromString(claims.get(SESSION, String.class)),
+                        UUID.fromString(claims.getSubject())));
+            } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
+                return Optional.empty();
+            }
+        } catch (JwtException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** What a refresh token names, or empty if it is not a valid, current refresh token. */
@@ -140,8 +174,12 @@ public class Tokens {
     public record IssuedToken(String jwt, Instant expiresAt) {
     }
 
-    /** What a verified access token says: who, and until when it may say so. */
-    public record AccessGrant(Member member, Instant expiresAt) {
+    /** What a verified access token says: who, in which session, and until when it may say so. */
+    public record AccessGrant(Member member, UUID sessionId, Instant expiresAt) {
+    }
+
+    /** The session an access token names, and its member. */
+    public record SessionOfToken(UUID sessionId, UUID profileId) {
     }
 
     public record RefreshClaims(UUID sessionId, UUID tokenId, UUID profileId) {

@@ -91,22 +91,29 @@ class TwoNodesTest {
     }
 
     @Test
-    void oneRefreshTokenPresentedToBothNodesAtOnceSucceedsAtMostOnce() {
+    void oneRefreshTokenPresentedToBothNodesAtOnceNeverForksTheSession() {
         for (int i = 0; i < 5; i++) {
             var member = Members.register(port, "Race");
             String token = member.client().cookies().get("refresh_token");
             CountDownLatch start = new CountDownLatch(1);
-            List<CompletableFuture<Integer>> attempts = List.of(port, secondPort()).stream()
+            List<CompletableFuture<ApiClient.Response>> attempts = List.of(port, secondPort()).stream()
                     .map(nodePort -> CompletableFuture.supplyAsync(() -> {
                         await(start);
-                        return new ApiClient(nodePort).cookie("refresh_token", token).post("/web/refresh", "")
-                                .status();
+                        return new ApiClient(nodePort).cookie("refresh_token", token).post("/web/refresh", "");
                     }))
                     .toList();
             start.countDown();
-            List<Integer> statuses = attempts.stream().map(CompletableFuture::join).toList();
-            assertThat(statuses).as("attempt %d", i).containsOnly(200, 401);
-            assertThat(statuses).filteredOn(status -> status == 200).hasSizeLessThanOrEqualTo(1);
+            List<ApiClient.Response> answers = attempts.stream().map(CompletableFuture::join).toList();
+            // the second may be answered too, as a lost answer repeated within the refresh grace window...
+            assertThat(answers).as("attempt %d", i).allMatch(answer -> answer.status() == 200 || answer.status() == 401);
+            // ...but of the tokens handed out, at most one goes on: the other is reuse and ends the session
+            List<Integer> next = answers.stream().filter(answer -> answer.status() == 200)
+                    .map(answer -> answer.setCookies().stream().filter(c -> c.startsWith("refresh_token=")).findFirst()
+                            .orElseThrow().split(";", 2)[0].substring("refresh_token=".length()))
+                    .map(newToken -> new ApiClient(port).cookie("refresh_token", newToken).post("/web/refresh", "")
+                            .status())
+                    .toList();
+            assertThat(next).as("attempt %d", i).filteredOn(status -> status == 200).hasSizeLessThanOrEqualTo(1);
         }
     }
 

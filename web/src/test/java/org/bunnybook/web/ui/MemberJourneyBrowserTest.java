@@ -185,6 +185,48 @@ class MemberJourneyBrowserTest {
         assertThat(page.getByText("Not connected within 4 steps")).isVisible();
     }
 
+    @Test
+    void aMemberEndsAnotherOfTheirSessionsChangesTheirPasswordAndLogsOut(Visitors visitors) {
+        Member hazel = Members.register(port, "Hazel"); // signed in by a script too, through the API
+        Page phone = logIn(visitors.newVisitor(), hazel.email(), Members.PASSWORD);
+        Page page = logIn(visitors.newVisitor(), hazel.email(), Members.PASSWORD);
+
+        // the refresh cookie reaches the refresh endpoint, where it is scoped
+        Assertions.assertThat(page.evaluate("() => fetch('/web/refresh', {method: 'POST'}).then(r => r.status)"))
+                .isEqualTo(200);
+
+        page.getByRole(AriaRole.LINK, named("Settings")).click();
+        Locator sessions = page.getByTestId("session");
+        assertThat(sessions).hasCount(3);
+        assertThat(sessions.filter(hasText("this browser"))).hasCount(1);
+        Screenshots.take(page, "settings");
+        sessions.filter(hasText("Java-http-client")).getByRole(AriaRole.BUTTON, namedWithin("End this session"))
+                .click();
+        assertThat(sessions).hasCount(2);
+        Assertions.assertThat(hazel.client().get("/web/me").status()).isEqualTo(401);
+
+        // a new password ends the other browser's session: its socket is closed, and it finds itself logged out
+        page.getByLabel("Current password").fill(Members.PASSWORD);
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("clover-and-dandelions");
+        page.getByLabel("New password, again").fill("clover-and-dandelions");
+        page.getByRole(AriaRole.BUTTON, named("Change password")).click();
+        assertThat(page.getByText("Your password was changed.")).isVisible();
+        assertThat(phone).hasURL(Pattern.compile("/login$"));
+
+        page.getByRole(AriaRole.BUTTON, named("Log out")).click();
+        assertThat(page).hasURL(Pattern.compile("/login(\\?next=.*)?$")); // the way back to where one was, at most
+        logIn(page, hazel.email(), "clover-and-dandelions");
+    }
+
+    private static Page logIn(Page page, String email, String password) {
+        page.navigate("/login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, named("Log in")).click();
+        assertThat(page).hasURL(Pattern.compile("/$"));
+        return page;
+    }
+
     /** Registers through the register page, as a person would, and lands on the home feed. */
     private Visitor register(Visitors visitors, String prefix, boolean screenshot) {
         Page page = visitors.newVisitor();
