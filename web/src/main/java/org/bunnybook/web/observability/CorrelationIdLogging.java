@@ -4,6 +4,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,6 +25,8 @@ import java.util.UUID;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class CorrelationIdLogging extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(CorrelationIdLogging.class);
+
     static final String MDC_KEY = "correlationId";
     /** The request attribute {@code RequestOriginOfMember} reads the correlation id of the request from. */
     static final String REQUEST_ATTRIBUTE = "org.bunnybook.web.security.RequestOriginOfMember.correlationId";
@@ -35,6 +39,8 @@ class CorrelationIdLogging extends OncePerRequestFilter {
         MDC.put(MDC_KEY, correlationId);
         try {
             chain.doFilter(request, response);
+            // an access log, at DEBUG: the line that ties a request to its correlation id
+            log.debug("{} {} answered {}", request.getMethod(), request.getRequestURI(), response.getStatus());
         } finally {
             MDC.remove(MDC_KEY);
         }
