@@ -47,6 +47,7 @@ class MetricsTest {
         for (int read = 0; read < 3; read++) {
             assertThat(reader.client().get("/web/feed?limit=10").status()).isEqualTo(200);
             assertThat(reader.client().get("/web/posts/" + post).status()).isEqualTo(200);
+            assertThat(reader.client().get("/web/profiles/" + writer.id() + "/friends").status()).isEqualTo(200);
         }
         UUID chat = ChatGroupId.of(writer.id(), reader.id());
         try (Socket writerTab = Socket.open(port, writer.client().accessToken());
@@ -89,6 +90,13 @@ class MetricsTest {
             // caches: the post and the feed pages read three times, loaded at most once each
             assertThat(delta(before, after, "bunnybook_cache_hits_total", Map.of("cache", "posts")))
                     .isGreaterThanOrEqualTo(2);
+            // the friends page: read three times from the social graph's cache or, when the cache cannot answer,
+            // from Neo4j (counted as loads, so that the ratio stays true)
+            assertThat(delta(before, after, "bunnybook_cache_hits_total", Map.of("cache", "friendships")))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(delta(before, after, "bunnybook_cache_hits_total", Map.of("cache", "friendships"))
+                    + delta(before, after, "bunnybook_cache_loads_total", Map.of("cache", "friendships")))
+                    .isGreaterThanOrEqualTo(3);
             assertThat(delta(before, after, "bunnybook_feed_pages_total", Map.of()))
                     .isEqualTo(3);
 
@@ -98,6 +106,16 @@ class MetricsTest {
             assertThat(delta(before, after, "bunnybook_push_delay_seconds_count", Map.of("event", "chat_message")))
                     .isEqualTo(2);
             assertThat(after.has("bunnybook_push_delay_seconds_bucket")).isTrue();
+        }
+    }
+
+    @Test
+    void theActuatorExposesHealthAndMetricsOnly() {
+        ApiClient anyone = new ApiClient(port);
+        assertThat(anyone.get("/actuator/prometheus").status()).isEqualTo(200); // open here: the test profile
+        for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/loggers",
+                "/actuator/metrics", "/actuator/configprops")) {
+            assertThat(anyone.get(hidden).status()).as(hidden).isEqualTo(404);
         }
     }
 

@@ -37,7 +37,7 @@ class ReadinessTest {
     void readinessIsDownWhileRedisIsAwayAndUpAgainAfter() {
         EmbeddedRedisServer redis = RedisOutages.embeddedRedis();
         ApiClient anyone = new ApiClient(port);
-        assertThat(status(anyone, "/actuator/health/readiness")).isEqualTo(200);
+        awaitReady(anyone);
         assertThat(status(anyone, "/readyz")).isEqualTo(200);
         assertThat(anyone.get("/actuator/health/readiness").json().get("status").asText()).isEqualTo("UP");
 
@@ -52,8 +52,7 @@ class ReadinessTest {
         } finally {
             RedisOutages.restart(redis, redisTemplate);
         }
-        await("readiness coming back").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> status(anyone, "/actuator/health/readiness") == 200);
+        awaitReady(anyone);
     }
 
     @Test
@@ -61,7 +60,7 @@ class ReadinessTest {
         StreamingEventProcessor flaky = processing.eventProcessor(FlakyProjection.GROUP, StreamingEventProcessor.class)
                 .orElseThrow();
         ApiClient anyone = new ApiClient(port);
-        assertThat(status(anyone, "/actuator/health/readiness")).isEqualTo(200);
+        awaitReady(anyone);
         flaky.shutDown();
         try {
             await("readiness going down").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
@@ -70,7 +69,12 @@ class ReadinessTest {
         } finally {
             flaky.start();
         }
-        await("readiness coming back").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        awaitReady(anyone);
+    }
+
+    /** Ready, once what an earlier test stopped or restarted (a store, a processor) is back. */
+    private static void awaitReady(ApiClient anyone) {
+        await("readiness").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> status(anyone, "/actuator/health/readiness") == 200);
     }
 
