@@ -13,5 +13,5 @@ RUN groupadd --system bunnybook && useradd --system --gid bunnybook --no-create-
 WORKDIR /app
 COPY --from=build /src/web/target/bunnybook-exec.jar /app/bunnybook.jar
 USER bunnybook
-EXPOSE 8080
+EXPOSE 8080 8081
 ENTRYPOINT ["java","-Daxoniq.update-checker.disabled=true","-jar","/app/bunnybook.jar"]

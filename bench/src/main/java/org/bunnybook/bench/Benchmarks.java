@@ -40,10 +40,11 @@ public final class Benchmarks {
         System.setProperty("axoniq.update-checker.disabled", "true");
         Map<String, String> options = Options.parse(args);
         // given as command-line arguments, which outrank application.yml (default properties would not): a benchmark
-        // must neither write into ./data nor take port 8080 from a running application, and its load, from a few
-        // addresses and members, is what the abuse limits exist to refuse
+        // must neither write into ./data nor take ports 8080 and 8081 from a running application, and its load,
+        // from a few addresses and members, is what the abuse limits exist to refuse
         try (ConfigurableApplicationContext application = new SpringApplicationBuilder(BunnybookApplication.class)
                 .run("--server.port=0",
+                        "--management.server.port=0",
                         "--bunnybook.embedded.ephemeral=true",
                         "--bunnybook.rate-limit.enabled=false",
                         "--bunnybook.jwt.secret=benchmark-secret-benchmark-secret-benchmark",

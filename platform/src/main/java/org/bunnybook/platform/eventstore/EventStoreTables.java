@@ -91,6 +91,17 @@ public class EventStoreTables {
                 .query(STORED_EVENT).optional();
     }
 
+    /**
+     * The stored timestamp text of the first event after global position {@code position}, if there is one: how long
+     * the oldest event a processing group has still to handle has been waiting.
+     */
+    public Optional<String> timestampAfter(long position) {
+        return jdbc.sql("SELECT time_stamp FROM domain_event_entry WHERE global_index > :position"
+                        + " ORDER BY global_index LIMIT 1")
+                .param("position", position)
+                .query(String.class).optional();
+    }
+
     /** How many events are stored at or below global position {@code head}. */
     public long countUpTo(long head) {
         return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE global_index <= :head")

@@ -36,14 +36,16 @@ public interface Pushes {
 
     /**
      * Runs {@code push} once the current unit of work (and the read model's transaction) has committed; never in a
-     * unit of work marked {@link #SILENT}.
+     * unit of work marked {@link #SILENT}. The push goes out with its cause ({@link PushCause}): the event being
+     * handled now and its trace.
      */
     static void afterCommit(Runnable push) {
         if (CurrentUnitOfWork.isStarted()) {
             if (CurrentUnitOfWork.get().resources().containsKey(SILENT)) {
                 return;
             }
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> push.run());
+            Runnable caused = PushCause.capture(push);
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> caused.run());
         } else {
             push.run();
         }

@@ -29,7 +29,8 @@ class RedisPushes implements Pushes {
     @Override
     public void push(UUID member, String event, Object data) {
         try {
-            redis.convertAndSend(Push.CHANNEL, json.writeValueAsString(new Push(member, event, data)));
+            redis.convertAndSend(Push.CHANNEL, json.writeValueAsString(new Push(member, event, data,
+                    PushCause.eventTime(), PushCause.traceParent())));
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("could not push {} to {}: {}", event, member, e.getMessage());
         }

@@ -109,6 +109,7 @@ public class GenerationalCache {
     /** The value filed under {@code name} for these subjects' current generations, loaded and filed if missing. */
     public <T> T get(String name, Collection<?> subjects, TypeReference<T> type, Supplier<T> load) {
         if (!caching()) {
+            loads.increment(); // a read around the cache is a miss, as CachedPosts counts it: the hit ratio stays true
             return load.get();
         }
         String key;
@@ -116,6 +117,7 @@ public class GenerationalCache {
             List<?> found = lookup(name, subjects);
             key = (String) found.get(0);
             if (key == null) {
+                loads.increment();
                 return load.get(); // being changed
             }
             String cached = (String) found.get(1);
@@ -125,6 +127,7 @@ public class GenerationalCache {
             }
         } catch (RuntimeException | JsonProcessingException e) {
             log.warn("{} cache unavailable, reading the source: {}", namespace, e.getMessage());
+            loads.increment();
             return load.get();
         }
         return cast(loadOnce(Map.of(key, name), cached -> json.readValue(cached, type), keys -> {

@@ -2,6 +2,7 @@ package org.bunnybook.web.realtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bunnybook.platform.push.Push;
+import org.bunnybook.web.observability.PushDeliveries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +28,7 @@ class PushRelay {
 
     @Bean
     RedisMessageListenerContainer pushListener(RedisConnectionFactory redis, SimpMessagingTemplate messaging,
-                                               ObjectMapper json) {
+                                               ObjectMapper json, PushDeliveries deliveries) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis);
         // one thread, so that a member's pushes reach their sessions in the order they were published (the
@@ -44,8 +45,8 @@ class PushRelay {
                 // ordered delivery (preservePublishOrder) needs headers it may still change
                 SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create();
                 headers.setLeaveMutable(true);
-                messaging.convertAndSendToUser(push.to().toString(), "/queue/events", push.envelope(),
-                        headers.getMessageHeaders());
+                deliveries.deliver(push, () -> messaging.convertAndSendToUser(push.to().toString(),
+                        "/queue/events", push.envelope(), headers.getMessageHeaders()));
             } catch (IOException | RuntimeException e) {
                 log.warn("could not relay a push: {}", e.getMessage());
             }

@@ -1,6 +1,7 @@
 package org.bunnybook.web.security;
 
 import org.bunnybook.web.error.ErrorResponses;
+import org.bunnybook.web.observability.ManagementEndpointAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -37,8 +38,9 @@ class SecurityConfiguration {
             + "interest-cohort=()";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Tokens tokens,
-                                            RevocationList revocations, ErrorResponses errors) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Tokens tokens, RevocationList revocations,
+                                            ErrorResponses errors, ManagementEndpointAccess management)
+            throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .formLogin(form -> form.disable())
@@ -63,6 +65,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/web/me").authenticated()
                         .requestMatchers("/web/admin/**").hasRole("ADMIN")
                         .requestMatchers("/web/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(ManagementEndpointAccess.OTHER_ENDPOINTS).access(management)
                         .anyRequest().permitAll())
                 .build();
     }
