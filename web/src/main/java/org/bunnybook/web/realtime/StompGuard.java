@@ -9,19 +9,15 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every inbound STOMP frame passes here. CONNECT needs a valid access token (the {@code Authorization} header, else
  * the handshake's cookie); a refused CONNECT gets an ERROR frame and the socket is closed. A session may subscribe
- * to its own user queue only and send to {@code /app/**} only. Frames beyond the per-second budget are dropped, so
- * a flooding client slows only itself.
+ * to its own user queue only and send to {@code /app/**} only. Frames beyond the per-second budget are refused
+ * ({@link FrameBudget}), so a flooding client slows only itself.
  */
 @Component
 class StompGuard implements ChannelInterceptor {
@@ -29,12 +25,11 @@ class StompGuard implements ChannelInterceptor {
     static final String EVENTS = "/user/queue/events";
 
     private final Tokens tokens;
-    private final RealtimeProperties properties;
-    private final Map<String, Budget> budgets = new ConcurrentHashMap<>();
+    private final FrameBudget budget;
 
-    StompGuard(Tokens tokens, RealtimeProperties properties) {
+    StompGuard(Tokens tokens, FrameBudget budget) {
         this.tokens = tokens;
-        this.properties = properties;
+        this.budget = budget;
     }
 
     @Override
@@ -45,9 +40,8 @@ class StompGuard implements ChannelInterceptor {
         }
         if (stomp.getCommand() != StompCommand.CONNECT && stomp.getCommand() != StompCommand.STOMP
                 && stomp.getCommand() != StompCommand.DISCONNECT
-                && !budgets.computeIfAbsent(stomp.getSessionId(), id -> new Budget()).spend(
-                properties.framesPerSecond())) {
-            return null; // over budget: dropped, whatever the frame
+                && !budget.admit(stomp, message)) {
+            return null; // over budget: not handled, and its sender was told
         }
         switch (stomp.getCommand()) {
             case CONNECT, STOMP -> stomp.setUser(new MemberPrincipal(authenticate(stomp)));
@@ -67,11 +61,6 @@ class StompGuard implements ChannelInterceptor {
         return message;
     }
 
-    @EventListener
-    void on(SessionDisconnectEvent disconnected) {
-        budgets.remove(disconnected.getSessionId());
-    }
-
     private Member authenticate(StompHeaderAccessor stomp) {
         String header = stomp.getFirstNativeHeader("Authorization");
         Optional<String> token = header != null && header.startsWith("Bearer ")
@@ -80,20 +69,5 @@ class StompGuard implements ChannelInterceptor {
                 .map(attributes -> (String) attributes.get(WebSocketConfiguration.HANDSHAKE_TOKEN));
         return token.flatMap(tokens::readAccess)
                 .orElseThrow(() -> new MessagingException("Unauthorized"));
-    }
-
-    /** Frames sent in the current second. */
-    private static final class Budget {
-        private long second;
-        private int spent;
-
-        synchronized boolean spend(int perSecond) {
-            long now = System.currentTimeMillis() / 1000;
-            if (now != second) {
-                second = now;
-                spent = 0;
-            }
-            return ++spent <= perSecond;
-        }
     }
 }
