@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpSession;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,8 @@ class PushRelay {
     private static final Logger log = LoggerFactory.getLogger(PushRelay.class);
 
     @Bean
-    RedisMessageListenerContainer pushListener(RedisConnectionFactory redis, SimpMessagingTemplate messaging,
-                                               ObjectMapper json) {
+    RedisMessageListenerContainer pushListener(RedisConnectionFactory redis, SimpUserRegistry users,
+                                               SessionAnswers sessions, ObjectMapper json) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis);
         // one thread, so that a member's pushes reach their sessions in the order they were published (the
@@ -41,11 +42,15 @@ class PushRelay {
             try {
                 Push push = json.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
                         Push.class);
-                // ordered delivery (preservePublishOrder) needs headers it may still change
-                SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create();
-                headers.setLeaveMutable(true);
-                messaging.convertAndSendToUser(push.to().toString(), "/queue/events", push.envelope(),
-                        headers.getMessageHeaders());
+                SimpUser member = users.getUser(push.to().toString());
+                if (member == null) {
+                    return; // no session of theirs here
+                }
+                // one message per session: sent to the member as a whole, Spring's ordered delivery
+                // (preservePublishOrder) reuses one message for all their sessions and fails from the second on
+                for (SimpSession session : member.getSessions()) {
+                    sessions.deliver(member.getName(), session.getId(), push.envelope());
+                }
             } catch (IOException | RuntimeException e) {
                 log.warn("could not relay a push: {}", e.getMessage());
             }
