@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bunnybook.api.notification.CountUnreadNotifications;
 import org.bunnybook.api.notification.FindNotifications;
+import org.bunnybook.api.notification.FindNotificationsSince;
 import org.bunnybook.api.notification.MarkAllNotificationsRead;
 import org.bunnybook.api.notification.MarkNotifications;
 import org.bunnybook.api.notification.NotificationType;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +54,17 @@ class NotificationQueries {
                         """ + Keyset.page("n.created_at", "n.notification_id"))
                 .param("member", query.profileId())
                 .params(Keyset.parameters(page))
+                .query(view).list();
+    }
+
+    @QueryHandler
+    List<NotificationView> handle(FindNotificationsSince query) {
+        return jdbc.sql("""
+                        SELECT * FROM notifications n WHERE n.profile_id = :member AND n.created_at >= :since
+                        ORDER BY n.created_at, n.notification_id LIMIT :limit""")
+                .param("member", query.profileId())
+                .param("since", OffsetDateTime.ofInstant(query.since(), ZoneOffset.UTC))
+                .param("limit", query.limit())
                 .query(view).list();
     }
 
