@@ -58,8 +58,12 @@ class RedisPushes implements Pushes {
         });
     }
 
+    /** Publishes what waits, briefly: Redis closes right after, and what is left then could only fail. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         publisher.shutdown();
+        if (!publisher.awaitTermination(1, TimeUnit.SECONDS)) {
+            publisher.shutdownNow();
+        }
     }
 }
