@@ -85,6 +85,8 @@ export interface ChatMessage {
   fromProfileId: string;
   fromProfileUsername: string;
   clientMessageId: string | null;
+  /** Its place in the conversation's own order. */
+  seq: number;
 }
 
 export const avatarOf = (username: string) => `/web/avatars/${encodeURIComponent(username)}.png`;

@@ -38,7 +38,7 @@ describe('ChatBox', () => {
     expect(within(box).getByText('Sending…')).toBeTruthy();
   });
 
-  it('says a message did not go out while offline, and sends it again on Retry', async () => {
+  it('says a message did not go out while offline, and sends it again on Send again', async () => {
     const { room, send, box } = openBox();
     await act(() => room.open());
     send.mockReturnValue(false);
@@ -48,7 +48,7 @@ describe('ChatBox', () => {
     expect(within(box).getByText('Not sent: not connected to the server.')).toBeTruthy();
 
     send.mockReturnValue(true);
-    fireEvent.click(within(box).getByRole('button', { name: 'Retry' }));
+    fireEvent.click(within(box).getByRole('button', { name: 'Send again' }));
     expect(within(box).getByText('Sending…')).toBeTruthy();
   });
 

@@ -3,7 +3,7 @@ import { useObservable } from '../lib/useObservable';
 import { Avatar } from '../ui/Avatar';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Time } from '../ui/Time';
-import { messageProblem, MAX_MESSAGE_LENGTH, type HistoryView } from './ConversationHistory';
+import { messageProblem, MAX_MESSAGE_LENGTH, type HistoryView, type PendingMessage } from './ConversationHistory';
 import type { ChatRoom } from './ChatRoom';
 import type { OpenBox } from './ChatBoxes';
 import { OnlineDot } from './OnlineDot';
@@ -58,10 +58,8 @@ export function ChatBox({ box, room, online, fullScreen, onClose }: Props) {
                 <span className="hint">Sending…</span>
               ) : (
                 <div className="row">
-                  <ErrorNote error={pending.status === 'offline'
-                    ? 'Not sent: not connected to the server.'
-                    : 'Not sent: the server did not confirm it.'} />
-                  <button type="button" className="link" onClick={() => room.history.retry(pending.clientMessageId)}>Retry</button>
+                  <ErrorNote error={notSent(pending)} />
+                  <button type="button" className="link" onClick={() => room.history.retry(pending.clientMessageId)}>Send again</button>
                 </div>
               )}
             </li>
@@ -72,6 +70,12 @@ export function ChatBox({ box, room, online, fullScreen, onClose }: Props) {
       <MessageForm room={room} />
     </section>
   );
+}
+
+function notSent(pending: PendingMessage): string {
+  if (pending.status === 'offline') return 'Not sent: not connected to the server.';
+  if (pending.status === 'refused') return `Not sent: ${pending.reason ?? 'refused by the server'}.`;
+  return 'Not sent: the server did not confirm it.';
 }
 
 function MessageForm({ room }: { room: ChatRoom }) {

@@ -148,4 +148,13 @@ describe('ChatBoxes', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(readMarks(send)).toEqual([]);
   });
+
+  it('hands a refusal naming a message to the box that sent it, and says when none did', async () => {
+    const { subject } = boxes();
+    const room = subject.open('g1', 'clover');
+    room.send('hello');
+    expect(subject.refused({ message: 'too many frames: wait and send again', clientMessageId: 'c1' })).toBe(true);
+    expect(subject.refused({ message: 'not an active conversation of this member' })).toBe(false);
+    expect(subject.refused({ message: 'x', clientMessageId: 'unknown' })).toBe(false);
+  });
 });

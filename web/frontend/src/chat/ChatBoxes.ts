@@ -4,6 +4,13 @@ import type { ChatMessage } from '../api/types';
 import type { ChatRoom } from './ChatRoom';
 import type { ChatSocket, FriendChange, TypingEvent } from './ChatSocket';
 
+/** An `error` push: why a frame was refused, and which chat message it was, if it was one. */
+export interface Refusal {
+  message: string;
+  clientMessageId?: string;
+  retryAfterMillis?: number;
+}
+
 export interface OpenBox {
   chatGroupId: string;
   /** Who the conversation is with, as the box's title. */
@@ -76,6 +83,15 @@ export class ChatBoxes extends Store<BoxesState> {
     } else if (message.fromProfileId !== this.me() && !this.value.narrow) {
       this.open(message.chatGroupId, message.fromProfileUsername).receive(message);
     }
+  }
+
+  /** An `error` push naming one of our messages: the room that sent it shows it refused; false if none did. */
+  refused(refusal: Refusal): boolean {
+    if (!refusal.clientMessageId) return false;
+    for (const room of this.rooms.values()) {
+      if (room.history.refused(refusal.clientMessageId, refusal.message)) return true;
+    }
+    return false;
   }
 
   listen(source: ChatSocket): Subscription {

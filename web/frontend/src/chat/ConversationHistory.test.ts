@@ -98,4 +98,42 @@ describe('ConversationHistory', () => {
     await loading;
     expect((await view()).messages).toEqual([pushed]);
   });
+
+  it('sends a burst one message at a time, each once the one before it was answered, in the order written', async () => {
+    const { subject, post, view } = history();
+    ['one', 'two', 'three'].forEach((text) => subject.send(text));
+    expect(post.mock.calls).toEqual([['one', 'c1']]);
+    expect((await view()).pending.map((p) => p.status)).toEqual(['sending', 'sending', 'sending']);
+
+    subject.receive(message({ content: 'one', fromProfileId: 'me', clientMessageId: 'c1' }));
+    expect(post.mock.calls.map((call) => call[0])).toEqual(['one', 'two']);
+    vi.advanceTimersByTime(10_000); // no answer to 'two': shown as not sent, and 'three' goes
+    expect(post.mock.calls.map((call) => call[0])).toEqual(['one', 'two', 'three']);
+    expect((await view()).pending.map((p) => p.status)).toEqual(['unconfirmed', 'sending']);
+  });
+
+  it('shows a refused message with the reason and "send again", and sends the next one meanwhile', async () => {
+    const { subject, post, view } = history();
+    subject.send('one');
+    subject.send('two');
+    expect(subject.refused('elsewhere', 'no')).toBe(false);
+    expect(subject.refused('c1', 'too many frames: wait and send again')).toBe(true);
+    expect((await view()).pending[0]).toMatchObject({ status: 'refused', reason: 'too many frames: wait and send again' });
+    expect(post).toHaveBeenLastCalledWith('two', 'c2');
+
+    subject.receive(message({ content: 'two', fromProfileId: 'me', clientMessageId: 'c2' }));
+    subject.retry('c1');
+    expect(post).toHaveBeenLastCalledWith('one', 'c1');
+    expect((await view()).pending).toEqual([{ clientMessageId: 'c1', content: 'one', status: 'sending', reason: undefined }]);
+  });
+
+  it('keeps the conversation in its own order when pushes arrive out of it', async () => {
+    const { subject, view } = history();
+    await subject.loadOlder();
+    const first = message();
+    const second = message();
+    subject.receive(second);
+    subject.receive(first);
+    expect((await view()).messages).toEqual([first, second]);
+  });
 });

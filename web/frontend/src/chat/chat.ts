@@ -5,7 +5,7 @@ import { session } from '../session/session';
 import { badges } from '../badges/badges';
 import { chatApi } from './chatApi';
 import { ChatFriends } from './ChatFriends';
-import { ChatBoxes } from './ChatBoxes';
+import { ChatBoxes, type Refusal } from './ChatBoxes';
 import { ChatRoom } from './ChatRoom';
 import { randomId } from '../lib/randomId';
 
@@ -30,7 +30,10 @@ export const chatError = new Store<string | null>(null);
 
 chatFriends.listen(realtime);
 chatBoxes.listen(realtime);
-realtime.on<{ message: string }>('error').subscribe((refused) => chatError.set(refused.message));
+// a refused message shows in its box, with "Send again"; any other refusal above the boxes
+realtime.on<Refusal>('error').subscribe((refusal) => {
+  if (!chatBoxes.refused(refusal)) chatError.set(refusal.message);
+});
 
 // a message that came while the tab was hidden stays unread (badge, tab title) until the member looks
 document.addEventListener('visibilitychange', () => chatBoxes.markSeen());

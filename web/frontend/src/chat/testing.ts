@@ -34,6 +34,7 @@ export function message(fields: Partial<ChatMessage> = {}): ChatMessage {
     fromProfileId: 'friend',
     fromProfileUsername: 'clover',
     clientMessageId: null,
+    seq,
     ...fields,
   };
 }

@@ -54,8 +54,12 @@ export class PagedList<T> extends Store<Page<T>> {
     return this.loadMore();
   }
 
-  prepend(item: T): void {
-    this.update((page) => ({ ...page, items: this.unique([item, ...page.items]) }));
+  /** Adds an item at the top, or where `order` puts it among those loaded. */
+  prepend(item: T, order?: (a: T, b: T) => number): void {
+    this.update((page) => {
+      const items = this.unique([item, ...page.items]);
+      return { ...page, items: order ? items.sort(order) : items };
+    });
   }
 
   replace(item: T): void {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BehaviorSubject, Subject } from 'rxjs';
 import { RxStompState } from '@stomp/rx-stomp';
 import type { IMessage } from '@stomp/stompjs';
-import { RealtimeService, type StompClient } from './RealtimeService';
+import { FRAMES_PER_SECOND, RealtimeService, type StompClient } from './RealtimeService';
 
 /** A STOMP client that connects when told and records what is published. */
 class FakeClient {
@@ -83,5 +83,32 @@ describe('RealtimeService', () => {
     clients[1].open();
     expect(states.at(-1)).toBe('online');
     expect(clients[1].published.map((f) => f.body)).not.toContain('{"message":"late"}');
+  });
+
+  it('sends a burst at most 15 frames a second, in order, instead of having the server refuse some', async () => {
+    service.connect();
+    clients[0].open();
+    clients[0].published.length = 0;
+    for (let i = 0; i < 20; i++) expect(service.send('is_typing', { i })).toBe(true);
+    expect(clients[0].published).toHaveLength(FRAMES_PER_SECOND - 1); // the first ping took one
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(clients[0].published.map((f) => JSON.parse(f.body).i)).toEqual([...Array(20).keys()]);
+  });
+
+  it('hands each stored push on once, and resumes from the newest one after a reconnect', () => {
+    service.connect();
+    clients[0].open();
+    const messages: string[] = [];
+    service.on<{ id: string }>('chat_message').subscribe((m) => messages.push(m.id));
+    clients[0].push('chat_message', { id: 'm1', createdAt: '2026-12-03T10:00:00.120Z' });
+    clients[0].push('chat_message', { id: 'm2', createdAt: '2026-12-03T10:00:00Z' });
+    clients[0].push('chat_message', { id: 'm1', createdAt: '2026-12-03T10:00:00.120Z' });
+    expect(messages).toEqual(['m1', 'm2']);
+    expect(clients[0].published.map((f) => f.destination)).not.toContain('/app/resume');
+
+    clients[0].connectionState$.next(RxStompState.CONNECTING);
+    clients[0].open();
+    const resume = clients[0].published.find((f) => f.destination === '/app/resume');
+    expect(JSON.parse(resume!.body)).toEqual({ since: '2026-12-03T10:00:00.120Z' });
   });
 });

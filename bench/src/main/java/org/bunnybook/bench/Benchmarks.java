@@ -7,13 +7,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Runs benchmarks against the whole application on throw-away embedded stores and prints their figures.
  * {@code java -jar bench/target/bunnybook-bench.jar social-graph [--sizes=1000,10000,100000] [--friends=50]
  * [--samples=500] [--path-samples=100]} or
  * {@code java -jar bench/target/bunnybook-bench.jar wall-feed [--members=1000] [--friends=10] [--posts=10]
- * [--likes=3] [--threads=8] [--samples=1000]} or {@code ... chat [--pairs=100] [--messages=20] [--every=4000]} or
+ * [--likes=3] [--threads=8] [--samples=1000]} or {@code ... chat [--pairs=100] [--rates=50,100,200,400]
+ * [--seconds=15]} or
  * {@code ... rebuild [--events=1000000]} or {@code ... append [--seconds=10]} or
  * {@code ... ingest [--rates=250,500,1000,1500,2000] [--seconds=60] [--members=500] [--friends=6] [--senders=256]}
  * or {@code ... http [--seconds=20]} or {@code ... http-reads [--members=1000] [--friends=16] [--posts=10]
@@ -42,13 +44,14 @@ public final class Benchmarks {
         // given as command-line arguments, which outrank application.yml (default properties would not): a benchmark
         // must neither write into ./data nor take ports 8080 and 8081 from a running application, and its load,
         // from a few addresses and members, is what the abuse limits exist to refuse
+        String[] arguments = {"--server.port=0",
+                "--management.server.port=0",
+                "--bunnybook.embedded.ephemeral=true",
+                "--bunnybook.rate-limit.enabled=false",
+                "--bunnybook.jwt.secret=benchmark-secret-benchmark-secret-benchmark",
+                "--logging.level.root=WARN"};
         try (ConfigurableApplicationContext application = new SpringApplicationBuilder(BunnybookApplication.class)
-                .run("--server.port=0",
-                        "--management.server.port=0",
-                        "--bunnybook.embedded.ephemeral=true",
-                        "--bunnybook.rate-limit.enabled=false",
-                        "--bunnybook.jwt.secret=benchmark-secret-benchmark-secret-benchmark",
-                        "--logging.level.root=WARN")) {
+                .run(arguments)) {
             String which = options.getOrDefault("benchmark", "social-graph");
             switch (which) {
                 case "social-graph" -> new SocialGraphBenchmark(application,
@@ -65,9 +68,14 @@ public final class Benchmarks {
                         Integer.parseInt(options.getOrDefault("threads", "8")),
                         Integer.parseInt(options.getOrDefault("samples", "1000"))).run();
                 case "chat" -> new ChatBenchmark(application,
+                        // a second node on the same stores (started once per JVM, so shared)
+                        () -> new SpringApplicationBuilder(BunnybookApplication.class).run(Stream.concat(
+                                Arrays.stream(arguments), Stream.of("--bunnybook.node-id=second-node"))
+                                .toArray(String[]::new)),
                         Integer.parseInt(options.getOrDefault("pairs", "100")),
-                        Integer.parseInt(options.getOrDefault("messages", "20")),
-                        Integer.parseInt(options.getOrDefault("every", "4000"))).run();
+                        Arrays.stream(options.getOrDefault("rates", "50,100,200,400").split(","))
+                                .mapToInt(rate -> Integer.parseInt(rate.trim())).toArray(),
+                        Integer.parseInt(options.getOrDefault("seconds", "15"))).run();
                 case "rebuild" -> new RebuildBenchmark(application,
                         Integer.parseInt(options.getOrDefault("events", "1000000")),
                         Integer.parseInt(options.getOrDefault("live-events", "30000")),

@@ -21,7 +21,10 @@ final class StompSockets {
 
     /** Connects with {@code accessToken}; every push to the member arrives at {@code onEvent}. */
     static StompSession connect(int port, String accessToken, Consumer<JsonNode> onEvent) {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        StandardWebSocketClient socket = new StandardWebSocketClient();
+        // Tomcat's client gives the handshake 5 s, which a busy machine connecting hundreds of sockets can exceed
+        socket.setUserProperties(Map.of("org.apache.tomcat.websocket.IO_TIMEOUT_MS", "30000"));
+        WebSocketStompClient client = new WebSocketStompClient(socket);
         client.setMessageConverter(new MappingJackson2MessageConverter());
         StompHeaders connect = new StompHeaders();
         connect.add("Authorization", "Bearer " + accessToken);

@@ -12,6 +12,8 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.messaging.Message;
 import org.bunnybook.api.ReflectedIn;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,11 +59,13 @@ public class ReadYourWrites {
     private final ReadYourWritesProperties properties;
     private final CommittedBatches committedBatches;
     private final List<ReadModelsBehind> readModelsBehind;
+    private final EventStore eventStore;
 
     ReadYourWrites(CommandGateway commandGateway, PublishedEvents publishedEvents,
                    EventProcessingConfiguration processing, EventStoreTables tables, StoredTokens storedTokens,
                    ReadYourWritesProperties properties, CommittedBatches committedBatches,
-                   List<ReadModelsBehind> readModelsBehind) {
+                   List<ReadModelsBehind> readModelsBehind, EventStore eventStore) {
+        this.eventStore = eventStore;
         this.commandGateway = commandGateway;
         this.publishedEvents = publishedEvents;
         this.processing = processing;
@@ -106,6 +111,20 @@ public class ReadYourWrites {
      */
     public boolean awaitProjections(List<? extends EventMessage<?>> events, Duration timeout, String... readModels) {
         return behind(events, timeout, readModels).isEmpty();
+    }
+
+    /**
+     * Waits, at most {@code bunnybook.read-your-writes.timeout}, until {@code readModels} have processed every event
+     * stored for the aggregate so far; answers whether they did. For reads that must show what was stored before they began, whoever stored it
+     * and whether or not a read model was waited for then (chat pushes a message before its history has it).
+     */
+    public boolean awaitAggregate(String aggregateId, String... readModels) {
+        Optional<Long> last = eventStore.lastSequenceNumberFor(aggregateId);
+        if (last.isEmpty()) {
+            return true;
+        }
+        DomainEventStream newest = eventStore.readEvents(aggregateId, last.get());
+        return !newest.hasNext() || awaitProjections(List.of(newest.next()), properties.timeout(), readModels);
     }
 
     /** The read models that do not reflect {@code events} once waited for; empty when all do. */

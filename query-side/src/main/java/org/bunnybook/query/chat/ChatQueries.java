@@ -2,6 +2,8 @@ package org.bunnybook.query.chat;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.bunnybook.api.chat.ChatMessageView;
+import org.bunnybook.api.chat.FindChatMessagesSince;
+import org.bunnybook.api.chat.FindMemberConversations;
 import org.bunnybook.api.chat.ConversationView;
 import org.bunnybook.api.chat.FindConversationMembers;
 import org.bunnybook.api.chat.FindConversations;
@@ -12,7 +14,10 @@ import org.bunnybook.query.paging.Keyset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,11 +39,35 @@ class ChatQueries {
                         """ + Keyset.page("m.created_at", "m.message_id"))
                 .param("chat", query.chatGroupId())
                 .params(Keyset.parameters(page))
-                .query((rs, row) -> new ChatMessageView(rs.getObject("message_id", UUID.class),
-                        rs.getString("content"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("chat_group_id", UUID.class), rs.getObject("from_id", UUID.class),
-                        rs.getString("from_username"), rs.getString("client_message_id")))
+                .query(ChatQueries::message)
                 .list();
+    }
+
+    @QueryHandler
+    List<ChatMessageView> handle(FindChatMessagesSince query) {
+        return jdbc.sql("""
+                        SELECT m.* FROM conversation_members me
+                        JOIN chat_messages m ON m.chat_group_id = me.chat_group_id AND m.created_at >= :since
+                        WHERE me.profile_id = :member
+                        ORDER BY m.created_at, m.seq LIMIT :limit""")
+                .param("member", query.profileId())
+                .param("since", OffsetDateTime.ofInstant(query.since(), ZoneOffset.UTC))
+                .param("limit", query.limit())
+                .query(ChatQueries::message)
+                .list();
+    }
+
+    @QueryHandler
+    List<UUID> handle(FindMemberConversations query) {
+        return jdbc.sql("SELECT chat_group_id FROM conversation_members WHERE profile_id = :member")
+                .param("member", query.profileId()).query(UUID.class).list();
+    }
+
+    private static ChatMessageView message(ResultSet rs, int row) throws SQLException {
+        return new ChatMessageView(rs.getObject("message_id", UUID.class),
+                rs.getString("content"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("chat_group_id", UUID.class), rs.getObject("from_id", UUID.class),
+                rs.getString("from_username"), rs.getString("client_message_id"), rs.getLong("seq"));
     }
 
     /** Named after the other member, as the original Bunnybook showed private conversations. */

@@ -8,7 +8,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.chat.ChatMarkedAsRead;
-import org.bunnybook.api.chat.ChatMessageView;
 import org.bunnybook.api.chat.ConversationDeactivated;
 import org.bunnybook.api.chat.ChatMember;
 import org.bunnybook.api.chat.ConversationOpened;
@@ -28,8 +27,8 @@ import java.util.UUID;
 
 /**
  * Conversations, their members' read pointers and their messages, in the token's transaction; live changes are
- * pushed to the members once committed (never during a rebuild): the message itself to every session of every
- * member (the sender's included, which is its acknowledgement), and fresh unread lists.
+ * pushed to the members once committed (never during a rebuild): fresh unread lists, friends to chat with. The
+ * messages themselves are pushed earlier, as soon as the event store has them (web's {@code ChatDelivery}).
  */
 @Component
 @ProcessingGroup(ReadModels.CONVERSATIONS)
@@ -94,13 +93,10 @@ class ConversationProjection {
                 .param("chat", event.chatGroupId()).update();
         read(event.chatGroupId(), event.fromId(), event.messageId(), at);
         if (added == 1 && Pushes.isLive(replay, at)) {
-            ChatMessageView message = new ChatMessageView(event.messageId(), event.content(), at,
-                    event.chatGroupId(), event.fromId(), event.fromUsername(), event.clientMessageId());
+            // the message itself was pushed as soon as it was stored (web's ChatDelivery); here, what it changed
             List<UUID> members = queries.members(event.chatGroupId());
-            Pushes.afterCommit(() -> members.forEach(member -> {
-                pushes.push(member, "chat_message", message);
-                pushes.push(member, "unread_conversations_ids", queries.unread(member));
-            }));
+            Pushes.afterCommit(() -> members.forEach(member ->
+                    pushes.push(member, "unread_conversations_ids", queries.unread(member))));
         }
     }
 

@@ -6,6 +6,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.bunnybook.api.notification.CountUnreadNotifications;
 import org.bunnybook.api.notification.FindNotifications;
 import org.bunnybook.api.notification.FindNotificationsById;
+import org.bunnybook.api.notification.FindNotificationsSince;
 import org.bunnybook.api.notification.NotificationType;
 import org.bunnybook.api.notification.NotificationView;
 import org.bunnybook.api.post.PageAfter;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,6 +52,17 @@ class NotificationQueries {
                         """ + Keyset.page("n.created_at", "n.notification_id"))
                 .param("member", query.profileId())
                 .params(Keyset.parameters(page))
+                .query(view).list();
+    }
+
+    @QueryHandler
+    List<NotificationView> handle(FindNotificationsSince query) {
+        return jdbc.sql("""
+                        SELECT * FROM notifications n WHERE n.profile_id = :member AND n.created_at >= :since
+                        ORDER BY n.created_at, n.notification_id LIMIT :limit""")
+                .param("member", query.profileId())
+                .param("since", OffsetDateTime.ofInstant(query.since(), ZoneOffset.UTC))
+                .param("limit", query.limit())
                 .query(view).list();
     }
 

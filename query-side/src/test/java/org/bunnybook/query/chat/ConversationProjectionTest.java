@@ -51,7 +51,7 @@ class ConversationProjectionTest {
     }
 
     @Test
-    void aMessageIsUnreadForTheOtherMemberUntilReadAndPushedToBoth() {
+    void aMessageIsUnreadForTheOtherMemberUntilReadAndBothAreToldTheirUnreadLists() {
         List<Bunny> bunnies = Bunny.named("cat", "dan");
         Bunny cat = bunnies.get(0), dan = bunnies.get(1);
         UUID chat = UUID.randomUUID(), hello = UUID.randomUUID(), reply = UUID.randomUUID();
@@ -59,9 +59,10 @@ class ConversationProjectionTest {
 
         assertThat(chats.handle(new FindUnreadConversations(dan.id()))).containsExactly(chat);
         assertThat(chats.handle(new FindUnreadConversations(cat.id()))).isEmpty();
-        assertThat(pushes.to(dan)).extracting(Push::event)
-                .containsExactly("add_friend", "chat_message", "unread_conversations_ids");
-        assertThat(((ChatMessageView) pushes.to(cat).get(1).data()).content()).isEqualTo("hello");
+        // the message itself is pushed when stored, before this projection has it (web's ChatDelivery)
+        assertThat(pushes.to(dan)).extracting(Push::event).containsExactly("add_friend", "unread_conversations_ids");
+        assertThat(pushes.to(cat).get(1).data()).isEqualTo(List.of());
+        assertThat(chats.handle(new FindMessages(chat, NEWEST))).extracting(ChatMessageView::seq).containsExactly(1L);
 
         events.given(chat, dan.reads(chat, hello), dan.says(chat, reply, "hi"));
 
@@ -107,7 +108,7 @@ class ConversationProjectionTest {
     }
 
     @Test
-    void aMessageHandledTwiceIsStoredAndPushedOnceAndAReplayedOneIsNotPushed() {
+    void aMessageHandledTwiceIsStoredAndToldOnceAndAReplayedOneIsNotTold() {
         List<Bunny> bunnies = Bunny.named("ivy", "jay");
         Bunny ivy = bunnies.get(0), jay = bunnies.get(1);
         UUID chat = UUID.randomUUID();
@@ -120,7 +121,7 @@ class ConversationProjectionTest {
         assertThat(chats.handle(new FindMessages(chat, NEWEST))).extracting(ChatMessageView::content)
                 .containsExactly("rebuilt", "once");
         assertThat(pushes.to(jay)).hasSize(pushed)
-                .filteredOn(push -> push.event().equals("chat_message")).hasSize(1);
+                .filteredOn(push -> push.event().equals("unread_conversations_ids")).hasSize(1);
     }
 
     @Test

@@ -3,11 +3,13 @@ package org.bunnybook.web.chat;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.chat.ChatMessageView;
 import org.bunnybook.api.chat.ConversationView;
 import org.bunnybook.api.chat.FindConversationMembers;
 import org.bunnybook.api.chat.FindConversations;
 import org.bunnybook.api.chat.FindMessages;
+import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.security.Member;
 import org.bunnybook.web.paging.PageParams;
@@ -24,9 +26,11 @@ import java.util.UUID;
 class ChatController {
 
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    ChatController(QueryGateway queries) {
+    ChatController(QueryGateway queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     /** Members only (403 otherwise, also for a conversation that does not exist: nothing to learn from it). */
@@ -37,6 +41,9 @@ class ChatController {
                 .join().contains(member.profileId())) {
             throw ApiException.forbidden();
         }
+        // a message is pushed as soon as it is stored, a few milliseconds before its history has it: whoever saw the
+        // push and asks the history finds it there
+        readYourWrites.awaitAggregate(chatGroupId.toString(), ReadModels.CONVERSATIONS);
         return queries.query(new FindMessages(chatGroupId, page.orDefaultLimit(20)),
                 ResponseTypes.multipleInstancesOf(ChatMessageView.class)).join();
     }

@@ -2,7 +2,7 @@ package org.bunnybook.web.realtime;
 
 import java.util.UUID;
 
-/** Bodies of the client → server chat messages (docs/realtime.md). */
+/** Bodies of the client → server chat and resume messages (docs/realtime.md). */
 final class ChatFrames {
 
     private ChatFrames() {
@@ -15,5 +15,9 @@ final class ChatFrames {
     }
 
     record MarkChatAsRead(UUID chatGroupId, UUID chatMessageId) {
+    }
+
+    /** {@code since}: the {@code createdAt} of the newest push the client saw, as ISO-8601. */
+    record Resume(String since) {
     }
 }

@@ -10,8 +10,12 @@ import org.bunnybook.api.chat.PostMessage;
 import org.bunnybook.platform.push.Pushes;
 import org.bunnybook.web.error.StorableText;
 import org.bunnybook.web.security.Member;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
@@ -19,23 +23,30 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Chat over the socket. A message is acknowledged by its stored copy, pushed to every session of every member once
- * projected (echoing {@code clientMessageId}); a refused frame answers the sender's sessions with {@code error}.
- * Typing is relayed to the other members and never stored.
+ * Chat over the socket. A message is either stored and acknowledged, by its stored copy pushed to every session of
+ * every member as soon as the event store has it ({@link ChatDelivery}, echoing {@code clientMessageId}), or refused:
+ * whatever stops it answers the sending session with {@code error}, naming its {@code clientMessageId}. Typing is
+ * relayed to the other members and never stored.
  */
 @Controller
 class ChatMessaging {
 
+    private static final Logger log = LoggerFactory.getLogger(ChatMessaging.class);
+
+    static final int MAX_CLIENT_MESSAGE_ID = 64;
     private static final int MAX_LENGTH = 4096;
+    private static final String CHAT_MESSAGE = "/app/chat_message";
 
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Pushes pushes;
+    private final SessionAnswers answers;
 
-    ChatMessaging(CommandGateway commands, QueryGateway queries, Pushes pushes) {
+    ChatMessaging(CommandGateway commands, QueryGateway queries, Pushes pushes, SessionAnswers answers) {
         this.commands = commands;
         this.queries = queries;
         this.pushes = pushes;
+        this.answers = answers;
     }
 
     @MessageMapping("chat_message")
@@ -45,7 +56,7 @@ class ChatMessaging {
                 || frame.message().length() > MAX_LENGTH) {
             throw new RefusedFrame("a message needs `to` and 1-4096 characters");
         }
-        if (frame.clientMessageId() != null && frame.clientMessageId().length() > 64) {
+        if (frame.clientMessageId() != null && frame.clientMessageId().length() > MAX_CLIENT_MESSAGE_ID) {
             throw new RefusedFrame("clientMessageId is at most 64 characters");
         }
         if (!StorableText.isStorable(frame.message())
@@ -78,14 +89,22 @@ class ChatMessaging {
                 frame.chatMessageId()));
     }
 
-    /** Whatever went wrong with a frame is told to its sender only; the connection stays open. */
+    /**
+     * Whatever went wrong with a frame is told to the session that sent it, naming the chat message's
+     * {@code clientMessageId}; the connection stays open.
+     */
     @MessageExceptionHandler
-    void refused(Exception failure, MemberPrincipal principal) {
+    void refused(Exception failure, MemberPrincipal principal, Message<?> frame, SimpMessageHeaderAccessor session) {
         String reason = failure instanceof RefusedFrame || failure instanceof NotInConversation
                 ? failure.getMessage()
                 : failure.getCause() instanceof NotInConversation cause ? cause.getMessage()
                 : "the frame could not be handled";
-        pushes.push(principal.member().profileId(), "error", Map.of("message", reason));
+        if (reason.equals("the frame could not be handled")) {
+            log.warn("a {} frame failed: {}", session.getDestination(), failure.toString());
+        }
+        answers.refuse(principal.getName(), session.getSessionId(), reason,
+                CHAT_MESSAGE.equals(session.getDestination()) ? answers.clientMessageId(frame.getPayload()) : null,
+                null);
     }
 
     private static final class RefusedFrame extends RuntimeException {

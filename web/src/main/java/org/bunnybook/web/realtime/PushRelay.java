@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpSession;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,9 @@ class PushRelay {
     private static final Logger log = LoggerFactory.getLogger(PushRelay.class);
 
     @Bean
-    RedisMessageListenerContainer pushListener(RedisConnectionFactory redis, SimpMessagingTemplate messaging,
-                                               ObjectMapper json, PushDeliveries deliveries) {
+    RedisMessageListenerContainer pushListener(RedisConnectionFactory redis, SimpUserRegistry users,
+                                               SessionAnswers sessions, ObjectMapper json,
+                                               PushDeliveries deliveries) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis);
         // one thread, so that a member's pushes reach their sessions in the order they were published (the
@@ -42,11 +44,14 @@ class PushRelay {
             try {
                 Push push = json.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
                         Push.class);
-                // ordered delivery (preservePublishOrder) needs headers it may still change
-                SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create();
-                headers.setLeaveMutable(true);
-                deliveries.deliver(push, () -> messaging.convertAndSendToUser(push.to().toString(),
-                        "/queue/events", push.envelope(), headers.getMessageHeaders()));
+                SimpUser member = users.getUser(push.to().toString());
+                if (member == null) {
+                    return; // no session of theirs here
+                }
+                // one message per session: sent to the member as a whole, Spring's ordered delivery
+                // (preservePublishOrder) reuses one message for all their sessions and fails from the second on
+                deliveries.deliver(push, () -> member.getSessions().forEach(session ->
+                        sessions.deliver(member.getName(), session.getId(), push.envelope())));
             } catch (IOException | RuntimeException e) {
                 log.warn("could not relay a push: {}", e.getMessage());
             }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * @param allowedOrigins  origins allowed to open {@code /ws} besides the application's own (patterns allowed)
- * @param framesPerSecond inbound frames a session may send per second; more are dropped
+ * @param framesPerSecond inbound frames a session may send per second; more are refused ({@link FrameBudget})
  * @param presenceTimeToLive how long one {@code ping} keeps a member online
  */
 @ConfigurationProperties("bunnybook.realtime")

@@ -10,20 +10,16 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every inbound STOMP frame passes here. CONNECT needs a valid access token of a session that has not ended (the
  * {@code Authorization} header, else the handshake's cookie; the session is remembered for {@link OpenSockets},
- * which closes the connection when it ends); a refused CONNECT gets an ERROR frame and the socket is closed. A session may subscribe
- * to its own user queue only and send to {@code /app/**} only. Frames beyond the per-second budget are dropped, so
- * a flooding client slows only itself.
+ * which closes the connection when it ends); a refused CONNECT gets an ERROR frame and the socket is closed. A
+ * session may subscribe to its own user queue only and send to {@code /app/**} only. Frames beyond the per-second
+ * budget are refused ({@link FrameBudget}), so a flooding client slows only itself.
  */
 @Component
 class StompGuard implements ChannelInterceptor {
@@ -32,13 +28,12 @@ class StompGuard implements ChannelInterceptor {
 
     private final Tokens tokens;
     private final RevocationList revocations;
-    private final RealtimeProperties properties;
-    private final Map<String, Budget> budgets = new ConcurrentHashMap<>();
+    private final FrameBudget budget;
 
-    StompGuard(Tokens tokens, RevocationList revocations, RealtimeProperties properties) {
+    StompGuard(Tokens tokens, RevocationList revocations, FrameBudget budget) {
         this.tokens = tokens;
         this.revocations = revocations;
-        this.properties = properties;
+        this.budget = budget;
     }
 
     @Override
@@ -49,9 +44,8 @@ class StompGuard implements ChannelInterceptor {
         }
         if (stomp.getCommand() != StompCommand.CONNECT && stomp.getCommand() != StompCommand.STOMP
                 && stomp.getCommand() != StompCommand.DISCONNECT
-                && !budgets.computeIfAbsent(stomp.getSessionId(), id -> new Budget()).spend(
-                properties.framesPerSecond())) {
-            return null; // over budget: dropped, whatever the frame
+                && !budget.admit(stomp, message)) {
+            return null; // over budget: not handled, and its sender was told
         }
         switch (stomp.getCommand()) {
             case CONNECT, STOMP -> stomp.setUser(new MemberPrincipal(authenticate(stomp)));
@@ -71,11 +65,6 @@ class StompGuard implements ChannelInterceptor {
         return message;
     }
 
-    @EventListener
-    void on(SessionDisconnectEvent disconnected) {
-        budgets.remove(disconnected.getSessionId());
-    }
-
     private Member authenticate(StompHeaderAccessor stomp) {
         String header = stomp.getFirstNativeHeader("Authorization");
         Optional<String> token = header != null && header.startsWith("Bearer ")
@@ -87,20 +76,5 @@ class StompGuard implements ChannelInterceptor {
                 .orElseThrow(() -> new MessagingException("Unauthorized"));
         OpenSockets.belongsTo(stomp.getSessionAttributes(), grant.sessionId());
         return grant.member();
-    }
-
-    /** Frames sent in the current second. */
-    private static final class Budget {
-        private long second;
-        private int spent;
-
-        synchronized boolean spend(int perSecond) {
-            long now = System.currentTimeMillis() / 1000;
-            if (now != second) {
-                second = now;
-                spent = 0;
-            }
-            return ++spent <= perSecond;
-        }
     }
 }

@@ -32,6 +32,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     /** Where the access-token cookie of the handshake waits for CONNECT. */
     static final String HANDSHAKE_TOKEN = "handshakeAccessToken";
+    private static final int INBOUND_THREADS = 16;
 
     private final RealtimeProperties properties;
     private final StompGuard guard;
@@ -68,6 +69,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(guard);
+        // a chat frame's thread waits on PostgreSQL (loading the conversation, the append and its commit) more than
+        // it computes: Spring's default, two threads a core, queued chat behind a few commits (docs/performance.md)
+        registration.taskExecutor().corePoolSize(INBOUND_THREADS);
     }
 
     /** Keeps the handshake's access-token cookie for CONNECT, which may come without an Authorization header. */

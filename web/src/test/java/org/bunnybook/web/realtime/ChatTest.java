@@ -239,6 +239,60 @@ class ChatTest {
 
     /** Loading a conversation replays at most a snapshot and 99 events, however many messages it holds. */
     @Test
+    void aFloodedSessionHearsOfEveryChatMessageEitherStoredOrRefusedWithItsClientMessageId() {
+        Member me = Members.register(port, "Flooder");
+        Member friend = Members.register(port, "Flooder");
+        UUID chat = ChatGroupId.of(me.id(), friend.id());
+        try (Socket mine = Socket.open(port, me.client().accessToken());
+             Socket theirs = Socket.open(port, friend.client().accessToken())) {
+            befriend(me, friend);
+            mine.await("add_friend", added -> true);
+            theirs.await("add_friend", added -> true);
+            Pacing.letPass(Duration.ofMillis(1100)); // a fresh second of the budget (20 frames)
+            int sent = 60;
+            for (int i = 0; i < sent; i++) {
+                mine.send("/app/chat_message", chatMessage(chat, "flood " + i, "f-" + i));
+            }
+            List<String> acknowledged = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
+            for (int i = 0; i < sent; i++) {
+                String id = "f-" + i;
+                JsonNode answer = mine.awaitEvent("an answer to " + id, event ->
+                        List.of("chat_message", "error").contains(event.path("event").asText())
+                                && event.path("data").path("clientMessageId").asText().equals(id));
+                if (answer.path("event").asText().equals("chat_message")) {
+                    acknowledged.add(id);
+                } else {
+                    assertThat(answer.path("data").path("message").asText()).contains("too many frames");
+                    assertThat(answer.path("data").path("retryAfterMillis").asLong()).isBetween(1L, 1000L);
+                    refused.add(id);
+                }
+            }
+            // the budget let some through and refused the rest, each by name; none was both, none neither
+            assertThat(acknowledged).isNotEmpty().hasSizeLessThanOrEqualTo(40);
+            assertThat(refused).isNotEmpty();
+            assertThat(acknowledged.size() + refused.size()).isEqualTo(sent);
+            // and the partner got every stored one, once, in the conversation's order (frames sent all at once may
+            // be handled side by side, so that need not be the order they were sent in)
+            List<String> received = new ArrayList<>();
+            List<Long> order = new ArrayList<>();
+            for (int i = 0; i < acknowledged.size(); i++) {
+                JsonNode message = theirs.await("chat_message", m -> m.get("content").asText().startsWith("flood "));
+                received.add(message.get("clientMessageId").asText());
+                order.add(message.get("seq").asLong());
+            }
+            assertThat(received).containsExactlyInAnyOrderElementsOf(acknowledged);
+            assertThat(order).isSorted();
+            assertThat(mine.isConnected()).isTrue();
+
+            // waiting as told, a refused message goes through
+            Pacing.letPass(Duration.ofMillis(1100));
+            mine.send("/app/chat_message", chatMessage(chat, "again", refused.get(0)));
+            assertThat(awaitMessage(theirs, "again").get("clientMessageId").asText()).isEqualTo(refused.get(0));
+        }
+    }
+
+    @Test
     void aBusyConversationIsSnapshottedAndStillDecides() {
         Member me = Members.register(port, "Busy");
         Member friend = Members.register(port, "Busy");

@@ -212,6 +212,8 @@ class RealtimeTest {
             for (int i = 0; i < 500; i++) {
                 socket.send("/app/ping", "{}");
             }
+            // told once, not once a frame, and how long to wait
+            assertThat(socket.await("error", error -> true).get("retryAfterMillis").asLong()).isBetween(1L, 1000L);
             Pacing.letPass(Duration.ofMillis(1100)); // into the next second of the rate limit
             socket.forgetSeen();
             socket.send("/app/ping", "{}");

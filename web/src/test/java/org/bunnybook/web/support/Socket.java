@@ -124,10 +124,16 @@ public final class Socket implements AutoCloseable {
 
     /** The next event named {@code name} whose data matches, waiting up to 10 s; other events are kept aside. */
     public JsonNode await(String name, Predicate<JsonNode> data) {
+        return awaitEvent(name, event -> event.path("event").asText().equals(name) && data.test(event.path("data")))
+                .path("data");
+    }
+
+    /** The next whole {@code {"event", "data"}} that matches, waiting up to 10 s; others are kept aside. */
+    public JsonNode awaitEvent(String description, Predicate<JsonNode> matches) {
         for (JsonNode event : seen) {
-            if (event.path("event").asText().equals(name) && data.test(event.path("data"))) {
+            if (matches.test(event)) {
                 seen.remove(event);
-                return event.path("data");
+                return event;
             }
         }
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -142,12 +148,12 @@ public final class Socket implements AutoCloseable {
             if (event == null) {
                 break;
             }
-            if (event.path("event").asText().equals(name) && data.test(event.path("data"))) {
-                return event.path("data");
+            if (matches.test(event)) {
+                return event;
             }
             seen.add(event);
         }
-        throw new AssertionError("no " + name + " arrived; saw " + seen);
+        throw new AssertionError("no " + description + " arrived; saw " + seen);
     }
 
     /** Whether an event of this name has arrived so far (without waiting). */
