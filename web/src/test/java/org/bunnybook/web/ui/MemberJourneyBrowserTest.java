@@ -1,5 +1,6 @@
 package org.bunnybook.web.ui;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -7,10 +8,17 @@ import org.assertj.core.api.Assertions;
 import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.Posts;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.bunnybook.web.ui.Names.hasText;
@@ -216,6 +224,28 @@ class MemberJourneyBrowserTest {
         page.getByRole(AriaRole.BUTTON, named("Log out")).click();
         assertThat(page).hasURL(Pattern.compile("/login(\\?next=.*)?$")); // the way back to where one was, at most
         logIn(page, hazel.email(), "clover-and-dandelions");
+    }
+
+    @Test
+    void aMemberDownloadsEverythingAboutThem(Visitors visitors) throws Exception {
+        Member bigwig = Members.register(port, "Bigwig");
+        Posts.write(bigwig, bigwig, "a burrow of my own", "PUBLIC");
+        Page page = logIn(visitors.newVisitor(), bigwig.email(), Members.PASSWORD);
+        page.getByRole(AriaRole.LINK, named("Settings")).click();
+
+        Download download = page.waitForDownload(() ->
+                page.getByRole(AriaRole.BUTTON, named("Download my data")).click());
+
+        Assertions.assertThat(download.suggestedFilename()).startsWith("bunnybook-" + bigwig.username()).endsWith(".zip");
+        Map<String, String> files = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(download.path()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        Assertions.assertThat(files.get("profile.json")).contains(bigwig.email());
+        Assertions.assertThat(files.get("posts.json")).contains("a burrow of my own");
+        assertThat(page.getByRole(AriaRole.STATUS).filter(hasText("Downloaded"))).isVisible();
     }
 
     private static Page logIn(Page page, String email, String password) {
