@@ -15,7 +15,7 @@ public class NodeName {
 
     private final String name;
 
-    NodeName(@Value("${bunnybook.node-id:}") String configured) {
+    public NodeName(@Value("${bunnybook.node-id:}") String configured) {
         this.name = configured.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : configured;
     }
 

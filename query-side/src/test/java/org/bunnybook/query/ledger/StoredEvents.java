@@ -1,5 +1,6 @@
 package org.bunnybook.query.ledger;
 
+import org.bunnybook.platform.processing.NodeName;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventMessage;
@@ -51,6 +52,11 @@ class StoredEvents {
         @Bean
         Serializer serializer() {
             return JacksonSerializer.defaultSerializer();
+        }
+
+        @Bean
+        NodeName nodeName() {
+            return new NodeName("ledger-test");
         }
 
         @Bean
