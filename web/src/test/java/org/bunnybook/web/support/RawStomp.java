@@ -54,23 +54,27 @@ public final class RawStomp implements AutoCloseable {
         return stomp;
     }
 
-    /** A SEND of {@code body} (any text, NULs included: its length is given) to {@code destination}. */
-    public void send(String destination, String body) {
-        frame("SEND", List.of("destination:" + destination, "content-type:application/json",
+    /**
+     * A SEND of {@code body} (any text, NULs included: its length is given) to {@code destination}; false if the
+     * socket was closed before it could be written.
+     */
+    public boolean send(String destination, String body) {
+        return frame("SEND", List.of("destination:" + destination, "content-type:application/json",
                 "content-length:" + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length), body);
     }
 
     /** Any frame: a command, header lines as written, a body; the NUL that ends a frame is added. */
-    public void frame(String command, List<String> headers, String body) {
+    public boolean frame(String command, List<String> headers, String body) {
         String text = command + "\n" + String.join("\n", headers) + (headers.isEmpty() ? "" : "\n") + "\n" + body
                 + "\0";
         if (!isOpen()) {
-            return;
+            return false;
         }
         try {
             socket.sendText(text, true).get(30, TimeUnit.SECONDS);
+            return true;
         } catch (Exception closedMeanwhile) {
-            // the server may close the socket while a frame is being written: the close tells what happened
+            return false; // the server closed the socket while the frame was being written: the close tells why
         }
     }
 
