@@ -65,7 +65,12 @@ function TravelControls({ travel, view }: { travel: TimeTravel; view: TimeTravel
           Next
         </button>
       </div>
-      <span className="hint">Sequence {view.sequence ?? '–'} of {travel.first}–{travel.last}</span>
+      <span className="hint">Sequence {view.sequence ?? '–'} of {travel.first}–{travel.last}{view.hasMore && ' read so far'}</span>
+      {view.hasMore && (
+        <button type="button" className="secondary" onClick={() => void travel.loadMore()} disabled={view.loading}>
+          Later events
+        </button>
+      )}
     </div>
   );
 }

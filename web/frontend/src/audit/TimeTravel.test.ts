@@ -65,6 +65,30 @@ describe('TimeTravel', () => {
     expect(travel.value.error).toContain('bad json');
   });
 
+  it('reads a long history a page at a time', async () => {
+    const long = Array.from({ length: 5 }, (_, sequence) => ({ sequence, globalPosition: 100 + sequence }) as AuditedEvent);
+    const pages: (number | undefined)[] = [];
+    const travel = new TimeTravel('agg', {
+      history: async (_, after, limit) => {
+        pages.push(after);
+        return long.filter((e) => e.sequence > (after ?? -1)).slice(0, limit);
+      },
+      state: async (_, at) => stateAt(at.sequence ?? null),
+    }, 2);
+    await travel.open();
+    expect(travel.value.history.map((e) => e.sequence)).toEqual([0, 1]);
+    expect(travel.value.hasMore).toBe(true);
+    expect(travel.value.sequence).toBe(1);
+    await travel.loadMore();
+    await travel.loadMore();
+    expect(pages).toEqual([undefined, 1, 3]);
+    expect(travel.value.history.map((e) => e.sequence)).toEqual([0, 1, 2, 3, 4]);
+    expect(travel.value.hasMore).toBe(false);
+    expect(travel.value.sequence).toBe(4);
+    await travel.loadMore();
+    expect(pages).toHaveLength(3);
+  });
+
   it('says when the aggregate does not exist', async () => {
     const { travel } = traveller({ history: async () => Promise.reject(ApiError.of(404, { detail: 'Not Found' })) });
     await travel.open();

@@ -4,7 +4,10 @@ import { ApiError, describe } from '../api/ApiError';
 import type { AggregateState, AuditedEvent } from './auditApi';
 
 export interface TimeTravelState {
+  /** The events read so far, a page at a time from the first. */
   history: AuditedEvent[];
+  /** The last page read was full: later events may follow. */
+  hasMore: boolean;
   /** The sequence number looked at (the slider's value); null before the history is read. */
   sequence: number | null;
   state: AggregateState | null;
@@ -15,27 +18,40 @@ export interface TimeTravelState {
 }
 
 export interface TimeTravelApi {
-  history(aggregateId: string): Promise<AuditedEvent[]>;
+  history(aggregateId: string, after?: number, limit?: number): Promise<AuditedEvent[]>;
   state(aggregateId: string, at: { sequence?: number; at?: string }): Promise<AggregateState>;
 }
 
+export const HISTORY_PAGE = 500;
+
 /**
  * Walks one aggregate's history: its events, and its state as replayed by the server after any of them (by sequence
- * number, or at an instant). Starts at the latest event; an answer to a point already left is dropped.
+ * number, or at an instant). The history is read a page at a time (a busy conversation has many thousands of events);
+ * it starts at the latest event read, and `loadMore` reads the next page. An answer to a point already left is dropped.
  */
 export class TimeTravel extends Store<TimeTravelState> {
   private readonly points = new LatestAsk();
 
-  constructor(private readonly aggregateId: string, private readonly api: TimeTravelApi) {
-    super({ history: [], sequence: null, state: null, loading: false, status: null, error: null });
+  constructor(private readonly aggregateId: string, private readonly api: TimeTravelApi,
+              private readonly pageSize = HISTORY_PAGE) {
+    super({ history: [], hasMore: false, sequence: null, state: null, loading: false, status: null, error: null });
   }
 
   async open(): Promise<void> {
+    await this.read(undefined);
+  }
+
+  /** The next page of the history; the state follows to its last event. */
+  async loadMore(): Promise<void> {
+    if (this.value.hasMore) await this.read(this.last ?? undefined);
+  }
+
+  private async read(after: number | undefined): Promise<void> {
     this.update((s) => ({ ...s, loading: true, status: null, error: null }));
     try {
-      const history = await this.api.history(this.aggregateId);
-      this.update((s) => ({ ...s, history }));
-      await this.goTo(history.at(-1)?.sequence ?? 0);
+      const page = await this.api.history(this.aggregateId, after, this.pageSize);
+      this.update((s) => ({ ...s, history: [...s.history, ...page], hasMore: page.length === this.pageSize }));
+      await this.goTo(this.last ?? 0);
     } catch (e) {
       this.failed(e);
     }

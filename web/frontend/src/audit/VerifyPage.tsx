@@ -2,32 +2,35 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { PagedList } from '../lib/PagedList';
 import { useObservable } from '../lib/useObservable';
-import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
 import { PagedListFooter } from '../ui/PagedListFooter';
 import { auditApi, type LedgerCheckpoint, type LedgerReport } from './auditApi';
+import { LedgerVerifier, type VerifierState } from './LedgerVerifier';
 import { shortType } from './shortType';
 import { parseTrustedCheckpoints } from './trustedCheckpoints';
 import { StoredTime } from './StoredTime';
 import styles from './Audit.module.css';
 
-/** Recomputes the ledger's hash chain over the history as stored now, optionally against checkpoints kept elsewhere. */
+/**
+ * Recomputes the ledger's hash chain over the history as stored now, optionally against checkpoints kept elsewhere.
+ * The server runs it as a job (one at a time in the cluster); the page shows its progress until the report.
+ */
 export function VerifyPage() {
   const [pasted, setPasted] = useState('');
-  const [report, setReport] = useState<LedgerReport | null>(null);
-  const verify = useAction(auditApi.verify);
+  const verifier = useMemo(() => new LedgerVerifier(auditApi), []);
+  const view = useObservable(verifier.state$, verifier.value);
+  useEffect(() => () => verifier.stop(), [verifier]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = parseTrustedCheckpoints(pasted);
     if (parsed.error !== null) {
-      verify.setError(parsed.error);
+      verifier.set({ job: null, alreadyRunning: false, progress: null, error: parsed.error });
       return;
     }
-    setReport(null);
-    const answer = await verify.run(parsed.checkpoints);
-    if (answer) setReport(answer);
+    void verifier.start(parsed.checkpoints);
   };
+  const running = view.job?.state === 'RUNNING';
 
   return (
     <section aria-labelledby="verify-title">
@@ -44,14 +47,32 @@ export function VerifyPage() {
           <textarea rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} className={styles.mono} />
         </label>
         <div className="row">
-          <button type="submit" disabled={verify.busy}>Verify the history</button>
-          {verify.busy && <span className="muted">Verifying…</span>}
+          <button type="submit" disabled={running}>Verify the history</button>
         </div>
-        <ErrorNote error={verify.error} />
+        {view.job && running && <VerifyProgress view={view} />}
+        {view.alreadyRunning && <p className="hint">A verification was already running; it is followed instead (one runs at a time).</p>}
+        <ErrorNote error={view.error} />
       </form>
-      {report && <VerifyResult report={report} />}
+      {view.job?.report && <VerifyResult report={view.job.report} />}
+      {view.job && (view.job.state === 'FAILED' || view.job.state === 'ABANDONED') && (
+        <p className="card" role="alert">
+          The verification {view.job.state === 'FAILED' ? `failed: ${view.job.failure ?? 'no reason given'}` : 'was abandoned: its server stopped while running'}. Nothing is known about the history; verify again.
+        </p>
+      )}
       <Checkpoints />
     </section>
+  );
+}
+
+function VerifyProgress({ view }: { view: VerifierState }) {
+  const job = view.job!;
+  return (
+    <div className="row" role="status" data-testid="verify-progress">
+      <progress aria-label="Verification progress" value={view.progress ?? 0} max={1} />
+      <span className="muted">
+        Verifying… {job.entriesChecked.toLocaleString()} of {job.entriesTotal.toLocaleString()} ledger entries
+      </span>
+    </div>
   );
 }
 

@@ -1,4 +1,5 @@
-import { http, withQuery, type Query } from '../api/http';
+import { fetchApi, http, withQuery, type Query } from '../api/http';
+import { ApiError } from '../api/ApiError';
 
 // The audit API's shapes (web/.../audit/AuditController.java and docs/auditing.md).
 
@@ -59,6 +60,25 @@ export interface LedgerReport {
   unchained: number;
 }
 
+/** A verification of the ledger, run as a job: `entriesChecked` of `entriesTotal`, its report once FINISHED. */
+export interface LedgerVerificationJob {
+  verificationId: string;
+  state: 'RUNNING' | 'FINISHED' | 'FAILED' | 'ABANDONED';
+  requestedBy: string;
+  requestedAt: string;
+  entriesChecked: number;
+  entriesTotal: number;
+  finishedAt: string | null;
+  report: LedgerReport | null;
+  failure: string | null;
+}
+
+/** A verification asked for: the job started, or (`alreadyRunning`) the one that was running and is followed instead. */
+export interface StartedVerification {
+  job: LedgerVerificationJob;
+  alreadyRunning: boolean;
+}
+
 /** A checkpoint kept outside the database, as the verify body takes it. */
 export interface TrustedCheckpoint {
   position: number;
@@ -69,13 +89,24 @@ const aggregate = (id: string) => `/audit/aggregates/${encodeURIComponent(id)}`;
 
 export const auditApi = {
   events: (query: Query) => http.get<AuditedEvent[]>('/audit/events', query),
-  history: (aggregateId: string) => http.get<AuditedEvent[]>(`${aggregate(aggregateId)}/events`),
+  /** A page of the aggregate's events after sequence `after` (from its first if absent), at most `limit`. */
+  history: (aggregateId: string, after?: number, limit?: number) =>
+    http.get<AuditedEvent[]>(`${aggregate(aggregateId)}/events`, { after, limit }),
   state: (aggregateId: string, at: { sequence?: number; at?: string }) =>
     http.get<AggregateState>(`${aggregate(aggregateId)}/state`, at),
   catalog: () => http.get<CatalogType[]>('/audit/catalog'),
   checkpoints: (after: number, limit: number) => http.get<LedgerCheckpoint[]>('/audit/checkpoints', { after, limit }),
-  verify: (checkpoints: TrustedCheckpoint[]) =>
-    http.post<LedgerReport>('/audit/verify', checkpoints.length > 0 ? { checkpoints } : undefined),
+  /** Starts a verification; 409 answers the one already running (one at a time in the cluster), followed instead. */
+  startVerification: async (checkpoints: TrustedCheckpoint[]): Promise<StartedVerification> => {
+    const response = await fetchApi('/audit/verify', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(checkpoints.length > 0 ? { checkpoints } : {}),
+    });
+    if (response.status !== 202 && response.status !== 409) throw await ApiError.from(response);
+    return { job: (await response.json()) as LedgerVerificationJob, alreadyRunning: response.status === 409 };
+  },
+  verification: (id: string) => http.get<LedgerVerificationJob>(`/audit/verify/${encodeURIComponent(id)}`),
   /** For `fetchApi`, which streams it (EventExport). */
   exportPath: (query: Query) => withQuery('/audit/export', query),
 };

@@ -23,10 +23,14 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Time travel: an aggregate's state as it was after a given event (by sequence number or by instant), rebuilt the
@@ -71,27 +75,47 @@ public class AggregateStates {
     }
 
     private <T> AggregateState replay(Class<T> type, String aggregateId, Long sequence, Instant at) {
-        try {
-            List<? extends DomainEventMessage<?>> events = storage.readEvents(aggregateId, 0).asStream()
+        // the events are applied as they are read (the storage engine reads them a batch at a time), never held all
+        // at once: a busy conversation's history replays in the memory of one aggregate, not of its history
+        try (Stream<? extends DomainEventMessage<?>> stored = storage.readEvents(aggregateId, 0).asStream()) {
+            Iterator<? extends DomainEventMessage<?>> events = stored
                     .takeWhile(event -> (sequence == null || event.getSequenceNumber() <= sequence)
                             && (at == null || !event.getTimestamp().isAfter(at)))
-                    .toList();
-            if (events.isEmpty()) {
+                    .iterator();
+            if (!events.hasNext()) {
                 return new AggregateState(aggregateId, type.getSimpleName(), null, null, 0, null);
             }
-            DomainEventMessage<?> last = events.get(events.size() - 1);
+            DomainEventMessage<?> first = events.next();
             AggregateModel<T> model = model(type);
-            T root = new GenericAggregateFactory<>(model).createAggregateRoot(aggregateId, events.get(0));
+            T root = new GenericAggregateFactory<>(model).createAggregateRoot(aggregateId, first);
             EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root, model, null,
                     NoSnapshotTriggerDefinition.TRIGGER);
-            aggregate.initializeState(DomainEventStream.of(events.stream()));
+            Applied applied = new Applied(first);
+            Stream<DomainEventMessage<?>> all = Stream.concat(Stream.of(first),
+                    StreamSupport.stream(Spliterators.spliteratorUnknownSize(events, Spliterator.ORDERED), false));
+            aggregate.initializeState(DomainEventStream.of(all.peek(applied::count)));
             JsonNode state = fields.valueToTree(aggregate.getAggregateRoot());
-            return new AggregateState(aggregateId, type.getSimpleName(), last.getSequenceNumber(),
-                    last.getTimestamp(), events.size(), state);
+            return new AggregateState(aggregateId, type.getSimpleName(), applied.last.getSequenceNumber(),
+                    applied.last.getTimestamp(), applied.count, state);
         } catch (Exception unreadable) {
             // an event that no longer reads (altered by hand, say): the ledger's verify tells which one
             throw new Conflict("the events of " + type.getSimpleName() + " " + aggregateId
                     + " cannot be replayed: " + unreadable.getMessage());
+        }
+    }
+
+    /** How many events a replay applied, and the last of them. */
+    private static final class Applied {
+        private DomainEventMessage<?> last;
+        private int count;
+
+        Applied(DomainEventMessage<?> first) {
+            this.last = first;
+        }
+
+        void count(DomainEventMessage<?> event) {
+            last = event;
+            count++;
         }
     }
 

@@ -38,9 +38,9 @@ public class EventLog {
         return tables.events(catalog.resolve(criteria), head, limit).stream().map(this::audited).toList();
     }
 
-    /** Every event of one aggregate, in its own order. */
-    public List<AuditedEvent> history(String aggregateId) {
-        return tables.aggregateHistory(aggregateId).stream().map(this::audited).toList();
+    /** Up to {@code limit} events of one aggregate after sequence number {@code afterSequence}, in its own order. */
+    public List<AuditedEvent> history(String aggregateId, long afterSequence, int limit) {
+        return tables.aggregateHistory(aggregateId, afterSequence, limit).stream().map(this::audited).toList();
     }
 
     /** The aggregate type that wrote an aggregate's first event, if it has any. */

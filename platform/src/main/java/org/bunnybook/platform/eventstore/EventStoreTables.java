@@ -120,11 +120,11 @@ public class EventStoreTables {
                 .query(STORED_EVENT).list();
     }
 
-    /** Every event of one aggregate, in its own order. */
-    public List<StoredEvent> aggregateHistory(String aggregateId) {
+    /** Up to {@code limit} events of one aggregate after sequence number {@code afterSequence}, in its own order. */
+    public List<StoredEvent> aggregateHistory(String aggregateId, long afterSequence, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e WHERE e.aggregate_identifier = :id"
-                        + " ORDER BY e.sequence_number")
-                .param("id", aggregateId)
+                        + " AND e.sequence_number > :after ORDER BY e.sequence_number LIMIT :limit")
+                .param("id", aggregateId).param("after", afterSequence).param("limit", limit)
                 .query(STORED_EVENT).list();
     }
 

@@ -3,25 +3,31 @@ package org.bunnybook.query.ledger;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bunnybook.api.ledger.FindLedgerCheckpoints;
 import org.bunnybook.api.ledger.LedgerCheckpoint;
-import org.bunnybook.api.ledger.LedgerReport;
-import org.bunnybook.api.ledger.VerifyLedger;
+import org.bunnybook.api.ledger.FindLedgerVerification;
+import org.bunnybook.api.ledger.LedgerVerificationJob;
+import org.bunnybook.api.ledger.StartLedgerVerification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
-/** The ledger's published checkpoints, and its verification against the events as stored now. */
+/**
+ * The ledger's published checkpoints, and its verification against the events as stored now. Starting a verification
+ * is asked as a query: it changes no domain state (the job's row is its progress, not history), and its answer is the
+ * job to follow.
+ */
 @Component
 class LedgerQueries {
 
     private final JdbcClient jdbc;
-    private final LedgerVerification verification;
+    private final LedgerVerificationJobs verifications;
 
-    LedgerQueries(JdbcClient jdbc, LedgerVerification verification) {
+    LedgerQueries(JdbcClient jdbc, LedgerVerificationJobs verifications) {
         this.jdbc = jdbc;
-        this.verification = verification;
+        this.verifications = verifications;
     }
 
     @QueryHandler
@@ -38,7 +44,12 @@ class LedgerQueries {
     }
 
     @QueryHandler
-    LedgerReport handle(VerifyLedger query) {
-        return verification.verify(query.trusted());
+    LedgerVerificationJob handle(StartLedgerVerification query) {
+        return verifications.start(query);
+    }
+
+    @QueryHandler
+    Optional<LedgerVerificationJob> handle(FindLedgerVerification query) {
+        return verifications.find(query.verificationId());
     }
 }

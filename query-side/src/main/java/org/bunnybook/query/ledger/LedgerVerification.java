@@ -4,9 +4,10 @@ import org.bunnybook.api.ledger.LedgerReport;
 import org.bunnybook.api.ledger.LedgerReport.Head;
 import org.bunnybook.api.ledger.LedgerReport.Mismatch;
 import org.bunnybook.api.ledger.LedgerReport.Reason;
-import org.bunnybook.api.ledger.VerifyLedger.TrustedCheckpoint;
+import org.bunnybook.api.ledger.StartLedgerVerification.TrustedCheckpoint;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.eventstore.StoredEvent;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,26 +17,38 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 /**
  * Walks the ledger in chain order, page by page (constant memory however long the history), recomputing each event's
  * fingerprint from its stored bytes and the chain from the start, and stops at the first link that does not hold.
+ * After each page it tells how far it has got ({@link LedgerVerificationJobs} records it as the job's progress).
  */
 @Component
 class LedgerVerification {
 
-    private static final int PAGE = 2_000;
-
     private final JdbcClient jdbc;
     private final EventStoreTables tables;
+    private final int batch;
 
-    LedgerVerification(JdbcClient jdbc, EventStoreTables tables) {
+    LedgerVerification(JdbcClient jdbc, EventStoreTables tables,
+                       @Value("${bunnybook.ledger.verify-batch:2000}") int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("bunnybook.ledger.verify-batch must be at least 1");
+        }
         this.jdbc = jdbc;
         this.tables = tables;
+        this.batch = batch;
     }
 
-    LedgerReport verify(List<TrustedCheckpoint> trusted) {
+    /** The ledger's last position: how many entries a verification starting now will check. */
+    long length() {
+        return jdbc.sql("SELECT coalesce(max(position), 0) FROM ledger_entries").query(Long.class).single();
+    }
+
+    /** Verifies the whole ledger, handing {@code checkedUpTo} the last position checked after each page. */
+    LedgerReport verify(List<TrustedCheckpoint> trusted, LongConsumer checkedUpTo) {
         Map<Long, byte[]> checkpoints = checkpoints(trusted);
         byte[] chain = Fingerprints.genesis();
         long position = 0;
@@ -75,7 +88,8 @@ class LedgerVerification {
                 position = entry.position();
                 globalIndexHead = Math.max(globalIndexHead, entry.globalIndex());
             }
-        } while (page.size() == PAGE);
+            checkedUpTo.accept(position);
+        } while (page.size() == batch);
         long end = position;
         var beyondTheEnd = checkpoints.keySet().stream().filter(checkpoint -> checkpoint > end).min(Long::compare);
         if (beyondTheEnd.isPresent()) {
@@ -116,7 +130,7 @@ class LedgerVerification {
         List<Entry> entries = jdbc.sql("SELECT position, global_index, event_identifier, event_hash, chain_hash"
                         + " FROM ledger_entries WHERE position > :after ORDER BY position LIMIT :limit")
                 .param("after", afterPosition)
-                .param("limit", PAGE)
+                .param("limit", batch)
                 .query((rs, row) -> new Entry(rs.getLong("position"), rs.getLong("global_index"),
                         rs.getString("event_identifier"), rs.getBytes("event_hash"), rs.getBytes("chain_hash"), null))
                 .list();

@@ -5,8 +5,11 @@ import org.bunnybook.api.ledger.FindLedgerCheckpoints;
 import org.bunnybook.api.ledger.LedgerCheckpoint;
 import org.bunnybook.api.ledger.LedgerReport;
 import org.bunnybook.api.ledger.LedgerReport.Reason;
-import org.bunnybook.api.ledger.VerifyLedger;
-import org.bunnybook.api.ledger.VerifyLedger.TrustedCheckpoint;
+import org.bunnybook.api.ledger.FindLedgerVerification;
+import org.bunnybook.api.ledger.LedgerVerificationJob;
+import org.bunnybook.api.ledger.LedgerVerificationJob.State;
+import org.bunnybook.api.ledger.StartLedgerVerification;
+import org.bunnybook.api.ledger.StartLedgerVerification.TrustedCheckpoint;
 import org.bunnybook.query.testing.Bunny;
 import org.bunnybook.query.testing.ProjectionEvents;
 import org.bunnybook.query.testing.ReadModelTest;
@@ -16,19 +19,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The ledger over events stored by Axon's storage engine. It chains the whole event store, so each test starts from
  * an empty one (only this class writes events in this JVM). It has no reset handler: it is never replayed.
  */
-@ReadModelTest({LedgerProjection.class, LedgerQueries.class, LedgerVerification.class, StoredEvents.Storage.class})
-@TestPropertySource(properties = "bunnybook.ledger.checkpoint-interval=2")
+@ReadModelTest({LedgerProjection.class, LedgerQueries.class, LedgerVerification.class, LedgerVerificationJobs.class,
+        StoredEvents.Storage.class})
+@TestPropertySource(properties = {"bunnybook.ledger.checkpoint-interval=2", "bunnybook.ledger.verify-batch=3"})
 class LedgerProjectionTest {
 
     @Autowired
@@ -41,11 +47,14 @@ class LedgerProjectionTest {
     LedgerQueries ledger;
 
     @Autowired
+    LedgerVerification verification;
+
+    @Autowired
     JdbcClient jdbc;
 
     @BeforeEach
     void emptyEventStoreAndLedger() {
-        jdbc.sql("TRUNCATE domain_event_entry, ledger_entries, ledger_checkpoints").update();
+        jdbc.sql("TRUNCATE domain_event_entry, ledger_entries, ledger_checkpoints, ledger_verifications").update();
     }
 
     @Test
@@ -116,7 +125,51 @@ class LedgerProjectionTest {
         return history;
     }
 
+    @Test
+    void aVerificationJobReportsItsProgressBatchByBatchAndEndsWithTheReport() {
+        storedAndChained(7); // 7 events, checked 3 at a time
+        List<Long> progress = new ArrayList<>();
+        verification.verify(List.of(), progress::add);
+        assertThat(progress).containsExactly(3L, 6L, 7L);
+
+        LedgerVerificationJob started = ledger.handle(new StartLedgerVerification(UUID.randomUUID(), "auditor",
+                List.of()));
+        assertThat(started.entriesTotal()).isEqualTo(7);
+        LedgerVerificationJob done = await().atMost(Duration.ofSeconds(10)).until(
+                () -> ledger.handle(new FindLedgerVerification(started.verificationId())).orElseThrow(),
+                job -> job.state() != State.RUNNING);
+        assertThat(done.state()).isEqualTo(State.FINISHED);
+        assertThat(done.entriesChecked()).isEqualTo(7);
+        assertThat(done.report().intact()).isTrue();
+        assertThat(done.report().eventsChecked()).isEqualTo(7);
+        assertThat(done.finishedAt()).isNotNull();
+        assertThat(ledger.handle(new FindLedgerVerification(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void oneVerificationRunsAtATimeUntilItsNodeStopsReportingProgress() {
+        UUID running = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO ledger_verifications (verification_id, state, requested_by, requested_at,
+                                                          heartbeat_at, entries_total)
+                        VALUES (:id, 'RUNNING', 'someone', now(), now(), 1000)""")
+                .param("id", running).update();
+
+        LedgerVerificationJob answered = ledger.handle(new StartLedgerVerification(UUID.randomUUID(), "auditor",
+                List.of()));
+        assertThat(answered.verificationId()).isEqualTo(running);
+        assertThat(answered.state()).isEqualTo(State.RUNNING);
+
+        // its node died a while ago: the job reads as abandoned and another may start
+        jdbc.sql("UPDATE ledger_verifications SET heartbeat_at = now() - interval '2 minutes'").update();
+        assertThat(ledger.handle(new FindLedgerVerification(running)).orElseThrow().state())
+                .isEqualTo(State.ABANDONED);
+        UUID next = UUID.randomUUID();
+        assertThat(ledger.handle(new StartLedgerVerification(next, "auditor", List.of())).verificationId())
+                .isEqualTo(next);
+    }
+
     private LedgerReport verify(TrustedCheckpoint... trusted) {
-        return ledger.handle(new VerifyLedger(List.of(trusted)));
+        return verification.verify(List.of(trusted), checked -> { });
     }
 }

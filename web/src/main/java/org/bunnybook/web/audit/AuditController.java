@@ -8,9 +8,10 @@ import jakarta.validation.constraints.PositiveOrZero;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.ledger.FindLedgerCheckpoints;
+import org.bunnybook.api.ledger.FindLedgerVerification;
 import org.bunnybook.api.ledger.LedgerCheckpoint;
-import org.bunnybook.api.ledger.LedgerReport;
-import org.bunnybook.api.ledger.VerifyLedger;
+import org.bunnybook.api.ledger.LedgerVerificationJob;
+import org.bunnybook.api.ledger.StartLedgerVerification;
 import org.bunnybook.audit.AggregateStates;
 import org.bunnybook.audit.AggregateStates.AggregateState;
 import org.bunnybook.audit.AuditedEvent;
@@ -20,23 +21,31 @@ import org.bunnybook.audit.EventLog;
 import org.bunnybook.platform.eventstore.EventCriteria;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.platform.eventstore.EventStoreHead;
+import org.bunnybook.web.security.Member;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The history, for auditors and admins (the security configuration lets no one else in, and {@link AuditTrail}
  * records every use): events by filter, one aggregate's history and its state at any point, a streaming export, the
- * event catalog, and the ledger's checkpoints and verification.
+ * event catalog, and the ledger's checkpoints and verification. Every read is bounded: lists come a page at a time,
+ * the export streams, and verification runs as a job whose progress is asked for.
  */
 @RestController
 class AuditController {
@@ -69,13 +78,32 @@ class AuditController {
         return log.page(withinYears(filter).criteria(), Long.MAX_VALUE, limit);
     }
 
+    /**
+     * The aggregate's events in its own order after sequence number {@code after} (exclusive; from its first event if
+     * absent), at most {@code limit}. A full page links to the next one ({@code Link: <…>; rel="next"}), so a busy
+     * conversation's history is read a page at a time instead of all at once.
+     */
     @GetMapping("/web/audit/aggregates/{id}/events")
-    List<AuditedEvent> history(@PathVariable String id) {
-        List<AuditedEvent> history = log.history(id);
-        if (history.isEmpty()) {
+    ResponseEntity<List<AuditedEvent>> history(@PathVariable String id,
+                                               @RequestParam(required = false) @PositiveOrZero Long after,
+                                               @RequestParam(defaultValue = "1000")
+                                               @Min(value = 1, message = "must be at least 1")
+                                               @Max(value = 1000, message = "must be at most 1000") int limit) {
+        List<AuditedEvent> history = log.history(id, after == null ? -1 : after, limit);
+        if (history.isEmpty() && (after == null || log.aggregateType(id).isEmpty())) {
             throw ApiException.notFound();
         }
-        return history;
+        var response = ResponseEntity.ok();
+        if (history.size() == limit) {
+            response.header(HttpHeaders.LINK, "<" + historyPath(id) + "?after="
+                    + history.get(history.size() - 1).sequence() + "&limit=" + limit + ">; rel=\"next\"");
+        }
+        return response.body(history);
+    }
+
+    private static String historyPath(String id) {
+        return UriComponentsBuilder.fromPath("/web/audit/aggregates/{id}/events")
+                .buildAndExpand(id).encode().toUriString();
     }
 
     /** The aggregate's state after its events up to {@code sequence} and/or up to {@code at}; all of them if neither. */
@@ -131,10 +159,36 @@ class AuditController {
                 ResponseTypes.multipleInstancesOf(LedgerCheckpoint.class)).join();
     }
 
-    /** Recomputes the ledger's chain over the events as stored now, against the checkpoints the caller kept, if any. */
+    /**
+     * Starts recomputing the ledger's chain over the events as stored now, against the checkpoints the caller kept, if
+     * any: 202 with the job, which {@code Location} reports on. One runs at a time in the cluster: while one runs,
+     * 409 with that one (and its {@code Location}) instead.
+     */
     @PostMapping(value = "/web/audit/verify")
-    LedgerReport verify(@RequestBody(required = false) @Valid VerifyRequest request) {
-        var trusted = request == null ? List.<VerifyLedger.TrustedCheckpoint>of() : request.trustedCheckpoints();
-        return queries.query(new VerifyLedger(trusted), LedgerReport.class).join();
+    ResponseEntity<LedgerVerificationJob> verify(Member auditor,
+                                                 @RequestBody(required = false) @Valid VerifyRequest request) {
+        var trusted = request == null ? List.<StartLedgerVerification.TrustedCheckpoint>of()
+                : request.trustedCheckpoints();
+        UUID id = UUID.randomUUID();
+        LedgerVerificationJob job = queries.query(
+                new StartLedgerVerification(id, auditor.profileId().toString(), trusted),
+                LedgerVerificationJob.class).join();
+        return ResponseEntity.status(job.verificationId().equals(id) ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT)
+                .location(URI.create(VERIFICATIONS + job.verificationId()))
+                .body(job);
+    }
+
+    private static final String VERIFICATIONS = "/web/audit/verify/";
+
+    /**
+     * A verification's progress ({@code entriesChecked} of {@code entriesTotal}) and, once finished, its report. Not
+     * recorded as a consultation of its own ({@link AuditTrail}): starting it was, and polling it would record one
+     * event a second.
+     */
+    @GetMapping(VERIFICATIONS + "{verificationId}")
+    LedgerVerificationJob verification(@PathVariable UUID verificationId) {
+        return queries.query(new FindLedgerVerification(verificationId),
+                ResponseTypes.optionalInstanceOf(LedgerVerificationJob.class)).join()
+                .orElseThrow(ApiException::notFound);
     }
 }

@@ -35,7 +35,8 @@ class AuditTrail implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/web/audit/**");
+        // a verification's progress is polled: starting it was recorded, with what it was asked to check
+        registry.addInterceptor(this).addPathPatterns("/web/audit/**").excludePathPatterns("/web/audit/verify/*");
     }
 
     @Override

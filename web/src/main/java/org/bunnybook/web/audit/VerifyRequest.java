@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.bunnybook.api.ledger.VerifyLedger.TrustedCheckpoint;
+import org.bunnybook.api.ledger.StartLedgerVerification.TrustedCheckpoint;
 
 import java.util.List;
 

@@ -22,7 +22,9 @@ class FallbackErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<Map<String, String>> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+        // asked for directly (no error was forwarded here), /error is just a path the API does not have
+        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+                : code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         return ResponseEntity.status(status).body(ErrorResponses.detail(status));
     }

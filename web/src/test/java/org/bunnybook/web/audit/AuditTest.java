@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Ledger;
+import org.bunnybook.web.support.Ledger;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
@@ -263,14 +264,54 @@ class AuditTest {
     }
 
     @Test
+    void anAggregatesHistoryComesAPageAtATimeEachLinkingToTheNext() {
+        Member auditor = Staff.auditor(port);
+        Member author = Members.register(port, "Bigwig");
+        String post = Posts.write(author, author, "a busy post", "PUBLIC");
+        for (int i = 0; i < 2; i++) {
+            assertThat(author.client().post("/web/posts/" + post + "/likes", "").status()).isEqualTo(200);
+            assertThat(author.client().send("DELETE", "/web/posts/" + post + "/likes", BodyPublishers.noBody(),
+                    Map.of()).status()).isEqualTo(200);
+        }
+        String first = "/web/audit/aggregates/" + post + "/events";
+        // without parameters, as before: the whole of a short history, with no next page
+        var whole = auditor.client().get(first);
+        assertThat(whole.json()).hasSize(5);
+        assertThat(whole.header("Link")).isNull();
+
+        List<Long> sequences = new ArrayList<>();
+        String next = first + "?limit=2";
+        int pages = 0;
+        while (next != null) {
+            var page = auditor.client().get(next);
+            assertThat(page.status()).as(next).isEqualTo(200);
+            page.json().forEach(event -> sequences.add(event.get("sequence").asLong()));
+            String link = page.header("Link");
+            next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            assertThat(link == null || link.endsWith("; rel=\"next\"")).as(link).isTrue();
+            pages++;
+        }
+        assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(pages).isEqualTo(3); // [0 1] [2 3] [4]
+        assertThat(auditor.client().get(first + "?after=4").json()).isEmpty();
+        assertThat(auditor.client().get("/web/audit/aggregates/no-such-aggregate/events?after=4").status())
+                .isEqualTo(404);
+        for (String bad : List.of("limit=0", "limit=1001", "after=-1", "after=x")) {
+            assertThat(auditor.client().get(first + "?" + bad).status()).as(bad).isEqualTo(422);
+        }
+    }
+
+    @Test
     void everyUseOfTheAuditApiIsItselfAnEvent() {
         Member auditor = Staff.auditor(port);
         assertThat(auditor.client().get("/web/audit/events?type=PostCreated&limit=5").status()).isEqualTo(200);
-        assertThat(auditor.client().post("/web/audit/verify", "").status()).isEqualTo(200);
+        JsonNode verification = Ledger.verify(auditor.client(), "");
 
+        // following a verification's progress is not recorded again: starting it was
         List<JsonNode> uses = events(auditor, "type=AuditLogConsulted&actor=" + auditor.id());
         assertThat(uses).extracting(use -> use.get("payload").get("action").asText())
-                .startsWith("GET /web/audit/events", "POST /web/audit/verify", "GET /web/audit/events");
+                .startsWith("GET /web/audit/events", "POST /web/audit/verify", "GET /web/audit/events")
+                .noneMatch(action -> action.contains(verification.get("verificationId").asText()));
         JsonNode first = uses.get(0).get("payload");
         assertThat(first.get("auditorId").asText()).isEqualTo(auditor.id().toString());
         assertThat(first.get("parameters").get("type").asText()).isEqualTo("PostCreated");
