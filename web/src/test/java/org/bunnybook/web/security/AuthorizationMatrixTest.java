@@ -63,6 +63,11 @@ class AuthorizationMatrixTest {
             .route("POST /web/logout",                                                204, 204, 204, 204, 204, 204)
             .route("GET /web/me",                                                     401, 200, 200, 200, 200, 200)
             .route("GET /web/session",                                                401, 200, 200, 200, 200, 200)
+            .route("GET /web/sessions",                                               401, 200, 200, 200, 200, 200)
+            .route("DELETE /web/sessions/{id}",                                       401, 404, 204, 404, 404, 404)
+            .route("DELETE /web/sessions",                                            401, 204, 204, 204, 204, 204)
+            .route("PUT /web/me/password",                                            401, 204, 204, 204, 204, 204)
+            .route("GET /web/me/export",                                              401, 200, 200, 200, 200, 200)
             .route("GET /web/profiles",                                               200, 200, 200, 200, 200, 200)
             .route("GET /web/profiles/{id}",                                          200, 200, 200, 200, 200, 200)
             .route("GET /web/avatar/{identifier}",                                    200, 200, 200, 200, 200, 200)
@@ -111,6 +116,7 @@ class AuthorizationMatrixTest {
             .route("DELETE /web/admin/projections/{name}/dead-letters/{sequence}",    401, 403, 403, 403, 403, 404)
             .route("GET /web/admin/profiles/{id}",                                    401, 403, 403, 403, 403, 200)
             .route("PUT /web/admin/profiles/{id}/role",                               401, 403, 403, 403, 403, 200)
+            .route("DELETE /web/admin/profiles/{id}/sessions",                        401, 403, 403, 403, 403, 204)
             .route("ANY /error",                                                      404, 404, 404, 404, 404, 404)
             .route("GET /docs",                                                       302, 302, 302, 302, 302, 302)
             .route("GET /docs/openapi.json",                                          200, 200, 200, 200, 200, 200)
@@ -119,7 +125,8 @@ class AuthorizationMatrixTest {
             .route("SEND /app/ping",                                                  REFUSED, SERVED, SERVED, SERVED, SERVED, SERVED)
             .route("SEND /app/chat_message",                                          REFUSED, ERROR_PUSH, SERVED, SERVED, ERROR_PUSH, ERROR_PUSH)
             .route("SEND /app/is_typing",                                             REFUSED, ERROR_PUSH, SERVED, SERVED, ERROR_PUSH, ERROR_PUSH)
-            .route("SEND /app/mark_chat_as_read",                                     REFUSED, ERROR_PUSH, SERVED, SERVED, ERROR_PUSH, ERROR_PUSH);
+            .route("SEND /app/mark_chat_as_read",                                     REFUSED, ERROR_PUSH, SERVED, SERVED, ERROR_PUSH, ERROR_PUSH)
+            .route("SEND /app/resume",                                                REFUSED, SERVED, SERVED, SERVED, SERVED, SERVED);
 
     /** The order roles ask in: the owner last (see the class comment). */
     private static final List<Role> ASKING_ORDER = List.of(Role.ANONYMOUS, Role.OTHER_MEMBER, Role.FRIEND,
@@ -214,11 +221,12 @@ class AuthorizationMatrixTest {
      */
     private final class World implements AutoCloseable {
 
-        final Member owner = Members.register(port, "Owner");
-        final Member friend = Members.register(port, "Friend");
-        final Member other = Members.register(port, "Other");
-        final Member auditor = Staff.auditor(port);
-        final ApiClient admin = Staff.admin(port);
+        // signed in again after "log out everywhere" ended every session of theirs
+        Member owner = Members.register(port, "Owner");
+        Member friend = Members.register(port, "Friend");
+        Member other = Members.register(port, "Other");
+        Member auditor = Staff.auditor(port);
+        ApiClient admin = Staff.admin(port);
         final String post;
         final UUID chat;
         final String chatMessage;
@@ -293,6 +301,42 @@ class AuthorizationMatrixTest {
                     Map.of("name", "walls", "sequence", "no-such-sequence"), "", null);
             ask("PUT /web/admin/profiles/{id}/role", Map.of("id", promoted.id().toString()), "",
                     role -> "{\"role\":\"USER\"}");
+            ask("DELETE /web/sessions/{id}", Map.of("id", spareSessionOf(owner)), "", null);
+            requests.put("DELETE /web/sessions", new Request(Map.of(), "", null, true));
+            // the same password again: the change is made (and ends the role's other sessions), logins go on working
+            ask("PUT /web/me/password", Map.of(), "", role -> "{\"currentPassword\":\"" + password(role)
+                    + "\",\"newPassword\":\"" + password(role) + "\"}");
+            ask("DELETE /web/admin/profiles/{id}/sessions",
+                    Map.of("id", Members.register(port, "Ended").id().toString()), "", null);
+        }
+
+        /** A session of the member's besides the one the table asks with, to be ended by them. */
+        private String spareSessionOf(Member member) {
+            ApiClient spare = loggedIn(member);
+            for (JsonNode session : spare.get("/web/sessions").json()) {
+                if (session.get("current").asBoolean()) {
+                    return session.get("id").asText();
+                }
+            }
+            throw new AssertionError("no current session among " + spare.get("/web/sessions").text());
+        }
+
+        private String password(Role role) {
+            return role == Role.ADMIN ? Staff.ADMIN_PASSWORD : Members.PASSWORD;
+        }
+
+        /** After "log out everywhere", the role signs in again for the routes after it. */
+        private void signInAgain(Role role) {
+            switch (role) {
+                case OWNER -> owner = new Member(owner.id(), owner.username(), owner.email(), loggedIn(owner));
+                case FRIEND -> friend = new Member(friend.id(), friend.username(), friend.email(), loggedIn(friend));
+                case OTHER_MEMBER -> other = new Member(other.id(), other.username(), other.email(), loggedIn(other));
+                case AUDITOR -> auditor = new Member(auditor.id(), auditor.username(), auditor.email(),
+                        loggedIn(auditor));
+                case ADMIN -> admin = Staff.admin(port);
+                default -> {
+                }
+            }
         }
 
         private void ask(String route, Map<String, String> variables, String query, Function<Role, String> body) {
@@ -332,6 +376,9 @@ class AuthorizationMatrixTest {
             var response = client.send(method.equals("ANY") ? "GET" : method, path,
                     body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body),
                     Map.of("Content-Type", "application/json"));
+            if (route.equals("DELETE /web/sessions") && response.status() == 204) {
+                signInAgain(role);
+            }
             if (route.equals("POST /web/audit/verify") && response.status() == 202) {
                 String job = response.header("Location");
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
@@ -382,6 +429,7 @@ class AuthorizationMatrixTest {
                 case "/app/is_typing" -> "{\"chatGroupId\":\"" + chat + "\"}";
                 case "/app/mark_chat_as_read" -> "{\"chatGroupId\":\"" + chat + "\",\"chatMessageId\":\""
                         + chatMessage + "\"}";
+                case "/app/resume" -> "{\"since\":\"" + java.time.Instant.now().minusSeconds(60) + "\"}";
                 default -> "{}";
             };
             socket.send(destination, body);
@@ -390,6 +438,7 @@ class AuthorizationMatrixTest {
                 case "/app/ping" -> "online_friends";
                 case "/app/chat_message" -> "chat_message";
                 case "/app/mark_chat_as_read" -> "unread_conversations_ids";
+                case "/app/resume" -> "resumed";
                 default -> null;
             };
             long deadline = System.nanoTime() + ANSWER.toNanos();

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Staff {
 
     private static final String ADMIN_EMAIL = "chief@bunnybook.test";
-    private static final String ADMIN_PASSWORD = "chief-password-123";
+    /** The bootstrapped admin's password, for what asks for it again (changing it, say). */
+    public static final String ADMIN_PASSWORD = "chief-password-123";
 
     private Staff() {
     }
