@@ -1,25 +1,33 @@
 package org.bunnybook.command.session;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The sessions that ended recently, in PostgreSQL ({@code revoked_sessions}, migration V20): written by
  * {@link Session} in the transaction of its {@code SessionRevoked} event, so a revocation is listed exactly when it
- * is recorded; read by every node's revocation list (web's {@code RevocationList}), which refuses the access tokens
- * of these sessions. Only the last access-token lifetime matters: older sessions' access tokens have expired.
+ * is recorded; read (query-side's {@code RevokedSessionQueries}) by every node's revocation list, which refuses the
+ * access tokens of these sessions. Only the last access-token lifetime matters: older sessions' tokens have expired.
  */
 @Component
-public class RevokedSessions {
+class RevokedSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(RevokedSessions.class);
 
     private final JdbcClient jdbc;
+    private final Duration kept;
 
-    RevokedSessions(JdbcClient jdbc) {
+    RevokedSessions(JdbcClient jdbc, @Value("${bunnybook.jwt.access-lifetime:15m}") Duration accessLifetime) {
         this.jdbc = jdbc;
+        this.kept = accessLifetime.plus(Duration.ofDays(1));
     }
 
     void add(UUID sessionId, UUID profileId) {
@@ -32,21 +40,20 @@ public class RevokedSessions {
                 .update();
     }
 
-    /** The sessions revoked within {@code lookback} before now (by the database's clock, one for all nodes). */
-    public List<UUID> revokedWithin(Duration lookback) {
-        return jdbc.sql("""
-                        SELECT session_id FROM revoked_sessions
-                        WHERE revoked_at > clock_timestamp() - make_interval(secs => :seconds)""")
-                .param("seconds", lookback.toMillis() / 1000.0)
-                .query(UUID.class).list();
-    }
-
-    /** Forgets revocations older than {@code age}: their sessions' access tokens have expired by then. */
-    public int forgetOlderThan(Duration age) {
-        return jdbc.sql("""
-                        DELETE FROM revoked_sessions
-                        WHERE revoked_at < clock_timestamp() - make_interval(secs => :seconds)""")
-                .param("seconds", age.toMillis() / 1000.0)
-                .update();
+    /**
+     * Once a minute: forgets revocations that no access token can still name, a day past the access-token lifetime
+     * (the nodes keep what they learnt in memory for the lifetime only).
+     */
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
+    void forgetExpired() {
+        try {
+            jdbc.sql("""
+                            DELETE FROM revoked_sessions
+                            WHERE revoked_at < clock_timestamp() - make_interval(secs => :seconds)""")
+                    .param("seconds", kept.toMillis() / 1000.0)
+                    .update();
+        } catch (RuntimeException e) {
+            log.debug("old revocations stay until the next try", e);
+        }
     }
 }

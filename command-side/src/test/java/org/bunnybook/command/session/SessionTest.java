@@ -38,7 +38,7 @@ class SessionTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Session.class);
-        fixture.registerInjectableResource(new RevokedSessions(null) {
+        fixture.registerInjectableResource(new RevokedSessions(null, Duration.ofMinutes(15)) {
             @Override
             void add(UUID session, UUID profile) {
                 listed.add(session);

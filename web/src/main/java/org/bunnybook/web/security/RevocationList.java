@@ -1,6 +1,8 @@
 package org.bunnybook.web.security;
 
-import org.bunnybook.command.session.RevokedSessions;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.session.FindRevokedSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,7 +43,7 @@ public class RevocationList implements InitializingBean, DisposableBean {
     private static final Duration LOOKBACK = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(RevocationList.class);
 
-    private final RevokedSessions revokedSessions;
+    private final QueryGateway queries;
     private final ApplicationEventPublisher events;
     private final Duration remembered;
     /** Session id → when this node learnt of it (System.nanoTime), to forget it once its tokens have expired. */
@@ -55,8 +57,8 @@ public class RevocationList implements InitializingBean, DisposableBean {
         return thread;
     });
 
-    RevocationList(RevokedSessions revokedSessions, ApplicationEventPublisher events, JwtProperties jwt) {
-        this.revokedSessions = revokedSessions;
+    RevocationList(QueryGateway queries, ApplicationEventPublisher events, JwtProperties jwt) {
+        this.queries = queries;
         this.events = events;
         this.remembered = jwt.accessLifetime().plus(LOOKBACK);
     }
@@ -85,12 +87,17 @@ public class RevocationList implements InitializingBean, DisposableBean {
         long started = System.nanoTime();
         Duration lookback = loaded ? LOOKBACK.plusNanos(started - lastPoll) : remembered;
         try {
-            learn(revokedSessions.revokedWithin(lookback));
+            learn(queries.query(new FindRevokedSessions(lookback), ResponseTypes.multipleInstancesOf(UUID.class))
+                    .join());
             lastPoll = started;
             loaded = true;
         } catch (RuntimeException e) {
-            log.warn("Cannot read revoked sessions; refusing the ones known until PostgreSQL answers: {}",
-                    e.toString());
+            if (loaded) {
+                log.warn("Cannot read revoked sessions; refusing the ones known until PostgreSQL answers: {}",
+                        e.toString());
+            } else {
+                log.debug("revoked sessions not readable yet (starting up): {}", e.toString());
+            }
         }
         try {
             forgetExpired(started);
@@ -112,14 +119,13 @@ public class RevocationList implements InitializingBean, DisposableBean {
         }
     }
 
-    /** Once a minute: drops what no access token can still name, here and (old rows) in PostgreSQL. */
+    /** Once a minute: drops what no access token can still name (the command side forgets its old rows itself). */
     private void forgetExpired(long now) {
         if (now - lastPrune < Duration.ofMinutes(1).toNanos()) {
             return;
         }
         lastPrune = now;
         revoked.values().removeIf(learnt -> now - learnt > remembered.toNanos());
-        revokedSessions.forgetOlderThan(remembered.plus(Duration.ofDays(1)));
     }
 
     /** Sessions this node has just learnt were revoked. */
