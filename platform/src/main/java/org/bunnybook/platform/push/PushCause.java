@@ -35,6 +35,14 @@ public final class PushCause {
         return context == Context.root() ? push : context.wrap(push);
     }
 
+    /**
+     * {@code push}, run with {@code eventTime} as its cause's time: for pushes sent where the event is known but is
+     * not the message being handled (a chat message pushed once its command's events are stored).
+     */
+    public static Runnable causedAt(Instant eventTime, Runnable push) {
+        return Context.current().with(EVENT_TIME, eventTime).wrap(push);
+    }
+
     /** When the event behind the push being sent now happened; null for a push no event caused. */
     static Instant eventTime() {
         return Context.current().get(EVENT_TIME);

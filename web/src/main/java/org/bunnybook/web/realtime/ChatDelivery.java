@@ -12,6 +12,7 @@ import org.bunnybook.api.chat.ChatMember;
 import org.bunnybook.api.chat.ChatMessageView;
 import org.bunnybook.api.chat.ConversationOpened;
 import org.bunnybook.api.chat.MessagePosted;
+import org.bunnybook.platform.push.PushCause;
 import org.bunnybook.platform.push.Pushes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,9 @@ class ChatDelivery {
             ChatMessageView message = new ChatMessageView(posted.messageId(), posted.content(),
                     timestamp.truncatedTo(ChronoUnit.MILLIS), posted.chatGroupId(), posted.fromId(),
                     posted.fromUsername(), posted.clientMessageId(), seq);
-            membersOf(posted.chatGroupId()).forEach(member -> pushes.push(member, "chat_message", message));
+            // timed from the stored event, as every push is, for the delivery-time metric
+            PushCause.causedAt(timestamp, () -> membersOf(posted.chatGroupId())
+                    .forEach(member -> pushes.push(member, "chat_message", message))).run();
         } catch (RuntimeException e) {
             // the message is stored whatever happens here; the history (and a resuming socket) still has it
             log.warn("could not push chat message {}: {}", posted.messageId(), e.getMessage());

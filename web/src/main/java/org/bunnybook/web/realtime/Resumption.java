@@ -10,10 +10,12 @@ import org.bunnybook.api.notification.FindNotificationsSince;
 import org.bunnybook.api.notification.NotificationView;
 import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.platform.push.Pushes;
+import org.springframework.context.event.EventListener;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A socket that comes back catches up (docs/realtime.md, "Resuming"): {@code resume {since}} answers that session
@@ -41,10 +44,19 @@ class Resumption {
      */
     static final Duration OVERLAP = Pushes.LIVE;
     static final int LIMIT = 1000;
+    /**
+     * A session resumes at most this often: an answer waits on the history of each of the member's conversations
+     * and reads up to {@value #LIMIT} messages, on the inbound pool every socket of the node shares, so a client
+     * asking again and again within its frame budget would hold that pool for everyone (the STOMP fuzz found it).
+     * A client resumes once per reconnect.
+     */
+    static final Duration AT_MOST_EVERY = Duration.ofSeconds(2);
 
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
     private final SessionAnswers answers;
+    /** Session id → when it last resumed (System.nanoTime). */
+    private final Map<String, Long> lastResumed = new ConcurrentHashMap<>();
 
     Resumption(QueryGateway queries, ReadYourWrites readYourWrites, SessionAnswers answers) {
         this.queries = queries;
@@ -54,6 +66,12 @@ class Resumption {
 
     @MessageMapping("resume")
     void resume(MemberPrincipal principal, ChatFrames.Resume frame, SimpMessageHeaderAccessor session) {
+        long wait = tooSoon(session.getSessionId());
+        if (wait > 0) {
+            answers.refuse(principal.getName(), session.getSessionId(),
+                    "resume at most once every " + AT_MOST_EVERY.toSeconds() + " s", null, wait);
+            return;
+        }
         Instant since = since(frame);
         UUID me = principal.member().profileId();
         queries.query(new FindMemberConversations(me), ResponseTypes.multipleInstancesOf(UUID.class)).join()
@@ -69,6 +87,25 @@ class Resumption {
                 answers.send(member, session.getSessionId(), "new_unread_notification", notification));
         answers.send(member, session.getSessionId(), "resumed", Map.of("since", from,
                 "complete", messages.size() < LIMIT && notifications.size() < LIMIT));
+    }
+
+    /** 0 if the session may resume now (and it counts as resuming), else the milliseconds until it may. */
+    private long tooSoon(String sessionId) {
+        long now = System.nanoTime();
+        long[] wait = {0};
+        lastResumed.compute(sessionId, (id, last) -> {
+            if (last != null && now - last < AT_MOST_EVERY.toNanos()) {
+                wait[0] = Math.max(1, (AT_MOST_EVERY.toNanos() - (now - last)) / 1_000_000);
+                return last;
+            }
+            return now;
+        });
+        return wait[0];
+    }
+
+    @EventListener
+    void on(SessionDisconnectEvent disconnected) {
+        lastResumed.remove(disconnected.getSessionId());
     }
 
     @MessageExceptionHandler

@@ -109,4 +109,19 @@ class ResumeTest {
             assertThat(mine.isConnected()).isTrue();
         }
     }
+
+    @Test
+    void aSessionResumingAgainAtOnceIsToldToWait() {
+        Member me = Members.register(port, "Eager");
+        try (Socket mine = Socket.open(port, me.client().accessToken())) {
+            String since = java.time.Instant.now().toString();
+            mine.send("/app/resume", "{\"since\":\"" + since + "\"}");
+            mine.await("resumed", resumed -> true);
+            mine.send("/app/resume", "{\"since\":\"" + since + "\"}");
+            JsonNode refused = mine.await("error", error -> error.has("retryAfterMillis"));
+            assertThat(refused.get("message").asText()).contains("at most once every");
+            assertThat(refused.get("retryAfterMillis").asLong()).isBetween(1L, 2_000L);
+            assertThat(mine.isConnected()).isTrue();
+        }
+    }
 }
