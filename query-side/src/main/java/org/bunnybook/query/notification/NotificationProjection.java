@@ -167,6 +167,7 @@ class NotificationProjection {
      */
     @EventHandler
     void on(NotificationsMarked event) {
+        waitForNotificationsBeingAdded();
         String[] ids = event.notificationIds().stream().map(UUID::toString).distinct().toArray(String[]::new);
         jdbc.sql("""
                         WITH remembered AS (
@@ -190,6 +191,7 @@ class NotificationProjection {
      */
     @EventHandler
     void on(AllNotificationsRead event, EventMessage<?> message) {
+        waitForNotificationsBeingAdded();
         jdbc.sql("""
                         WITH inbox AS (
                                  INSERT INTO notification_reads (profile_id, read_through) VALUES (:member, :through)
@@ -228,6 +230,18 @@ class NotificationProjection {
                 .param("a", event.requesterId()).param("b", event.targetId()).update();
         notify(message, replay, event.requesterId(), NotificationType.NEW_FRIEND, payload(
                 "profileId", event.targetId(), "profileUsername", event.targetUsername()));
+    }
+
+    /**
+     * A mark and a notification it concerns can be handled at once, by two segments: each statement would miss the
+     * other's uncommitted row (the notification added unread, the mark applied to nothing), and the mark would be
+     * lost. Marking first takes a lock that adding notifications conflicts with (SHARE against their ROW
+     * EXCLUSIVE), before its own statements take their snapshots: it waits for notifications being added to commit
+     * and sees them, and those added meanwhile wait for it and see the mark. Marks are rare; a deadlock between two
+     * such batches is retried as any collision is.
+     */
+    private void waitForNotificationsBeingAdded() {
+        jdbc.sql("LOCK TABLE notifications IN SHARE MODE").update();
     }
 
     @ResetHandler
