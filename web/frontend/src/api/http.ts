@@ -36,6 +36,9 @@ export function withQuery(path: string, query: Query = {}): string {
  * Fetches `/web` + `path` with the session cookies (the UI never sees a token). A 401 on a member's request first
  * renews the session, then asks once more; the caller reads the answer (whole, or streamed as the export does).
  */
+/** How a download fetches an API path; tests pass their own. */
+export type ApiFetch = (path: string, init: RequestInit) => Promise<Response>;
+
 export async function fetchApi(path: string, init: RequestInit = {}): Promise<Response> {
   const ask = () => fetch(`/web${path}`, { ...init, credentials: 'same-origin' });
   const response = await ask();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filter, firstValueFrom } from 'rxjs';
-import { CUT_SHORT, EventExport, type ApiFetch, type ExportState } from './EventExport';
+import type { ApiFetch } from '../api/http';
+import { CUT_SHORT, EventExport, type ExportState } from './EventExport';
 
 const event = (globalPosition: number, name: string) =>
   JSON.stringify({ globalPosition, type: 'org.bunnybook.api.profile.ProfileRenamed', payload: { name } });

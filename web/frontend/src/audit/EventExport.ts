@@ -1,6 +1,7 @@
 import { Store } from '../lib/store';
 import { ApiError, describe } from '../api/ApiError';
-import { fetchApi, type Query } from '../api/http';
+import { fetchApi, type ApiFetch, type Query } from '../api/http';
+import { readChunks } from '../lib/readChunks';
 import { auditApi } from './auditApi';
 
 export type ExportState =
@@ -10,9 +11,6 @@ export type ExportState =
   | { status: 'done'; events: number }
   | { status: 'failed'; error: string }
   | { status: 'cancelled' };
-
-/** Fetches an API path (api/http's fetchApi, which renews an expired session). */
-export type ApiFetch = (path: string, init: RequestInit) => Promise<Response>;
 
 export const CUT_SHORT = 'The export was cut short before its end, so no file was saved: try again.';
 
@@ -63,24 +61,10 @@ export class EventExport extends Store<ExportState> {
 
   private async read(response: Response, signal: AbortSignal): Promise<{ chunks: Uint8Array<ArrayBuffer>[]; tail: LineTail }> {
     const head = Number(response.headers.get('X-Export-Head'));
-    const chunks: Uint8Array<ArrayBuffer>[] = [];
     const tail = new LineTail();
-    if (!response.body) return { chunks, tail };
-    const reader = response.body.getReader();
-    // a read waiting on a stalled stream ends at once rather than at its next chunk
-    const stop = () => void reader.cancel().catch(() => undefined);
-    signal.addEventListener('abort', stop);
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        signal.throwIfAborted();
-        if (done) break;
-        chunks.push(value);
-        if (tail.push(value)) this.progressed(positionOf(tail.last), head);
-      }
-    } finally {
-      signal.removeEventListener('abort', stop);
-    }
+    const chunks = await readChunks(response, signal, (chunk) => {
+      if (tail.push(chunk)) this.progressed(positionOf(tail.last), head);
+    });
     tail.end();
     return { chunks, tail };
   }

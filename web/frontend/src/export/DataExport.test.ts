@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CUT_SHORT, DataExport, fileName, size, type ApiFetch, type DataExportState } from './DataExport';
+import type { ApiFetch } from '../api/http';
+import { CUT_SHORT, DataExport, fileName, size, type DataExportState } from './DataExport';
 
 /** A zip's bytes as far as the check goes: some entries, then the 22-byte end-of-directory record. */
 const end = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);

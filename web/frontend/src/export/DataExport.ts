@@ -1,6 +1,7 @@
 import { Store } from '../lib/store';
 import { ApiError, describe } from '../api/ApiError';
-import { fetchApi } from '../api/http';
+import { fetchApi, type ApiFetch } from '../api/http';
+import { readChunks } from '../lib/readChunks';
 
 export type DataExportState =
   | { status: 'idle' }
@@ -9,9 +10,6 @@ export type DataExportState =
   | { status: 'done'; bytes: number }
   | { status: 'failed'; error: string }
   | { status: 'cancelled' };
-
-/** Fetches an API path (api/http's fetchApi, which renews an expired session). */
-export type ApiFetch = (path: string, init: RequestInit) => Promise<Response>;
 
 export const CUT_SHORT = 'The download was cut short before its end, so no file was saved: try again.';
 export const EXPORT_PATH = '/me/export';
@@ -61,26 +59,12 @@ export class DataExport extends Store<DataExportState> {
     this.controller?.abort();
   }
 
-  private async read(response: Response, signal: AbortSignal): Promise<Uint8Array<ArrayBuffer>[]> {
-    const chunks: Uint8Array<ArrayBuffer>[] = [];
-    if (!response.body) return chunks;
-    const reader = response.body.getReader();
-    const stop = () => void reader.cancel().catch(() => undefined);
-    signal.addEventListener('abort', stop);
+  private read(response: Response, signal: AbortSignal): Promise<Uint8Array<ArrayBuffer>[]> {
     let bytes = 0;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        signal.throwIfAborted();
-        if (done) break;
-        chunks.push(value);
-        bytes += value.byteLength;
-        this.set({ status: 'running', bytes });
-      }
-    } finally {
-      signal.removeEventListener('abort', stop);
-    }
-    return chunks;
+    return readChunks(response, signal, (chunk) => {
+      bytes += chunk.byteLength;
+      this.set({ status: 'running', bytes });
+    });
   }
 }
 
