@@ -1,6 +1,7 @@
 package org.bunnybook.web.realtime;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -13,6 +14,7 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.util.WebUtils;
 
 import jakarta.servlet.http.Cookie;
@@ -33,6 +35,13 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     /** Where the access-token cookie of the handshake waits for CONNECT. */
     static final String HANDSHAKE_TOKEN = "handshakeAccessToken";
     private static final int INBOUND_THREADS = 16;
+    /**
+     * The largest STOMP frame taken, in characters (the container's buffer for one WebSocket text message) and in
+     * bytes (Spring's STOMP decoder): a chat message at its 4,096-character limit with every character escaped in
+     * JSON (six characters each, twelve for a surrogate pair) is about 49,000, which Tomcat's default of 8,192 closed
+     * the socket on. Larger frames still close it with 1009 before any application code runs.
+     */
+    static final int MAX_FRAME = 64 * 1024;
 
     private final RealtimeProperties properties;
     private final StompGuard guard;
@@ -47,6 +56,16 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.addDecoratorFactory(openSockets); // closes the connections of sessions that ended
+        registration.setMessageSizeLimit(MAX_FRAME);
+    }
+
+    /** The servlet container's own limit for one incoming WebSocket message, raised to {@link #MAX_FRAME}. */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(MAX_FRAME);
+        container.setMaxBinaryMessageBufferSize(MAX_FRAME);
+        return container;
     }
 
     @Override

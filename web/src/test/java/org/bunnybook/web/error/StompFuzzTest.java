@@ -48,8 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * handler, so a destination added later is fuzzed too), over real sockets: wrong types, missing and extra fields,
  * huge and tiny numbers, NUL, unpaired surrogates, right-to-left marks, a megabyte of text, bad UUIDs, broken JSON;
  * and CONNECT frames with bad tokens. Every frame is answered sanely: an {@code error} push, the push it asked for, or
- * nothing (typing is relayed to the others only); a frame larger than the socket takes (the servlet container's text
- * buffer, 8192 characters) closes the socket with 1009, "message too big", before any application code sees it. Never
+ * nothing (typing is relayed to the others only); a frame larger than the socket takes (64 KiB, the servlet container's
+ * text buffer as the application sets it) closes the socket with 1009, "message too big", before any application code
+ * sees it. Never
  * a stack trace, never an exception the server did not handle; and each socket still answers a {@code ping}
  * afterwards. Frames are paced under the per-session frame budget; a refusal for going over it would be an
  * {@code error} push like any other. Seeded, so a failure can be replayed.
@@ -68,8 +69,8 @@ class StompFuzzTest {
     private static final ObjectWriter JSON = new ObjectMapper().writer()
             .with(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
     private static final Duration ANSWER = Duration.ofSeconds(10);
-    /** Tomcat's default text buffer for a WebSocket message, in characters: a frame longer than it closes the socket. */
-    private static final int SOCKET_BUFFER = 8192;
+    /** The container's text buffer for a WebSocket message, in characters: a frame longer than it closes the socket. */
+    private static final int SOCKET_BUFFER = 64 * 1024;
     /** The WebSocket close code for a message larger than the endpoint takes. */
     private static final int TOO_BIG = 1009;
     /** What {@link RawStomp#closeCode} reads when the connection failed without a close frame. */

@@ -1,7 +1,9 @@
 package org.bunnybook.web.realtime;
 
 import org.bunnybook.web.support.Pacing;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.bunnybook.api.chat.ChatGroupId;
@@ -12,6 +14,7 @@ import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.NewestFirst;
+import org.bunnybook.web.support.RawStomp;
 import org.bunnybook.web.support.Socket;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -289,6 +292,35 @@ class ChatTest {
             Pacing.letPass(Duration.ofMillis(1100));
             mine.send("/app/chat_message", chatMessage(chat, "again", refused.get(0)));
             assertThat(awaitMessage(theirs, "again").get("clientMessageId").asText()).isEqualTo(refused.get(0));
+        }
+    }
+
+    @Test
+    void aMessageAtItsLimitIsStoredEvenWithEveryCharacterEscapedAndALargerFrameIsRefusedInWords() throws Exception {
+        Member me = Members.register(port, "Escaper");
+        Member friend = Members.register(port, "Escaper");
+        befriend(me, friend);
+        UUID chat = ChatGroupId.of(me.id(), friend.id());
+        // 2,048 carrots are 4,096 characters (each a surrogate pair), each pair escaped as twelve: a 24,000-character
+        // frame, three times what the servlet container took by default before it closed the socket with 1009
+        String carrots = "\uD83E\uDD55".repeat(2048);
+        ObjectMapper json = new ObjectMapper();
+        String escaped = json.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature()).writeValueAsString(
+                json.createObjectNode().put("to", chat.toString()).put("message", carrots)
+                        .put("clientMessageId", "escaped"));
+        assertThat(escaped.length()).isGreaterThan(24_000);
+        try (RawStomp socket = RawStomp.member(port, me.client().accessToken())) {
+            socket.send("/app/chat_message", escaped);
+            JsonNode stored = socket.awaitPush("chat_message", Duration.ofSeconds(10));
+            assertThat(stored).as("the sender's echo of the stored message").isNotNull();
+            assertThat(stored.get("content").asText()).isEqualTo(carrots);
+
+            // one character over the limit reaches the application too, and is refused by it, not by a closed socket
+            socket.send("/app/chat_message", escaped.replace("\"message\":\"", "\"message\":\"a"));
+            JsonNode refused = socket.awaitPush("error", Duration.ofSeconds(10));
+            assertThat(refused).as("a refusal in words").isNotNull();
+            assertThat(refused.get("message").asText()).contains("1-4096 characters");
+            assertThat(socket.isOpen()).isTrue();
         }
     }
 
