@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Every inbound STOMP frame passes here. CONNECT needs a valid access token of a session that has not ended (the
  * {@code Authorization} header, else the handshake's cookie; the session is remembered for {@link OpenSockets},
- * which closes the connection when it ends); a refused CONNECT gets an ERROR frame and the socket is closed. A
+ * which closes the connection when it ends), from a member who holds fewer sockets on this node than one may; a
+ * refused CONNECT gets an ERROR frame and the socket is closed. A
  * session may subscribe to its own user queue only and send to {@code /app/**} only. Frames beyond the per-second
  * budget are refused ({@link FrameBudget}), so a flooding client slows only itself.
  */
@@ -29,11 +30,13 @@ class StompGuard implements ChannelInterceptor {
     private final Tokens tokens;
     private final RevocationList revocations;
     private final FrameBudget budget;
+    private final OpenSockets openSockets;
 
-    StompGuard(Tokens tokens, RevocationList revocations, FrameBudget budget) {
+    StompGuard(Tokens tokens, RevocationList revocations, FrameBudget budget, OpenSockets openSockets) {
         this.tokens = tokens;
         this.revocations = revocations;
         this.budget = budget;
+        this.openSockets = openSockets;
     }
 
     @Override
@@ -74,7 +77,11 @@ class StompGuard implements ChannelInterceptor {
         Tokens.AccessGrant grant = token.flatMap(tokens::readAccessGrant)
                 .filter(valid -> !revocations.isRevoked(valid.sessionId()))
                 .orElseThrow(() -> new MessagingException("Unauthorized"));
-        OpenSockets.belongsTo(stomp.getSessionAttributes(), grant.sessionId());
+        if (!openSockets.admit(stomp.getSessionId(), stomp.getSessionAttributes(), grant.member().profileId(),
+                grant.sessionId())) {
+            throw new MessagingException("too many open sockets: a member may hold " + openSockets.perMember()
+                    + " at once on one server; close one first");
+        }
         return grant.member();
     }
 }

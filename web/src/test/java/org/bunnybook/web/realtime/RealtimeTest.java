@@ -10,6 +10,7 @@ import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.RawStomp;
 import org.bunnybook.web.support.Socket;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,6 +80,38 @@ class RealtimeTest {
         assertThat(Socket.connect(port, cookie, new StompHeaders()).join().isConnected()).isTrue();
         assertThat(Socket.connect(port, new WebSocketHttpHeaders(), bearer(member.client().accessToken())).join()
                 .isConnected()).isTrue();
+    }
+
+    @Test
+    void aMemberHoldsAtMostSixteenSocketsAtOnceAndOneMoreIsRefusedUntilOneCloses() {
+        Member member = Members.register(port, "Hoarder");
+        Member other = Members.register(port, "Hoarder");
+        List<RawStomp> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                held.add(RawStomp.member(port, member.client().accessToken()));
+            }
+            RawStomp.Frame refused;
+            try (RawStomp oneMore = RawStomp.connecting(port, "Bearer " + member.client().accessToken())) {
+                refused = oneMore.next(Duration.ofSeconds(10));
+                assertThat(oneMore.closeCode(Duration.ofSeconds(10))).as("the refused socket is closed").isNotNull();
+            }
+            assertThat(refused.command()).isEqualTo("ERROR");
+            assertThat(refused.header("message")).contains("too many open sockets");
+            // the cap is the member's own: another member connects as usual
+            try (RawStomp others = RawStomp.member(port, other.client().accessToken())) {
+                assertThat(others.isOpen()).isTrue();
+            }
+            // once one of the sixteen closes, a new one is let in
+            held.remove(0).close();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                try (RawStomp again = RawStomp.connecting(port, "Bearer " + member.client().accessToken())) {
+                    assertThat(again.next(Duration.ofSeconds(5)).command()).isEqualTo("CONNECTED");
+                }
+            });
+        } finally {
+            held.forEach(RawStomp::close);
+        }
     }
 
     @Test
