@@ -89,6 +89,19 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theImageIsBuiltWithTheNodeAndNpmThatTheWebUiNeeds() throws IOException {
+        // web/pom.xml runs npm in generate-resources: a build stage without it fails before compiling anything
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        String build = dockerfile.substring(dockerfile.indexOf(" AS build"));
+        build = build.substring(0, build.indexOf("\nFROM ") < 0 ? build.length() : build.indexOf("\nFROM "));
+        assertThat(Files.readString(ROOT.resolve("web/pom.xml"))).contains("<executable>npm</executable>");
+        assertThat(build).as("the build stage").contains("/usr/local/bin/node").contains("/usr/local/bin/npm")
+                .contains("mvnw");
+        assertThat(build.indexOf("/usr/local/bin/npm")).as("npm is there before the Maven build runs")
+                .isLessThan(build.indexOf("mvnw"));
+    }
+
+    @Test
     void dockerComposeAcceptsTheFileWhereItIsInstalled() throws Exception {
         Optional<Run> version = run("docker", "compose", "version");
         if (version.isEmpty() || version.get().exit() != 0) {
