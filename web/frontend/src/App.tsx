@@ -45,7 +45,8 @@ function MemberOnly({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (state.status === 'loading') return <Loading problem={state.problem} />;
   if (state.status === 'anonymous') {
-    const next = location.pathname + location.search;
+    // after a logout of one's own, a new login starts afresh; otherwise it leads back to the page asked for
+    const next = state.loggedOut ? '/' : location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace state={{ notice: state.ended }} />;
   }
   // another member logging in (in another tab) remounts the pages, and so the stores they made; the module-level

@@ -153,7 +153,7 @@ describe('SessionService', () => {
     await one.login('h@b.test', 'right');
     await two.start();
     await one.logout();
-    expect(one.store.value).toEqual({ status: 'anonymous', ended: undefined });
+    expect(one.store.value).toEqual({ status: 'anonymous', loggedOut: true });
     expect(two.store.value).toEqual({ status: 'anonymous', ended: 'You logged out in another tab.' });
     expect(browser.storage.size).toBe(0);
   });

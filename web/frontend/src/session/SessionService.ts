@@ -6,7 +6,8 @@ import type { Me, TokenResponse } from '../api/types';
 export type SessionState =
   /** `problem`: the server could not be reached yet; the start is being retried. */
   | { status: 'loading'; problem?: string }
-  | { status: 'anonymous'; ended?: string }
+  /** `ended`: why the session ended, when it was not at this tab's wish; `loggedOut`: this tab's member logged out. */
+  | { status: 'anonymous'; ended?: string; loggedOut?: true }
   | { status: 'member'; me: Me };
 
 /** What the session needs from the browser, passed in so tests can play several tabs and a clock. */
@@ -71,7 +72,7 @@ export class SessionService {
       } else {
         const outcome = await this.renew();
         if (outcome === 'failed') throw new Error('the server could not renew the session');
-        if (outcome === 'refused' || !(await this.loadMe())) this.end();
+        if (outcome === 'refused' || !(await this.loadMe())) this.end({});
       }
       this.retryMs = RETRY_FIRST_MS;
     } catch {
@@ -129,7 +130,7 @@ export class SessionService {
 
   /** The server has ended this tab's session at the member's wish (logout, "log out everywhere"): so do all tabs. */
   endHere(): void {
-    this.end();
+    this.end({ loggedOut: true });
     this.tell({ type: 'logout' });
   }
 
@@ -167,7 +168,7 @@ export class SessionService {
     }
     if (response.status === 401) {
       if (this.store.value.status === 'member') {
-        this.end(ENDED);
+        this.end({ ended: ENDED });
         this.tell({ type: 'ended' });
       }
       return 'refused';
@@ -219,15 +220,15 @@ export class SessionService {
     this.timer = this.env.setTimeout(() => void this.refresh(), due);
   }
 
-  private end(reason?: string): void {
+  private end(how: { ended?: string; loggedOut?: true }): void {
     this.env.clearTimeout(this.timer);
     this.env.storage.removeItem(EXPIRY_KEY);
-    this.store.set({ status: 'anonymous', ended: reason });
+    this.store.set({ status: 'anonymous', ...how });
   }
 
   private onTabMessage(message: TabMessage): void {
     if (message.type === 'logout' || message.type === 'ended') {
-      if (this.store.value.status === 'member') this.end(message.type === 'logout' ? 'You logged out in another tab.' : ENDED);
+      if (this.store.value.status === 'member') this.end({ ended: message.type === 'logout' ? 'You logged out in another tab.' : ENDED });
     } else if (message.type === 'refreshed') {
       // a tab waiting to retry its start learns that the server is back
       const state = this.store.value;
