@@ -35,8 +35,10 @@ export function ModerationPage() {
                 <li key={report.id}>
                   <button type="button" className={`secondary ${styles.item}`} data-testid="report"
                     aria-current={state.chosen?.id === report.id} onClick={() => queue.choose(report)}>
-                    {WHAT[report.subject.type]} by {report.subject.authorUsername ?? 'someone'}, reported by{' '}
-                    {report.reporterUsername}: “{report.reason}”
+                    {report.subject.type === 'PROFILE'
+                      ? `The member ${report.subject.authorUsername}`
+                      : `${WHAT[report.subject.type]} by ${report.subject.authorUsername ?? 'someone'}`}
+                    , reported by {report.reporterUsername}: “{report.reason}”
                   </button>
                 </li>
               ))}
