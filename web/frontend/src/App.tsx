@@ -16,6 +16,7 @@ import { NotificationsPage } from './notifications/NotificationsPage';
 import { ConversationsPage } from './chat/ConversationsPage';
 import { AuditPage } from './audit/AuditPage';
 import { AdminPage } from './admin/AdminPage';
+import { ModerationPage } from './reports/ModerationPage';
 import { SettingsPage } from './settings/SettingsPage';
 
 export function App() {
@@ -33,6 +34,7 @@ export function App() {
         <Route path="conversations" element={<ConversationsPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="audit/*" element={<RoleOnly roles={['AUDITOR', 'ADMIN']}><AuditPage /></RoleOnly>} />
+        <Route path="moderation" element={<RoleOnly roles={['MODERATOR', 'ADMIN']}><ModerationPage /></RoleOnly>} />
         <Route path="admin/*" element={<RoleOnly roles={['ADMIN']}><AdminPage /></RoleOnly>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

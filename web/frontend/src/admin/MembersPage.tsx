@@ -9,7 +9,7 @@ import { adminApi, type Account } from './adminApi';
 import { MemberRoles } from './MemberRoles';
 import styles from './Admin.module.css';
 
-const ROLES: Role[] = ['USER', 'AUDITOR', 'ADMIN'];
+const ROLES: Role[] = ['USER', 'AUDITOR', 'MODERATOR', 'ADMIN'];
 
 /** Finding a member and granting them a role. */
 export function MembersPage() {
@@ -87,7 +87,7 @@ function MemberFinder({ roles, chosen }: { roles: MemberRoles; chosen: Profile |
   );
 }
 
-/** The role to grant, starting from the one held; USER takes AUDITOR or ADMIN back. */
+/** The role to grant, starting from the one held; USER takes any other back. */
 function RoleForm({ account, roles }: { account: Account; roles: MemberRoles }) {
   const [role, setRole] = useState(account.role);
   const grant = useAction(() => roles.grant(account.id, role));
@@ -106,7 +106,8 @@ function RoleForm({ account, roles }: { account: Account; roles: MemberRoles }) 
         <button type="submit" disabled={grant.busy || role === account.role}>Grant</button>
       </div>
       <p className="hint">
-        AUDITOR reads and verifies the history; ADMIN also operates the system. A change ends every session of the
+        AUDITOR reads and verifies the history; MODERATOR works the moderation queue; ADMIN does both and also
+        operates the system. A change ends every session of the
         member at once: they log in again and hold the new role.
       </p>
       <ErrorNote error={grant.error} />

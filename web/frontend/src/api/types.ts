@@ -1,6 +1,6 @@
 // The shapes the Bunnybook API answers with (docs/http-api.md). Ids are UUID strings, instants ISO-8601 UTC.
 
-export type Role = 'USER' | 'AUDITOR' | 'ADMIN';
+export type Role = 'USER' | 'AUDITOR' | 'MODERATOR' | 'ADMIN';
 
 export interface Me {
   id: string;

@@ -8,6 +8,7 @@ import type { ChatRoom } from './ChatRoom';
 import type { OpenBox } from './ChatBoxes';
 import { OnlineDot } from './OnlineDot';
 import styles from './ChatBox.module.css';
+import { ReportButton } from '../reports/ReportButton';
 
 interface Props {
   box: OpenBox;
@@ -48,6 +49,7 @@ export function ChatBox({ box, room, online, fullScreen, onClose }: Props) {
               className={room.isMine(message) ? styles.mine : styles.theirs}>
               <p className={styles.content}>{message.content}</p>
               <span className="hint"><Time at={message.createdAt} /></span>
+              {!room.isMine(message) && <ReportButton subjectType="MESSAGE" subjectId={message.id} />}
             </li>
           ))}
           {view.pending.map((pending) => (

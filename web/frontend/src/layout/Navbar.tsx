@@ -31,6 +31,7 @@ export function Navbar() {
           Chats<Badge count={counts.unreadConversationIds.length} testId="conversations-badge" />
         </NavLink>
         {(me.role === 'AUDITOR' || me.role === 'ADMIN') && <NavLink to="/audit">Audit</NavLink>}
+        {(me.role === 'MODERATOR' || me.role === 'ADMIN') && <NavLink to="/moderation">Moderation</NavLink>}
         {me.role === 'ADMIN' && <NavLink to="/admin">Admin</NavLink>}
         <NavLink to={`/profiles/${me.id}`} className="me" title="Your wall">
           <Avatar username={me.username} size={28} />

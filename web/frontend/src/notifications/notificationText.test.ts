@@ -25,6 +25,11 @@ describe('notificationText', () => {
       .toEqual({ actor: 'bob', text: 'accepted your friend request', href: '/profiles/b' });
   });
 
+  it('tells the reporter what staff answered', () => {
+    expect(notificationText(of('REPORT_ANSWERED', { reportId: 'r', subjectType: 'POST', subjectId: 'p1', answer: 'Removed, thanks.' }), 'me'))
+      .toEqual({ actor: 'Bunnybook', text: 'answered your report: “Removed, thanks.”', href: '/notifications' });
+  });
+
   it('leads a like to the post', () => {
     expect(notificationText(of('NEW_LIKE', { byId: 'a', byUsername: 'ada', postId: 'p1' }), 'me'))
       .toEqual({ actor: 'ada', text: 'likes your post', href: '/posts/p1' });

@@ -26,6 +26,8 @@ export function notificationText({ data: { event, payload } }: Notification, me:
       return { actor: payload.profileUsername, text: 'accepted your friend request', href: `/profiles/${payload.profileId}` };
     case 'NEW_LIKE':
       return { actor: payload.byUsername, text: 'likes your post', href: `/posts/${payload.postId}` };
+    case 'REPORT_ANSWERED':
+      return { actor: 'Bunnybook', text: `answered your report: “${payload.answer}”`, href: '/notifications' };
     default:
       // a kind of notification newer than this page: still listed, read and openable
       return { actor: payload.byUsername ?? 'Bunnybook', text: 'has something new for you', href: '/notifications' };

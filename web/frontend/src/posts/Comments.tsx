@@ -6,6 +6,8 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { Avatar } from '../ui/Avatar';
 import { Time } from '../ui/Time';
 import { CommentList } from './CommentList';
+import { ReportButton } from '../reports/ReportButton';
+import { session } from '../session/session';
 import { postsApi } from './postsApi';
 import styles from './Comments.module.css';
 
@@ -38,6 +40,7 @@ export function Comments({ postId, commentsCount, pageSize, onCommented }: {
                 <div className={styles.meta}>
                   <Link to={`/profiles/${comment.profileId}`}>{comment.username}</Link>
                   <span className="hint"><Time at={comment.createdAt} /></span>
+                  {comment.profileId !== session.me?.id && <ReportButton subjectType="COMMENT" subjectId={comment.id} />}
                 </div>
                 <p className={styles.text}>{comment.content}</p>
               </div>

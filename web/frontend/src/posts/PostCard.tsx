@@ -9,6 +9,7 @@ import { Time } from '../ui/Time';
 import type { PostActions } from './postsApi';
 import { WallOwner } from './WallOwner';
 import { Comments } from './Comments';
+import { ReportButton } from '../reports/ReportButton';
 import styles from './PostCard.module.css';
 
 /** One post with its likes and comments; `actions` is whatever list or page holds it. */
@@ -35,6 +36,7 @@ export function PostCard({ post, actions, commentsPageSize = 3 }: {
           <Link to={`/posts/${post.id}`}><Time at={post.createdAt} /></Link>
           {post.privacy === 'FRIENDS' && <span className={styles.privacy}>Friends only</span>}
         </span>
+        {me !== post.profileId && <ReportButton subjectType="POST" subjectId={post.id} />}
         {mayDelete && !confirming && (
           <button type="button" className={`link ${styles.delete}`} onClick={() => setConfirming(true)}>
             Delete

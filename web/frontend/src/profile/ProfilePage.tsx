@@ -14,6 +14,7 @@ import { profileNames } from './ProfileNames';
 import { NoSuchBunny } from './NoSuchBunny';
 import { ProfileWall, type FriendshipPush } from './ProfileWall';
 import { RelationshipButton } from './RelationshipButton';
+import { ReportButton } from '../reports/ReportButton';
 import { ConnectionChain } from './ConnectionChain';
 import styles from './ProfilePage.module.css';
 
@@ -70,6 +71,7 @@ function ProfileView({ me, id }: { me: string; id: string }) {
           </nav>
           {!self && <ConnectionChain store={wall.connection} />}
           <RelationshipButton store={wall.relationship} />
+          {!self && <ReportButton subjectType="PROFILE" subjectId={id} />}
         </div>
       </section>
       {mayPost && (

@@ -35,6 +35,9 @@ public final class ReadModels {
     /** Members ranked by the posts and comments they write and the likes they give, in PostgreSQL. */
     public static final String LEADERBOARD = "leaderboard";
 
+    /** Members' reports in PostgreSQL, with what was reported and what staff did: the moderation queue. */
+    public static final String REPORTS = "reports";
+
     private ReadModels() {
     }
 }

@@ -44,12 +44,13 @@ final class ReadModelDigests {
             ReadModels.NOTIFICATIONS, List.of("notifications", "notification_post_participants",
                     "notification_friends_only_posts", "notification_friendships"),
             ReadModels.CONVERSATIONS, List.of("conversations", "conversation_members", "chat_messages"),
-            ReadModels.LEADERBOARD, List.of("leaderboard_members", "leaderboard_acts"));
+            ReadModels.LEADERBOARD, List.of("leaderboard_members", "leaderboard_acts"),
+            ReadModels.REPORTS, List.of("reports", "hidden_subjects"));
 
     /** Every group that can be rebuilt (the ledger cannot), in the order the benchmark rebuilds them. */
     static final List<String> REBUILDABLE = List.of(ReadModels.ACCOUNTS, ReadModels.AVATARS, ReadModels.FRIENDSHIPS,
             ReadModels.SOCIAL_GRAPH, ReadModels.WALLS, ReadModels.FEED_CACHE, ReadModels.CONVERSATIONS,
-            ReadModels.NOTIFICATIONS, ReadModels.LEADERBOARD);
+            ReadModels.NOTIFICATIONS, ReadModels.LEADERBOARD, ReadModels.REPORTS);
 
     private final JdbcClient jdbc;
     private final Neo4jClient neo4j;

@@ -13,7 +13,9 @@ import org.bunnybook.api.chat.ConversationDeactivated;
 import org.bunnybook.api.chat.ConversationOpened;
 import org.bunnybook.api.chat.ConversationReactivated;
 import org.bunnybook.api.chat.DeactivateConversation;
+import org.bunnybook.api.chat.HideMessage;
 import org.bunnybook.api.chat.MarkChatAsRead;
+import org.bunnybook.api.chat.MessageHidden;
 import org.bunnybook.api.chat.MessagePosted;
 import org.bunnybook.api.chat.NotInConversation;
 import org.bunnybook.api.chat.OpenConversation;
@@ -79,6 +81,15 @@ public class Conversation {
             throw new NotInConversation("not a conversation of this member");
         }
         apply(new ChatMarkedAsRead(chatGroupId, command.profileId(), command.messageId()));
+    }
+
+    /**
+     * Staff decided, after a report (the web adapter checks the role and that the message is this conversation's):
+     * the conversation keeps no messages to check against, and hiding one twice is harmless.
+     */
+    @CommandHandler
+    void handle(HideMessage command) {
+        apply(new MessageHidden(chatGroupId, command.messageId(), command.reportId(), command.moderatorId()));
     }
 
     @EventSourcingHandler

@@ -9,6 +9,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CreatePost;
 import org.bunnybook.api.post.DeletePost;
+import org.bunnybook.api.post.HideComment;
+import org.bunnybook.api.post.HidePost;
+import org.bunnybook.api.post.CommentHidden;
+import org.bunnybook.api.post.PostHidden;
 import org.bunnybook.api.post.LikePost;
 import org.bunnybook.api.post.NotAllowedOnPost;
 import org.bunnybook.api.post.PostCommented;
@@ -45,6 +49,8 @@ public class Post {
     private UUID wallProfileId;
     private Privacy privacy;
     private boolean deleted;
+    /** Hidden by staff: for members it is gone, as a deleted post is (snapshots without it read false). */
+    private boolean hidden;
     private Set<UUID> likers = new HashSet<>();
 
     protected Post() {
@@ -96,8 +102,28 @@ public class Post {
         }
     }
 
-    private void requireExisting() {
+    /** Staff decided, after a report (the web adapter checks the role); hiding twice changes nothing. */
+    @CommandHandler
+    void handle(HidePost command) {
         if (deleted) {
+            throw new PostNotFound();
+        }
+        if (!hidden) {
+            apply(new PostHidden(postId, wallProfileId, command.reportId(), command.moderatorId()));
+        }
+    }
+
+    /** The comment's existence is checked against the walls before; hiding one twice is harmless. */
+    @CommandHandler
+    void handle(HideComment command) {
+        if (deleted) {
+            throw new PostNotFound();
+        }
+        apply(new CommentHidden(postId, command.commentId(), command.reportId(), command.moderatorId()));
+    }
+
+    private void requireExisting() {
+        if (deleted || hidden) {
             throw new PostNotFound();
         }
     }
@@ -133,5 +159,11 @@ public class Post {
     @EventSourcingHandler
     void on(PostUnliked event) {
         likers.remove(event.profileId());
+    }
+
+    @EventSourcingHandler
+    void on(PostHidden event) {
+        hidden = true;
+        likers.clear();
     }
 }

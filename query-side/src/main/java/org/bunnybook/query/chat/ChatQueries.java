@@ -2,6 +2,7 @@ package org.bunnybook.query.chat;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.bunnybook.api.chat.ChatMessageView;
+import org.bunnybook.api.chat.FindChatMessage;
 import org.bunnybook.api.chat.FindChatMessagesSince;
 import org.bunnybook.api.chat.FindMemberConversations;
 import org.bunnybook.api.chat.ConversationView;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Conversations and their messages, newest first on (created_at, id). */
@@ -41,6 +43,12 @@ class ChatQueries {
                 .params(Keyset.parameters(page))
                 .query(ChatQueries::message)
                 .list();
+    }
+
+    @QueryHandler
+    Optional<ChatMessageView> handle(FindChatMessage query) {
+        return jdbc.sql("SELECT * FROM chat_messages WHERE message_id = :id").param("id", query.messageId())
+                .query(ChatQueries::message).optional();
     }
 
     @QueryHandler

@@ -12,6 +12,7 @@ import org.bunnybook.api.chat.ConversationDeactivated;
 import org.bunnybook.api.chat.ChatMember;
 import org.bunnybook.api.chat.ConversationOpened;
 import org.bunnybook.api.chat.ConversationReactivated;
+import org.bunnybook.api.chat.MessageHidden;
 import org.bunnybook.api.chat.MessagePosted;
 import org.bunnybook.platform.push.Pushes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,6 +108,23 @@ class ConversationProjection {
             Pushes.afterCommit(() -> pushes.push(event.profileId(), "unread_conversations_ids",
                     queries.unread(event.profileId())));
         }
+    }
+
+    /**
+     * Staff hid the message: it leaves the history (the report keeps what it said); a conversation whose latest
+     * message it was shows the one before. The event follows the message in the conversation's own order, so a
+     * rebuild agrees.
+     */
+    @EventHandler
+    void on(MessageHidden event) {
+        jdbc.sql("DELETE FROM chat_messages WHERE message_id = :id AND chat_group_id = :chat")
+                .param("id", event.messageId()).param("chat", event.chatGroupId()).update();
+        jdbc.sql("""
+                        UPDATE conversations SET (last_message_id, last_at, last_seq) =
+                            (SELECT message_id, created_at, seq FROM chat_messages
+                             WHERE chat_group_id = :chat ORDER BY seq DESC LIMIT 1)
+                        WHERE chat_group_id = :chat AND last_message_id = :id""")
+                .param("id", event.messageId()).param("chat", event.chatGroupId()).update();
     }
 
     @ResetHandler

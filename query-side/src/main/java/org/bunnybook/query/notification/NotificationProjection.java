@@ -18,8 +18,10 @@ import org.bunnybook.api.notification.NotificationView;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
+import org.bunnybook.api.post.PostHidden;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.Privacy;
+import org.bunnybook.api.report.ReportAnswered;
 import org.bunnybook.platform.push.Pushes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -206,6 +208,20 @@ class NotificationProjection {
                 .param("member", event.profileId())
                 .param("through", OffsetDateTime.ofInstant(message.getTimestamp(), ZoneOffset.UTC))
                 .update();
+    }
+
+    /** Hidden by staff after a report: its previews go, as a deleted post's do. */
+    @EventHandler
+    void on(PostHidden event) {
+        on(new PostDeleted(event.postId(), null, event.wallProfileId(), event.hiddenBy()));
+    }
+
+    /** The reporter learns what staff answered to their report. */
+    @EventHandler
+    void on(ReportAnswered event, EventMessage<?> message, ReplayStatus replay) {
+        notify(message, replay, event.reporterId(), NotificationType.REPORT_ANSWERED, payload(
+                "reportId", event.reportId(), "subjectType", event.subjectType().name(),
+                "subjectId", event.subjectId(), "answer", event.answer()));
     }
 
     @EventHandler

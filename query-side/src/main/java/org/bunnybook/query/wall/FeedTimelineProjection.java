@@ -9,6 +9,7 @@ import org.bunnybook.api.friendship.FriendRequestAccepted;
 import org.bunnybook.api.friendship.Unfriended;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
+import org.bunnybook.api.post.PostHidden;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -36,6 +37,12 @@ class FeedTimelineProjection {
 
     @EventHandler
     void on(PostDeleted event) {
+        timelines.deleted(event.wallProfileId(), event.postId());
+    }
+
+    /** Hidden by staff after a report: gone from every timeline, as a deleted post is. */
+    @EventHandler
+    void on(PostHidden event) {
         timelines.deleted(event.wallProfileId(), event.postId());
     }
 

@@ -5,9 +5,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.post.CommentHidden;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
+import org.bunnybook.api.post.PostHidden;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.PostUnliked;
 import org.bunnybook.platform.processing.BatchedStatements;
@@ -65,6 +67,26 @@ class WallProjection {
             // table names are constants of this class
             statements.sql("DELETE FROM " + table + " WHERE post_id = :id").param("id", event.postId()).write();
         }
+        changing(posts, event.postId());
+    }
+
+    /** Hidden by staff after a report: gone for members as a deleted post is (the report keeps what it said). */
+    @EventHandler
+    void on(PostHidden event) {
+        on(new PostDeleted(event.postId(), null, event.wallProfileId(), event.hiddenBy()));
+    }
+
+    /** Hidden by staff after a report: gone from the thread, and from the count only if it was there. */
+    @EventHandler
+    void on(CommentHidden event) {
+        statements.sql("""
+                        WITH removed AS (
+                            DELETE FROM comments WHERE comment_id = :id AND post_id = :post RETURNING post_id)
+                        UPDATE posts SET comments_count = comments_count - 1
+                        WHERE post_id IN (SELECT post_id FROM removed)""")
+                .param("id", event.commentId())
+                .param("post", event.postId())
+                .write();
         changing(posts, event.postId());
     }
 

@@ -11,6 +11,8 @@ import org.bunnybook.api.account.LastAdminCannotBeDemoted;
 import org.bunnybook.api.account.UsernameAlreadyTaken;
 import org.bunnybook.api.friendship.UnexpectedRelationshipState;
 import org.bunnybook.api.post.NotAllowedOnPost;
+import org.bunnybook.api.report.ReportAlreadyClosed;
+import org.bunnybook.api.report.ReportAlreadyFiled;
 import org.bunnybook.api.post.PostNotFound;
 import org.bunnybook.platform.Conflict;
 import org.bunnybook.platform.NotFound;
@@ -61,7 +63,7 @@ class ApiExceptionHandler {
      * {@link CommandExecutionException} (when it crossed a bus boundary): one table, whichever way they came.
      */
     @ExceptionHandler({UsernameAlreadyTaken.class, EmailAlreadyTaken.class, UnexpectedRelationshipState.class,
-            LastAdminCannotBeDemoted.class,
+            LastAdminCannotBeDemoted.class, ReportAlreadyFiled.class, ReportAlreadyClosed.class,
             PostNotFound.class, NotAllowedOnPost.class, AggregateNotFoundException.class,
             IncompatibleAggregateException.class, ConcurrencyException.class,
             AggregateStreamCreationException.class, NotFound.class, Conflict.class, CommandExecutionException.class})
@@ -88,7 +90,8 @@ class ApiExceptionHandler {
         if (refusal instanceof NotAllowedOnPost) {
             return status(HttpStatus.FORBIDDEN);
         }
-        if (refusal instanceof Conflict || refusal instanceof LastAdminCannotBeDemoted) {
+        if (refusal instanceof Conflict || refusal instanceof LastAdminCannotBeDemoted
+                || refusal instanceof ReportAlreadyFiled || refusal instanceof ReportAlreadyClosed) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("detail", refusal.getMessage()));
         }
         if (refusal instanceof ConcurrencyException || refusal instanceof AggregateStreamCreationException) {

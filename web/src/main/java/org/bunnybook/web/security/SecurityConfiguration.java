@@ -63,6 +63,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> errors.write(response, HttpStatus.FORBIDDEN)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/web/me").authenticated()
+                        .requestMatchers("/web/admin/reports", "/web/admin/reports/**")
+                        .hasAnyRole("MODERATOR", "ADMIN")
                         .requestMatchers("/web/admin/**").hasRole("ADMIN")
                         .requestMatchers("/web/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(ManagementEndpointAccess.OTHER_ENDPOINTS).access(management)

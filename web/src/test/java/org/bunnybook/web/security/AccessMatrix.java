@@ -16,7 +16,7 @@ import java.util.TreeSet;
 final class AccessMatrix {
 
     /** Who asks. "Owner" and "friend" are relative to the resource a route names (a profile, a post, a chat). */
-    enum Role { ANONYMOUS, OTHER_MEMBER, OWNER, FRIEND, AUDITOR, ADMIN }
+    enum Role { ANONYMOUS, OTHER_MEMBER, OWNER, FRIEND, AUDITOR, MODERATOR, ADMIN }
 
     private final Map<String, int[]> expected = new LinkedHashMap<>();
 
@@ -25,7 +25,14 @@ final class AccessMatrix {
      * 403 the frame is answered with an {@code error} push, 200 it is served.
      */
     AccessMatrix route(String route, int anonymous, int otherMember, int owner, int friend, int auditor, int admin) {
-        if (expected.put(route, new int[]{anonymous, otherMember, owner, friend, auditor, admin}) != null) {
+        // a moderator is a member like any other outside the moderation queue
+        return route(route, anonymous, otherMember, owner, friend, auditor, otherMember, admin);
+    }
+
+    /** The answers with the moderator's own: for the routes a moderator is answered otherwise than other members. */
+    AccessMatrix route(String route, int anonymous, int otherMember, int owner, int friend, int auditor,
+                       int moderator, int admin) {
+        if (expected.put(route, new int[]{anonymous, otherMember, owner, friend, auditor, moderator, admin}) != null) {
             throw new IllegalArgumentException(route + " has two entries");
         }
         return this;
@@ -60,7 +67,7 @@ final class AccessMatrix {
         for (String route : unlisted) {
             problems.append("\n  ").append(route).append(" has no entry in the authorization matrix: add")
                     .append("\n      .route(\"").append(route).append("\", anonymous, otherMember, owner, friend,")
-                    .append(" auditor, admin)");
+                    .append(" auditor, admin) (or with the moderator's answer before the admin's)");
         }
         for (String route : stale) {
             problems.append("\n  ").append(route).append(" is in the authorization matrix but not in the application");

@@ -42,8 +42,8 @@ import static org.awaitility.Awaitility.await;
  * "Owner" owns what the route names: {@code {me}}, {@code {id}} and {@code {a}} are the owner's profile, a post is the
  * owner's (visible to friends only), a chat is the owner's with the friend. Other path variables name the friend, or
  * what a route needs to succeed (see {@link #requests}). Roles ask in the order anonymous, other member, friend,
- * auditor, admin, owner: the owner, usually the one who succeeds, goes last, so that what it changes does not change
- * what the others were answered.
+ * auditor, moderator, admin, owner: the owner, usually the one who succeeds, goes last, so that what it changes does
+ * not change what the others were answered.
  */
 @BunnybookTest
 class AuthorizationMatrixTest {
@@ -56,6 +56,7 @@ class AuthorizationMatrixTest {
     private static final int SERVED = 200;
 
     private static final AccessMatrix MATRIX = new AccessMatrix()
+            // a line without a moderator's answer gives the moderator the other member's (AccessMatrix.route)
             //                                                                        anon other owner friend auditor admin
             .route("POST /web/register",                                              201, 201, 201, 201, 201, 201)
             .route("POST /web/login",                                                 200, 200, 200, 200, 200, 200)
@@ -117,6 +118,13 @@ class AuthorizationMatrixTest {
             .route("GET /web/admin/profiles/{id}",                                    401, 403, 403, 403, 403, 200)
             .route("PUT /web/admin/profiles/{id}/role",                               401, 403, 403, 403, 403, 200)
             .route("DELETE /web/admin/profiles/{id}/sessions",                        401, 403, 403, 403, 403, 204)
+            //                                                                        anon other owner friend auditor moderator admin
+            .route("POST /web/reports",                                               401, 201, 201, 201, 201, 201, 201)
+            .route("GET /web/admin/reports",                                          401, 403, 403, 403, 403, 200, 200)
+            .route("GET /web/admin/reports/{id}",                                     401, 403, 403, 403, 403, 200, 200)
+            .route("POST /web/admin/reports/{id}/hide",                               401, 403, 403, 403, 403, 200, 200)
+            // the moderator, asking first, answers the reporter: answered once, the admin is told so
+            .route("POST /web/admin/reports/{id}/answer",                             401, 403, 403, 403, 403, 200, 409)
             .route("ANY /error",                                                      404, 404, 404, 404, 404, 404)
             .route("GET /docs",                                                       302, 302, 302, 302, 302, 302)
             .route("GET /docs/openapi.json",                                          200, 200, 200, 200, 200, 200)
@@ -130,7 +138,7 @@ class AuthorizationMatrixTest {
 
     /** The order roles ask in: the owner last (see the class comment). */
     private static final List<Role> ASKING_ORDER = List.of(Role.ANONYMOUS, Role.OTHER_MEMBER, Role.FRIEND,
-            Role.AUDITOR, Role.ADMIN, Role.OWNER);
+            Role.AUDITOR, Role.MODERATOR, Role.ADMIN, Role.OWNER);
     private static final Duration ANSWER = Duration.ofSeconds(5);
 
     @LocalServerPort
@@ -226,6 +234,7 @@ class AuthorizationMatrixTest {
         Member friend = Members.register(port, "Friend");
         Member other = Members.register(port, "Other");
         Member auditor = Staff.auditor(port);
+        Member moderator = Staff.moderator(port);
         ApiClient admin = Staff.admin(port);
         final String post;
         final UUID chat;
@@ -306,6 +315,18 @@ class AuthorizationMatrixTest {
             // the same password again: the change is made (and ends the role's other sessions), logins go on working
             ask("PUT /web/me/password", Map.of(), "", role -> "{\"currentPassword\":\"" + password(role)
                     + "\",\"newPassword\":\"" + password(role) + "\"}");
+            // every role reports the owner's profile (each its own report); staff work a report of their own post
+            ask("POST /web/reports", Map.of(), "", role -> "{\"subjectType\":\"PROFILE\",\"subjectId\":\""
+                    + owner.id() + "\",\"reason\":\"from the matrix\"}");
+            String reported = Posts.write(owner, owner, "to be reported", "FRIENDS");
+            var filed = friend.client().post("/web/reports", Map.of("subjectType", "POST", "subjectId", reported,
+                    "reason", "for the matrix"));
+            assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+            String report = filed.json().get("id").asText();
+            ask("GET /web/admin/reports/{id}", Map.of("id", report), "", null);
+            ask("POST /web/admin/reports/{id}/hide", Map.of("id", report), "", null);
+            ask("POST /web/admin/reports/{id}/answer", Map.of("id", report), "",
+                    role -> "{\"answer\":\"thank you\"}");
             ask("DELETE /web/admin/profiles/{id}/sessions",
                     Map.of("id", Members.register(port, "Ended").id().toString()), "", null);
         }
@@ -333,6 +354,8 @@ class AuthorizationMatrixTest {
                 case OTHER_MEMBER -> other = new Member(other.id(), other.username(), other.email(), loggedIn(other));
                 case AUDITOR -> auditor = new Member(auditor.id(), auditor.username(), auditor.email(),
                         loggedIn(auditor));
+                case MODERATOR -> moderator = new Member(moderator.id(), moderator.username(), moderator.email(),
+                        loggedIn(moderator));
                 case ADMIN -> admin = Staff.admin(port);
                 default -> {
                 }
@@ -402,6 +425,7 @@ class AuthorizationMatrixTest {
                 case FRIEND -> friend;
                 case OTHER_MEMBER -> other;
                 case AUDITOR -> auditor;
+                case MODERATOR -> moderator;
                 default -> throw new IllegalArgumentException(role + " is not a member of its own");
             };
         }

@@ -22,8 +22,17 @@ public final class Staff {
 
     /** A new member made AUDITOR by the admin, signed in again so that the token carries the role. */
     public static Member auditor(int port) {
-        Member member = Members.register(port, "Auditor");
-        var granted = admin(port).put("/web/admin/profiles/" + member.id() + "/role", Map.of("role", "AUDITOR"));
+        return appointed(port, "Auditor", "AUDITOR");
+    }
+
+    /** A new member made MODERATOR by the admin, signed in again so that the token carries the role. */
+    public static Member moderator(int port) {
+        return appointed(port, "Moderator", "MODERATOR");
+    }
+
+    private static Member appointed(int port, String prefix, String role) {
+        Member member = Members.register(port, prefix);
+        var granted = admin(port).put("/web/admin/profiles/" + member.id() + "/role", Map.of("role", role));
         assertThat(granted.status()).as(granted.text()).isEqualTo(200);
         return new Member(member.id(), member.username(), member.email(),
                 loggedIn(port, member.email(), Members.PASSWORD));
