@@ -27,7 +27,7 @@ describe('parseTrustedCheckpoints', () => {
   });
 
   it('reads an exported checkpoint file, keeping what its signature covers', () => {
-    const exported = { position: 40, globalIndex: 44, chainHash: hash, sealedAt: '2026-12-03T13:14:07.083704Z', signature: 'b'.repeat(64) };
+    const exported = { position: 40, globalIndex: 44, chainHash: hash, sealedAt: '2026-12-03T13:14:07.083Z', signature: 'b'.repeat(64) };
     expect(parseTrustedCheckpoints(JSON.stringify(exported)).checkpoints).toEqual([exported]);
     expect(parseTrustedCheckpoints(JSON.stringify([exported, { position: 50, chainHash: hash, signature: null }])).checkpoints)
       .toEqual([exported, { position: 50, chainHash: hash }]);

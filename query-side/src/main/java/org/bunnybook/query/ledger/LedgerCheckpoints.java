@@ -45,8 +45,9 @@ class LedgerCheckpoints {
 
     /** Seals a checkpoint after the entry at {@code position}; the one already there if there is one. */
     LedgerCheckpoint seal(long position, long globalIndex, byte[] chainHash) {
-        // PostgreSQL keeps microseconds: the time signed is the time stored, so the signature can be checked again
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // to the millisecond, as the API shows instants: the time signed is the time stored and exported, so the
+        // signature of a checkpoint handed back from its exported file can be checked again
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int sealed = jdbc.sql("INSERT INTO ledger_checkpoints (" + COLUMNS + ")"
                         + " VALUES (:position, :globalIndex, :chainHash, :at, :signature) ON CONFLICT DO NOTHING")
                 .param("position", position)
