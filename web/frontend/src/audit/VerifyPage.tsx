@@ -5,6 +5,8 @@ import { useObservable } from '../lib/useObservable';
 import { ErrorNote } from '../ui/ErrorNote';
 import { PagedListFooter } from '../ui/PagedListFooter';
 import { auditApi, type LedgerCheckpoint, type LedgerReport } from './auditApi';
+import { CheckpointExport } from './CheckpointExport';
+import { verdictOf } from './ledgerVerdict';
 import { LedgerVerifier, type VerifierState } from './LedgerVerifier';
 import { shortType } from './shortType';
 import { parseTrustedCheckpoints } from './trustedCheckpoints';
@@ -38,13 +40,20 @@ export function VerifyPage() {
       <form onSubmit={submit} className="card stack">
         <p className="muted">
           Every stored event is hashed again from its bytes and chained from the first; the first event or ledger entry
-          that does not hold is named. Checkpoints you kept outside the database also prove the ledger itself was not
-          rewritten.
+          that does not hold is named; the chain’s end is compared with the event store’s, and every snapshot with its
+          seal. Signed checkpoints you exported and kept outside the database also prove the history was not rewritten
+          and chained anew.
         </p>
         <label>
           Checkpoints you kept (optional)
-          <span className="hint">The JSON listed below, or one “position chainHash” per line.</span>
-          <textarea rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} className={styles.mono} />
+          <span className="hint">An exported checkpoint file’s JSON, the JSON listed below, or one “position chainHash” per line.</span>
+          <textarea rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} className={styles.mono}
+            data-testid="kept-checkpoints" />
+        </label>
+        <label>
+          Or load an exported checkpoint file
+          <input type="file" accept="application/json,.json" data-testid="checkpoint-file"
+            onChange={(e) => void e.target.files?.[0]?.text().then(setPasted)} />
         </label>
         <div className="row">
           <button type="submit" disabled={running}>Verify the history</button>
@@ -54,6 +63,7 @@ export function VerifyPage() {
         <ErrorNote error={view.error} />
       </form>
       {view.job?.report && <VerifyResult report={view.job.report} />}
+      <CheckpointExport />
       {view.job && (view.job.state === 'FAILED' || view.job.state === 'ABANDONED') && (
         <p className="card" role="alert">
           The verification {view.job.state === 'FAILED' ? `failed: ${view.job.failure ?? 'no reason given'}` : 'was abandoned: its server stopped while running'}. Nothing is known about the history; verify again.
@@ -81,14 +91,20 @@ const REASONS: Record<string, string> = {
   EVENT_MISSING: 'a chained event is no longer in the store',
   LEDGER_ALTERED: 'the ledger’s own record was changed',
   CHECKPOINT_MISMATCH: 'the recomputed chain disagrees with a checkpoint',
-  CHAIN_TRUNCATED: 'a checkpoint names a position past the chain’s end: entries were removed',
+  CHECKPOINT_FORGED: 'the checkpoint’s signature does not hold: it was not sealed with this deployment’s key',
+  CHAIN_TRUNCATED: 'entries were removed from the chain’s end',
 };
+
+const TONES = { intact: styles.intact, lagging: styles.lagging, broken: styles.broken };
 
 function VerifyResult({ report }: { report: LedgerReport }) {
   const problem = report.firstMismatch;
+  const verdict = verdictOf(report);
+  const altered = report.snapshots?.firstAltered;
   return (
-    <div data-testid="verify-result" role="status" className={`card stack ${report.intact ? styles.intact : styles.broken}`}>
-      <h2>{report.intact ? 'The history is intact' : 'The history was altered'}</h2>
+    <div data-testid="verify-result" data-status={report.status} role="status" className={`card stack ${TONES[verdict.tone]}`}>
+      <h2>{verdict.title}</h2>
+      <p>{verdict.explanation}</p>
       {problem && (
         <p>
           <strong>{problem.reason}</strong> at ledger position {problem.position}: {REASONS[problem.reason] ?? problem.reason}.
@@ -126,8 +142,33 @@ function VerifyResult({ report }: { report: LedgerReport }) {
             ? <>position {report.head.position} (event {report.head.globalIndex}), <span className={styles.mono}>{report.head.chainHash}</span></>
             : 'nothing chained yet'}
         </dd>
+        {report.storeHead !== undefined && (
+          <>
+            <dt>Event store head</dt>
+            <dd>position {report.storeHead}{report.behind > 0 && `, ${report.behind} not chained yet`}</dd>
+          </>
+        )}
         <dt>Unchained events</dt>
-        <dd>{report.unchained}{report.unchained > 0 && ' (still in flight, or slipped in under an old position)'}</dd>
+        <dd>
+          {report.unchained}
+          {report.unchained > 0 && ` (below the chain’s head but not in it${report.firstUnchained !== null ? `; the first at position ${report.firstUnchained}` : ''})`}
+        </dd>
+        {report.snapshots && (
+          <>
+            <dt>Snapshots</dt>
+            <dd>
+              {report.snapshots.checked} checked, {report.snapshots.altered} altered, {report.snapshots.unsealed} unsealed
+              {altered && (
+                <>
+                  {' '}(first altered:{' '}
+                  <Link to={`/audit/aggregates/${encodeURIComponent(altered.aggregateIdentifier)}`} className={styles.mono}>
+                    {altered.aggregateIdentifier}
+                  </Link>{' '}at sequence {altered.sequenceNumber})
+                </>
+              )}
+            </dd>
+          </>
+        )}
       </dl>
     </div>
   );
@@ -146,7 +187,7 @@ function Checkpoints() {
   return (
     <section className="card" aria-labelledby="checkpoints-title">
       <h2 id="checkpoints-title">Published checkpoints</h2>
-      <p className="hint">Sealed every 1000 events. Keep copies outside the database and paste them above to verify against them.</p>
+      <p className="hint">Sealed and signed every 1000 events, and on demand. Keep copies outside the database and paste them above to verify against them.</p>
       {page.items.length > 0 && (
         <div className={styles.scroll}>
           <table className={styles.table}>

@@ -39,12 +39,21 @@ export interface LedgerCheckpoint {
   globalIndex: number;
   chainHash: string;
   sealedAt: string;
+  /** HMAC-SHA256 under the deployment's integrity key; null for checkpoints sealed before they were signed. */
+  signature: string | null;
 }
 
-export type MismatchReason = 'EVENT_ALTERED' | 'EVENT_MISSING' | 'LEDGER_ALTERED' | 'CHECKPOINT_MISMATCH' | 'CHAIN_TRUNCATED';
+export type MismatchReason =
+  | 'EVENT_ALTERED' | 'EVENT_MISSING' | 'LEDGER_ALTERED' | 'CHECKPOINT_MISMATCH' | 'CHECKPOINT_FORGED' | 'CHAIN_TRUNCATED';
+
+/** The verdict of a verification, the worst finding (docs/auditing.md says what each proves). */
+export type LedgerStatus =
+  | 'INTACT' | 'BEHIND' | 'UNCHAINED' | 'TRUNCATED' | 'CHECKPOINT_MISMATCH' | 'CHECKPOINT_FORGED' | 'ALTERED'
+  | 'SNAPSHOT_ALTERED';
 
 export interface LedgerReport {
   intact: boolean;
+  status: LedgerStatus;
   eventsChecked: number;
   checkpointsChecked: number;
   head: { position: number; globalIndex: number; chainHash: string } | null;
@@ -58,6 +67,17 @@ export interface LedgerReport {
     reason: MismatchReason;
   } | null;
   unchained: number;
+  firstUnchained: number | null;
+  /** The event store's last position when the verification began. */
+  storeHead: number;
+  /** Events up to `storeHead` the ledger had still not chained at the end. */
+  behind: number;
+  snapshots: {
+    checked: number;
+    altered: number;
+    unsealed: number;
+    firstAltered: { aggregateIdentifier: string; sequenceNumber: number; aggregateType: string } | null;
+  } | null;
 }
 
 /** A verification of the ledger, run as a job: `entriesChecked` of `entriesTotal`, its report once FINISHED. */
@@ -79,10 +99,13 @@ export interface StartedVerification {
   alreadyRunning: boolean;
 }
 
-/** A checkpoint kept outside the database, as the verify body takes it. */
+/** A checkpoint kept outside the database, as the verify body takes it: a signed one comes whole, as exported. */
 export interface TrustedCheckpoint {
   position: number;
   chainHash: string;
+  globalIndex?: number;
+  sealedAt?: string;
+  signature?: string;
 }
 
 const aggregate = (id: string) => `/audit/aggregates/${encodeURIComponent(id)}`;
@@ -96,6 +119,10 @@ export const auditApi = {
     http.get<AggregateState>(`${aggregate(aggregateId)}/state`, at),
   catalog: () => http.get<CatalogType[]>('/audit/catalog'),
   checkpoints: (after: number, limit: number) => http.get<LedgerCheckpoint[]>('/audit/checkpoints', { after, limit }),
+  /** Seals a signed checkpoint at the ledger's head now. */
+  sealCheckpoint: () => http.post<LedgerCheckpoint>('/audit/checkpoints'),
+  /** The newest signed checkpoint, to keep outside the database. */
+  latestCheckpoint: () => http.get<LedgerCheckpoint>('/audit/checkpoints/latest'),
   /** Starts a verification; 409 answers the one already running (one at a time in the cluster), followed instead. */
   startVerification: async (checkpoints: TrustedCheckpoint[]): Promise<StartedVerification> => {
     const response = await fetchApi('/audit/verify', {

@@ -25,4 +25,13 @@ describe('parseTrustedCheckpoints', () => {
     expect(parseTrustedCheckpoints('{oops').error).toBe('This is not valid JSON.');
     expect(parseTrustedCheckpoints(`1 ${hash}\nnope`).error).toBe('Line 2: expected "position chainHash".');
   });
+
+  it('reads an exported checkpoint file, keeping what its signature covers', () => {
+    const exported = { position: 40, globalIndex: 44, chainHash: hash, sealedAt: '2026-12-03T13:14:07.083Z', signature: 'b'.repeat(64) };
+    expect(parseTrustedCheckpoints(JSON.stringify(exported)).checkpoints).toEqual([exported]);
+    expect(parseTrustedCheckpoints(JSON.stringify([exported, { position: 50, chainHash: hash, signature: null }])).checkpoints)
+      .toEqual([exported, { position: 50, chainHash: hash }]);
+    expect(parseTrustedCheckpoints(JSON.stringify({ ...exported, sealedAt: undefined })).error)
+      .toBe('Checkpoint 1 is signed: it needs its globalIndex and sealedAt, as exported.');
+  });
 });

@@ -4,8 +4,9 @@ export type Parsed = { checkpoints: TrustedCheckpoint[]; error: null } | { check
 
 /**
  * Checkpoints an auditor kept, pasted as they were copied: the JSON of GET /web/audit/checkpoints (an array, or the
- * verify body `{"checkpoints": [...]}`), or one "position chainHash" pair per line (as the application log prints
- * them). Only the position and chain hash are sent; the server checks the hash's form.
+ * verify body `{"checkpoints": [...]}`), the file GET /web/audit/checkpoints/latest exported (one checkpoint), or one
+ * "position chainHash" pair per line (as the application log prints them). A signed checkpoint is sent whole, so the
+ * server checks its signature too; otherwise only the position and chain hash. The server checks the forms.
  */
 export function parseTrustedCheckpoints(text: string): Parsed {
   const trimmed = text.trim();
@@ -30,17 +31,27 @@ function fromJson(text: string): Parsed {
   } catch {
     return { checkpoints: null, error: 'This is not valid JSON.' };
   }
-  const list = Array.isArray(value) ? value : (value as { checkpoints?: unknown }).checkpoints;
+  const list = Array.isArray(value) ? value : isCheckpoint(value) ? [value] : (value as { checkpoints?: unknown }).checkpoints;
   if (!Array.isArray(list)) return { checkpoints: null, error: 'Expected a list of checkpoints.' };
   const checkpoints: TrustedCheckpoint[] = [];
   for (const [index, item] of list.entries()) {
-    const { position, chainHash } = (item ?? {}) as { position?: unknown; chainHash?: unknown };
+    const { position, chainHash, globalIndex, sealedAt, signature } = (item ?? {}) as Record<string, unknown>;
     if (!isPosition(position) || typeof chainHash !== 'string') {
       return { checkpoints: null, error: `Checkpoint ${index + 1} needs a position and a chainHash.` };
     }
-    checkpoints.push({ position, chainHash });
+    if (typeof signature === 'string') {
+      if (!isPosition(globalIndex) || typeof sealedAt !== 'string') {
+        return { checkpoints: null, error: `Checkpoint ${index + 1} is signed: it needs its globalIndex and sealedAt, as exported.` };
+      }
+      checkpoints.push({ position, chainHash, globalIndex, sealedAt, signature });
+    } else {
+      checkpoints.push({ position, chainHash });
+    }
   }
   return { checkpoints, error: null };
 }
+
+const isCheckpoint = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && 'position' in value && 'chainHash' in value;
 
 const isPosition = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;

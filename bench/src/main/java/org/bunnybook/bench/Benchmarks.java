@@ -49,6 +49,7 @@ public final class Benchmarks {
                 "--bunnybook.embedded.ephemeral=true",
                 "--bunnybook.rate-limit.enabled=false",
                 "--bunnybook.jwt.secret=benchmark-secret-benchmark-secret-benchmark",
+                "--bunnybook.integrity.key=benchmark-integrity-key-benchmark-integrity-key",
                 "--logging.level.root=WARN"};
         try (ConfigurableApplicationContext application = new SpringApplicationBuilder(BunnybookApplication.class)
                 .run(arguments)) {

@@ -1,5 +1,6 @@
 package org.bunnybook.api.ledger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,7 +12,15 @@ import java.util.UUID;
  */
 public record StartLedgerVerification(UUID verificationId, String requestedBy, List<TrustedCheckpoint> trusted) {
 
-    /** A chain hash the asker knows the ledger had at a position. */
-    public record TrustedCheckpoint(long position, String chainHash) {
+    /**
+     * A chain hash the asker knows the ledger had at a position. An exported checkpoint also has its global index,
+     * seal time and signature: then the signature must hold too, or the checkpoint is reported forged.
+     */
+    public record TrustedCheckpoint(long position, String chainHash, Long globalIndex, Instant sealedAt,
+                                    String signature) {
+
+        public TrustedCheckpoint(long position, String chainHash) {
+            this(position, chainHash, null, null, null);
+        }
     }
 }

@@ -161,6 +161,55 @@ public class EventStoreTables {
         }
     }
 
+    /** How many events are stored above global position {@code after} and at or below {@code upTo}. */
+    public long countBetween(long after, long upTo) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE global_index > :after AND global_index <= :upTo")
+                .param("after", after).param("upTo", upTo).query(Long.class).single();
+    }
+
+    /**
+     * The first stored event above {@code after} and at or below {@code upTo}, leaving out the positions
+     * {@code except}, if there is one.
+     */
+    public Optional<StoredEvent> firstBetween(long after, long upTo, Collection<Long> except) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e WHERE e.global_index > :after"
+                        + " AND e.global_index <= :upTo AND e.global_index <> ALL (:except)"
+                        + " ORDER BY e.global_index LIMIT 1")
+                .param("after", after).param("upTo", upTo).param("except", except.toArray(Long[]::new))
+                .query(STORED_EVENT).optional();
+    }
+
+    /**
+     * The first stored event at or below {@code upTo} whose position is not in {@code positionTable}'s
+     * {@code global_index} column (a read model keyed by global position, such as the ledger's entries), if any.
+     */
+    public Optional<Long> firstMissingFrom(String positionTable, long upTo) {
+        if (!positionTable.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a table name: " + positionTable);
+        }
+        return jdbc.sql("SELECT e.global_index FROM domain_event_entry e WHERE e.global_index <= :upTo"
+                        + " AND NOT EXISTS (SELECT 1 FROM " + positionTable + " t WHERE t.global_index = e.global_index)"
+                        + " ORDER BY e.global_index LIMIT 1")
+                .param("upTo", upTo).query(Long.class).optional();
+    }
+
+    // --- snapshots ---
+
+    /**
+     * Up to {@code limit} snapshots after the one of {@code afterAggregate} at {@code afterSequence} (null: from the
+     * first), in the order of the table's key: read a page at a time, however many aggregates there are.
+     */
+    public List<StoredSnapshot> snapshots(String afterAggregate, long afterSequence, int limit) {
+        return jdbc.sql("SELECT aggregate_identifier, sequence_number, type, payload_type, payload_revision, payload,"
+                        + " meta_data FROM snapshot_event_entry"
+                        + " WHERE CAST(:after AS text) IS NULL OR (aggregate_identifier, sequence_number) > (:after, :sequence)"
+                        + " ORDER BY aggregate_identifier, sequence_number LIMIT :limit")
+                .param("after", afterAggregate).param("sequence", afterSequence).param("limit", limit)
+                .query((rs, row) -> new StoredSnapshot(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBytes(6), rs.getBytes(7)))
+                .list();
+    }
+
     // --- tokens ---
 
     /** The stored tokens of one processing group, in segment order, serialised as Axon stored them. */

@@ -5,21 +5,16 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bunnybook.api.ReadModels;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.eventstore.StoredEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.HexFormat;
 
 /**
  * Chains every event, as stored, into a SHA-256 hash chain, one event after the other on a single segment (a chain
- * has one order). It reads the stored row rather than the event it is handed, which may have been upcast: the chain
+ * has one order), and seals a signed checkpoint ({@link LedgerCheckpoints}) every so many events. It reads the stored row rather than the event it is handed, which may have been upcast: the chain
  * vouches for bytes, not for their meaning. Entries commit with the token, so each event is chained exactly once.
  * <p>
  * Never replayed: chaining again would vouch for whatever the events have become. It has no dead-letter queue either
@@ -31,18 +26,16 @@ import java.util.HexFormat;
 @DisallowReplay
 class LedgerProjection {
 
-    private static final Logger log = LoggerFactory.getLogger(LedgerProjection.class);
-
     private final JdbcClient jdbc;
     private final EventStoreTables tables;
-    private final Clock clock;
+    private final LedgerCheckpoints checkpoints;
     private final int checkpointInterval;
 
-    LedgerProjection(JdbcClient jdbc, EventStoreTables tables, Clock clock,
+    LedgerProjection(JdbcClient jdbc, EventStoreTables tables, LedgerCheckpoints checkpoints,
                      @Value("${bunnybook.ledger.checkpoint-interval:1000}") int checkpointInterval) {
         this.jdbc = jdbc;
         this.tables = tables;
-        this.clock = clock;
+        this.checkpoints = checkpoints;
         if (checkpointInterval < 1) {
             throw new IllegalArgumentException("bunnybook.ledger.checkpoint-interval must be at least 1");
         }
@@ -69,22 +62,8 @@ class LedgerProjection {
                 .param("chainHash", chainHash)
                 .update();
         if (position % checkpointInterval == 0) {
-            seal(position, stored.globalIndex(), chainHash);
+            checkpoints.seal(position, stored.globalIndex(), chainHash);
         }
-    }
-
-    private void seal(long position, long globalIndex, byte[] chainHash) {
-        jdbc.sql("""
-                        INSERT INTO ledger_checkpoints (position, global_index, chain_hash, sealed_at)
-                        VALUES (:position, :globalIndex, :chainHash, :at)""")
-                .param("position", position)
-                .param("globalIndex", globalIndex)
-                .param("chainHash", chainHash)
-                .param("at", OffsetDateTime.now(clock))
-                .update();
-        // published where the database cannot reach: the log is the first place to keep checkpoints elsewhere
-        log.info("ledger checkpoint position={} global_index={} chain_hash={}", position, globalIndex,
-                HexFormat.of().formatHex(chainHash));
     }
 
     private record Link(long position, byte[] chainHash) {

@@ -1,46 +1,47 @@
 package org.bunnybook.query.ledger;
 
 import org.axonframework.queryhandling.QueryHandler;
+import org.bunnybook.api.ledger.FindLatestLedgerCheckpoint;
 import org.bunnybook.api.ledger.FindLedgerCheckpoints;
-import org.bunnybook.api.ledger.LedgerCheckpoint;
 import org.bunnybook.api.ledger.FindLedgerVerification;
+import org.bunnybook.api.ledger.LedgerCheckpoint;
 import org.bunnybook.api.ledger.LedgerVerificationJob;
+import org.bunnybook.api.ledger.SealLedgerCheckpoint;
 import org.bunnybook.api.ledger.StartLedgerVerification;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The ledger's published checkpoints, and its verification against the events as stored now. Starting a verification
- * is asked as a query: it changes no domain state (the job's row is its progress, not history), and its answer is the
- * job to follow.
+ * The ledger's signed checkpoints, and its verification against the events as stored now. Starting a verification
+ * and sealing a checkpoint on demand are asked as queries: they change no domain state (a job's row is its progress,
+ * a checkpoint a signed copy of what the ledger holds), and their answer is what was made.
  */
 @Component
 class LedgerQueries {
 
-    private final JdbcClient jdbc;
+    private final LedgerCheckpoints checkpoints;
     private final LedgerVerificationJobs verifications;
 
-    LedgerQueries(JdbcClient jdbc, LedgerVerificationJobs verifications) {
-        this.jdbc = jdbc;
+    LedgerQueries(LedgerCheckpoints checkpoints, LedgerVerificationJobs verifications) {
+        this.checkpoints = checkpoints;
         this.verifications = verifications;
     }
 
     @QueryHandler
     List<LedgerCheckpoint> handle(FindLedgerCheckpoints query) {
-        return jdbc.sql("""
-                        SELECT position, global_index, chain_hash, sealed_at FROM ledger_checkpoints
-                        WHERE position > :after ORDER BY position LIMIT :limit""")
-                .param("after", query.afterPosition())
-                .param("limit", query.limit())
-                .query((rs, row) -> new LedgerCheckpoint(rs.getLong("position"), rs.getLong("global_index"),
-                        HexFormat.of().formatHex(rs.getBytes("chain_hash")),
-                        rs.getObject("sealed_at", OffsetDateTime.class).toInstant()))
-                .list();
+        return checkpoints.after(query.afterPosition(), query.limit());
+    }
+
+    @QueryHandler
+    Optional<LedgerCheckpoint> handle(FindLatestLedgerCheckpoint query) {
+        return checkpoints.latest();
+    }
+
+    @QueryHandler
+    Optional<LedgerCheckpoint> handle(SealLedgerCheckpoint query) {
+        return checkpoints.sealAtHead();
     }
 
     @QueryHandler

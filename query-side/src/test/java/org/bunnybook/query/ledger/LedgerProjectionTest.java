@@ -33,8 +33,9 @@ import static org.awaitility.Awaitility.await;
  * an empty one (only this class writes events in this JVM). It has no reset handler: it is never replayed.
  */
 @ReadModelTest({LedgerProjection.class, LedgerQueries.class, LedgerVerification.class, LedgerVerificationJobs.class,
-        StoredEvents.Storage.class})
-@TestPropertySource(properties = {"bunnybook.ledger.checkpoint-interval=2", "bunnybook.ledger.verify-batch=3"})
+        LedgerCheckpoints.class, SnapshotCheck.class, StoredEvents.Storage.class})
+@TestPropertySource(properties = {"bunnybook.ledger.checkpoint-interval=2", "bunnybook.ledger.verify-batch=3",
+        "bunnybook.ledger.verify-grace=0s", "bunnybook.integrity.key=query-side-test-key-0123456789abcdef"})
 class LedgerProjectionTest {
 
     @Autowired
@@ -100,16 +101,32 @@ class LedgerProjectionTest {
     }
 
     @Test
-    void anEventStoredButNotYetChainedIsCountedAsUnchained() {
+    void anEventStoredButLeftOutOfTheChainBelowItsHeadClearsIntact() {
         storedAndChained(2);
         UUID post = UUID.randomUUID();
         store.append(events.messages(Instant.now(), post, Bunny.named("late").writes(post)));
+        long late = jdbc.sql("SELECT max(global_index) FROM domain_event_entry").query(Long.class).single();
         storedAndChained(1);
+
+        LedgerReport report = verify(); // no grace in this test: the ledger is not running to chain it later
+
+        assertThat(report.intact()).isFalse();
+        assertThat(report.status()).isEqualTo(LedgerReport.Status.UNCHAINED);
+        assertThat(report.unchained()).isEqualTo(1);
+        assertThat(report.firstUnchained()).isEqualTo(late);
+    }
+
+    @Test
+    void eventsStoredAfterTheChainsHeadAreReportedBehind() {
+        storedAndChained(2);
+        UUID post = UUID.randomUUID();
+        store.append(events.messages(Instant.now(), post, Bunny.named("unchained yet").writes(post)));
 
         LedgerReport report = verify();
 
-        assertThat(report.intact()).isTrue();
-        assertThat(report.unchained()).isEqualTo(1);
+        assertThat(report.status()).isEqualTo(LedgerReport.Status.BEHIND);
+        assertThat(report.behind()).isEqualTo(1);
+        assertThat(report.storeHead()).isGreaterThan(report.head().globalIndex());
     }
 
     /** Posts by one bunny, stored by Axon, then handed to the ledger in the order they were stored. */

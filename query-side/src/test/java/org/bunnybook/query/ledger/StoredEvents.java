@@ -10,7 +10,10 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.bunnybook.platform.integrity.IntegrityKey;
+import org.bunnybook.platform.processing.StoredTokens;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,7 +44,9 @@ class StoredEvents {
      */
     @ComponentScan(basePackages = "org.bunnybook.platform.eventstore", useDefaultFilters = false, includeFilters =
     @ComponentScan.Filter(type = FilterType.REGEX,
-            pattern = "org\\.bunnybook\\.platform\\.eventstore\\.(AxonStorageConfiguration|EventStoreTables)"))
+            pattern = "org\\.bunnybook\\.platform\\.eventstore\\.(AxonStorageConfiguration|EventStoreTables|EventStoreHead"
+            + "|SnapshotSeals)"))
+    @Import({IntegrityKey.class, StoredTokens.class})
     static class Storage {
 
         @Bean
@@ -60,17 +65,22 @@ class StoredEvents {
         }
 
         @Bean
-        StoredEvents storedEvents(ConnectionProvider connections, PlatformTransactionManager transactions,
-                                  EventSchema schema, Serializer serializer,
-                                  PersistenceExceptionResolver persistenceExceptions) {
-            return new StoredEvents(JdbcEventStorageEngine.builder()
+        StoredEvents storedEvents(JdbcEventStorageEngine storage) {
+            return new StoredEvents(storage);
+        }
+
+        @Bean
+        JdbcEventStorageEngine storage(ConnectionProvider connections, PlatformTransactionManager transactions,
+                                       EventSchema schema, Serializer serializer,
+                                       PersistenceExceptionResolver persistenceExceptions) {
+            return JdbcEventStorageEngine.builder()
                     .connectionProvider(connections)
                     .transactionManager(new SpringTransactionManager(transactions))
                     .schema(schema)
                     .eventSerializer(serializer)
                     .snapshotSerializer(serializer)
                     .persistenceExceptionResolver(persistenceExceptions)
-                    .build());
+                    .build();
         }
     }
 }

@@ -26,6 +26,8 @@ class StaffOnlyTest {
             "GET /web/audit/export", 200,
             "GET /web/audit/catalog", 200,
             "GET /web/audit/checkpoints", 200,
+            "POST /web/audit/checkpoints", 201,
+            "GET /web/audit/checkpoints/latest", 200,
             "POST /web/audit/verify", 202, // or 409 while another test's verification runs
             "GET /web/audit/verify/00000000-0000-0000-0000-000000000000", 404);
 

@@ -36,7 +36,7 @@ class DeploymentFilesTest {
             Map<String, Object> service = services.get(node);
             Map<String, Object> environment = map(service.get("environment"));
             assertThat(environment).as(node).containsKeys("SPRING_DATASOURCE_URL", "SPRING_DATA_REDIS_HOST",
-                    "SPRING_NEO4J_URI", "BUNNYBOOK_JWT_SECRET").containsEntry("BUNNYBOOK_EMBEDDED_ENABLED", "false");
+                    "SPRING_NEO4J_URI", "BUNNYBOOK_JWT_SECRET", "BUNNYBOOK_INTEGRITY_KEY").containsEntry("BUNNYBOOK_EMBEDDED_ENABLED", "false");
             assertThat(map(service.get("depends_on")).keySet()).as(node).contains("postgres", "redis", "neo4j");
             assertThat(service).as(node).containsKey("healthcheck");
         }
@@ -108,9 +108,9 @@ class DeploymentFilesTest {
             return; // no Docker Compose on this machine: the parsers above stand in for it
         }
         Run config = run("docker", "compose", "config", "--quiet").orElseThrow();
-        // the secret is required on purpose: without one, compose names it rather than calling the file wrong
-        assertThat(config.exit() == 0 || config.output().contains("BUNNYBOOK_JWT_SECRET")).as(config.output())
-                .isTrue();
+        // the secrets are required on purpose: without them, compose names one rather than calling the file wrong
+        assertThat(config.exit() == 0 || config.output().contains("BUNNYBOOK_JWT_SECRET")
+                || config.output().contains("BUNNYBOOK_INTEGRITY_KEY")).as(config.output()).isTrue();
     }
 
     private record Run(int exit, String output) {

@@ -105,6 +105,8 @@ class AuthorizationMatrixTest {
             .route("GET /web/audit/export",                                           401, 403, 403, 403, 200, 200)
             .route("GET /web/audit/catalog",                                          401, 403, 403, 403, 200, 200)
             .route("GET /web/audit/checkpoints",                                      401, 403, 403, 403, 200, 200)
+            .route("POST /web/audit/checkpoints",                                     401, 403, 403, 403, 201, 201)
+            .route("GET /web/audit/checkpoints/latest",                               401, 403, 403, 403, 200, 200)
             .route("POST /web/audit/verify",                                          401, 403, 403, 403, 202, 202)
             .route("GET /web/audit/verify/{verificationId}",                          401, 403, 403, 403, 200, 200)
             .route("GET /web/admin/projections",                                      401, 403, 403, 403, 403, 200)
