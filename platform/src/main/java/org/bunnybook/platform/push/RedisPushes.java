@@ -3,6 +3,7 @@ package org.bunnybook.platform.push;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
+import org.bunnybook.platform.redis.RedisCircuit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * Pushes through Redis: each is published on one channel that every node's relay listens to and hands to the
  * sessions it holds. Publishing happens on a thread of its own, in the order pushes were made, so the caller never
  * waits for Redis: a chat message's push is made while its conversation is locked, and a projection's in its batch's
- * after-commit. While Redis is away a push is lost (logged), never an error for the sender; past
+ * after-commit. While Redis is away (or its {@link RedisCircuit} is open) a push is lost (logged), never an error for
+ * the sender; past
  * {@value #WAITING} pushes waiting to be published, new ones are dropped (logged) rather than piling up.
  */
 @Component
@@ -27,6 +29,7 @@ class RedisPushes implements Pushes {
     private static final int WAITING = 10_000;
 
     private final StringRedisTemplate redis;
+    private final RedisCircuit circuit;
     private final ObjectMapper json;
     private final ThreadPoolExecutor publisher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(WAITING), runnable -> {
@@ -35,8 +38,9 @@ class RedisPushes implements Pushes {
         return thread;
     }, (push, executor) -> log.warn("{} pushes wait for Redis already: one more is dropped", WAITING));
 
-    RedisPushes(StringRedisTemplate redis, ObjectMapper json) {
+    RedisPushes(StringRedisTemplate redis, RedisCircuit circuit, ObjectMapper json) {
         this.redis = redis;
+        this.circuit = circuit;
         this.json = json;
     }
 
@@ -52,7 +56,7 @@ class RedisPushes implements Pushes {
         }
         publisher.execute(() -> {
             try {
-                redis.convertAndSend(Push.CHANNEL, message);
+                circuit.run(() -> redis.convertAndSend(Push.CHANNEL, message));
             } catch (RuntimeException e) {
                 log.warn("could not push {} to {}: {}", event, member, e.getMessage());
             }

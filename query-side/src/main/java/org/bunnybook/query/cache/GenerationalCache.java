@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bunnybook.platform.redis.RedisCircuit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.Cursor;
@@ -48,15 +49,25 @@ import java.util.function.Supplier;
  * Readers may also look values up with scripts of their own (the posts cache reads a feed page with its posts in one
  * round trip): {@code redis/generations.lua} gives them the keys, and {@link #readable()} says whether this node may.
  * <p>
- * Redis failing costs speed, not correctness: reads fall back to the loader, and a generation that could not be moved
- * on is remembered and moved on as soon as Redis answers again; until then this node reads around the cache. (Another
- * node, or this one restarted, could read an outdated entry until it expires: hence short times to live.)
+ * Redis failing costs speed, not correctness: every call goes through the node's {@link RedisCircuit}, reads fall back
+ * to the loader, and a generation that could not be moved on is remembered and moved on as soon as Redis answers
+ * again; until then this node reads around the cache. The retirement is owed in PostgreSQL too ({@link
+ * OwedRetirements}), written in the transaction of the batch that made the change: if the node cannot tell Redis
+ * (Redis is unreachable from it, or it dies first), any node that reaches Redis carries the retirement out within a
+ * few seconds, instead of the outdated entry being served by the others until it expires.
  */
 public class GenerationalCache {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationalCache.class);
     /** A hold whose release never came (its node died) stops sending readers around the cache after this. */
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(1);
+    /**
+     * How long an owed retirement is left to the node that owes it (it tells Redis right after its commit) before any
+     * node carries it out: well within {@link #HOLD_LIMIT}, so readers of a subject whose holder died go around the
+     * cache until its generation has moved on.
+     */
+    private static final Duration OWNER_GRACE = Duration.ofSeconds(2);
+    private static final int DRAINED_AT_ONCE = 500;
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> LOOKUP =
             LuaScripts.answeringList("generations.lua", "generational-lookup.lua");
@@ -85,6 +96,8 @@ public class GenerationalCache {
     private final String namespace;
     private final Duration timeToLive;
     private final StringRedisTemplate redis;
+    private final RedisCircuit circuit;
+    private final OwedRetirements owed;
     private final ObjectMapper json;
     /** Subjects whose generation is still to be moved on, with the number of holds to release with it. */
     private final Map<String, Integer> pending = new ConcurrentHashMap<>();
@@ -94,16 +107,20 @@ public class GenerationalCache {
     private final String holdsKey;
     private final Counter hits;
     private final Counter loads;
+    private final Counter recovered;
 
-    public GenerationalCache(String namespace, Duration timeToLive, StringRedisTemplate redis, ObjectMapper json,
-                             MeterRegistry meters) {
+    public GenerationalCache(String namespace, Duration timeToLive, StringRedisTemplate redis, RedisCircuit circuit,
+                             OwedRetirements owed, ObjectMapper json, MeterRegistry meters) {
         this.namespace = namespace;
         this.timeToLive = timeToLive;
         this.redis = redis;
+        this.circuit = circuit;
+        this.owed = owed;
         this.json = json;
         this.holdsKey = GenerationalCache.class.getName() + "/holds/" + namespace;
         this.hits = meters.counter("bunnybook.cache.hits", "cache", namespace);
         this.loads = meters.counter("bunnybook.cache.loads", "cache", namespace);
+        this.recovered = meters.counter("bunnybook.cache.retirements.recovered", "cache", namespace);
     }
 
     /** The value filed under {@code name} for these subjects' current generations, loaded and filed if missing. */
@@ -137,10 +154,17 @@ public class GenerationalCache {
         }).get(key));
     }
 
-    /** Retires every cached value about these subjects, which have changed. */
+    /**
+     * Retires every cached value about these subjects, which have changed. If Redis cannot be told now, the
+     * retirement is also owed in PostgreSQL, in the transaction running on this thread if there is one (a batch's,
+     * committing with its token), so that another node carries it out should this one die first.
+     */
     public void changed(Collection<?> subjects) {
-        subjects.forEach(subject -> pending.merge(subject.toString(), 0, Integer::sum));
-        retirePending();
+        List<String> names = subjects.stream().map(Object::toString).distinct().toList();
+        names.forEach(subject -> pending.merge(subject, 0, Integer::sum));
+        if (!retirePending()) {
+            owed.owe(namespace, names);
+        }
     }
 
     /**
@@ -148,7 +172,11 @@ public class GenerationalCache {
      * value about them. Hold before changing the source, release once the change has committed (or rolled back).
      */
     public Runnable hold(Collection<?> subjects) {
-        List<String> names = subjects.stream().map(Object::toString).distinct().toList();
+        return hold(subjects.stream().map(Object::toString).distinct().toList(), List.of());
+    }
+
+    /** As {@link #hold(Collection)}, settling the owed retirements {@code owedIds} once the release has told Redis. */
+    private Runnable hold(List<String> names, List<Long> owedIds) {
         if (names.isEmpty()) {
             return () -> {
             };
@@ -156,7 +184,7 @@ public class GenerationalCache {
         try {
             List<String> arguments = new ArrayList<>(List.of(namespace, Long.toString(HOLD_LIMIT.toMillis())));
             arguments.addAll(names);
-            redis.execute(HOLD, List.of(), arguments.toArray());
+            circuit.call(() -> redis.execute(HOLD, List.of(), arguments.toArray()));
         } catch (RuntimeException e) {
             // this node reads around the cache until the change has committed, then until Redis is back and the
             // generations have moved on (retiring them before the commit would let the old rows be cached again)
@@ -170,7 +198,9 @@ public class GenerationalCache {
         }
         return () -> {
             names.forEach(subject -> pending.merge(subject, 1, Integer::sum));
-            retirePending();
+            if (retirePending()) {
+                settle(owedIds);
+            }
         };
     }
 
@@ -178,7 +208,9 @@ public class GenerationalCache {
      * {@link #hold Holds} the subject for the current unit of work: every subject a batch of events changes is held in
      * one round trip as the batch is about to commit, and released in one once it has ended. Holding then rather than
      * before each change is as safe: until the commit no reader can see the change, so what it caches meanwhile is
-     * retired with the old generation. Without a unit of work the subject is held and released at once.
+     * retired with the old generation. The retirement is owed in PostgreSQL in the same step, inside the batch's
+     * transaction, and settled once the release has told Redis. Without a unit of work the subject is held and
+     * released at once.
      */
     public void holdUntilCommitted(Object subject) {
         if (!CurrentUnitOfWork.isStarted()) {
@@ -189,29 +221,83 @@ public class GenerationalCache {
         Set<Object> subjects = unitOfWork.getOrComputeResource(holdsKey, key -> {
             Set<Object> changing = new LinkedHashSet<>();
             List<Runnable> releases = new ArrayList<>(1);
-            unitOfWork.onPrepareCommit(u -> releases.add(hold(changing)));
+            unitOfWork.onPrepareCommit(u -> {
+                List<String> names = changing.stream().map(Object::toString).distinct().toList();
+                releases.add(hold(names, owed.owe(namespace, names)));
+            });
             unitOfWork.onCleanup(u -> releases.forEach(Runnable::run));
             return changing;
         });
         subjects.add(subject);
     }
 
-    /** Keeps trying to move on the generations that could not be moved on while Redis was away. */
+    /**
+     * Keeps trying to move on the generations that could not be moved on while Redis was away, and carries out the
+     * retirements owed in PostgreSQL that their nodes have not (whichever node owed them).
+     */
     @Scheduled(fixedDelay = 1000)
     void retryPending() {
         if (!pending.isEmpty() && !retirePending()) {
             log.warn("Redis unavailable: {} {} whose cached values are to be retired", pending.size(), namespace);
+        }
+        if (circuit.available()) {
+            carryOutOwed();
+        }
+    }
+
+    /**
+     * Moves on the generations of the retirements owed longer than {@link #OWNER_GRACE}, then forgets them. Nodes
+     * doing this at once, or with the node that owed them, only move a generation on twice: a cached value lost.
+     */
+    void carryOutOwed() {
+        List<OwedRetirements.Owed> due;
+        try {
+            due = owed.owedFor(namespace, OWNER_GRACE, DRAINED_AT_ONCE);
+        } catch (RuntimeException e) {
+            log.debug("could not read the {} retirements owed: {}", namespace, e.getMessage());
+            return;
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        List<String> arguments = new ArrayList<>(1 + 2 * due.size());
+        arguments.add(namespace);
+        due.forEach(retirement -> {
+            arguments.add(retirement.subject());
+            arguments.add("0"); // holds expire by themselves; only their owner knows how many it took
+        });
+        try {
+            circuit.call(() -> redis.execute(RETIRE, List.of(), arguments.toArray()));
+        } catch (RuntimeException e) {
+            return; // owed still; tried again in a second
+        }
+        settle(due.stream().map(OwedRetirements.Owed::id).toList());
+        recovered.increment(due.size());
+        log.info("retired {} {} cached values owed by a node that could not tell Redis", due.size(), namespace);
+    }
+
+    private void settle(List<Long> owedIds) {
+        try {
+            owed.settle(owedIds);
+        } catch (RuntimeException e) {
+            // carried out again later by whichever node finds them: a generation moved on twice
+            log.debug("could not settle {} owed {} retirements: {}", owedIds.size(), namespace, e.getMessage());
         }
     }
 
     /** Forgets every cached value and generation, for a rebuild of the read model behind them. */
     public void forgetEverything() {
         List<String> keys = new ArrayList<>();
-        try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(namespace + ":*").count(1000).build())) {
-            cursor.forEachRemaining(keys::add);
-            if (!keys.isEmpty()) {
-                redis.delete(keys);
-            }
+        try {
+            circuit.run(() -> {
+                try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(namespace + ":*").count(1000)
+                        .build())) {
+                    cursor.forEachRemaining(keys::add);
+                    if (!keys.isEmpty()) {
+                        redis.delete(keys);
+                    }
+                }
+            });
         } catch (RuntimeException e) {
             log.warn("could not clear the {} cache: {}", namespace, e.getMessage());
         }
@@ -234,7 +320,7 @@ public class GenerationalCache {
     private List<?> lookup(String name, Collection<?> subjects) {
         List<String> arguments = new ArrayList<>(List.of(namespace, name));
         subjects.forEach(subject -> arguments.add(subject.toString()));
-        return Objects.requireNonNull(redis.execute(LOOKUP, List.of(), arguments.toArray()));
+        return Objects.requireNonNull(circuit.call(() -> redis.execute(LOOKUP, List.of(), arguments.toArray())));
     }
 
     private boolean retirePending() {
@@ -255,7 +341,7 @@ public class GenerationalCache {
             arguments.add(holds.toString());
         });
         try {
-            redis.execute(RETIRE, List.of(), arguments.toArray());
+            circuit.call(() -> redis.execute(RETIRE, List.of(), arguments.toArray()));
             return true;
         } catch (RuntimeException e) {
             retiring.forEach((subject, holds) -> pending.merge(subject, holds, Integer::sum));
@@ -317,7 +403,7 @@ public class GenerationalCache {
         }
         try {
             List<String> keyList = List.copyOf(keys);
-            List<String> values = Objects.requireNonNull(redis.opsForValue().multiGet(keyList));
+            List<String> values = Objects.requireNonNull(circuit.call(() -> redis.opsForValue().multiGet(keyList)));
             for (int i = 0; i < keyList.size(); i++) {
                 if (values.get(i) != null) {
                     filed.put(keyList.get(i), parse.parse(values.get(i)));
@@ -338,7 +424,8 @@ public class GenerationalCache {
             return;
         }
         try {
-            redis.opsForValue().set(key, json.writeValueAsString(value), timeToLive);
+            String filed = json.writeValueAsString(value);
+            circuit.run(() -> redis.opsForValue().set(key, filed, timeToLive));
         } catch (RuntimeException | JsonProcessingException e) {
             log.warn("could not cache {}: {}", key, e.getMessage());
         }

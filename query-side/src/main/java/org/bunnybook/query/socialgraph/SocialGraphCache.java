@@ -2,7 +2,9 @@ package org.bunnybook.query.socialgraph;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bunnybook.platform.redis.RedisCircuit;
 import org.bunnybook.query.cache.GenerationalCache;
+import org.bunnybook.query.cache.OwedRetirements;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +23,8 @@ class SocialGraphCache {
 
     @Bean
     @Qualifier(NAME)
-    GenerationalCache friendshipCache(StringRedisTemplate redis, ObjectMapper json, MeterRegistry meters) {
-        return new GenerationalCache(NAME, Duration.ofSeconds(60), redis, json, meters);
+    GenerationalCache friendshipCache(StringRedisTemplate redis, RedisCircuit circuit, OwedRetirements owed, ObjectMapper json,
+                                  MeterRegistry meters) {
+        return new GenerationalCache(NAME, Duration.ofSeconds(60), redis, circuit, owed, json, meters);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bunnybook.api.post.PostView;
+import org.bunnybook.platform.redis.RedisCircuit;
 import org.bunnybook.query.cache.GenerationalCache;
 import org.bunnybook.query.cache.LuaScripts;
 import org.slf4j.Logger;
@@ -65,6 +66,7 @@ class CachedPosts {
     private static final RedisScript<List> FILED = LuaScripts.answeringList("filed-posts.lua");
 
     private final StringRedisTemplate redis;
+    private final RedisCircuit circuit;
     private final WallStore store;
     private final GenerationalCache generations;
     private final ObjectReader reader;
@@ -75,9 +77,10 @@ class CachedPosts {
     /** The posts this node is loading, by the key they are to be filed under. */
     private final Map<String, CompletableFuture<WallStore.Liked>> loading = new ConcurrentHashMap<>();
 
-    CachedPosts(StringRedisTemplate redis, WallStore store, @Qualifier(WallCaches.POSTS) GenerationalCache generations,
-                ObjectMapper json, MeterRegistry meters) {
+    CachedPosts(StringRedisTemplate redis, RedisCircuit circuit, WallStore store,
+                @Qualifier(WallCaches.POSTS) GenerationalCache generations, ObjectMapper json, MeterRegistry meters) {
         this.redis = redis;
+        this.circuit = circuit;
         this.store = store;
         this.generations = generations;
         this.reader = json.readerFor(PostView.class);
@@ -94,7 +97,7 @@ class CachedPosts {
         posts.forEach(post -> arguments.add(post.toString()));
         List<?> answer;
         try {
-            answer = Objects.requireNonNull(redis.execute(READ, List.of(), arguments.toArray()));
+            answer = Objects.requireNonNull(circuit.call(() -> redis.execute(READ, List.of(), arguments.toArray())));
         } catch (RuntimeException e) {
             log.warn("posts cache unavailable, reading PostgreSQL: {}", e.getMessage());
             return asSeenBy(posts.stream().map(post -> new Slot(post, null, null, false)).toList(), viewer);
@@ -207,7 +210,7 @@ class CachedPosts {
             return filed;
         }
         try {
-            List<?> answer = Objects.requireNonNull(redis.execute(FILED, List.of(), keys.toArray()));
+            List<?> answer = Objects.requireNonNull(circuit.call(() -> redis.execute(FILED, List.of(), keys.toArray())));
             int at = 0;
             for (String key : keys) {
                 String view = (String) answer.get(at);
@@ -246,7 +249,7 @@ class CachedPosts {
             return;
         }
         try {
-            redis.execute(FILE, List.of(), arguments.toArray());
+            circuit.call(() -> redis.execute(FILE, List.of(), arguments.toArray()));
         } catch (RuntimeException e) {
             log.warn("could not cache posts: {}", e.getMessage());
         }

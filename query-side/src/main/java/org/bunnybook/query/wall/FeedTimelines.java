@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.PageAfter;
+import org.bunnybook.platform.redis.RedisCircuit;
 import org.bunnybook.query.cache.LuaScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ class FeedTimelines {
             LuaScripts.answeringList("generations.lua", "cached-posts.lua", "feed-page.lua");
 
     private final StringRedisTemplate redis;
+    private final RedisCircuit circuit;
     private final EventStoreTables tables;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final String capacity;
@@ -60,9 +62,11 @@ class FeedTimelines {
     private volatile Instant distrustedAt = Instant.MIN;
     private volatile boolean healthy;
 
-    FeedTimelines(StringRedisTemplate redis, EventStoreTables tables, ObjectProvider<EventProcessingConfiguration> processing,
+    FeedTimelines(StringRedisTemplate redis, RedisCircuit circuit, EventStoreTables tables,
+                  ObjectProvider<EventProcessingConfiguration> processing,
                   @Value("${bunnybook.feed.timeline-size:500}") int capacity, MeterRegistry meters) {
         this.redis = redis;
+        this.circuit = circuit;
         this.tables = tables;
         this.processing = processing;
         this.capacity = Integer.toString(capacity);
@@ -107,8 +111,8 @@ class FeedTimelines {
         }
         List<?> answer;
         try {
-            answer = Objects.requireNonNull(redis.execute(PAGE, List.of(), member.toString(), before(page),
-                    Integer.toString(page.limit())));
+            answer = Objects.requireNonNull(circuit.call(() -> redis.execute(PAGE, List.of(), member.toString(),
+                    before(page), Integer.toString(page.limit()))));
         } catch (RuntimeException e) {
             log.warn("feed timelines unavailable, reading PostgreSQL: {}", e.getMessage());
             distrust();
@@ -131,22 +135,24 @@ class FeedTimelines {
 
     /** Forgets every timeline, for a rebuild of the feed-cache projection. */
     void forgetEverything() {
-        try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match("feed:*").count(1000).build())) {
-            List<String> batch = new ArrayList<>();
-            while (cursor.hasNext()) {
-                batch.add(cursor.next());
-                if (batch.size() == 1000 || !cursor.hasNext()) {
-                    redis.delete(batch);
-                    batch.clear();
+        circuit.run(() -> {
+            try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match("feed:*").count(1000).build())) {
+                List<String> batch = new ArrayList<>();
+                while (cursor.hasNext()) {
+                    batch.add(cursor.next());
+                    if (batch.size() == 1000 || !cursor.hasNext()) {
+                        redis.delete(batch);
+                        batch.clear();
+                    }
                 }
             }
-        }
+        });
     }
 
     private List<?> run(String operation, String... arguments) {
         try {
-            return redis.execute(SCRIPT, List.of(),
-                    Stream.concat(Stream.of(operation, capacity), Stream.of(arguments)).toArray());
+            return circuit.call(() -> redis.execute(SCRIPT, List.of(),
+                    Stream.concat(Stream.of(operation, capacity), Stream.of(arguments)).toArray()));
         } catch (RuntimeException e) {
             distrust();
             throw e;

@@ -2,6 +2,7 @@ package org.bunnybook.query.wall;
 
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.platform.redis.RedisCircuit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -25,11 +26,13 @@ class FeedTimelinesStart implements SmartInitializingSingleton {
     private final TokenStore tokens;
     private final FeedTimelines timelines;
     private final StringRedisTemplate redis;
+    private final RedisCircuit circuit;
 
-    FeedTimelinesStart(TokenStore tokens, FeedTimelines timelines, StringRedisTemplate redis) {
+    FeedTimelinesStart(TokenStore tokens, FeedTimelines timelines, StringRedisTemplate redis, RedisCircuit circuit) {
         this.tokens = tokens;
         this.timelines = timelines;
         this.redis = redis;
+        this.circuit = circuit;
     }
 
     @Override
@@ -52,7 +55,7 @@ class FeedTimelinesStart implements SmartInitializingSingleton {
     }
 
     private void check() {
-        if (Boolean.TRUE.equals(redis.hasKey(FeedTimelines.MARKER))) {
+        if (Boolean.TRUE.equals(circuit.call(() -> redis.hasKey(FeedTimelines.MARKER)))) {
             return;
         }
         if (tokens.fetchSegments(ReadModels.FEED_CACHE).length == 0) {

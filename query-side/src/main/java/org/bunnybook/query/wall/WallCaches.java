@@ -2,7 +2,9 @@ package org.bunnybook.query.wall;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bunnybook.platform.redis.RedisCircuit;
 import org.bunnybook.query.cache.GenerationalCache;
+import org.bunnybook.query.cache.OwedRetirements;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +25,8 @@ class WallCaches {
 
     @Bean
     @Qualifier(POSTS)
-    GenerationalCache postCache(StringRedisTemplate redis, ObjectMapper json, MeterRegistry meters) {
-        return new GenerationalCache(POSTS, POSTS_TIME_TO_LIVE, redis, json, meters);
+    GenerationalCache postCache(StringRedisTemplate redis, RedisCircuit circuit, OwedRetirements owed, ObjectMapper json,
+                                  MeterRegistry meters) {
+        return new GenerationalCache(POSTS, POSTS_TIME_TO_LIVE, redis, circuit, owed, json, meters);
     }
 }

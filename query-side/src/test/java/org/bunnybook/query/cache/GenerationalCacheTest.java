@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bunnybook.embedded.EmbeddedRedisServer;
+import org.bunnybook.platform.redis.RedisCircuit;
 import org.bunnybook.query.testing.EmbeddedReadModelStores;
 import org.bunnybook.query.testing.ReadModelTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,12 @@ class GenerationalCacheTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    RedisCircuit circuit;
+
+    @Autowired
+    OwedRetirements owed;
+
     /** The source behind the cache: each subject's current value, and how often it was asked. */
     private final Map<UUID, String> source = new ConcurrentHashMap<>();
     private final AtomicInteger loads = new AtomicInteger();
@@ -50,7 +57,7 @@ class GenerationalCacheTest {
 
     @BeforeEach
     void freshNamespace() {
-        cache = new GenerationalCache("test-" + UUID.randomUUID(), Duration.ofMinutes(1), redis, json,
+        cache = new GenerationalCache("test-" + UUID.randomUUID(), Duration.ofMinutes(1), redis, circuit, owed, json,
                 new SimpleMeterRegistry());
         source.put(ann, "ann v1");
         source.put(bob, "bob v1");

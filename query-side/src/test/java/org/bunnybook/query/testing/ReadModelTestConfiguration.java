@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.neo4j.Neo4jAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.ApplicationContext;
+import org.bunnybook.query.cache.OwedRetirements;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -37,7 +38,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ComponentScan(basePackages = "org.bunnybook.platform", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
         type = FilterType.REGEX,
         pattern = "org\\.bunnybook\\.platform\\.(TransactionConfiguration|RedisConfiguration|ClockConfiguration"
-                + "|processing\\.(BatchBuffers|BatchedStatements|SavepointOnRetry))"))
+                + "|redis\\.RedisCircuit|processing\\.(BatchBuffers|BatchedStatements|SavepointOnRetry))"))
+// where the caches owe their retirements (every read model with a cache has one)
+@ComponentScan(basePackages = "org.bunnybook.query.cache", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
+        type = FilterType.ASSIGNABLE_TYPE, classes = OwedRetirements.class))
 class ReadModelTestConfiguration {
 
     /** Converts settings as the application does ({@code 500ms} to a Duration, say). */

@@ -12,14 +12,12 @@ import java.util.Map;
  *
  * @param enabled            off: no request is ever limited (benchmarks)
  * @param redisTimeout       how long a request waits for Redis before it is counted on this node instead
- * @param redisRetryInterval after Redis failed, how long this node counts alone before it asks Redis again
  * @param localBuckets       how many buckets a node keeps while it counts alone (the least recently used go first)
  * @param plans              per plan name: overrides of its defaults
  */
 @ConfigurationProperties("bunnybook.rate-limit")
 record RateLimitProperties(@DefaultValue("true") boolean enabled,
                            @DefaultValue("200ms") Duration redisTimeout,
-                           @DefaultValue("5s") Duration redisRetryInterval,
                            @DefaultValue("100000") long localBuckets,
                            Map<String, PlanSettings> plans) {
 

@@ -16,6 +16,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import org.bunnybook.platform.redis.RedisCircuit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -33,9 +34,9 @@ import java.util.stream.Stream;
 /**
  * Token buckets kept in Redis, so that every node spends from the same budgets, and on this node while Redis cannot
  * answer: the limits then hold per node (a cluster of n nodes lets up to n times a budget through) instead of
- * letting everything pass. A request never waits on Redis for longer than {@code redis-timeout}; after a failure
- * this node counts alone for {@code redis-retry-interval} before it asks Redis again, so a dead Redis costs one
- * timeout per interval, not one per request.
+ * letting everything pass. A request never waits on Redis for longer than {@code redis-timeout}, and asks it through
+ * the node's {@link RedisCircuit}: while that is open (Redis failed this node's recent calls, whichever use made
+ * them) the node counts alone without asking, so a dead Redis costs a few timeouts, not one per request.
  */
 @Component
 class TokenBuckets implements DisposableBean {
@@ -46,20 +47,19 @@ class TokenBuckets implements DisposableBean {
 
     private final RedisConnectionFactory connectionFactory;
     private final Duration redisTimeout;
-    private final long retryIntervalNanos;
+    private final RedisCircuit circuit;
     private final Cache<String, Bucket> local;
     private final AtomicBoolean connecting = new AtomicBoolean();
 
     private volatile StatefulConnection<String, byte[]> connection;
     private volatile ProxyManager<String> shared;
-    /** {@link System#nanoTime()} before which Redis is not asked (it failed last time). */
-    private volatile long askRedisAgainAt = System.nanoTime();
     private volatile boolean countingAlone;
 
-    TokenBuckets(RedisConnectionFactory connectionFactory, RateLimitProperties properties, LimitPlans plans) {
+    TokenBuckets(RedisConnectionFactory connectionFactory, RedisCircuit circuit, RateLimitProperties properties,
+                 LimitPlans plans) {
         this.connectionFactory = connectionFactory;
+        this.circuit = circuit;
         this.redisTimeout = properties.redisTimeout();
-        this.retryIntervalNanos = properties.redisRetryInterval().toNanos();
         // a bucket untouched for its whole period is full again: forgetting it then loses nothing
         Duration longestPeriod = plans.all().stream()
                 .flatMap(plan -> Stream.of(plan.perAccount(), plan.perAddress()))
@@ -76,7 +76,8 @@ class TokenBuckets implements DisposableBean {
         ProxyManager<String> redis = redisIfWorthAsking();
         if (redis != null) {
             try {
-                ConsumptionProbe probe = redis.getProxy(key, budget::bucket).tryConsumeAndReturnRemaining(1);
+                ConsumptionProbe probe = circuit.call(() -> redis.getProxy(key, budget::bucket)
+                        .tryConsumeAndReturnRemaining(1));
                 if (countingAlone) {
                     countingAlone = false;
                     log.info("Redis answers again: abuse limits are shared by every node again");
@@ -98,7 +99,7 @@ class TokenBuckets implements DisposableBean {
         ProxyManager<String> redis = redisIfWorthAsking();
         if (redis != null) {
             try {
-                redis.getProxy(key, budget::bucket).addTokens(1);
+                circuit.run(() -> redis.getProxy(key, budget::bucket).addTokens(1));
                 return;
             } catch (RuntimeException e) {
                 countAlone(e);
@@ -125,7 +126,7 @@ class TokenBuckets implements DisposableBean {
     }
 
     private ProxyManager<String> redisIfWorthAsking() {
-        if (System.nanoTime() - askRedisAgainAt < 0) {
+        if (!circuit.available()) {
             return null;
         }
         ProxyManager<String> redis = shared;
@@ -185,7 +186,6 @@ class TokenBuckets implements DisposableBean {
     }
 
     private void countAlone(RuntimeException e) {
-        askRedisAgainAt = System.nanoTime() + retryIntervalNanos;
         if (!countingAlone) {
             countingAlone = true;
             log.warn("Redis does not answer ({}): abuse limits are counted on this node alone for now", e.toString());

@@ -4,6 +4,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.friendship.FindFriendIds;
 import org.bunnybook.platform.push.Pushes;
+import org.bunnybook.platform.redis.RedisCircuit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -18,7 +19,8 @@ import java.util.UUID;
  * Who is online: a member is while their key {@code online:<id>} lives; every ping of any of their sessions renews
  * it for {@code presenceTimeToLive}, so several devices keep one key alive and a node that dies cannot keep anyone
  * online longer than that. A member coming online is announced to their online friends at once; going offline is
- * seen by each friend at their next ping, which answers with the friends online now.
+ * seen by each friend at their next ping, which answers with the friends online now. Redis is asked through the
+ * node's {@link RedisCircuit}; while it cannot answer nobody is shown online, and chat goes on.
  */
 @Component
 class Presence {
@@ -26,12 +28,15 @@ class Presence {
     private static final Logger log = LoggerFactory.getLogger(Presence.class);
 
     private final StringRedisTemplate redis;
+    private final RedisCircuit circuit;
     private final QueryGateway queries;
     private final Pushes pushes;
     private final RealtimeProperties properties;
 
-    Presence(StringRedisTemplate redis, QueryGateway queries, Pushes pushes, RealtimeProperties properties) {
+    Presence(StringRedisTemplate redis, RedisCircuit circuit, QueryGateway queries, Pushes pushes,
+             RealtimeProperties properties) {
         this.redis = redis;
+        this.circuit = circuit;
         this.queries = queries;
         this.pushes = pushes;
         this.properties = properties;
@@ -40,10 +45,10 @@ class Presence {
     void ping(UUID member) {
         List<UUID> friends = friends(member);
         try {
-            boolean cameOnline = Boolean.TRUE.equals(redis.opsForValue()
-                    .setIfAbsent(key(member), "online", properties.presenceTimeToLive()));
+            boolean cameOnline = Boolean.TRUE.equals(circuit.call(() -> redis.opsForValue()
+                    .setIfAbsent(key(member), "online", properties.presenceTimeToLive())));
             if (!cameOnline) {
-                redis.expire(key(member), properties.presenceTimeToLive());
+                circuit.call(() -> redis.expire(key(member), properties.presenceTimeToLive()));
             }
             List<UUID> online = online(friends);
             pushes.push(member, "online_friends", online);
@@ -59,8 +64,8 @@ class Presence {
         if (members.isEmpty()) {
             return List.of();
         }
-        List<String> keys = Objects.requireNonNull(redis.opsForValue()
-                .multiGet(members.stream().map(Presence::key).toList()));
+        List<String> keys = Objects.requireNonNull(circuit.call(() -> redis.opsForValue()
+                .multiGet(members.stream().map(Presence::key).toList())));
         List<UUID> online = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             if (keys.get(i) != null) {

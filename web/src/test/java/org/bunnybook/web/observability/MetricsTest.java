@@ -99,6 +99,11 @@ class MetricsTest {
                     .isGreaterThanOrEqualTo(3);
             assertThat(delta(before, after, "bunnybook_feed_pages_total", Map.of()))
                     .isEqualTo(3);
+            // every use of Redis goes through its circuit breaker, closed while Redis answers
+            assertThat(after.sum("resilience4j_circuitbreaker_state", Map.of("name", "redis", "state", "closed")))
+                    .isEqualTo(1);
+            assertThat(delta(before, after, "resilience4j_circuitbreaker_calls_seconds_count",
+                    Map.of("name", "redis", "kind", "successful"))).isPositive();
 
             // pushes: the chat message to both members, timed from the event to the delivery
             assertThat(delta(before, after, "bunnybook_websocket_pushes_total", Map.of("event", "chat_message")))

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bunnybook.platform.redis.RedisCircuit;
 import org.bunnybook.query.cache.GenerationalCache;
+import org.bunnybook.query.cache.OwedRetirements;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
@@ -56,6 +58,12 @@ class ReadCachesTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    RedisCircuit circuit;
+
+    @Autowired
+    OwedRetirements owed;
 
     private double count(String meter, String cache) {
         return meters.counter(meter, "cache", cache).count();
@@ -150,7 +158,7 @@ class ReadCachesTest {
     @Test
     void missesOfOneKeyWaitForTheOneLoadingIt() {
         GenerationalCache cache = new GenerationalCache("stampede-" + UUID.randomUUID(), Duration.ofMinutes(1), redis,
-                json, new SimpleMeterRegistry());
+                circuit, owed, json, new SimpleMeterRegistry());
         AtomicInteger loads = new AtomicInteger();
         ExecutorService readers = Executors.newFixedThreadPool(READERS);
         try {

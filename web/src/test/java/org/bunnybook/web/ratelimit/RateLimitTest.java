@@ -58,7 +58,7 @@ class RateLimitTest {
     @BeforeAll
     static void startLimitedNode() {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--bunnybook.node-id=rate-limited-node",
-                "--bunnybook.rate-limit.redis-retry-interval=500ms",
+                "--bunnybook.redis.circuit.open-for=500ms",
                 // a machine this busy may take longer than the 200 ms default: counting alone then, with fresh
                 // buckets, would let more through than the budgets these tests expect (a stopped Redis still
                 // fails at once: its client refuses commands while disconnected)

@@ -1,0 +1,186 @@
+package org.bunnybook.web.reliability;
+
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.bunnybook.api.ReadModels;
+import org.bunnybook.web.BunnybookApplication;
+import org.bunnybook.web.support.ApiClient;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.TcpProxy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A second node that reaches PostgreSQL and Redis through proxies the test cuts: the store is gone for that node only,
+ * as in a network partition, while the test application beside it keeps both.
+ */
+@BunnybookTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PartitionedNodeTest {
+
+    /** Hikari's connection timeout (2 s) and the handling around it, with room for a busy machine. */
+    private static final Duration QUICKLY = Duration.ofSeconds(5);
+    /** Readiness asks PostgreSQL twice (the connection, the processing groups' tokens), each within the 2 s. */
+    private static final Duration READINESS_QUICKLY = Duration.ofSeconds(10);
+
+    private static TcpProxy postgres;
+    private static TcpProxy redis;
+    private static ConfigurableApplicationContext partitioned;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TokenStore tokens;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @AfterAll
+    static void stopPartitionedNode() {
+        if (partitioned != null) {
+            partitioned.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+            redis.close();
+        }
+    }
+
+    /** The second node, started once its proxies are in place (the first test to need it starts it). */
+    private int partitionedPort() {
+        if (partitioned == null) {
+            URI database = URI.create(environment.getRequiredProperty("spring.datasource.url").substring(5));
+            postgres = new TcpProxy(database.getHost(), database.getPort());
+            redis = new TcpProxy(environment.getRequiredProperty("spring.data.redis.host"),
+                    environment.getRequiredProperty("spring.data.redis.port", Integer.class));
+            String url = "jdbc:postgresql://127.0.0.1:" + postgres.port() + database.getRawPath()
+                    + (database.getRawQuery() == null ? "" : "?" + database.getRawQuery());
+            partitioned = new SpringApplicationBuilder(BunnybookApplication.class).profiles("test")
+                    .run("--server.port=0", "--bunnybook.node-id=partitioned-node",
+                            "--spring.datasource.url=" + url, "--spring.data.redis.port=" + redis.port());
+        }
+        return ((WebServerApplicationContext) partitioned).getWebServer().getPort();
+    }
+
+    @Test
+    @Order(1)
+    void aNodeThatCannotReachPostgresAnswersWritesWith503QuicklyIsNotReadyAndRecovers() {
+        int partitionedPort = partitionedPort();
+        Member member = Members.register(port, "Cutoff");
+        ApiClient onPartitioned = new ApiClient(partitionedPort).bearer(member.client().accessToken());
+        assertThat(post(onPartitioned, member, "before the cut").status()).isEqualTo(201);
+
+        postgres.cut();
+        try {
+            for (int i = 0; i < 3; i++) { // the pool's connections broken, then none to be had
+                ApiClient.Response refused = timed(QUICKLY, () -> post(onPartitioned, member, "during the cut"));
+                assertThat(refused.status()).as(refused.text()).isEqualTo(503);
+                assertThat(refused.json().get("detail").asText()).contains("unavailable");
+            }
+            await("the node saying it is not ready").atMost(Duration.ofSeconds(20))
+                    .until(() -> timed(READINESS_QUICKLY, () -> onPartitioned.get("/readyz")).status() == 503);
+            assertThat(timed(QUICKLY, () -> onPartitioned.get("/livez")).status()).isEqualTo(200);
+            // the other node goes on as before
+            assertThat(post(member.client(), member, "elsewhere").status()).isEqualTo(201);
+        } finally {
+            postgres.heal();
+        }
+        await("the node ready again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> onPartitioned.get("/readyz").status() == 200);
+        assertThat(post(onPartitioned, member, "after the cut").status()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(2)
+    void aRetirementANodeCouldNotTellRedisIsCarriedOutByAnotherOnceItIsGone() {
+        partitionedPort();
+        Member author = Members.register(port, "Retiree");
+        await("the partitioned node running part of the walls").atMost(Duration.ofSeconds(30))
+                .until(() -> !segmentsOf("partitioned-node").isEmpty());
+        // a post whose events the partitioned node projects
+        String post = null;
+        for (int attempt = 0; attempt < 20 && post == null; attempt++) {
+            String written = Posts.write(author, author, "cached " + attempt, "PUBLIC");
+            if (projectedBy("partitioned-node", written)) {
+                post = written;
+            }
+        }
+        assertThat(post).as("a post projected by the partitioned node").isNotNull();
+        String path = "/web/posts/" + post;
+        ApiClient anyone = new ApiClient(port);
+        assertThat(anyone.get(path).status()).isEqualTo(200); // cached now
+        double recoveredBefore = recovered();
+
+        redis.cut();
+        Posts.delete(author, post); // projected by the partitioned node, which cannot tell Redis
+        partitioned.close(); // and dies, its memory of the retirement with it
+        partitioned = null;
+
+        await("the deleted post no longer served from the cache").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> anyone.get(path).status() == 404);
+        assertThat(recovered()).isGreaterThan(recoveredBefore); // this node carried it out
+        assertThat(jdbc.sql("SELECT count(*) FROM cache_retirements WHERE subject = :post").param("post", post)
+                .query(Long.class).single()).isZero();
+    }
+
+    private static ApiClient.Response post(ApiClient client, Member wall, String content) {
+        return client.post("/web/posts", Map.of("content", content, "wallProfileId", wall.id().toString(),
+                "privacy", "PUBLIC"));
+    }
+
+    /** The response, which must come within {@code bound}. */
+    private static ApiClient.Response timed(Duration bound, Supplier<ApiClient.Response> request) {
+        long started = System.nanoTime();
+        ApiClient.Response response = request.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(bound);
+        return response;
+    }
+
+    private List<Integer> segmentsOf(String node) {
+        return jdbc.sql("SELECT segment FROM token_entry WHERE processor_name = :group AND owner = :node")
+                .param("group", ReadModels.WALLS).param("node", node).query(Integer.class).list();
+    }
+
+    /** Whether the node holds the segment of the walls group that a post's events go to (one per aggregate). */
+    private boolean projectedBy(String node, String post) {
+        int[] all = tokens.fetchSegments(ReadModels.WALLS);
+        return segmentsOf(node).stream().anyMatch(id -> Segment.computeSegment(id, all).matches(post));
+    }
+
+    /** Owed retirements this node (the test application) has carried out. */
+    private double recovered() {
+        var counter = meters.find("bunnybook.cache.retirements.recovered").tag("cache", "posts").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
