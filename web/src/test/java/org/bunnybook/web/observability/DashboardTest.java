@@ -3,6 +3,7 @@ package org.bunnybook.web.observability;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Posts;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Grafana dashboard in deploy/grafana is valid JSON whose every panel asks Prometheus about metric families this
@@ -42,10 +45,13 @@ class DashboardTest {
     void everyPanelQueriesFamiliesTheApplicationExports() throws IOException {
         JsonNode dashboard = new ObjectMapper().readTree(Files.readString(DASHBOARD));
         assertThat(dashboard.get("uid").asText()).isEqualTo("bunnybook");
-        // a workload, so that meters created on first use (per route, per command type, per push) exist
+        // a workload, so that meters created on first use (per route, per command type, per push) exist: a friend
+        // request's notification is pushed through the relay, whose meters appear with the first push delivered
         Members.Member member = Members.register(port, "Dashboard");
         Posts.write(member, member, "for the panels", "PUBLIC");
-        Scrape scrape = Scrape.of(port);
+        Friends.request(Members.register(port, "Dashboard"), member);
+        Scrape scrape = await("a push delivered").atMost(Duration.ofSeconds(30)).until(() -> Scrape.of(port),
+                scraped -> scraped.has("bunnybook_websocket_pushes_total"));
 
         List<String> queried = new ArrayList<>();
         Set<Integer> ids = new HashSet<>();
