@@ -254,6 +254,10 @@ class EditAndDeleteTest {
         JsonNode deletion = history.get(4).get("payload");
         assertThat(deletion.get("commentId").asText()).isEqualTo(comment);
         assertThat(deletion.get("deletedBy").asText()).isEqualTo(author.id().toString());
+        // time travel: the comment is among those the post decides about until its deletion
+        String state = "/web/audit/aggregates/" + post + "/state?sequence=";
+        assertThat(auditor.client().get(state + 3).json().at("/state/commentAuthors").has(comment)).isTrue();
+        assertThat(auditor.client().get(state + 4).json().at("/state/commentAuthors").has(comment)).isFalse();
         // the catalog lists the new events, and members see none of this
         assertThat(auditor.client().get("/web/audit/catalog").text())
                 .contains("\"PostEdited\"", "\"CommentEdited\"", "\"CommentDeleted\"");
