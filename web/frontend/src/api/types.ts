@@ -45,6 +45,8 @@ export interface Post {
   username: string;
   likesCount: number;
   likedByMe: boolean;
+  /** When its content last changed; null (or absent) if it never did. */
+  editedAt?: string | null;
 }
 
 export interface Comment {
@@ -54,6 +56,8 @@ export interface Comment {
   postId: string;
   profileId: string;
   username: string;
+  /** When its content last changed; null (or absent) if it never did. */
+  editedAt?: string | null;
 }
 
 export interface Notification {

@@ -5,7 +5,7 @@ import type { PostsApi } from './postsApi';
 /** A post's comments, newest first: the newest page first, older ones on demand, the member's own on top. */
 export class CommentList extends PagedList<Comment> {
   constructor(
-    private readonly api: Pick<PostsApi, 'comments' | 'comment'>,
+    private readonly api: Pick<PostsApi, 'comments' | 'comment' | 'editComment' | 'deleteComment'>,
     private readonly postId: string,
     limit: number,
   ) {
@@ -21,5 +21,15 @@ export class CommentList extends PagedList<Comment> {
 
   async add(content: string): Promise<void> {
     this.prepend(await this.api.comment(this.postId, content));
+  }
+
+  /** Shows the comment as the server answered it, `editedAt` included. */
+  async edit(comment: Comment, content: string): Promise<void> {
+    this.replace(await this.api.editComment(comment.id, content));
+  }
+
+  async delete(comment: Comment): Promise<void> {
+    await this.api.deleteComment(comment.id);
+    this.remove(comment.id);
   }
 }

@@ -1,25 +1,23 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import type { Post } from '../api/types';
 import { useObservable } from '../lib/useObservable';
 import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
-import { Avatar } from '../ui/Avatar';
-import { Time } from '../ui/Time';
+import { CommentItem } from './CommentItem';
 import { CommentList } from './CommentList';
-import { ReportButton } from '../reports/ReportButton';
+import { MAX_COMMENT_LENGTH, postsApi } from './postsApi';
 import { session } from '../session/session';
-import { postsApi } from './postsApi';
 import styles from './Comments.module.css';
 
-const MAX_LENGTH = 1024;
-
 /** A post's comments: a form, the newest ones, and older ones on demand. */
-export function Comments({ postId, commentsCount, pageSize, onCommented }: {
-  postId: string;
+export function Comments({ post, commentsCount, pageSize, onCommented, onDeleted }: {
+  post: Pick<Post, 'id' | 'profileId' | 'wallProfileId'>;
   commentsCount: number;
   pageSize: number;
   onCommented: () => void;
+  onDeleted: () => void;
 }) {
+  const postId = post.id;
   const comments = useMemo(() => new CommentList(postsApi, postId, pageSize), [postId, pageSize]);
   const page = useObservable(comments.state$, comments.value);
   // only the count when the post is first shown matters: later comments are the member's own, already listed
@@ -34,17 +32,17 @@ export function Comments({ postId, commentsCount, pageSize, onCommented }: {
       {page.items.length > 0 && (
         <ul className={styles.list}>
           {page.items.map((comment) => (
-            <li key={comment.id} data-testid="comment" className={styles.comment}>
-              <Avatar username={comment.username} size={28} />
-              <div className={styles.bubble}>
-                <div className={styles.meta}>
-                  <Link to={`/profiles/${comment.profileId}`}>{comment.username}</Link>
-                  <span className="hint"><Time at={comment.createdAt} /></span>
-                  {comment.profileId !== session.me?.id && <ReportButton subjectType="COMMENT" subjectId={comment.id} />}
-                </div>
-                <p className={styles.text}>{comment.content}</p>
-              </div>
-            </li>
+            <CommentItem
+              key={comment.id}
+              comment={comment}
+              post={post}
+              me={session.me?.id}
+              onEdit={(content) => comments.edit(comment, content)}
+              onDelete={async () => {
+                await comments.delete(comment);
+                onDeleted();
+              }}
+            />
           ))}
         </ul>
       )}
@@ -75,7 +73,7 @@ function CommentForm({ onComment }: { onComment: (content: string) => Promise<vo
         aria-label="Write a comment"
         placeholder="Write a comment…"
         rows={1}
-        maxLength={MAX_LENGTH}
+        maxLength={MAX_COMMENT_LENGTH}
         value={content}
         onChange={(e) => setContent(e.target.value)}
       />

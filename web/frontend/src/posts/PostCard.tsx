@@ -6,10 +6,12 @@ import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
 import { Avatar } from '../ui/Avatar';
 import { Time } from '../ui/Time';
-import type { PostActions } from './postsApi';
+import { MAX_POST_LENGTH, type PostActions } from './postsApi';
 import { WallOwner } from './WallOwner';
 import { Comments } from './Comments';
 import { ReportButton } from '../reports/ReportButton';
+import { EditedMark } from './EditedMark';
+import { InlineEditor } from './InlineEditor';
 import styles from './PostCard.module.css';
 
 /** One post with its likes and comments; `actions` is whatever list or page holds it. */
@@ -20,7 +22,9 @@ export function PostCard({ post, actions, commentsPageSize = 3 }: {
 }) {
   const me = session.me?.id;
   const mayDelete = me === post.profileId || me === post.wallProfileId;
+  const mayEdit = me === post.profileId;
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const like = useAction(() => (post.likedByMe ? actions.unlike(post) : actions.like(post)));
   const remove = useAction(() => actions.delete(post));
 
@@ -34,14 +38,22 @@ export function PostCard({ post, actions, commentsPageSize = 3 }: {
         {post.wallProfileId !== post.profileId && <WallOwner id={post.wallProfileId} />}
         <span className={`hint ${styles.meta}`}>
           <Link to={`/posts/${post.id}`}><Time at={post.createdAt} /></Link>
+          <EditedMark at={post.editedAt} />
           {post.privacy === 'FRIENDS' && <span className={styles.privacy}>Friends only</span>}
         </span>
-        {me !== post.profileId && <ReportButton subjectType="POST" subjectId={post.id} />}
-        {mayDelete && !confirming && (
-          <button type="button" className={`link ${styles.delete}`} onClick={() => setConfirming(true)}>
-            Delete
-          </button>
-        )}
+        <span className={styles.actions}>
+          {me !== post.profileId && <ReportButton subjectType="POST" subjectId={post.id} />}
+          {mayEdit && !editing && (
+            <button type="button" className="link" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+          )}
+          {mayDelete && !confirming && (
+            <button type="button" className="link" onClick={() => setConfirming(true)}>
+              Delete
+            </button>
+          )}
+        </span>
       </header>
       {confirming && (
         <div className={`notice ${styles.confirm}`} role="group" aria-label="Confirm deletion">
@@ -55,7 +67,17 @@ export function PostCard({ post, actions, commentsPageSize = 3 }: {
         </div>
       )}
       <ErrorNote error={remove.error} />
-      <p className={styles.content}>{post.content}</p>
+      {editing ? (
+        <InlineEditor
+          initial={post.content}
+          maxLength={MAX_POST_LENGTH}
+          label="Edit your post"
+          onSave={(content) => actions.edit(post, content)}
+          onClose={() => setEditing(false)}
+        />
+      ) : (
+        <p className={styles.content}>{post.content}</p>
+      )}
       <footer className={styles.footer}>
         <button
           type="button"
@@ -77,10 +99,11 @@ export function PostCard({ post, actions, commentsPageSize = 3 }: {
       </footer>
       <ErrorNote error={like.error} />
       <Comments
-        postId={post.id}
+        post={post}
         commentsCount={post.commentsCount}
         pageSize={commentsPageSize}
         onCommented={() => actions.commented(post.id)}
+        onDeleted={() => actions.commentDeleted(post.id)}
       />
     </article>
   );

@@ -2,9 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { Privacy } from '../api/types';
 import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
+import { MAX_POST_LENGTH as MAX_LENGTH } from './postsApi';
 import styles from './PostForm.module.css';
-
-const MAX_LENGTH = 4096;
 
 /** Writes a post; `onPost` puts it on the right wall and in the list below. The text is kept if posting fails. */
 export function PostForm({ onPost, placeholder = 'What’s new, bunny?' }: {

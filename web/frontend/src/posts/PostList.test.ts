@@ -11,6 +11,7 @@ function listOf(pages: Post[][], api: Partial<PostChanges> = {}) {
     like: vi.fn(),
     unlike: vi.fn(),
     delete: vi.fn(async () => undefined),
+    edit: vi.fn(),
     ...api,
   };
   return { list: new PostList(fetchPage, changes, 2), fetchPage, changes };
@@ -67,5 +68,28 @@ describe('PostList', () => {
     list.commented('p1');
 
     expect(list.value.items[0].commentsCount).toBe(5);
+  });
+
+  it('shows an edited post as the server answered it', async () => {
+    const { list, changes } = listOf([[aPost('p1'), aPost('p2')]], {
+      edit: vi.fn(async (id: string, content: string) => aPost(id, { content, editedAt: '2026-01-01T11:00:00.000Z' })),
+    });
+    await list.loadMore();
+
+    await list.edit(list.value.items[1], 'second thoughts');
+
+    expect(changes.edit).toHaveBeenCalledWith('p2', 'second thoughts');
+    expect(list.value.items[1]).toMatchObject({ content: 'second thoughts', editedAt: '2026-01-01T11:00:00.000Z' });
+    expect(list.value.items[0].editedAt).toBeUndefined();
+  });
+
+  it('counts a comment deleted, never below none', async () => {
+    const { list } = listOf([[aPost('p1', { commentsCount: 1 })]]);
+    await list.loadMore();
+
+    list.commentDeleted('p1');
+    list.commentDeleted('p1');
+
+    expect(list.value.items[0].commentsCount).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { PagedList } from '../lib/PagedList';
 import type { Post } from '../api/types';
 import type { NewPost, PostActions, PostsApi } from './postsApi';
 
-export type PostChanges = Pick<PostsApi, 'create' | 'like' | 'unlike' | 'delete'>;
+export type PostChanges = Pick<PostsApi, 'create' | 'like' | 'unlike' | 'delete' | 'edit'>;
 
 /**
  * A wall or the feed: posts newest first, paged by keyset, plus what the member does to them. Each change shows the
@@ -34,8 +34,20 @@ export class PostList extends PagedList<Post> implements PostActions {
     this.remove(post.id);
   }
 
+  async edit(post: Post, content: string): Promise<void> {
+    this.replace(await this.api.edit(post.id, content));
+  }
+
   commented(postId: string): void {
+    this.countComments(postId, +1);
+  }
+
+  commentDeleted(postId: string): void {
+    this.countComments(postId, -1);
+  }
+
+  private countComments(postId: string, by: number): void {
     const post = this.value.items.find((p) => p.id === postId);
-    if (post) this.replace({ ...post, commentsCount: post.commentsCount + 1 });
+    if (post) this.replace({ ...post, commentsCount: Math.max(0, post.commentsCount + by) });
   }
 }

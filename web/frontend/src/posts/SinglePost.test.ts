@@ -4,7 +4,13 @@ import { aPost } from './testing';
 import { ApiError } from '../api/ApiError';
 
 const refusing = (status: number) => async () => Promise.reject(new ApiError(status, 'refused'));
-const api = { post: async (id: string) => aPost(id), like: vi.fn(), unlike: vi.fn(), delete: vi.fn(async () => undefined) };
+const api = {
+  post: async (id: string) => aPost(id),
+  like: vi.fn(),
+  unlike: vi.fn(),
+  delete: vi.fn(async () => undefined),
+  edit: vi.fn(async (id: string, content: string) => aPost(id, { content, editedAt: '2026-01-01T11:00:00.000Z' })),
+};
 
 describe('SinglePost', () => {
   it('tells a missing post from one for friends only', async () => {
@@ -28,5 +34,19 @@ describe('SinglePost', () => {
 
     await post.delete(aPost('p1'));
     expect(post.value).toEqual({ status: 'gone' });
+  });
+
+  it('shows the post as edited, and counts a deleted comment', async () => {
+    const post = new SinglePost(api, 'p1');
+    await post.load();
+    post.commented();
+
+    await post.edit(aPost('p1'), 'new words');
+    post.commentDeleted();
+
+    expect(post.value).toMatchObject({
+      status: 'shown',
+      post: { content: 'new words', editedAt: '2026-01-01T11:00:00.000Z', commentsCount: 0 },
+    });
   });
 });

@@ -15,7 +15,7 @@ export type SinglePostState =
 /** The post of a post page, and what the member does to it there. */
 export class SinglePost extends Store<SinglePostState> implements PostActions {
   constructor(
-    private readonly api: Pick<PostsApi, 'post' | 'like' | 'unlike' | 'delete'>,
+    private readonly api: Pick<PostsApi, 'post' | 'like' | 'unlike' | 'delete' | 'edit'>,
     private readonly id: string,
   ) {
     super({ status: 'loading' });
@@ -45,9 +45,23 @@ export class SinglePost extends Store<SinglePostState> implements PostActions {
     this.set({ status: 'gone' });
   }
 
+  async edit(post: Post, content: string): Promise<void> {
+    this.show(await this.api.edit(post.id, content));
+  }
+
   commented(): void {
+    this.countComments(+1);
+  }
+
+  commentDeleted(): void {
+    this.countComments(-1);
+  }
+
+  private countComments(by: number): void {
     const state = this.value;
-    if (state.status === 'shown') this.show({ ...state.post, commentsCount: state.post.commentsCount + 1 });
+    if (state.status === 'shown') {
+      this.show({ ...state.post, commentsCount: Math.max(0, state.post.commentsCount + by) });
+    }
   }
 
   private show(post: Post): void {

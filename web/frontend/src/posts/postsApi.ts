@@ -3,6 +3,10 @@ import { ApiError } from '../api/ApiError';
 import { olderThan } from '../api/paging';
 import type { Comment, Post, Privacy } from '../api/types';
 
+/** The lengths the server takes (docs/http-api.md), for writing and for editing alike. */
+export const MAX_POST_LENGTH = 4096;
+export const MAX_COMMENT_LENGTH = 1024;
+
 export interface NewPost {
   content: string;
   privacy: Privacy;
@@ -29,6 +33,14 @@ export const postsApi = {
   comments: (postId: string, after: Comment | null, limit: number) =>
     http.get<Comment[]>(`/posts/${postId}/comments`, { ...olderThan(after), limit }),
   comment: (postId: string, content: string) => http.post<Comment>(`/posts/${postId}/comments`, { content }),
+  /** Only the author may; answers the post as it is now, with its `editedAt`. */
+  edit: (id: string, content: string) => http.patch<Post>(`/posts/${id}`, { content }),
+  editComment: (id: string, content: string) => http.patch<Comment>(`/comments/${id}`, { content }),
+  /** As for a post, a comment already gone (404) is what the member wanted. */
+  deleteComment: (id: string) =>
+    http.delete(`/comments/${id}`).catch((e) => {
+      if (!(e instanceof ApiError && e.status === 404)) throw e;
+    }),
 };
 
 export type PostsApi = typeof postsApi;
@@ -38,6 +50,10 @@ export interface PostActions {
   like(post: Post): Promise<void>;
   unlike(post: Post): Promise<void>;
   delete(post: Post): Promise<void>;
+  /** The author changed what the post says. */
+  edit(post: Post, content: string): Promise<void>;
   /** The member added a comment: the post's count follows. */
   commented(postId: string): void;
+  /** The member deleted a comment: the post's count follows. */
+  commentDeleted(postId: string): void;
 }

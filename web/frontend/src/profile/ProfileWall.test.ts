@@ -28,7 +28,7 @@ function apiWith(
       reject: vi.fn(),
       unfriend: vi.fn(),
     },
-    posts: { wall: vi.fn(async () => [aPost('p1')]), create: vi.fn(), like: vi.fn(), unlike: vi.fn(), delete: vi.fn() },
+    posts: { wall: vi.fn(async () => [aPost('p1')]), create: vi.fn(), like: vi.fn(), unlike: vi.fn(), delete: vi.fn(), edit: vi.fn() },
   };
 }
 

@@ -16,7 +16,7 @@ export type ProfileState =
 export interface ProfileWallApi {
   findProfile: (id: string) => Promise<Profile>;
   friendship: FriendshipApi & ConnectionApi;
-  posts: Pick<PostsApi, 'wall' | 'create' | 'like' | 'unlike' | 'delete'>;
+  posts: Pick<PostsApi, 'wall' | 'create' | 'like' | 'unlike' | 'delete' | 'edit'>;
   /** Pushed when a friendship of the member's is made or ended (`add_friend`, `remove_friend`), e.g. in another tab. */
   friendshipPushes: Observable<FriendshipPush>;
 }

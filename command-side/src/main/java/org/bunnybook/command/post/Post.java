@@ -6,25 +6,34 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.bunnybook.api.post.CommentDeleted;
+import org.bunnybook.api.post.CommentEdited;
+import org.bunnybook.api.post.CommentNotFound;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CreatePost;
+import org.bunnybook.api.post.DeleteComment;
 import org.bunnybook.api.post.DeletePost;
 import org.bunnybook.api.post.HideComment;
 import org.bunnybook.api.post.HidePost;
 import org.bunnybook.api.post.CommentHidden;
 import org.bunnybook.api.post.PostHidden;
+import org.bunnybook.api.post.EditComment;
+import org.bunnybook.api.post.EditPost;
 import org.bunnybook.api.post.LikePost;
 import org.bunnybook.api.post.NotAllowedOnPost;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
+import org.bunnybook.api.post.PostEdited;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.PostNotFound;
 import org.bunnybook.api.post.PostUnliked;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.api.post.UnlikePost;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,13 +41,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A post with its comments and likes. It keeps only what its decisions need (who wrote it, whose wall it is on, for
- * whom, whether it is gone, who likes it); comments change none of that. Who may act on a wall or a FRIENDS post is
+ * whom, whether it is gone, who likes it, who wrote each comment still there), never what they say: every version
+ * of a post or comment is in its events, the edit history auditors read. Who may act on a wall or a FRIENDS post is
  * decided here, against friendships as their own histories have them ({@link Friendships}). A popular post gathers
  * thousands of events, so it is snapshotted every {@value PostConfiguration#SNAPSHOT_EVERY} events and loading it
  * stays cheap however long its history grows.
  */
 @Aggregate(snapshotTriggerDefinition = PostConfiguration.SNAPSHOT_TRIGGER)
-@Revision("2") // snapshots of revision 1 lack the privacy and are ignored: the post is rebuilt from its events
+// snapshots of revision 1 lack the privacy, of revision 2 the comments' authors: they are ignored, and the post is
+// rebuilt from its events
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // snapshots are its fields, as JSON
 public class Post {
 
@@ -52,6 +64,8 @@ public class Post {
     /** Hidden by staff: for members it is gone, as a deleted post is (snapshots without it read false). */
     private boolean hidden;
     private Set<UUID> likers = new HashSet<>();
+    /** The author of each comment not deleted, by comment. */
+    private Map<UUID, UUID> commentAuthors = new HashMap<>();
 
     protected Post() {
         // for Axon's event sourcing and snapshots
@@ -74,6 +88,35 @@ public class Post {
             throw new NotAllowedOnPost("only the author or the wall owner may delete a post");
         }
         apply(new PostDeleted(postId, authorId, wallProfileId, command.requesterId()));
+    }
+
+    @CommandHandler
+    void handle(EditPost command) {
+        requireExisting();
+        if (!command.requesterId().equals(authorId)) {
+            throw new NotAllowedOnPost("only its author may edit a post");
+        }
+        apply(new PostEdited(postId, authorId, wallProfileId, command.content()));
+    }
+
+    @CommandHandler
+    void handle(EditComment command, Friendships friendships) {
+        UUID commentAuthor = existingComment(command.commentId());
+        if (!command.requesterId().equals(commentAuthor)) {
+            throw new NotAllowedOnPost("only its author may edit a comment");
+        }
+        requireVisibleTo(command.requesterId(), friendships);
+        apply(new CommentEdited(postId, command.commentId(), commentAuthor, command.content()));
+    }
+
+    @CommandHandler
+    void handle(DeleteComment command) {
+        UUID commentAuthor = existingComment(command.commentId());
+        UUID requester = command.requesterId();
+        if (!requester.equals(commentAuthor) && !requester.equals(authorId) && !requester.equals(wallProfileId)) {
+            throw new NotAllowedOnPost("only its author, the post's author or the wall's owner may delete a comment");
+        }
+        apply(new CommentDeleted(postId, command.commentId(), commentAuthor, requester));
     }
 
     @CommandHandler
@@ -128,6 +171,16 @@ public class Post {
         }
     }
 
+    /** The author of the comment, which must be on this post and not deleted. */
+    private UUID existingComment(UUID commentId) {
+        requireExisting();
+        UUID commentAuthor = commentAuthors.get(commentId);
+        if (commentAuthor == null) {
+            throw new CommentNotFound();
+        }
+        return commentAuthor;
+    }
+
     /** A FRIENDS post is for its wall's owner and the owner's friends, whoever wrote it. */
     private void requireVisibleTo(UUID member, Friendships friendships) {
         if (privacy == Privacy.FRIENDS && !member.equals(wallProfileId)
@@ -149,6 +202,17 @@ public class Post {
     void on(PostDeleted event) {
         deleted = true;
         likers.clear();
+        commentAuthors.clear();
+    }
+
+    @EventSourcingHandler
+    void on(PostCommented event) {
+        commentAuthors.put(event.commentId(), event.authorId());
+    }
+
+    @EventSourcingHandler
+    void on(CommentDeleted event) {
+        commentAuthors.remove(event.commentId());
     }
 
     @EventSourcingHandler

@@ -1,14 +1,21 @@
 package org.bunnybook.command.post;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.bunnybook.api.post.CommentDeleted;
+import org.bunnybook.api.post.CommentEdited;
+import org.bunnybook.api.post.CommentNotFound;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CreatePost;
+import org.bunnybook.api.post.DeleteComment;
 import org.bunnybook.api.post.DeletePost;
+import org.bunnybook.api.post.EditComment;
+import org.bunnybook.api.post.EditPost;
 import org.bunnybook.api.post.LikePost;
 import org.bunnybook.api.post.NotAllowedOnPost;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
+import org.bunnybook.api.post.PostEdited;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.PostNotFound;
 import org.bunnybook.api.post.PostUnliked;
@@ -121,5 +128,53 @@ class PostTest {
         fixture.given(created(), liked).when(new LikePost(post, friend, "bigwig")).expectNoEvents();
         fixture.given(created(), liked).when(new UnlikePost(post, friend)).expectEvents(new PostUnliked(post, friend));
         fixture.given(created()).when(new UnlikePost(post, friend)).expectNoEvents();
+    }
+
+    private PostCommented commented() {
+        return new PostCommented(post, comment, friend, "bigwig", "Nice", author, "hazel", wallOwner);
+    }
+
+    @Test
+    void onlyItsAuthorEditsAPost() {
+        fixture.given(created()).when(new EditPost(post, author, "Silflay at dusk"))
+                .expectEvents(new PostEdited(post, author, wallOwner, "Silflay at dusk"));
+        fixture.given(created()).when(new EditPost(post, wallOwner, "Mine now"))
+                .expectException(NotAllowedOnPost.class);
+        fixture.given(created(), deleted()).when(new EditPost(post, author, "Too late"))
+                .expectException(PostNotFound.class);
+    }
+
+    @Test
+    void onlyItsAuthorEditsACommentWhileTheyMaySeeThePost() {
+        fixture.given(created(), commented()).when(new EditComment(post, comment, friend, "Very nice"))
+                .expectEvents(new CommentEdited(post, comment, friend, "Very nice"));
+        fixture.given(created(), commented()).when(new EditComment(post, comment, author, "Not nice"))
+                .expectException(NotAllowedOnPost.class);
+        fixture.given(created()).when(new EditComment(post, comment, friend, "Nothing to edit"))
+                .expectException(CommentNotFound.class);
+        wallOwnersFriends.remove(friend);
+        fixture.given(created(), commented()).when(new EditComment(post, comment, friend, "Still here?"))
+                .expectException(NotAllowedOnPost.class);
+    }
+
+    @Test
+    void theCommentsAuthorThePostsAuthorOrTheWallOwnerDeleteACommentNobodyElse() {
+        for (UUID allowed : new UUID[]{friend, author, wallOwner}) {
+            fixture.given(created(), commented()).when(new DeleteComment(post, comment, allowed))
+                    .expectEvents(new CommentDeleted(post, comment, friend, allowed));
+        }
+        fixture.given(created(), commented()).when(new DeleteComment(post, comment, stranger))
+                .expectException(NotAllowedOnPost.class);
+    }
+
+    @Test
+    void aDeletedCommentIsGoneForEveryCommand() {
+        CommentDeleted gone = new CommentDeleted(post, comment, friend, friend);
+        fixture.given(created(), commented(), gone).when(new DeleteComment(post, comment, author))
+                .expectException(CommentNotFound.class);
+        fixture.given(created(), commented(), gone).when(new EditComment(post, comment, friend, "Back"))
+                .expectException(CommentNotFound.class);
+        fixture.given(created(), commented(), deleted()).when(new DeleteComment(post, comment, friend))
+                .expectException(PostNotFound.class);
     }
 }

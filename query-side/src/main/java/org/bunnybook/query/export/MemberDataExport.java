@@ -30,6 +30,7 @@ class MemberDataExport {
                     SELECT json_build_object('id', post_id, 'wallProfileId', wall_profile_id, 'authorId', author_id,
                                              'authorUsername', author_username, 'content', content,
                                              'privacy', privacy, 'createdAt', created_at, 'updatedAt', updated_at,
+                                             'editedAt', edited_at,
                                              'commentsCount', comments_count, 'likesCount', likes_count)::text AS item,
                            post_id::text AS cursor
                     FROM posts
@@ -38,7 +39,7 @@ class MemberDataExport {
                     ORDER BY post_id""",
             MemberDataSection.COMMENTS, """
                     SELECT json_build_object('id', comment_id, 'postId', post_id, 'content', content,
-                                             'createdAt', created_at)::text AS item,
+                                             'createdAt', created_at, 'editedAt', edited_at)::text AS item,
                            comment_id::text AS cursor
                     FROM comments
                     WHERE author_id = :member AND (CAST(:after AS uuid) IS NULL OR comment_id > CAST(:after AS uuid))

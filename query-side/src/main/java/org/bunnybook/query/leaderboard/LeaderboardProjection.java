@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.post.CommentDeleted;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
@@ -20,9 +21,9 @@ import java.util.UUID;
  * transaction ({@code V11__leaderboard.sql}). The score is {@code 3 × posts + 2 × comments + likes}.
  * <p>
  * Every counted act is remembered in {@code leaderboard_acts}, and a count moves only when an act really was added or
- * removed there, so handling an event twice counts it once. An unlike takes its like back; a deleted post takes back
- * itself and every comment and like on it, as a deleted post is gone from every read model. Usernames come from the
- * events, so the board never asks another read model.
+ * removed there, so handling an event twice counts it once. An unlike takes its like back, a deleted comment takes
+ * itself back, and a deleted post takes back itself and every comment and like on it, as a deleted post is gone from
+ * every read model. Usernames come from the events, so the board never asks another read model.
  */
 @Component
 @ProcessingGroup(ReadModels.LEADERBOARD)
@@ -76,6 +77,21 @@ class LeaderboardProjection {
                 .param("post", event.postId())
                 .param("kind", Act.LIKE.kind)
                 .param("member", event.profileId())
+                .write();
+    }
+
+    /** A deleted comment no longer counts for its author. */
+    @EventHandler
+    void on(CommentDeleted event) {
+        statements.sql("""
+                        WITH taken AS (
+                            DELETE FROM leaderboard_acts WHERE post_id = :post AND kind = :kind AND act_id = :comment
+                            RETURNING profile_id)
+                        UPDATE leaderboard_members SET comments = comments - 1
+                        WHERE profile_id IN (SELECT profile_id FROM taken)""")
+                .param("post", event.postId())
+                .param("kind", Act.COMMENT.kind)
+                .param("comment", event.commentId())
                 .write();
     }
 

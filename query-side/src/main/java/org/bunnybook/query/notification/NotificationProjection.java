@@ -15,9 +15,12 @@ import org.bunnybook.api.notification.AllNotificationsRead;
 import org.bunnybook.api.notification.NotificationType;
 import org.bunnybook.api.notification.NotificationsMarked;
 import org.bunnybook.api.notification.NotificationView;
+import org.bunnybook.api.post.CommentDeleted;
+import org.bunnybook.api.post.CommentEdited;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
+import org.bunnybook.api.post.PostEdited;
 import org.bunnybook.api.post.PostHidden;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.Privacy;
@@ -105,7 +108,7 @@ class NotificationProjection {
     void on(PostCommented event, EventMessage<?> message, ReplayStatus replay) {
         Map<String, Object> payload = payload("byId", event.authorId(), "byUsername", event.authorUsername(),
                 "postById", event.postAuthorId(), "postByUsername", event.postAuthorUsername(),
-                "postId", event.postId(), "commentPreview", preview(event.content()));
+                "postId", event.postId(), "commentId", event.commentId(), "commentPreview", preview(event.content()));
         Instant at = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
         List<Map<String, Object>> notified = jdbc.sql("""
                         WITH hashed AS (
@@ -161,6 +164,39 @@ class NotificationProjection {
                         DELETE FROM notification_marks mark USING gone
                         WHERE mark.notification_id = gone.notification_id AND mark.profile_id = gone.profile_id""")
                 .param("post", event.postId().toString()).update();
+    }
+
+    /** A preview shows what the post says now (an edit is not news: nothing is pushed). */
+    @EventHandler
+    void on(PostEdited event) {
+        jdbc.sql("""
+                        UPDATE notifications
+                        SET payload = jsonb_set(payload, '{postPreview}', to_jsonb(CAST(:preview AS text)))
+                        WHERE payload ->> 'postId' = :post AND event = :type""")
+                .param("post", event.postId().toString()).param("preview", preview(event.content()))
+                .param("type", NotificationType.NEW_POST_ON_WALL.name()).update();
+    }
+
+    @EventHandler
+    void on(CommentEdited event) {
+        jdbc.sql("""
+                        UPDATE notifications
+                        SET payload = jsonb_set(payload, '{commentPreview}', to_jsonb(CAST(:preview AS text)))
+                        WHERE payload ->> 'postId' = :post AND payload ->> 'commentId' = :comment""")
+                .param("post", event.postId().toString()).param("comment", event.commentId().toString())
+                .param("preview", preview(event.content())).update();
+    }
+
+    /** The comment is gone from every read model, its previews included, and so are the marks on them. */
+    @EventHandler
+    void on(CommentDeleted event) {
+        jdbc.sql("""
+                        WITH gone AS (DELETE FROM notifications
+                                      WHERE payload ->> 'postId' = :post AND payload ->> 'commentId' = :comment
+                                      RETURNING notification_id, profile_id)
+                        DELETE FROM notification_marks mark USING gone
+                        WHERE mark.notification_id = gone.notification_id AND mark.profile_id = gone.profile_id""")
+                .param("post", event.postId().toString()).param("comment", event.commentId().toString()).update();
     }
 
     /**

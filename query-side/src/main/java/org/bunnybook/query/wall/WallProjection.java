@@ -5,10 +5,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.post.CommentDeleted;
+import org.bunnybook.api.post.CommentEdited;
 import org.bunnybook.api.post.CommentHidden;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
+import org.bunnybook.api.post.PostEdited;
 import org.bunnybook.api.post.PostHidden;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.PostUnliked;
@@ -26,7 +29,8 @@ import java.util.UUID;
 
 /**
  * Keeps posts, comments and likes, in the token's transaction. Counts move only when a row really was added or
- * removed, so handling an event twice counts it once. The cached copies of what an event changes are held (read
+ * removed, so handling an event twice counts it once; an edit sets the content and time its event has, so it too
+ * gives the same row however often it is handled. The cached copies of what an event changes are held (read
  * around) from before its transaction commits until it has ended, then retired.
  */
 @Component
@@ -104,6 +108,37 @@ class WallProjection {
                 .param("username", event.authorUsername())
                 .param("content", event.content())
                 .param("at", utc(at))
+                .write();
+        changing(posts, event.postId());
+    }
+
+    @EventHandler
+    void on(PostEdited event, @Timestamp Instant at) {
+        statements.sql("UPDATE posts SET content = :content, edited_at = :at, updated_at = :at WHERE post_id = :id")
+                .param("id", event.postId())
+                .param("content", event.content())
+                .param("at", utc(at))
+                .write();
+        changing(posts, event.postId());
+    }
+
+    @EventHandler
+    void on(CommentEdited event, @Timestamp Instant at) {
+        // comments are read from PostgreSQL alone: no cached copy to retire
+        statements.sql("UPDATE comments SET content = :content, edited_at = :at WHERE comment_id = :id")
+                .param("id", event.commentId())
+                .param("content", event.content())
+                .param("at", utc(at))
+                .write();
+    }
+
+    @EventHandler
+    void on(CommentDeleted event) {
+        statements.sql("""
+                        WITH removed AS (DELETE FROM comments WHERE comment_id = :id RETURNING post_id)
+                        UPDATE posts SET comments_count = comments_count - 1
+                        WHERE post_id IN (SELECT post_id FROM removed)""")
+                .param("id", event.commentId())
                 .write();
         changing(posts, event.postId());
     }

@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +46,20 @@ public class WallStore {
             rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
             rs.getObject("wall_profile_id", UUID.class), rs.getObject("author_id", UUID.class),
             Privacy.valueOf(rs.getString("privacy")), rs.getInt("comments_count"), rs.getString("author_username"),
-            rs.getInt("likes_count"), rs.getBoolean("liked_by_me"));
+            rs.getInt("likes_count"), rs.getBoolean("liked_by_me"), instant(rs, "edited_at"));
 
     private static final RowMapper<CommentView> COMMENT_VIEW = (rs, row) -> new CommentView(
             rs.getObject("comment_id", UUID.class), rs.getString("content"),
             rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("post_id", UUID.class),
-            rs.getObject("author_id", UUID.class), rs.getString("author_username"));
+            rs.getObject("author_id", UUID.class), rs.getString("author_username"), instant(rs, "edited_at"));
 
     private final JdbcClient jdbc;
+
+    /** A nullable time column. */
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
 
     WallStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -65,7 +74,8 @@ public class WallStore {
 
         static PostView byViewer(PostView post) {
             return new PostView(post.id(), post.content(), post.createdAt(), post.updatedAt(), post.wallProfileId(),
-                    post.profileId(), post.privacy(), post.commentsCount(), post.username(), post.likesCount(), true);
+                    post.profileId(), post.privacy(), post.commentsCount(), post.username(), post.likesCount(), true,
+                    post.editedAt());
         }
     }
 

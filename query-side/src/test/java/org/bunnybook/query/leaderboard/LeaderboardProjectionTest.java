@@ -54,6 +54,18 @@ class LeaderboardProjectionTest {
     }
 
     @Test
+    void aDeletedCommentIsTakenBackOnce() {
+        List<Bunny> bunnies = Bunny.named("jan", "kit");
+        Bunny jan = bunnies.get(0), kit = bunnies.get(1);
+        UUID post = UUID.randomUUID(), gone = UUID.randomUUID();
+
+        events.given(post, jan.writes(post), kit.comments(post, jan, gone, "oops"), kit.comments(post, jan));
+        events.deliver(events.given(post, jan.deletesComment(post, gone, kit)));
+
+        assertThat(board(bunnies)).containsExactly(jan.counted(1, 0, 0), kit.counted(0, 1, 0));
+    }
+
+    @Test
     void eventsHandledTwiceCountOnce() {
         List<Bunny> bunnies = Bunny.named("gus", "hal");
         Bunny gus = bunnies.get(0), hal = bunnies.get(1);

@@ -10,6 +10,7 @@ import org.bunnybook.api.notification.NotificationType;
 import org.bunnybook.api.notification.NotificationView;
 import org.bunnybook.api.post.PageAfter;
 import org.bunnybook.api.post.PostCreated;
+import org.bunnybook.api.post.PostEdited;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.query.testing.Bunny;
 import org.bunnybook.query.testing.ProjectionEvents;
@@ -61,6 +62,28 @@ class NotificationProjectionTest {
         assertThat(pushes.to(ann).get(0).data()).extracting("id", "createdAt", "data.event")
                 .containsExactly(notification.id(), notification.createdAt(), NotificationType.NEW_POST_ON_WALL);
         assertThat(list(bob)).isEmpty();
+    }
+
+    @Test
+    void previewsFollowEditsWithoutPushingAndADeletedCommentsNotificationsGo() {
+        List<Bunny> bunnies = Bunny.named("amy", "ben", "cy");
+        Bunny amy = bunnies.get(0), ben = bunnies.get(1), cy = bunnies.get(2);
+        UUID post = UUID.randomUUID(), edited = UUID.randomUUID(), gone = UUID.randomUUID();
+        events.given(post, new PostCreated(post, ben.id(), ben.username(), amy.id(), "first draft", Privacy.PUBLIC),
+                ben.comments(post, ben, edited, "a comment"), cy.comments(post, ben, gone, "a regret"));
+        int pushed = pushes.to(amy).size();
+
+        events.deliver(events.given(post, new PostEdited(post, ben.id(), amy.id(),
+                        "a much longer final version of the post"), ben.editsComment(post, edited, "better"),
+                ben.deletesComment(post, gone, cy)));
+
+        assertThat(list(amy)).extracting(n -> n.data().event(),
+                        n -> n.data().payload().getOrDefault("postPreview", n.data().payload().get("commentPreview")))
+                .containsExactlyInAnyOrder(
+                        tuple(NotificationType.NEW_POST_ON_WALL, "a much longer final version of t..."),
+                        tuple(NotificationType.NEW_COMMENT_ON_POST, "better"));
+        assertThat(list(ben)).isEmpty(); // cy's comment, the only one ben was told of, is gone
+        assertThat(pushes.to(amy)).hasSize(pushed);
     }
 
     @Test

@@ -12,9 +12,12 @@ import org.bunnybook.api.friendship.FriendRequestSent;
 import org.bunnybook.api.friendship.FriendshipId;
 import org.bunnybook.api.friendship.Unfriended;
 import org.bunnybook.api.leaderboard.ActiveBunnyView;
+import org.bunnybook.api.post.CommentDeleted;
+import org.bunnybook.api.post.CommentEdited;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
+import org.bunnybook.api.post.PostEdited;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.PostUnliked;
 import org.bunnybook.api.post.Privacy;
@@ -82,6 +85,20 @@ public record Bunny(UUID id, String username) {
     /** Deletes their own post on their own wall. */
     public PostDeleted deletes(UUID post) {
         return new PostDeleted(post, id, id, id);
+    }
+
+    /** Rewrites their own post on their own wall. */
+    public PostEdited edits(UUID post, String content) {
+        return new PostEdited(post, id, id, content);
+    }
+
+    public CommentEdited editsComment(UUID post, UUID comment, String content) {
+        return new CommentEdited(post, comment, id, content);
+    }
+
+    /** Deletes a comment {@code author} wrote (the bunny being its author, the post's author or the wall's owner). */
+    public CommentDeleted deletesComment(UUID post, UUID comment, Bunny author) {
+        return new CommentDeleted(post, comment, author.id, id);
     }
 
     /** This bunny's entry as the leaderboard should show it: the score is 3 × posts + 2 × comments + likes. */

@@ -16,6 +16,7 @@ import org.bunnybook.query.testing.ReadModelTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -115,5 +116,45 @@ class WallProjectionTest {
 
         assertThat(walls.handle(new FindPost(post, null)).outcome()).isEqualTo(PostLookup.Outcome.NOT_FOUND);
         assertThat(walls.handle(new FindWallPosts(hal.id(), null, NEWEST))).isEmpty();
+    }
+
+    @Test
+    void anEditShowsTheNewContentAndWhenEvenWhereThePostWasCachedAndTheSameHoweverOftenHandled() {
+        List<Bunny> bunnies = Bunny.named("ida", "jon");
+        Bunny ida = bunnies.get(0), jon = bunnies.get(1);
+        UUID post = UUID.randomUUID(), comment = UUID.randomUUID(), other = UUID.randomUUID();
+        events.given(post, ida.writes(post), jon.comments(post, ida, comment, "first thought"),
+                jon.comments(post, ida, other, "untouched"));
+        assertThat(walls.handle(new FindPost(post, null)).post().editedAt()).isNull();
+
+        var edits = events.given(post, ida.edits(post, "second draft"),
+                jon.editsComment(post, comment, "second thought"));
+        events.deliver(edits);
+
+        PostView edited = walls.handle(new FindPost(post, null)).post();
+        assertThat(edited.content()).isEqualTo("second draft");
+        assertThat(edited.editedAt()).isEqualTo(edits.get(0).getTimestamp().truncatedTo(ChronoUnit.MILLIS));
+        assertThat(edited.updatedAt()).isEqualTo(edited.editedAt()).isAfterOrEqualTo(edited.createdAt());
+        assertThat(walls.handle(new FindWallPosts(ida.id(), null, NEWEST))).extracting(PostView::content)
+                .containsExactly("second draft");
+        assertThat(walls.handle(new FindComments(post, NEWEST)))
+                .extracting(CommentView::id, CommentView::content, view -> view.editedAt() != null)
+                .containsExactlyInAnyOrder(tuple(comment, "second thought", true), tuple(other, "untouched", false));
+    }
+
+    @Test
+    void aDeletedCommentIsGoneAndUncountedOnceHoweverOftenHandled() {
+        List<Bunny> bunnies = Bunny.named("kim", "lou");
+        Bunny kim = bunnies.get(0), lou = bunnies.get(1);
+        UUID post = UUID.randomUUID(), gone = UUID.randomUUID(), kept = UUID.randomUUID();
+        events.given(post, kim.writes(post), lou.comments(post, kim, gone, "oops"),
+                lou.comments(post, kim, kept, "ok"));
+        assertThat(walls.handle(new FindPost(post, null)).post().commentsCount()).isEqualTo(2);
+
+        events.deliver(events.given(post, kim.deletesComment(post, gone, lou)));
+
+        assertThat(walls.handle(new FindPost(post, null)).post().commentsCount()).isEqualTo(1);
+        assertThat(walls.handle(new FindComment(gone))).isEmpty();
+        assertThat(walls.handle(new FindComments(post, NEWEST))).extracting(CommentView::id).containsExactly(kept);
     }
 }

@@ -10,6 +10,7 @@ import org.bunnybook.api.account.EmailAlreadyTaken;
 import org.bunnybook.api.account.LastAdminCannotBeDemoted;
 import org.bunnybook.api.account.UsernameAlreadyTaken;
 import org.bunnybook.api.friendship.UnexpectedRelationshipState;
+import org.bunnybook.api.post.CommentNotFound;
 import org.bunnybook.api.post.NotAllowedOnPost;
 import org.bunnybook.api.report.ReportAlreadyClosed;
 import org.bunnybook.api.report.ReportAlreadyFiled;
@@ -68,7 +69,7 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler({UsernameAlreadyTaken.class, EmailAlreadyTaken.class, UnexpectedRelationshipState.class,
             LastAdminCannotBeDemoted.class, ReportAlreadyFiled.class, ReportAlreadyClosed.class,
-            PostNotFound.class, NotAllowedOnPost.class, AggregateNotFoundException.class,
+            PostNotFound.class, CommentNotFound.class, NotAllowedOnPost.class, AggregateNotFoundException.class,
             IncompatibleAggregateException.class, ConcurrencyException.class,
             AggregateStreamCreationException.class, NotFound.class, Conflict.class, CommandExecutionException.class})
     ResponseEntity<Object> refused(Exception e) {
@@ -82,7 +83,8 @@ class ApiExceptionHandler {
         if (refusal instanceof UnexpectedRelationshipState) {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("message", "UnexpectedRelationshipState"));
         }
-        if (refusal instanceof PostNotFound || refusal instanceof AggregateNotFoundException
+        if (refusal instanceof PostNotFound || refusal instanceof CommentNotFound
+                || refusal instanceof AggregateNotFoundException
                 || refusal instanceof NotFound) {
             return status(HttpStatus.NOT_FOUND);
         }

@@ -1,5 +1,6 @@
 package org.bunnybook.web.post;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -8,6 +9,7 @@ import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CommentView;
 import org.bunnybook.api.post.CreatePost;
 import org.bunnybook.api.post.DeletePost;
+import org.bunnybook.api.post.EditPost;
 import org.bunnybook.api.post.FindComment;
 import org.bunnybook.api.post.FindComments;
 import org.bunnybook.api.post.FindFeed;
@@ -26,6 +28,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -75,7 +78,7 @@ class PostController {
     private PostView asWritten(CreatePost post) {
         Instant now = now();
         return new PostView(post.postId(), post.content(), now, now, post.wallProfileId(), post.authorId(),
-                post.privacy(), 0, post.authorUsername(), 0, false);
+                post.privacy(), 0, post.authorUsername(), 0, false, null);
     }
 
     /** The time an answer made from a command (rather than from the read model) shows, as the API shows times. */
@@ -96,6 +99,13 @@ class PostController {
         return visiblePost(id, member);
     }
 
+    @PatchMapping("/web/posts/{id}")
+    @Operation(summary = "Changes what a post says (its author only); answers the post with its editedAt")
+    PostView edit(Member member, @PathVariable UUID id, @Valid @RequestBody EditPostRequest request) {
+        commands.send(new EditPost(id, member.profileId(), request.content()));
+        return visiblePost(id, Optional.of(member));
+    }
+
     @DeleteMapping("/web/posts/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Member member, @PathVariable UUID id) {
@@ -112,7 +122,7 @@ class PostController {
         return queries.query(new FindComment(comment.commentId()), ResponseTypes.optionalInstanceOf(CommentView.class))
                 .join()
                 .orElseGet(() -> new CommentView(comment.commentId(), comment.content(), now(), comment.postId(),
-                        comment.authorId(), comment.authorUsername()));
+                        comment.authorId(), comment.authorUsername(), null));
     }
 
     @GetMapping("/web/posts/{id}/comments")

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,12 +76,19 @@ class ProjectionOperationsTest {
         ApiClient admin = Staff.admin(port);
         Member writer = Members.register(port, "Bluebell");
         Member reader = Members.register(port, "Acorn");
-        for (int i = 0; i < 20; i++) { // some history of the writer's own, with comments and likes
+        for (int i = 0; i < 20; i++) { // some history of the writer's own, with comments, likes, edits, deletions
             String post = Posts.write(writer, writer, "before " + i, "PUBLIC");
             assertThat(reader.client().post("/web/posts/" + post + "/likes", "").status()).isEqualTo(200);
-            assertThat(reader.client().post("/web/posts/" + post + "/comments", Map.of("content", "c" + i))
-                    .status()).isEqualTo(201);
+            String comment = Posts.comment(reader, post, "c" + i);
+            if (i % 3 == 0) {
+                assertThat(patch(writer, "/web/posts/" + post, "edited " + i)).isEqualTo(200);
+                assertThat(patch(reader, "/web/comments/" + comment, "edited c" + i)).isEqualTo(200);
+            } else if (i % 3 == 1) {
+                assertThat(writer.client().send("DELETE", "/web/comments/" + comment,
+                        HttpRequest.BodyPublishers.noBody(), Map.of()).status()).isEqualTo(204);
+            }
         }
+        Map<String, List<Map<String, Object>>> live = wallTablesOf(writer);
 
         List<String> writtenDuring = new CopyOnWriteArrayList<>();
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -122,6 +130,8 @@ class ProjectionOperationsTest {
         assertThat(jdbc.sql("SELECT count(*) FROM posts WHERE author_id = :writer").param("writer", writer.id())
                 .query(Long.class).single()).isEqualTo(20L + writtenDuring.size());
         Map<String, List<Map<String, Object>>> rebuiltWhileWriting = wallTables();
+        // the history from before the rebuild as it was built live: edits and deleted comments included
+        assertThat(wallTablesOf(writer, live.get("posts").size())).isEqualTo(live);
 
         // the same read model, built again from scratch with nothing else going on
         var again = admin.post("/web/admin/projections/" + ReadModels.WALLS + "/rebuild", "");
@@ -296,6 +306,30 @@ class ProjectionOperationsTest {
                             .single();
                     return !walls.get("replaying").asBoolean() && walls.get("position").asLong() >= head;
                 });
+    }
+
+    private static int patch(Member member, String path, String content) {
+        return member.client().send("PATCH", path,
+                HttpRequest.BodyPublishers.ofString(ApiClient.toJson(Map.of("content", content))),
+                Map.of("Content-Type", "application/json")).status();
+    }
+
+    /** The writer's oldest posts (all of them by default) and their comments and likes. */
+    private Map<String, List<Map<String, Object>>> wallTablesOf(Member writer) {
+        return wallTablesOf(writer, Integer.MAX_VALUE);
+    }
+
+    private Map<String, List<Map<String, Object>>> wallTablesOf(Member writer, int oldest) {
+        String posts = "SELECT post_id FROM posts WHERE author_id = :writer ORDER BY created_at, post_id LIMIT :oldest";
+        Map<String, List<Map<String, Object>>> tables = new HashMap<>();
+        tables.put("posts", jdbc.sql("SELECT * FROM posts WHERE post_id IN (" + posts + ") ORDER BY post_id")
+                .param("writer", writer.id()).param("oldest", oldest).query().listOfRows());
+        tables.put("comments", jdbc.sql("SELECT * FROM comments WHERE post_id IN (" + posts + ") ORDER BY comment_id")
+                .param("writer", writer.id()).param("oldest", oldest).query().listOfRows());
+        tables.put("post_likes", jdbc.sql("SELECT * FROM post_likes WHERE post_id IN (" + posts + ")"
+                        + " ORDER BY post_id, profile_id")
+                .param("writer", writer.id()).param("oldest", oldest).query().listOfRows());
+        return tables;
     }
 
     private Map<String, List<Map<String, Object>>> wallTables() {

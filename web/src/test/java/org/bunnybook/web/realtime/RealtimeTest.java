@@ -177,13 +177,12 @@ class RealtimeTest {
                     .isEqualTo(json(Map.of("byId", friend.id().toString(), "byUsername", friend.username(),
                             "postId", post, "postPreview", long40.substring(0, 32) + "...")));
 
-            assertThat(author.client().post("/web/posts/" + post + "/comments", Map.of("content", "thanks!"))
-                    .status()).isEqualTo(201);
+            String comment = Posts.comment(author, post, "thanks!");
             assertThat(friendSocket.await("new_unread_notification",
                     n -> n.at("/data/event").asText().equals("NEW_COMMENT_ON_POST")).at("/data/payload"))
                     .isEqualTo(json(Map.of("byId", author.id().toString(), "byUsername", author.username(),
                             "postById", friend.id().toString(), "postByUsername", friend.username(),
-                            "postId", post, "commentPreview", "thanks!")));
+                            "postId", post, "commentId", comment, "commentPreview", "thanks!")));
 
             assertThat(author.client().post("/web/posts/" + post + "/likes", "").status()).isEqualTo(200);
             JsonNode like = friendSocket.await("new_unread_notification",

@@ -88,6 +88,9 @@ class AuthorizationMatrixTest {
             .route("GET /web/posts",                                                  200, 200, 200, 200, 200, 200)
             .route("GET /web/posts/{id}",                                             403, 403, 200, 200, 403, 403)
             .route("DELETE /web/posts/{id}",                                          401, 403, 204, 403, 403, 403)
+            .route("PATCH /web/posts/{id}",                                           401, 403, 200, 403, 403, 403)
+            .route("PATCH /web/comments/{id}",                                        401, 403, 200, 403, 403, 403)
+            .route("DELETE /web/comments/{id}",                                       401, 403, 204, 403, 403, 403)
             .route("POST /web/posts/{id}/comments",                                   401, 403, 201, 201, 403, 403)
             .route("GET /web/posts/{id}/comments",                                    403, 403, 200, 200, 403, 403)
             .route("POST /web/posts/{id}/likes",                                      401, 403, 200, 200, 403, 403)
@@ -292,6 +295,11 @@ class AuthorizationMatrixTest {
             ask("GET /web/posts/{id}", Map.of("id", post), "", null);
             ask("DELETE /web/posts/{id}", Map.of("id", doomed), "", null);
             ask("POST /web/posts/{id}/comments", Map.of("id", post), "", role -> "{\"content\":\"a comment\"}");
+            ask("PATCH /web/posts/{id}", Map.of("id", post), "", role -> "{\"content\":\"for friends, edited\"}");
+            // the owner's comments on the owner's post: its author, the post's author and the wall's owner at once
+            ask("PATCH /web/comments/{id}", Map.of("id", Posts.comment(owner, post, "to be edited")), "",
+                    role -> "{\"content\":\"edited\"}");
+            ask("DELETE /web/comments/{id}", Map.of("id", Posts.comment(owner, post, "to be deleted")), "", null);
             ask("GET /web/posts/{id}/comments", Map.of("id", post), "", null);
             ask("POST /web/posts/{id}/likes", Map.of("id", post), "", null);
             ask("DELETE /web/posts/{id}/likes", Map.of("id", post), "", null);

@@ -22,6 +22,13 @@ public final class Posts {
         return response.json().get("id").asText();
     }
 
+    /** Comments on a post and answers the comment's id. */
+    public static String comment(Member author, String postId, String content) {
+        var response = author.client().post("/web/posts/" + postId + "/comments", Map.of("content", content));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return response.json().get("id").asText();
+    }
+
     public static void delete(Member member, String postId) {
         assertThat(member.client().send("DELETE", "/web/posts/" + postId, BodyPublishers.noBody(), Map.of())
                 .status()).isEqualTo(204);

@@ -248,7 +248,8 @@ class MemberJourneyBrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS).filter(hasText("Downloaded"))).isVisible();
     }
 
-    private static Page logIn(Page page, String email, String password) {
+    /** Logs in through the login page and lands on the home feed. */
+    static Page logIn(Page page, String email, String password) {
         page.navigate("/login");
         page.getByLabel("Email").fill(email);
         page.getByLabel("Password").fill(password);
