@@ -19,9 +19,11 @@ import org.bunnybook.api.post.PostNotFound;
 import org.bunnybook.api.post.PostUnliked;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.api.post.UnlikePost;
+import org.bunnybook.command.friendship.Blocks;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -29,7 +31,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A post with its comments and likes. It keeps only what its decisions need (who wrote it, whose wall it is on, for
  * whom, whether it is gone, who likes it); comments change none of that. Who may act on a wall or a FRIENDS post is
- * decided here, against friendships as their own histories have them ({@link Friendships}). A popular post gathers
+ * decided here, against friendships as their own histories have them ({@link Friendships}), and so is a block: a
+ * member and their author's or wall owner's blocker (or blocked) act on the post as if it did not exist
+ * ({@link Blocks}). A popular post gathers
  * thousands of events, so it is snapshotted every {@value PostConfiguration#SNAPSHOT_EVERY} events and loading it
  * stays cheap however long its history grows.
  */
@@ -71,16 +75,18 @@ public class Post {
     }
 
     @CommandHandler
-    void handle(CommentOnPost command, Friendships friendships) {
+    void handle(CommentOnPost command, Friendships friendships, Blocks blocks) {
         requireExisting();
+        requireNoBlock(command.authorId(), blocks);
         requireVisibleTo(command.authorId(), friendships);
         apply(new PostCommented(postId, command.commentId(), command.authorId(), command.authorUsername(),
                 command.content(), authorId, authorUsername, wallProfileId));
     }
 
     @CommandHandler
-    void handle(LikePost command, Friendships friendships) {
+    void handle(LikePost command, Friendships friendships, Blocks blocks) {
         requireExisting();
+        requireNoBlock(command.profileId(), blocks);
         requireVisibleTo(command.profileId(), friendships);
         if (!likers.contains(command.profileId())) {
             apply(new PostLiked(postId, command.profileId(), command.username(), authorId, wallProfileId));
@@ -88,8 +94,9 @@ public class Post {
     }
 
     @CommandHandler
-    void handle(UnlikePost command, Friendships friendships) {
+    void handle(UnlikePost command, Friendships friendships, Blocks blocks) {
         requireExisting();
+        requireNoBlock(command.profileId(), blocks);
         requireVisibleTo(command.profileId(), friendships);
         if (likers.contains(command.profileId())) {
             apply(new PostUnliked(postId, command.profileId()));
@@ -99,6 +106,19 @@ public class Post {
     private void requireExisting() {
         if (deleted) {
             throw new PostNotFound();
+        }
+    }
+
+    /**
+     * Refused as a missing post is (the blocked member learns nothing more than that). The pairs are asked in a
+     * fixed order, each loading (and locking) that pair's friendship for this command: two commands asking about
+     * the same pairs in opposite orders could otherwise wait for each other.
+     */
+    private void requireNoBlock(UUID member, Blocks blocks) {
+        for (UUID other : new TreeSet<>(Set.of(authorId, wallProfileId))) {
+            if (blocks.between(member, other)) {
+                throw new PostNotFound();
+            }
         }
     }
 
