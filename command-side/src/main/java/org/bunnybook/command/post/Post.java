@@ -22,6 +22,7 @@ import org.bunnybook.api.post.UnlikePost;
 import org.bunnybook.command.friendship.Blocks;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -115,7 +116,7 @@ public class Post {
      * the same pairs in opposite orders could otherwise wait for each other.
      */
     private void requireNoBlock(UUID member, Blocks blocks) {
-        for (UUID other : new TreeSet<>(Set.of(authorId, wallProfileId))) {
+        for (UUID other : new TreeSet<>(List.of(authorId, wallProfileId))) { // one if the author owns the wall
             if (blocks.between(member, other)) {
                 throw new PostNotFound();
             }

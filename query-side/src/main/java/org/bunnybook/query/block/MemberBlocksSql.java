@@ -11,7 +11,8 @@ public final class MemberBlocksSql {
      * blocked by {@code member} (another SQL expression).
      */
     public static String between(String viewer, String member) {
-        return """
+        // the leading space: it follows text blocks, whose trailing spaces Java strips
+        return " " + """
                 EXISTS (SELECT 1 FROM member_blocks
                         WHERE (blocker_id = %1$s AND blocked_id = %2$s) OR (blocker_id = %2$s AND blocked_id = %1$s))"""
                 .formatted(viewer, member);

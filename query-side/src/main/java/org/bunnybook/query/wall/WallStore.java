@@ -35,8 +35,8 @@ public class WallStore {
             FROM posts p
             """;
     /** Neither the post's author nor its wall's owner blocks the viewer or is blocked by them. */
-    private static final String UNBLOCKED = "NOT " + MemberBlocksSql.between(":viewer", "p.author_id")
-            + " AND NOT " + MemberBlocksSql.between(":viewer", "p.wall_profile_id") + "\n";
+    private static final String UNBLOCKED = " NOT" + MemberBlocksSql.between(":viewer", "p.author_id")
+            + " AND NOT" + MemberBlocksSql.between(":viewer", "p.wall_profile_id") + "\n";
     private static final String VISIBLE = """
             (p.privacy = 'PUBLIC' OR p.wall_profile_id = :viewer
              OR EXISTS (SELECT 1 FROM friendships f WHERE f.profile_id = p.wall_profile_id AND f.friend_id = :viewer))
