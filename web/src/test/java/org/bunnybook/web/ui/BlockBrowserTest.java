@@ -45,7 +45,7 @@ class BlockBrowserTest {
         fivers.getByRole(AriaRole.BUTTON, named("Block")).click();
         assertThat(fivers.getByRole(AriaRole.DIALOG)).containsText("Block " + hazel.username() + "?");
         Screenshots.take(fivers, "block-confirmation");
-        fivers.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, named("Block")).click();
+        fivers.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, namedWithin("Block")).click();
 
         assertThat(fivers.getByText("You block this bunny")).isVisible();
         assertThat(fivers.getByText("No posts on this wall yet.")).isVisible();
