@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { map, merge, type Observable } from 'rxjs';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useObservable } from '../lib/useObservable';
 import { session } from '../session/session';
 import { friendship } from '../friends/friendship';
@@ -16,6 +16,9 @@ import { ProfileWall, type FriendshipPush } from './ProfileWall';
 import { RelationshipButton } from './RelationshipButton';
 import { ReportButton } from '../reports/ReportButton';
 import { ConnectionChain } from './ConnectionChain';
+import { BlockButton } from '../block/BlockButton';
+import { MyBlocks } from '../block/MyBlocks';
+import { blocksApi } from '../block/blocksApi';
 import styles from './ProfilePage.module.css';
 
 const findProfile = (id: string) => profileNames.find(id);
@@ -41,10 +44,16 @@ function ProfileView({ me, id }: { me: string; id: string }) {
   const wall = useMemo(() => new ProfileWall({ findProfile, friendship, posts: postsApi, friendshipPushes }, me, id), [me, id]);
   const state = useObservable(wall.profile.state$, wall.profile.value);
   const mayPost = useObservable(wall.mayPost$, false);
+  const blocks = useMemo(() => new MyBlocks(blocksApi, me), [me]);
+  const { loaded: blocksKnown } = useObservable(blocks.state$, blocks.value);
+  const navigate = useNavigate();
   useEffect(() => {
     const subscription = wall.start();
     return () => subscription.unsubscribe();
   }, [wall]);
+  useEffect(() => void blocks.load(), [blocks]);
+  // a block changes the wall, the relationship and the connection at once: the page is read again, as on a visit
+  const readAgain = () => navigate(`/profiles/${id}`, { replace: true });
 
   if (state.status === 'loading') return <p className="loading-page" role="status">Loading the profile…</p>;
   if (state.status === 'missing') return <NoSuchBunny />;
@@ -59,6 +68,7 @@ function ProfileView({ me, id }: { me: string; id: string }) {
 
   const { username } = state.profile;
   const self = me === id;
+  const blocked = blocks.blocks(id);
   return (
     <>
       <section className={`card ${styles.header}`}>
@@ -69,9 +79,17 @@ function ProfileView({ me, id }: { me: string; id: string }) {
             <Link to={`/profiles/${id}/friends`}>Friends</Link>
             {!self && <Link to={`/profiles/${id}/friends/mutual`}>Mutual friends</Link>}
           </nav>
-          {!self && <ConnectionChain store={wall.connection} />}
-          <RelationshipButton store={wall.relationship} />
+          {!self && !blocked && <ConnectionChain store={wall.connection} />}
+          {!blocked && <RelationshipButton store={wall.relationship} />}
           {!self && <ReportButton subjectType="PROFILE" subjectId={id} />}
+          {!self && blocksKnown && (
+            <BlockButton
+              username={username}
+              blocked={blocked}
+              onBlock={async () => { await blocks.block(id, username); readAgain(); }}
+              onUnblock={async () => { await blocks.unblock(id); readAgain(); }}
+            />
+          )}
         </div>
       </section>
       {mayPost && (

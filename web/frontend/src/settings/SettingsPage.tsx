@@ -9,14 +9,17 @@ import { session } from '../session/session';
 import { settingsApi, type MemberSession } from './settingsApi';
 import { MySessions, passwordProblem } from './MySessions';
 import { DataExportCard } from '../export/DataExportCard';
+import { BlockedMembersCard } from '../block/BlockedMembersCard';
 
-/** The member's own settings: where they are signed in, their password, and their data. */
+/** The member's own settings: where they are signed in, their password, whom they block, and their data. */
 export function SettingsPage() {
+  const me = session.me;
   return (
     <div className="stack">
       <h1>Settings</h1>
       <SessionsCard />
       <PasswordCard />
+      {me && <BlockedMembersCard me={me.id} />}
       <DataExportCard />
     </div>
   );

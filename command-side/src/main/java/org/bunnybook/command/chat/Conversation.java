@@ -20,10 +20,12 @@ import org.bunnybook.api.chat.MessagePosted;
 import org.bunnybook.api.chat.NotInConversation;
 import org.bunnybook.api.chat.OpenConversation;
 import org.bunnybook.api.chat.PostMessage;
+import org.bunnybook.command.friendship.Blocks;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -67,12 +69,22 @@ public class Conversation {
     }
 
     @CommandHandler
-    void handle(PostMessage command) {
-        if (!active || !members.contains(command.fromId())) {
+    void handle(PostMessage command, Blocks blocks) {
+        if (!active || !members.contains(command.fromId()) || blockedWithin(command.fromId(), blocks)) {
+            // a block is refused as an inactive conversation is: blocking ends the friendship, which ends that too
             throw new NotInConversation("not an active conversation of this member");
         }
         apply(new MessagePosted(chatGroupId, command.messageId(), command.fromId(), command.fromUsername(),
                 command.content(), command.clientMessageId()));
+    }
+
+    /**
+     * Whether the sender and another member block one another, asked of the pairs' own histories: the block's
+     * unfriending deactivates the conversation a moment later, and messages in between must be refused too.
+     */
+    private boolean blockedWithin(UUID sender, Blocks blocks) {
+        return new TreeSet<>(members).stream()
+                .anyMatch(member -> !member.equals(sender) && blocks.between(sender, member));
     }
 
     @CommandHandler

@@ -6,6 +6,10 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.bunnybook.api.block.BlockMember;
+import org.bunnybook.api.block.MemberBlocked;
+import org.bunnybook.api.block.MemberUnblocked;
+import org.bunnybook.api.block.UnblockMember;
 import org.bunnybook.api.friendship.AcceptFriendRequest;
 import org.bunnybook.api.friendship.CancelFriendRequest;
 import org.bunnybook.api.friendship.FriendRequestAccepted;
@@ -18,6 +22,8 @@ import org.bunnybook.api.friendship.UnexpectedRelationshipState;
 import org.bunnybook.api.friendship.Unfriend;
 import org.bunnybook.api.friendship.Unfriended;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -25,7 +31,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The relationship of one unordered pair of members, from first request to unfriending and back. One aggregate for
  * both directions means both members' actions are decided against one state: of two requests sent towards each
- * other at the same moment, one is recorded and the other finds a pending request and is refused.
+ * other at the same moment, one is recorded and the other finds a pending request and is refused. Blocks live here
+ * too, for the same reason: a block and a request or an acceptance racing it are decided one after the other, so
+ * no friendship can begin across a block.
  */
 @Aggregate
 public class Friendship {
@@ -39,6 +47,8 @@ public class Friendship {
     private String requesterUsername;
     private UUID targetId;
     private String targetUsername;
+    /** The members of the pair who block the other: none, one, or both. */
+    private Set<UUID> blockers = new HashSet<>();
 
     protected Friendship() {
         // for Axon
@@ -54,6 +64,8 @@ public class Friendship {
             throw new UnexpectedRelationshipState("a member cannot befriend themselves");
         }
         require(state == State.NONE, "a request needs no relationship yet");
+        // refused as any request that does not fit the pair is, so the blocked member learns nothing more
+        require(blockers.isEmpty(), "no request across a block");
         apply(new FriendRequestSent(command.friendshipId(), command.requesterId(), command.requesterUsername(),
                 command.targetId(), command.targetUsername()));
     }
@@ -89,6 +101,43 @@ public class Friendship {
         apply(requesterLeaves
                 ? new Unfriended(friendshipId, requesterId, requesterUsername, targetId, targetUsername)
                 : new Unfriended(friendshipId, targetId, targetUsername, requesterId, requesterUsername));
+    }
+
+    /**
+     * Ends what the pair has (a friendship, as unfriending does; a pending request, as its requester cancelling it
+     * does), then records the block. The blocked member is told nothing beyond what those endings tell anyone.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(BlockMember command) {
+        if (command.blockerId().equals(command.blockedId())) {
+            throw new UnexpectedRelationshipState("a member cannot block themselves");
+        }
+        if (blockers.contains(command.blockerId())) {
+            return;
+        }
+        if (state == State.FRIENDS) {
+            boolean requesterBlocks = command.blockerId().equals(requesterId);
+            apply(requesterBlocks
+                    ? new Unfriended(friendshipId, requesterId, requesterUsername, targetId, targetUsername)
+                    : new Unfriended(friendshipId, targetId, targetUsername, requesterId, requesterUsername));
+        } else if (state == State.REQUESTED) {
+            apply(new FriendRequestCancelled(friendshipId, requesterId, requesterUsername, targetId, targetUsername));
+        }
+        apply(new MemberBlocked(command.friendshipId(), command.blockerId(), command.blockedId()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(UnblockMember command) {
+        if (blockers.contains(command.blockerId())) {
+            apply(new MemberUnblocked(friendshipId, command.blockerId(), command.blockedId()));
+        }
+    }
+
+    /** Whether either member blocks the other; asked by other aggregates' rules through {@link Blocks}. */
+    boolean blocked() {
+        return !blockers.isEmpty();
     }
 
     /** Whether the two are friends now; asked by other aggregates' rules through {@link FriendshipHistories}. */
@@ -130,5 +179,16 @@ public class Friendship {
     @EventSourcingHandler
     void on(Unfriended event) {
         state = State.NONE;
+    }
+
+    @EventSourcingHandler
+    void on(MemberBlocked event) {
+        friendshipId = event.friendshipId();
+        blockers.add(event.blockerId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberUnblocked event) {
+        blockers.remove(event.blockerId());
     }
 }

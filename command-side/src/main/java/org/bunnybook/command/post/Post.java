@@ -30,11 +30,14 @@ import org.bunnybook.api.post.PostNotFound;
 import org.bunnybook.api.post.PostUnliked;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.api.post.UnlikePost;
+import org.bunnybook.command.friendship.Blocks;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -43,7 +46,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A post with its comments and likes. It keeps only what its decisions need (who wrote it, whose wall it is on, for
  * whom, whether it is gone, who likes it, who wrote each comment still there), never what they say: every version
  * of a post or comment is in its events, the edit history auditors read. Who may act on a wall or a FRIENDS post is
- * decided here, against friendships as their own histories have them ({@link Friendships}). A popular post gathers
+ * decided here, against friendships as their own histories have them ({@link Friendships}), and so is a block: a
+ * member and their author's or wall owner's blocker (or blocked) act on the post as if it did not exist
+ * ({@link Blocks}). A popular post gathers
  * thousands of events, so it is snapshotted every {@value PostConfiguration#SNAPSHOT_EVERY} events and loading it
  * stays cheap however long its history grows.
  */
@@ -100,11 +105,12 @@ public class Post {
     }
 
     @CommandHandler
-    void handle(EditComment command, Friendships friendships) {
+    void handle(EditComment command, Friendships friendships, Blocks blocks) {
         UUID commentAuthor = existingComment(command.commentId());
         if (!command.requesterId().equals(commentAuthor)) {
             throw new NotAllowedOnPost("only its author may edit a comment");
         }
+        requireNoBlock(command.requesterId(), blocks);
         requireVisibleTo(command.requesterId(), friendships);
         apply(new CommentEdited(postId, command.commentId(), commentAuthor, command.content()));
     }
@@ -120,16 +126,18 @@ public class Post {
     }
 
     @CommandHandler
-    void handle(CommentOnPost command, Friendships friendships) {
+    void handle(CommentOnPost command, Friendships friendships, Blocks blocks) {
         requireExisting();
+        requireNoBlock(command.authorId(), blocks);
         requireVisibleTo(command.authorId(), friendships);
         apply(new PostCommented(postId, command.commentId(), command.authorId(), command.authorUsername(),
                 command.content(), authorId, authorUsername, wallProfileId));
     }
 
     @CommandHandler
-    void handle(LikePost command, Friendships friendships) {
+    void handle(LikePost command, Friendships friendships, Blocks blocks) {
         requireExisting();
+        requireNoBlock(command.profileId(), blocks);
         requireVisibleTo(command.profileId(), friendships);
         if (!likers.contains(command.profileId())) {
             apply(new PostLiked(postId, command.profileId(), command.username(), authorId, wallProfileId));
@@ -137,8 +145,9 @@ public class Post {
     }
 
     @CommandHandler
-    void handle(UnlikePost command, Friendships friendships) {
+    void handle(UnlikePost command, Friendships friendships, Blocks blocks) {
         requireExisting();
+        requireNoBlock(command.profileId(), blocks);
         requireVisibleTo(command.profileId(), friendships);
         if (likers.contains(command.profileId())) {
             apply(new PostUnliked(postId, command.profileId()));
@@ -179,6 +188,19 @@ public class Post {
             throw new CommentNotFound();
         }
         return commentAuthor;
+    }
+
+    /**
+     * Refused as a missing post is (the blocked member learns nothing more than that). The pairs are asked in a
+     * fixed order, each loading (and locking) that pair's friendship for this command: two commands asking about
+     * the same pairs in opposite orders could otherwise wait for each other.
+     */
+    private void requireNoBlock(UUID member, Blocks blocks) {
+        for (UUID other : new TreeSet<>(List.of(authorId, wallProfileId))) { // one if the author owns the wall
+            if (blocks.between(member, other)) {
+                throw new PostNotFound();
+            }
+        }
     }
 
     /** A FRIENDS post is for its wall's owner and the owner's friends, whoever wrote it. */

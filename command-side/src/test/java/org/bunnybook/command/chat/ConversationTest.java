@@ -12,6 +12,7 @@ import org.bunnybook.api.chat.MessagePosted;
 import org.bunnybook.api.chat.NotInConversation;
 import org.bunnybook.api.chat.OpenConversation;
 import org.bunnybook.api.chat.PostMessage;
+import org.bunnybook.command.friendship.Blocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +25,23 @@ class ConversationTest {
     private final UUID hazel = UUID.randomUUID();
     private final UUID fiver = UUID.randomUUID();
     private final UUID message = UUID.randomUUID();
+    /** Whether the two block one another, as their friendship's history has it. */
+    private boolean blocked;
     private AggregateTestFixture<Conversation> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Conversation.class);
+        fixture.registerInjectableResource((Blocks) (one, other) -> blocked);
+    }
+
+    @Test
+    void aMessageAcrossABlockIsRefusedEvenWhileTheConversationIsStillActive() {
+        blocked = true;
+        fixture.given(opened()).when(new PostMessage(chat, message, fiver, "fiver", "silflay?", "c1"))
+                .expectException(NotInConversation.class).expectNoEvents();
+        fixture.given(opened()).when(new PostMessage(chat, message, hazel, "hazel", "go away", "c2"))
+                .expectException(NotInConversation.class).expectNoEvents();
     }
 
     private OpenConversation open() {

@@ -13,6 +13,10 @@ import org.bunnybook.api.friendship.SendFriendRequest;
 import org.bunnybook.api.friendship.UnexpectedRelationshipState;
 import org.bunnybook.api.friendship.Unfriend;
 import org.bunnybook.api.friendship.Unfriended;
+import org.bunnybook.api.block.BlockMember;
+import org.bunnybook.api.block.MemberBlocked;
+import org.bunnybook.api.block.MemberUnblocked;
+import org.bunnybook.api.block.UnblockMember;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +105,63 @@ class FriendshipTest {
         fixture.given(sent(), accepted()).when(new SendFriendRequest(id, hazel, "hazel", fiver, "fiver"))
                 .expectException(UnexpectedRelationshipState.class);
         fixture.given(sent(), accepted()).when(new CancelFriendRequest(id, hazel))
+                .expectException(UnexpectedRelationshipState.class);
+    }
+
+    @Test
+    void blockingEndsAFriendshipAsUnfriendingDoesThenRecordsTheBlockOnce() {
+        fixture.given(sent(), accepted())
+                .when(new BlockMember(id, fiver, hazel))
+                .expectEvents(new Unfriended(id, fiver, "fiver", hazel, "hazel"), new MemberBlocked(id, fiver, hazel));
+        fixture.given(sent(), accepted(), new Unfriended(id, fiver, "fiver", hazel, "hazel"),
+                        new MemberBlocked(id, fiver, hazel))
+                .when(new BlockMember(id, fiver, hazel))
+                .expectNoEvents();
+    }
+
+    @Test
+    void blockingCancelsAPendingRequestWhicheverWayItWent() {
+        fixture.given(sent())
+                .when(new BlockMember(id, fiver, hazel))
+                .expectEvents(new FriendRequestCancelled(id, hazel, "hazel", fiver, "fiver"),
+                        new MemberBlocked(id, fiver, hazel));
+        fixture.givenNoPriorActivity()
+                .when(new BlockMember(id, fiver, hazel))
+                .expectEvents(new MemberBlocked(id, fiver, hazel));
+    }
+
+    @Test
+    void noRequestAcrossABlockEitherWayAndUnblockingRestoresNothing() {
+        fixture.given(new MemberBlocked(id, fiver, hazel))
+                .when(new SendFriendRequest(id, hazel, "hazel", fiver, "fiver"))
+                .expectException(UnexpectedRelationshipState.class);
+        fixture.given(new MemberBlocked(id, fiver, hazel))
+                .when(new SendFriendRequest(id, fiver, "fiver", hazel, "hazel"))
+                .expectException(UnexpectedRelationshipState.class);
+        fixture.given(new MemberBlocked(id, fiver, hazel), new MemberBlocked(id, hazel, fiver),
+                        new MemberUnblocked(id, fiver, hazel))
+                .when(new SendFriendRequest(id, fiver, "fiver", hazel, "hazel"))
+                .expectException(UnexpectedRelationshipState.class);
+        fixture.given(sent(), accepted(), new Unfriended(id, fiver, "fiver", hazel, "hazel"),
+                        new MemberBlocked(id, fiver, hazel))
+                .when(new UnblockMember(id, fiver, hazel))
+                .expectEvents(new MemberUnblocked(id, fiver, hazel));
+        fixture.given(new MemberBlocked(id, fiver, hazel), new MemberUnblocked(id, fiver, hazel))
+                .when(new SendFriendRequest(id, hazel, "hazel", fiver, "fiver"))
+                .expectEvents(sent());
+    }
+
+    @Test
+    void onlyABlockOfOnesOwnIsLifted() {
+        fixture.given(new MemberBlocked(id, fiver, hazel))
+                .when(new UnblockMember(id, hazel, fiver))
+                .expectNoEvents();
+    }
+
+    @Test
+    void nobodyBlocksThemselves() {
+        fixture.givenNoPriorActivity()
+                .when(new BlockMember(FriendshipId.of(hazel, hazel), hazel, hazel))
                 .expectException(UnexpectedRelationshipState.class);
     }
 }

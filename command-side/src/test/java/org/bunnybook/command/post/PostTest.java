@@ -21,6 +21,7 @@ import org.bunnybook.api.post.PostNotFound;
 import org.bunnybook.api.post.PostUnliked;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.api.post.UnlikePost;
+import org.bunnybook.command.friendship.Blocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,8 @@ class PostTest {
     private final UUID comment = UUID.randomUUID();
     /** The wall owner's friends, as the friendships' own histories have them. */
     private final Set<UUID> wallOwnersFriends = new HashSet<>(Set.of(author, friend));
+    /** Pairs (as "one other", either order) that block one another, as the friendships' own histories have them. */
+    private final Set<String> blocks = new HashSet<>();
     private AggregateTestFixture<Post> fixture;
 
     @BeforeEach
@@ -46,6 +49,24 @@ class PostTest {
         fixture.registerInjectableResource((Friendships) (one, other) ->
                 one.equals(wallOwner) && wallOwnersFriends.contains(other)
                         || other.equals(wallOwner) && wallOwnersFriends.contains(one));
+        fixture.registerInjectableResource((Blocks) (one, other) ->
+                blocks.contains(one + " " + other) || blocks.contains(other + " " + one));
+    }
+
+    @Test
+    void aBlockWithTheAuthorOrTheWallsOwnerHidesThePostFromCommentsAndLikes() {
+        blocks.add(friend + " " + author);
+        fixture.given(created()).when(new CommentOnPost(post, comment, friend, "bigwig", "hello"))
+                .expectException(PostNotFound.class).expectNoEvents();
+        fixture.given(created()).when(new LikePost(post, friend, "bigwig"))
+                .expectException(PostNotFound.class).expectNoEvents();
+        blocks.clear();
+        blocks.add(wallOwner + " " + friend);
+        fixture.given(created()).when(new LikePost(post, friend, "bigwig"))
+                .expectException(PostNotFound.class).expectNoEvents();
+        fixture.given(created(), new PostLiked(post, friend, "bigwig", author, wallOwner))
+                .when(new UnlikePost(post, friend))
+                .expectException(PostNotFound.class).expectNoEvents();
     }
 
     private PostCreated created() {

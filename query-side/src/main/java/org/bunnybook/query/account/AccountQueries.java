@@ -7,6 +7,7 @@ import org.bunnybook.api.account.FindAccountById;
 import org.bunnybook.api.account.ProfileSummary;
 import org.bunnybook.api.account.Role;
 import org.bunnybook.api.account.SearchProfiles;
+import org.bunnybook.query.block.MemberBlocksSql;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,9 +53,12 @@ class AccountQueries {
         return jdbc.sql("""
                         SELECT profile_id, username FROM accounts
                         WHERE lower(username) LIKE '%' || :q || '%' ESCAPE '\\'
+                          AND NOT """ + MemberBlocksSql.between(":viewer", "profile_id") + """
+
                         ORDER BY lower(username) LIKE :q || '%' ESCAPE '\\' DESC, lower(username)
                         LIMIT :limit""")
                 .param("q", literal)
+                .param("viewer", query.viewerId())
                 .param("limit", query.limit())
                 .query((rs, row) -> new ProfileSummary(rs.getObject("profile_id", UUID.class),
                         rs.getString("username")))

@@ -6,14 +6,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every table of the friendships read model (FriendshipProjection), so that a rebuild builds them beside the live
- * ones while members read those.
+ * Every table of the friendships read model (FriendshipProjection, and the block package's BlockProjection), so
+ * that a rebuild builds them beside the live ones while members read those.
  */
 @Configuration(proxyBeanMethods = false)
 class FriendshipTables {
 
     @Bean
     OwnedTables friendshipOwnedTables() {
-        return OwnedTables.of(ReadModels.FRIENDSHIPS, "friendships");
+        return OwnedTables.of(ReadModels.FRIENDSHIPS, "friendships", "member_blocks");
     }
 }

@@ -21,15 +21,20 @@ import java.util.UUID;
  * <p>
  * The search meets in the middle, so it visits about the friends of friends of each member; members with thousands
  * of friends make that many more, so the transaction has a timeout and a search that runs out of it is refused as
- * a timeout, never left to run. Not cached: a chain changes whenever any friendship along it does, and the cache's
- * generations follow only the members an answer is about.
+ * a timeout, never left to run. A member blocked by or blocking {@code from} is on no chain {@code from} is shown,
+ * and not connected to them at all. Not cached: a chain changes whenever any friendship along it does, and the
+ * cache's generations follow only the members an answer is about.
  */
 @Component
 class ConnectionQueries {
 
     static final String SHORTEST_CHAIN = """
             MATCH (a:Profile {id: $from}), (b:Profile {id: $to})
+            OPTIONAL MATCH (a)-[:BLOCKED]-(hidden:Profile)
+            WITH a, b, collect(hidden) AS hidden
+            WHERE NOT b IN hidden
             MATCH chain = shortestPath((a)-[:FRIEND*..%d]-(b))
+            WHERE none(p IN nodes(chain) WHERE p IN hidden)
             RETURN [p IN nodes(chain) | {id: p.id, username: p.username}] AS path
             """.formatted(FindConnection.MAX_HOPS);
 

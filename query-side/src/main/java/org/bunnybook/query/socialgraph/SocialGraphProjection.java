@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.AccountRegistered;
+import org.bunnybook.api.block.MemberBlocked;
+import org.bunnybook.api.block.MemberUnblocked;
 import org.bunnybook.api.friendship.FriendRequestAccepted;
 import org.bunnybook.api.friendship.FriendRequestCancelled;
 import org.bunnybook.api.friendship.FriendRequestRejected;
@@ -26,8 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The social graph in Neo4j: {@code (:Profile {id, username, key})} nodes, {@code REQUESTED} (requester → target)
- * and {@code FRIEND} relationships. Neo4j cannot share the token's transaction, so every change commits in its own
+ * The social graph in Neo4j: {@code (:Profile {id, username, key})} nodes, {@code REQUESTED} (requester → target),
+ * {@code FRIEND} and {@code BLOCKED} (blocker → blocked) relationships. Neo4j cannot share the token's transaction, so every change commits in its own
  * Neo4j transaction before the token does, and is idempotent: each pair's {@code (:Pair {id, seq})} node remembers
  * the last event applied, and an event at or below it changes nothing, however often it is replayed. Profiles are
  * merged from the usernames the friendship events carry, because segments run in parallel and a friendship event
@@ -50,6 +52,17 @@ class SocialGraphProjection {
             WITH pair
             MERGE (a:Profile {id: $a}) ON CREATE SET a.username = $aName, a.key = toLower($aName)
             MERGE (b:Profile {id: $b}) ON CREATE SET b.username = $bName, b.key = toLower($bName)
+            WITH a, b
+            """;
+
+    /** As {@link #IF_NEWER}, for events that carry no usernames: their members' names come with their accounts. */
+    private static final String BLOCK_IF_NEWER = """
+            MERGE (pair:Pair {id: $pair})
+            WITH pair WHERE coalesce(pair.seq, -1) < $seq
+            SET pair.seq = $seq
+            WITH pair
+            MERGE (a:Profile {id: $a})
+            MERGE (b:Profile {id: $b})
             WITH a, b
             """;
 
@@ -111,6 +124,17 @@ class SocialGraphProjection {
                 "OPTIONAL MATCH (a)-[friendship:FRIEND]-(b) DELETE friendship");
     }
 
+    @EventHandler
+    void on(MemberBlocked event, @SequenceNumber long seq) {
+        blockChange(event.friendshipId(), seq, event.blockerId(), event.blockedId(), "MERGE (a)-[:BLOCKED]->(b)");
+    }
+
+    @EventHandler
+    void on(MemberUnblocked event, @SequenceNumber long seq) {
+        blockChange(event.friendshipId(), seq, event.blockerId(), event.blockedId(),
+                "OPTIONAL MATCH (a)-[block:BLOCKED]->(b) DELETE block");
+    }
+
     /** Wipes the graph in batches: one transaction deleting a whole large graph would hold it all in memory. */
     @ResetHandler
     void reset() {
@@ -127,6 +151,11 @@ class SocialGraphProjection {
     private void change(String pair, long seq, UUID a, String aName, UUID b, String bName, String cypher) {
         changes.add(new Change(IF_NEWER + cypher, Map.of("pair", pair, "seq", seq,
                 "a", a.toString(), "aName", aName, "b", b.toString(), "bName", bName), List.of(a, b)));
+    }
+
+    private void blockChange(String pair, long seq, UUID blocker, UUID blocked, String cypher) {
+        changes.add(new Change(BLOCK_IF_NEWER + cypher, Map.of("pair", pair, "seq", seq,
+                "a", blocker.toString(), "b", blocked.toString()), List.of(blocker, blocked)));
     }
 
     /**

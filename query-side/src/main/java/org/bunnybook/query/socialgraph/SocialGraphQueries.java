@@ -50,7 +50,7 @@ class SocialGraphQueries {
                 MATCH (f)-[:FRIEND]-(p:Profile)
                 RETURN p LIMIT $each
             }
-            WITH me, friends, p WHERE p <> me AND NOT p IN friends
+            WITH me, friends, p WHERE p <> me AND NOT p IN friends AND NOT (me)-[:BLOCKED]-(p)
             WITH p LIMIT $paths
             WITH p, count(*) AS mutual
             WITH collect({p: p, mutual: mutual}) AS ranked
@@ -122,7 +122,7 @@ class SocialGraphQueries {
     }
 
     /**
-     * Friends of friends who are neither friends nor oneself, A→Z: every one of them, as the set must be whole for
+     * Friends of friends who are neither friends nor oneself, nor blocked by or blocking one, A→Z: every one of them, as the set must be whole for
      * pages to follow one another.
      */
     @QueryHandler
@@ -133,7 +133,7 @@ class SocialGraphQueries {
             // Neo4j plans the exclusion of friends as a triadic selection: a set of them built once
             return graph.profiles("""
                     MATCH (me:Profile {id: $id})-[:FRIEND]-(:Profile)-[:FRIEND]-(p:Profile)
-                    WHERE p <> me AND NOT (me)-[:FRIEND]-(p)
+                    WHERE p <> me AND NOT (me)-[:FRIEND]-(p) AND NOT (me)-[:BLOCKED]-(p)
                     WITH DISTINCT p WHERE p.key > $after
                     """ + PROFILE + " ORDER BY p.key LIMIT $limit", parameters);
         }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,6 +37,9 @@ public class WallReads {
             return PostLookup.notFound();
         }
         PostView post = found.get(0);
+        if (store.blockedAcross(post, viewer)) {
+            return PostLookup.notFound(); // as if it did not exist: all the blocked member may learn
+        }
         if (post.privacy() == Privacy.FRIENDS && !seesEverythingOn(post.wallProfileId(), viewer)) {
             return PostLookup.hidden();
         }
@@ -52,12 +56,19 @@ public class WallReads {
         if (cached.isPresent()) {
             List<PostView> found = posts.asSeenBy(cached.get(), member);
             // a post the timeline knows and the walls read model not yet (or no more): the two projections differ
-            // for a moment, and a short page would look like the end of the feed
-            if (found.size() == cached.get().size()) {
+            // for a moment, and a short page would look like the end of the feed; so would a page with posts
+            // across a block left out (timelines know nothing of blocks), which PostgreSQL leaves out in SQL
+            if (found.size() == cached.get().size() && noneAcrossBlock(found, member)) {
                 return found;
             }
         }
         return store.feed(member, page);
+    }
+
+    private boolean noneAcrossBlock(List<PostView> page, UUID member) {
+        Set<UUID> blocked = store.blockedWith(member);
+        return blocked.isEmpty() || page.stream()
+                .noneMatch(post -> blocked.contains(post.profileId()) || blocked.contains(post.wallProfileId()));
     }
 
     private boolean seesEverythingOn(UUID wall, UUID viewer) {

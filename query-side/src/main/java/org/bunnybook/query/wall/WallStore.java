@@ -4,6 +4,7 @@ import org.bunnybook.api.post.CommentView;
 import org.bunnybook.api.post.PageAfter;
 import org.bunnybook.api.post.PostView;
 import org.bunnybook.api.post.Privacy;
+import org.bunnybook.query.block.MemberBlocksSql;
 import org.bunnybook.query.paging.Keyset;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 /**
  * Walls, posts, comments and the feed as PostgreSQL knows them: the source of truth behind the caches, and what
  * answers when they cannot. Visibility is one SQL rule: a FRIENDS post shows only to its wall's owner and the
- * owner's friends. Pages run newest first on (created_at, id). Public for the benchmarks, which compare it with the
+ * owner's friends, and no post shows across a block with its author or its wall's owner. Pages run newest first on (created_at, id). Public for the benchmarks, which compare it with the
  * cached reads.
  */
 @Component
@@ -36,10 +37,13 @@ public class WallStore {
                         AS liked_by_me
             FROM posts p
             """;
+    /** Neither the post's author nor its wall's owner blocks the viewer or is blocked by them. */
+    private static final String UNBLOCKED = " NOT" + MemberBlocksSql.between(":viewer", "p.author_id")
+            + " AND NOT" + MemberBlocksSql.between(":viewer", "p.wall_profile_id") + "\n";
     private static final String VISIBLE = """
             (p.privacy = 'PUBLIC' OR p.wall_profile_id = :viewer
              OR EXISTS (SELECT 1 FROM friendships f WHERE f.profile_id = p.wall_profile_id AND f.friend_id = :viewer))
-            """;
+            AND """ + UNBLOCKED;
     private static final RowMapper<PostView> POST_VIEW = (rs, row) -> new PostView(
             rs.getObject("post_id", UUID.class), rs.getString("content"),
             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
@@ -100,16 +104,34 @@ public class WallStore {
                 .param("member", member).param("other", other).query(Boolean.class).single();
     }
 
+    /** Whether the viewer (null: anonymous, whom nobody blocks) and the post's author or wall owner block each other. */
+    boolean blockedAcross(PostView post, UUID viewer) {
+        return viewer != null && jdbc.sql("SELECT NOT (" + UNBLOCKED + ") FROM posts p WHERE p.post_id = :post")
+                .param("viewer", viewer).param("post", post.id()).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** The members the viewer blocks or is blocked by. */
+    Set<UUID> blockedWith(UUID viewer) {
+        return Set.copyOf(jdbc.sql("""
+                        SELECT blocked_id FROM member_blocks WHERE blocker_id = :viewer
+                        UNION SELECT blocker_id FROM member_blocks WHERE blocked_id = :viewer""")
+                .param("viewer", viewer).query(UUID.class).list());
+    }
+
     /** A page of the wall's posts that {@code viewer} (null: anonymous) may see. */
     public List<PostView> wall(UUID wall, UUID viewer, PageAfter page) {
         return page(POST + " WHERE p.wall_profile_id = :wall AND " + VISIBLE, page, viewer, wall);
     }
 
-    /** A page of the posts on the member's own wall and friends' walls: every one of them is visible to them. */
+    /**
+     * A page of the posts on the member's own wall and friends' walls: every one of them is visible to them, but
+     * those across a block (a blocked ex-friend's posts left on their own wall) are left out.
+     */
     public List<PostView> feed(UUID member, PageAfter page) {
         return page(POST + """
                  WHERE (p.wall_profile_id = :viewer
-                        OR p.wall_profile_id IN (SELECT friend_id FROM friendships WHERE profile_id = :viewer))""",
+                        OR p.wall_profile_id IN (SELECT friend_id FROM friendships WHERE profile_id = :viewer))
+                   AND """ + UNBLOCKED,
                 page, member, null);
     }
 

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.account.ProfileSummary;
+import org.bunnybook.api.block.Blocking;
+import org.bunnybook.api.block.FindBlocking;
 import org.bunnybook.api.friendship.FindFriendRequests;
 import org.bunnybook.api.friendship.FindFriendSuggestions;
 import org.bunnybook.api.friendship.FindFriends;
@@ -43,6 +45,11 @@ class FriendshipQueryController {
                                  @Min(value = 1, message = "must be at least 1")
                                  @Max(value = 50, message = "must be at most 50") int limit) {
         boolean own = viewer.map(member -> member.profileId().equals(id)).orElse(false);
+        Blocking blocking = queries.query(new FindBlocking(viewer.map(Member::profileId).orElse(null), id),
+                ResponseTypes.instanceOf(Blocking.class)).join();
+        if (blocking.either()) {
+            return List.of(); // a member's friends are among the details a block hides, both ways
+        }
         return profiles(new FindFriends(id, usernameGt, limit)).stream()
                 .map(friend -> own ? FriendSummary.ofMine(id, friend) : FriendSummary.of(friend))
                 .toList();

@@ -84,6 +84,9 @@ class AuthorizationMatrixTest {
             .route("GET /web/profiles/{me}/friend_suggestions",                       401, 403, 200, 403, 403, 403)
             .route("GET /web/profiles/{a}/relationships/{b}",                         200, 200, 200, 200, 200, 200)
             .route("GET /web/profiles/{me}/connection/{other}",                       401, 403, 200, 403, 403, 403)
+            .route("PUT /web/profiles/{me}/blocks/{other}",                           401, 403, 204, 403, 403, 403)
+            .route("DELETE /web/profiles/{me}/blocks/{other}",                        401, 403, 204, 403, 403, 403)
+            .route("GET /web/profiles/{me}/blocks",                                   401, 403, 200, 403, 403, 403)
             .route("POST /web/posts",                                                 401, 403, 201, 201, 403, 403)
             .route("GET /web/posts",                                                  200, 200, 200, 200, 200, 200)
             .route("GET /web/posts/{id}",                                             403, 403, 200, 200, 403, 403)
@@ -261,6 +264,7 @@ class AuthorizationMatrixTest {
             Member accepted = Members.register(port, "Accepted");
             Member rejected = Members.register(port, "Rejected");
             Member spareFriend = Members.register(port, "Spare");
+            Member blocked = Members.register(port, "Blocked");
             assertThat(Friends.request(accepted, owner).status()).isEqualTo(201);
             assertThat(Friends.request(rejected, owner).status()).isEqualTo(201);
             Friends.befriend(owner, spareFriend);
@@ -289,6 +293,9 @@ class AuthorizationMatrixTest {
                     Map.of("requester", rejected.id().toString()), "", null);
             ask("DELETE /web/profiles/{me}/friends/{friend}", Map.of("friend", spareFriend.id().toString()), "",
                     null);
+            // the friend, the default {other}, must stay a friend for the routes after these
+            ask("PUT /web/profiles/{me}/blocks/{other}", Map.of("other", blocked.id().toString()), "", null);
+            ask("DELETE /web/profiles/{me}/blocks/{other}", Map.of("other", blocked.id().toString()), "", null);
             ask("POST /web/posts", Map.of(), "", role -> "{\"content\":\"on the owner's wall\",\"wallProfileId\":\""
                     + owner.id() + "\",\"privacy\":\"FRIENDS\"}");
             ask("GET /web/posts", Map.of(), "?wall_profile_id=" + owner.id(), null);
