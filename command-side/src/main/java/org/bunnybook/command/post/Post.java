@@ -6,6 +6,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.bunnybook.api.PersonalData;
+import org.bunnybook.api.PersonalData.Erased;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CreatePost;
 import org.bunnybook.api.post.DeletePost;
@@ -41,6 +43,7 @@ public class Post {
     @AggregateIdentifier
     private UUID postId;
     private UUID authorId;
+    @PersonalData(subject = "authorId", erasedAs = Erased.MEMBER) // snapshots keep it sealed, as events do
     private String authorUsername;
     private UUID wallProfileId;
     private Privacy privacy;
