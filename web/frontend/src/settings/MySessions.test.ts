@@ -24,6 +24,7 @@ function server(...held: MemberSession[]) {
       sessions = [];
     },
     changePassword: async () => undefined,
+    eraseAccount: async () => undefined,
   };
   return { api, ended };
 }

@@ -11,7 +11,7 @@ import { MySessions, passwordProblem } from './MySessions';
 import { DataExportCard } from '../export/DataExportCard';
 import { BlockedMembersCard } from '../block/BlockedMembersCard';
 
-/** The member's own settings: where they are signed in, their password, whom they block, and their data. */
+/** The member's own settings: where they are signed in, their password, whom they block, their data, and leaving for good. */
 export function SettingsPage() {
   const me = session.me;
   return (
@@ -21,6 +21,7 @@ export function SettingsPage() {
       <PasswordCard />
       {me && <BlockedMembersCard me={me.id} />}
       <DataExportCard />
+      <DeleteAccountCard />
     </div>
   );
 }
@@ -118,6 +119,54 @@ function PasswordCard() {
         {changed && <p className="notice" role="status">Your password was changed.</p>}
         <button type="submit" disabled={change.busy}>Change password</button>
       </form>
+    </section>
+  );
+}
+
+/** Erasure asks twice: a first click opens the confirmation, which takes the password. */
+function DeleteAccountCard() {
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const [password, setPassword] = useState('');
+  const erase = useAction(async () => {
+    try {
+      await settingsApi.eraseAccount(password);
+    } catch (e) {
+      throw e instanceof ApiError && e.status === 403 ? new ApiError(403, 'Your password is not right.') : e;
+    }
+    session.endHere();
+    navigate('/login');
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void erase.run();
+  };
+  return (
+    <section className="card stack" aria-labelledby="delete-account-title">
+      <h2 id="delete-account-title">Delete my account</h2>
+      <p className="hint">
+        Your name, email and everything you wrote become unreadable for good; others see “erased member” and
+        “[erased]” where you were. You are logged out everywhere. This cannot be undone.
+      </p>
+      {!confirming && (
+        <div className="row">
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>Delete my account</button>
+        </div>
+      )}
+      {confirming && (
+        <form onSubmit={submit} className="stack" aria-label="Confirm deleting your account">
+          <label>
+            Your password, to confirm
+            <input type="password" autoComplete="current-password" required value={password}
+                   onChange={(e) => setPassword(e.target.value)} />
+          </label>
+          <ErrorNote error={erase.error} />
+          <div className="row">
+            <button type="submit" className="danger" disabled={erase.busy}>Delete my account for good</button>
+            <button type="button" className="link" onClick={() => setConfirming(false)}>Keep my account</button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

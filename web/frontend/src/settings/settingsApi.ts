@@ -18,6 +18,8 @@ export interface SettingsApi {
   endSession(id: string): Promise<void>;
   endAllSessions(): Promise<void>;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  /** Erases the member's account for good (docs/privacy.md); every session of theirs ends. */
+  eraseAccount(password: string): Promise<void>;
 }
 
 export const settingsApi: SettingsApi = {
@@ -25,4 +27,5 @@ export const settingsApi: SettingsApi = {
   endSession: (id) => http.delete(`/sessions/${encodeURIComponent(id)}`),
   endAllSessions: () => http.delete('/sessions'),
   changePassword: (currentPassword, newPassword) => http.put('/me/password', { currentPassword, newPassword }),
+  eraseAccount: (password) => http.delete('/me', { password }),
 };

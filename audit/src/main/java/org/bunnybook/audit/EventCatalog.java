@@ -1,6 +1,7 @@
 package org.bunnybook.audit;
 
 import org.axonframework.serialization.Revision;
+import org.bunnybook.api.PersonalData;
 import org.bunnybook.api.Sensitive;
 import org.bunnybook.platform.eventstore.EventCriteria;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -9,11 +10,13 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -67,8 +70,28 @@ public class EventCatalog {
         return new EventType(event.getName(), event.getSimpleName(), event.getAnnotation(Revision.class).value(),
                 Arrays.stream(components)
                         .map(component -> new Field(component.getName(), simpleTypeName(component),
-                                component.isAnnotationPresent(Sensitive.class)))
+                                component.isAnnotationPresent(Sensitive.class), personalDataOf(component)))
                         .toList());
+    }
+
+    /**
+     * Whose personal data the field is ({@link PersonalData}: the field naming its subject), or null; a list of
+     * records is personal data if its records have personal fields ({@code ConversationOpened.members}).
+     */
+    private static String personalDataOf(RecordComponent component) {
+        PersonalData marked = component.getAnnotation(PersonalData.class);
+        if (marked != null) {
+            return marked.subject();
+        }
+        if (component.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+            return Arrays.stream(element.getRecordComponents())
+                    .map(inner -> inner.getAnnotation(PersonalData.class))
+                    .filter(Objects::nonNull)
+                    .map(inner -> "each element's " + inner.subject())
+                    .findFirst().orElse(null);
+        }
+        return null;
     }
 
     /** {@code java.util.Map<java.lang.String, java.lang.String>} read as {@code Map<String, String>}. */
@@ -81,7 +104,10 @@ public class EventCatalog {
     public record EventType(String type, String name, String revision, List<Field> fields) {
     }
 
-    /** One field of an event; a sensitive one is stored but shown redacted. */
-    public record Field(String name, String type, boolean sensitive) {
+    /**
+     * One field of an event; a sensitive one is stored but shown redacted; a personal one ({@code personalDataOf}
+     * names the field holding its subject) is stored encrypted with its subject's key (docs/privacy.md).
+     */
+    public record Field(String name, String type, boolean sensitive, String personalDataOf) {
     }
 }

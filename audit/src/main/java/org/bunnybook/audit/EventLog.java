@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.bunnybook.platform.eventstore.EventCriteria;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.eventstore.StoredEvent;
+import org.bunnybook.platform.privacy.PersonalDataCipher;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The event store read as it is stored: rows of {@code domain_event_entry} in global order, with payloads and
- * metadata shown as the JSON they were written as, sensitive fields redacted.
+ * metadata shown as the JSON they were written as, personal data opened (an erased member's as its placeholder,
+ * docs/privacy.md), sensitive fields redacted.
  */
 @Component
 public class EventLog {
@@ -26,11 +28,13 @@ public class EventLog {
     private final EventStoreTables tables;
     private final ObjectMapper json;
     private final EventCatalog catalog;
+    private final PersonalDataCipher personalData;
 
-    EventLog(EventStoreTables tables, ObjectMapper json, EventCatalog catalog) {
+    EventLog(EventStoreTables tables, ObjectMapper json, EventCatalog catalog, PersonalDataCipher personalData) {
         this.tables = tables;
         this.json = json;
         this.catalog = catalog;
+        this.personalData = personalData;
     }
 
     /** Up to {@code limit} events matching {@code criteria}, at or below global position {@code head}. */
@@ -51,7 +55,7 @@ public class EventLog {
     private AuditedEvent audited(StoredEvent stored) {
         return new AuditedEvent(stored.globalIndex(), stored.eventIdentifier(), stored.aggregateIdentifier(),
                 stored.aggregateType(), stored.sequenceNumber(), stored.payloadType(), stored.payloadRevision(),
-                instant(stored.timeStamp()), redacted(stored.payloadType(), tree(stored.payload())),
+                instant(stored.timeStamp()), redacted(stored.payloadType(), personalData.openAll(tree(stored.payload()))),
                 tree(stored.metaData()));
     }
 

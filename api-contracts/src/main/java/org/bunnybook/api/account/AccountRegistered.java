@@ -1,5 +1,7 @@
 package org.bunnybook.api.account;
 
+import org.bunnybook.api.PersonalData;
+import org.bunnybook.api.PersonalData.Erased;
 import org.axonframework.serialization.Revision;
 import org.bunnybook.api.Sensitive;
 
@@ -9,8 +11,8 @@ import java.util.UUID;
 @Revision("1")
 public record AccountRegistered(
         UUID profileId,
-        String username,
-        String email,
-        @Sensitive String passwordHash,
-        String avatarIdentifier) {
+        @PersonalData(subject = "profileId", erasedAs = Erased.MEMBER) String username,
+        @PersonalData(subject = "profileId") String email,
+        @Sensitive @PersonalData(subject = "profileId") String passwordHash,
+        @PersonalData(subject = "profileId") String avatarIdentifier) {
 }

@@ -1,10 +1,12 @@
 package org.bunnybook.api.friendship;
 
+import org.bunnybook.api.PersonalData;
+import org.bunnybook.api.PersonalData.Erased;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
 
 @Revision("1")
-public record FriendRequestSent(String friendshipId, UUID requesterId, String requesterUsername,
-                                UUID targetId, String targetUsername) {
+public record FriendRequestSent(String friendshipId, UUID requesterId, @PersonalData(subject = "requesterId", erasedAs = Erased.MEMBER) String requesterUsername,
+                                UUID targetId, @PersonalData(subject = "targetId", erasedAs = Erased.MEMBER) String targetUsername) {
 }

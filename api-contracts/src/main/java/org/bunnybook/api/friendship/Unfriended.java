@@ -1,10 +1,12 @@
 package org.bunnybook.api.friendship;
 
+import org.bunnybook.api.PersonalData;
+import org.bunnybook.api.PersonalData.Erased;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
 
 /** The friendship between the two ended; {@code byId} is the one who ended it. */
 @Revision("1")
-public record Unfriended(String friendshipId, UUID byId, String byUsername, UUID otherId, String otherUsername) {
+public record Unfriended(String friendshipId, UUID byId, @PersonalData(subject = "byId", erasedAs = Erased.MEMBER) String byUsername, UUID otherId, @PersonalData(subject = "otherId", erasedAs = Erased.MEMBER) String otherUsername) {
 }

@@ -1,5 +1,7 @@
 package org.bunnybook.api.post;
 
+import org.bunnybook.api.PersonalData;
+import org.bunnybook.api.PersonalData.Erased;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
@@ -9,6 +11,6 @@ import java.util.UUID;
  * reader used; it is dropped when a revision 1 event is read.
  */
 @Revision("2")
-public record PostCreated(UUID postId, UUID authorId, String authorUsername, UUID wallProfileId, String content,
+public record PostCreated(UUID postId, UUID authorId, @PersonalData(subject = "authorId", erasedAs = Erased.MEMBER) String authorUsername, UUID wallProfileId, @PersonalData(subject = "authorId") String content,
                           Privacy privacy) {
 }

@@ -1,6 +1,7 @@
 package org.bunnybook.api.post;
 
 import org.axonframework.serialization.Revision;
+import org.bunnybook.api.PersonalData;
 
 import java.util.UUID;
 
@@ -9,5 +10,6 @@ import java.util.UUID;
  * version it had (docs/auditing.md).
  */
 @Revision("1")
-public record PostEdited(UUID postId, UUID authorId, UUID wallProfileId, String content) {
+public record PostEdited(UUID postId, UUID authorId, UUID wallProfileId,
+                         @PersonalData(subject = "authorId") String content) {
 }

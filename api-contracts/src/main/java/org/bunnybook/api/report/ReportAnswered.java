@@ -1,5 +1,6 @@
 package org.bunnybook.api.report;
 
+import org.bunnybook.api.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
@@ -7,5 +8,5 @@ import java.util.UUID;
 /** Staff answered the reporter (who is notified with the answer); the report is closed. */
 @Revision("1")
 public record ReportAnswered(UUID reportId, UUID reporterId, UUID moderatorId, SubjectType subjectType,
-                             UUID subjectId, String answer) {
+                             UUID subjectId, @PersonalData(subject = "reporterId") String answer) {
 }

@@ -1,5 +1,7 @@
 package org.bunnybook.api.report;
 
+import org.bunnybook.api.PersonalData;
+import org.bunnybook.api.PersonalData.Erased;
 import java.util.UUID;
 
 /**
@@ -7,6 +9,7 @@ import java.util.UUID;
  * later hidden, edited or deleted. {@code parentId} is the post of a comment and the conversation of a message (what
  * hiding it addresses), null otherwise; {@code content} is the text (a profile's: its username).
  */
-public record ReportedSubject(SubjectType type, UUID id, UUID parentId, UUID authorId, String authorUsername,
-                              String content) {
+public record ReportedSubject(SubjectType type, UUID id, UUID parentId, UUID authorId,
+                              @PersonalData(subject = "authorId", erasedAs = Erased.MEMBER) String authorUsername,
+                              @PersonalData(subject = "authorId") String content) {
 }

@@ -12,6 +12,8 @@ public enum RevocationReason {
     ROLE_CHANGED,
     /** The member changed their password: every other session ends. */
     PASSWORD_CHANGED,
+    /** The member erased their account: every session ends at once. */
+    ACCOUNT_ERASED,
     /** The session reached its absolute lifetime. */
     EXPIRED
 }

@@ -1,10 +1,11 @@
 package org.bunnybook.api.session;
 
+import org.bunnybook.api.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
 
 /** Revision 2 adds {@code device} (null for sessions begun before it was recorded). */
 @Revision("2")
-public record SessionStarted(UUID sessionId, UUID profileId, UUID refreshTokenId, String device) {
+public record SessionStarted(UUID sessionId, UUID profileId, UUID refreshTokenId, @PersonalData(subject = "profileId") String device) {
 }

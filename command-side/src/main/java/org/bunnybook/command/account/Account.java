@@ -4,8 +4,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.account.AccountRegistered;
 import org.bunnybook.api.account.ChangePassword;
+import org.bunnybook.api.account.EraseAccount;
 import org.bunnybook.api.account.GrantRole;
 import org.bunnybook.api.account.LastAdminCannotBeDemoted;
 import org.bunnybook.api.account.PasswordChanged;
@@ -28,6 +30,7 @@ public class Account {
     @AggregateIdentifier
     private UUID profileId;
     private Role role;
+    private boolean erased;
 
     protected Account() {
         // for Axon's event sourcing
@@ -62,6 +65,26 @@ public class Account {
         apply(new PasswordChanged(profileId, command.passwordHash()));
     }
 
+    /**
+     * Erasure (the web checked the password): recording {@link AccountErased} shreds the member's key in this
+     * transaction (the platform's crypto-shredding), and their username and email are free to be claimed again. The
+     * last admin cannot leave, as they cannot step down.
+     */
+    @CommandHandler
+    void handle(EraseAccount command, AdminRoster admins, IdentityClaims claims) {
+        if (erased) {
+            return;
+        }
+        if (role == Role.ADMIN) {
+            if (admins.lockAll().equals(List.of(profileId))) {
+                throw new LastAdminCannotBeDemoted();
+            }
+            admins.remove(profileId);
+        }
+        claims.release(profileId);
+        apply(new AccountErased(profileId));
+    }
+
     @EventSourcingHandler
     void on(AccountRegistered event) {
         profileId = event.profileId();
@@ -71,5 +94,10 @@ public class Account {
     @EventSourcingHandler
     void on(RoleGranted event) {
         role = event.role();
+    }
+
+    @EventSourcingHandler
+    void on(AccountErased event) {
+        erased = true;
     }
 }

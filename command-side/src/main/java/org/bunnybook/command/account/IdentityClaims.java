@@ -33,6 +33,12 @@ class IdentityClaims {
         }
     }
 
+    /** Frees what an erased member claimed (in the erasure's transaction): nothing of theirs is kept in the clear. */
+    void release(UUID profileId) {
+        jdbc.sql("DELETE FROM claimed_usernames WHERE profile_id = :profileId").param("profileId", profileId).update();
+        jdbc.sql("DELETE FROM claimed_emails WHERE profile_id = :profileId").param("profileId", profileId).update();
+    }
+
     private boolean insert(String table, String column, String value, UUID profileId) {
         // table and column are constants of this class, never input
         return jdbc.sql("INSERT INTO " + table + " (" + column + ", profile_id) VALUES (:value, :profileId)"

@@ -9,6 +9,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.bunnybook.api.post.CommentDeleted;
 import org.bunnybook.api.post.CommentEdited;
 import org.bunnybook.api.post.CommentNotFound;
+import org.bunnybook.api.PersonalData;
+import org.bunnybook.api.PersonalData.Erased;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CreatePost;
 import org.bunnybook.api.post.DeleteComment;
@@ -62,6 +64,7 @@ public class Post {
     @AggregateIdentifier
     private UUID postId;
     private UUID authorId;
+    @PersonalData(subject = "authorId", erasedAs = Erased.MEMBER) // snapshots keep it sealed, as events do
     private String authorUsername;
     private UUID wallProfileId;
     private Privacy privacy;

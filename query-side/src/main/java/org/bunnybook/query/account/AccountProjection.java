@@ -4,7 +4,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.bunnybook.api.PersonalData.Erased;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.account.AccountRegistered;
 import org.bunnybook.api.account.PasswordChanged;
 import org.bunnybook.api.account.Role;
@@ -33,6 +35,9 @@ class AccountProjection {
 
     @EventHandler
     void on(AccountRegistered event, @Timestamp Instant at) {
+        if (Erased.isPlaceholder(event.username())) {
+            return; // a rebuild meets the registrations of erased members: their account is gone
+        }
         jdbc.sql("""
                         INSERT INTO accounts (profile_id, username, email, password_hash, role, registered_at)
                         VALUES (:id, :username, :email, :hash, :role, :at)
@@ -44,6 +49,12 @@ class AccountProjection {
                 .param("role", Role.USER.name())
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .update();
+    }
+
+    /** Gone: they cannot log in, be found or be looked up; their name and email are free again. */
+    @EventHandler
+    void on(AccountErased event) {
+        jdbc.sql("DELETE FROM accounts WHERE profile_id = :id").param("id", event.profileId()).update();
     }
 
     @EventHandler

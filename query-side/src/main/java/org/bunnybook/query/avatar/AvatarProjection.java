@@ -3,7 +3,9 @@ package org.bunnybook.query.avatar;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.bunnybook.api.PersonalData.Erased;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.account.AccountRegistered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,9 @@ class AvatarProjection {
 
     @EventHandler
     void on(AccountRegistered event) {
+        if (Erased.isPlaceholder(event.username())) {
+            return; // a rebuild meets the registrations of erased members: nothing to paint
+        }
         String identifier = event.avatarIdentifier() != null ? event.avatarIdentifier() : event.username();
         jdbc.sql("""
                         INSERT INTO avatars (username_key, profile_id, png) VALUES (:key, :id, :png)
@@ -36,6 +41,11 @@ class AvatarProjection {
                 .param("id", event.profileId())
                 .param("png", painter.paintPng(identifier))
                 .update();
+    }
+
+    @EventHandler
+    void on(AccountErased event) {
+        jdbc.sql("DELETE FROM avatars WHERE profile_id = :id").param("id", event.profileId()).update();
     }
 
     @ResetHandler

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.block.MemberBlocked;
 import org.bunnybook.api.block.MemberUnblocked;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +45,14 @@ class BlockProjection {
         jdbc.sql("DELETE FROM member_blocks WHERE blocker_id = :blocker AND blocked_id = :blocked")
                 .param("blocker", event.blockerId())
                 .param("blocked", event.blockedId())
+                .update();
+    }
+
+    /** An erased member blocks nobody and is blocked by nobody: there is no one left to hide. */
+    @EventHandler
+    void on(AccountErased event) {
+        jdbc.sql("DELETE FROM member_blocks WHERE blocker_id = :id OR blocked_id = :id")
+                .param("id", event.profileId())
                 .update();
     }
 

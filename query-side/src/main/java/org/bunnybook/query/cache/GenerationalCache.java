@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -282,6 +283,39 @@ public class GenerationalCache {
         } catch (RuntimeException e) {
             // carried out again later by whichever node finds them: a generation moved on twice
             log.debug("could not settle {} owed {} retirements: {}", owedIds.size(), namespace, e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes the values cached about these subjects under any generation, once the current unit of work has
+     * committed (at once without one). Retiring a generation leaves its values to expire; an erasure
+     * (docs/privacy.md) cannot wait for that. Values filed about the subjects before the commit are gone with the
+     * rest; readers after it are held until the generation moves on.
+     */
+    public void forgetValuesAbout(Collection<?> subjects) {
+        Set<String> names = new HashSet<>();
+        subjects.forEach(subject -> names.add(subject.toString()));
+        Runnable forget = () -> {
+            List<String> keys = new ArrayList<>();
+            try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(namespace + ":*").count(1000)
+                    .build())) {
+                cursor.forEachRemaining(key -> {
+                    String[] parts = key.split(":", 3);
+                    if (parts.length == 3 && names.contains(parts[1])) { // <namespace>:<subject>:<generation>
+                        keys.add(key);
+                    }
+                });
+                if (!keys.isEmpty()) {
+                    redis.delete(keys);
+                }
+            } catch (RuntimeException e) {
+                log.warn("could not forget the {} cached about {}: {}", namespace, names, e.getMessage());
+            }
+        };
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(u -> forget.run());
+        } else {
+            forget.run();
         }
     }
 

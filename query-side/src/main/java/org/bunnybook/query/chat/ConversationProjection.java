@@ -6,7 +6,9 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.bunnybook.api.PersonalData.Erased;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.chat.ChatMarkedAsRead;
 import org.bunnybook.api.chat.ConversationDeactivated;
 import org.bunnybook.api.chat.ChatMember;
@@ -99,6 +101,19 @@ class ConversationProjection {
             Pushes.afterCommit(() -> members.forEach(member ->
                     pushes.push(member, "unread_conversations_ids", queries.unread(member))));
         }
+    }
+
+    /**
+     * The conversations stay coherent for the others: the member is listed as "erased member", their messages read
+     * "[erased]" (as the events now decrypt, so a rebuild makes the same).
+     */
+    @EventHandler
+    void on(AccountErased event) {
+        jdbc.sql("UPDATE conversation_members SET username = :member WHERE profile_id = :id")
+                .param("member", Erased.MEMBER.placeholder()).param("id", event.profileId()).update();
+        jdbc.sql("UPDATE chat_messages SET from_username = :member, content = :text WHERE from_id = :id")
+                .param("member", Erased.MEMBER.placeholder()).param("text", Erased.TEXT.placeholder())
+                .param("id", event.profileId()).update();
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.friendship.FriendRequestAccepted;
 import org.bunnybook.api.friendship.Unfriended;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,13 @@ class FriendshipProjection {
                 .param("a", event.byId())
                 .param("b", event.otherId())
                 .update();
+    }
+
+    /** Their friendships go with them: nobody is friends with an erased member (docs/privacy.md). */
+    @EventHandler
+    void on(AccountErased event) {
+        jdbc.sql("DELETE FROM friendships WHERE profile_id = :id OR friend_id = :id")
+                .param("id", event.profileId()).update();
     }
 
     @ResetHandler

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.CommentDeleted;
+import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
@@ -114,6 +115,14 @@ class LeaderboardProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE leaderboard_members, leaderboard_acts").update();
+    }
+
+    /** An erased member leaves the ranking; what they did stays counted nowhere. */
+    @EventHandler
+    void on(AccountErased event) {
+        statements.sql("DELETE FROM leaderboard_acts WHERE profile_id = :id").param("id", event.profileId()).write();
+        statements.sql("DELETE FROM leaderboard_members WHERE profile_id = :id").param("id", event.profileId())
+                .write();
     }
 
     /** Counts the act for the member, unless it was counted already; the latest username seen wins. */

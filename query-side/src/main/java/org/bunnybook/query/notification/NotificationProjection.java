@@ -7,7 +7,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.bunnybook.api.PersonalData.Erased;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.friendship.FriendRequestAccepted;
 import org.bunnybook.api.friendship.FriendRequestSent;
 import org.bunnybook.api.friendship.Unfriended;
@@ -258,6 +260,37 @@ class NotificationProjection {
         notify(message, replay, event.reporterId(), NotificationType.REPORT_ANSWERED, payload(
                 "reportId", event.reportId(), "subjectType", event.subjectType().name(),
                 "subjectId", event.subjectId(), "answer", event.answer()));
+    }
+
+    /**
+     * Their own notifications go; in everyone else's they are "erased member" and what they wrote reads
+     * "[erased]" (as the events now decrypt, so a rebuild makes the same).
+     */
+    @EventHandler
+    void on(AccountErased event) {
+        String id = event.profileId().toString();
+        for (String table : new String[]{"notification_marks", "notification_reads", "notifications",
+                "notification_post_participants"}) {
+            // table names are constants of this class
+            jdbc.sql("DELETE FROM " + table + " WHERE profile_id = :id").param("id", event.profileId()).update();
+        }
+        jdbc.sql("DELETE FROM notification_friendships WHERE profile_id = :id OR friend_id = :id")
+                .param("id", event.profileId()).update();
+        jdbc.sql("""
+                        UPDATE notifications SET payload = payload
+                            || CASE WHEN payload ->> 'byId' = :id THEN jsonb_build_object('byUsername', :member)
+                                    ELSE '{}' END
+                            || CASE WHEN payload ->> 'byId' = :id AND payload ->> 'postPreview' IS NOT NULL
+                                    THEN jsonb_build_object('postPreview', :text) ELSE '{}' END
+                            || CASE WHEN payload ->> 'byId' = :id AND payload ->> 'commentPreview' IS NOT NULL
+                                    THEN jsonb_build_object('commentPreview', :text) ELSE '{}' END
+                            || CASE WHEN payload ->> 'postById' = :id THEN jsonb_build_object('postByUsername', :member)
+                                    ELSE '{}' END
+                            || CASE WHEN payload ->> 'profileId' = :id
+                                    THEN jsonb_build_object('profileUsername', :member) ELSE '{}' END
+                        WHERE payload ->> 'byId' = :id OR payload ->> 'postById' = :id OR payload ->> 'profileId' = :id""")
+                .param("id", id).param("member", Erased.MEMBER.placeholder()).param("text", Erased.TEXT.placeholder())
+                .update();
     }
 
     @EventHandler

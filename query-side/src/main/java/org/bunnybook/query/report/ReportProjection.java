@@ -4,7 +4,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.bunnybook.api.PersonalData.Erased;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.chat.MessageHidden;
 import org.bunnybook.api.post.CommentHidden;
 import org.bunnybook.api.post.PostHidden;
@@ -77,6 +79,25 @@ class ReportProjection {
     @EventHandler
     void on(MessageHidden event, @Timestamp Instant at) {
         hidden(event.messageId(), event.hiddenBy(), at);
+    }
+
+    /**
+     * What the member wrote or was called in reports reads as erased, as their events now decrypt, so a rebuild makes
+     * the same queue: their reports' names, reasons and answers, and the evidence of subjects they wrote.
+     */
+    @EventHandler
+    void on(AccountErased event) {
+        jdbc.sql("""
+                        UPDATE reports SET reporter_username = :member, reason = :text,
+                            answer = CASE WHEN answer IS NULL THEN NULL ELSE :text END
+                        WHERE reporter_id = :id""")
+                .param("member", Erased.MEMBER.placeholder()).param("text", Erased.TEXT.placeholder())
+                .param("id", event.profileId()).update();
+        jdbc.sql("""
+                        UPDATE reports SET subject_author_username = :member, subject_content = :text
+                        WHERE subject_author_id = :id""")
+                .param("member", Erased.MEMBER.placeholder()).param("text", Erased.TEXT.placeholder())
+                .param("id", event.profileId()).update();
     }
 
     @ResetHandler

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.session.LostRefreshRepeated;
 import org.bunnybook.api.session.RefreshTokenRotated;
 import org.bunnybook.api.session.SessionRevoked;
@@ -68,6 +69,13 @@ class SessionProjection {
                 .param("reason", event.reason().name())
                 .param("id", event.sessionId())
                 .update();
+    }
+
+    /** Their sessions stay listed as ended, without the device and address they were used from. */
+    @EventHandler
+    void on(AccountErased event) {
+        jdbc.sql("UPDATE sessions SET device = NULL, client_address = NULL WHERE profile_id = :id")
+                .param("id", event.profileId()).update();
     }
 
     private void used(UUID sessionId, Instant at, String clientAddress) {

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.account.AccountRegistered;
 import org.bunnybook.api.block.MemberBlocked;
 import org.bunnybook.api.block.MemberUnblocked;
@@ -79,8 +80,12 @@ class SocialGraphProjection {
         this.changes = buffers.buffer(this::apply);
     }
 
-    /** A statement of the graph, and the members whose cached answers it makes stale. */
-    private record Change(String cypher, Map<String, Object> parameters, List<UUID> members) {
+    /** A statement of the graph, and the members whose cached answers it makes stale (or everyone's). */
+    private record Change(String cypher, Map<String, Object> parameters, List<UUID> members, boolean everyone) {
+
+        Change(String cypher, Map<String, Object> parameters, List<UUID> members) {
+            this(cypher, parameters, members, false);
+        }
     }
 
     @EventHandler
@@ -135,6 +140,16 @@ class SocialGraphProjection {
                 "OPTIONAL MATCH (a)-[block:BLOCKED]->(b) DELETE block");
     }
 
+    /**
+     * Their profile leaves the graph with its friendships and requests (the pairs keep only ids). Cached answers of
+     * anyone may name them (friends, suggestions, connections), so the whole cache is retired: erasures are rare.
+     */
+    @EventHandler
+    void on(AccountErased event) {
+        changes.add(new Change("MATCH (p:Profile {id: $id}) DETACH DELETE p",
+                Map.of("id", event.profileId().toString()), List.of(event.profileId()), true));
+    }
+
     /** Wipes the graph in batches: one transaction deleting a whole large graph would hold it all in memory. */
     @ResetHandler
     void reset() {
@@ -172,7 +187,9 @@ class SocialGraphProjection {
             }
             batch.forEach(change -> neo4j.query(change.cypher()).bindAll(change.parameters()).run());
         });
-        if (!members.isEmpty()) {
+        if (batch.stream().anyMatch(Change::everyone)) {
+            cache.forgetEverything();
+        } else if (!members.isEmpty()) {
             cache.changed(members);
         }
     }

@@ -4,10 +4,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.bunnybook.api.PersonalData.Erased;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.CommentDeleted;
 import org.bunnybook.api.post.CommentEdited;
 import org.bunnybook.api.post.CommentHidden;
+import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -166,6 +169,27 @@ class WallProjection {
                 .param("profile", event.profileId())
                 .write();
         changing(posts, event.postId());
+    }
+
+    /**
+     * Their posts and comments stay where they are, for the threads and walls of others to hold together, written
+     * by "erased member" and reading "[erased]" (as the events now decrypt, so a rebuild makes the same); their
+     * likes stay counted. The cached posts they wrote or commented on are retired.
+     */
+    @EventHandler
+    void on(AccountErased event) {
+        List<UUID> concerned = jdbc.sql("""
+                        SELECT post_id FROM posts WHERE author_id = :id
+                        UNION SELECT post_id FROM comments WHERE author_id = :id""")
+                .param("id", event.profileId()).query(UUID.class).list();
+        concerned.forEach(post -> changing(posts, post));
+        posts.forgetValuesAbout(concerned); // retired values would otherwise keep their words until they expire
+        for (String table : new String[]{"posts", "comments"}) {
+            // table names are constants of this class
+            statements.sql("UPDATE " + table + " SET author_username = :member, content = :text WHERE author_id = :id")
+                    .param("member", Erased.MEMBER.placeholder()).param("text", Erased.TEXT.placeholder())
+                    .param("id", event.profileId()).write();
+        }
     }
 
     @ResetHandler

@@ -103,11 +103,11 @@ class AuditTest {
         JsonNode registered = events(auditor, "aggregate_id=" + pipkin.id()).get(0);
         assertThat(registered.get("payload").get("passwordHash").asText()).isEqualTo("[redacted]");
         assertThat(registered.get("payload").get("username").asText()).isEqualTo(pipkin.username());
-        // ... while the stored event keeps it
+        // ... while the stored event keeps it, sealed with the member's key as all their personal data
         String stored = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry"
                         + " WHERE aggregate_identifier = :id AND sequence_number = 0")
                 .param("id", pipkin.id().toString()).query(String.class).single();
-        assertThat(stored).contains("$2a$");
+        assertThat(stored).doesNotContain("$2a$", pipkin.username()).contains("\"passwordHash\":\"pd1:t:" + pipkin.id());
         assertThat(auditor.client().get("/web/audit/export?aggregate_id=" + pipkin.id()).text())
                 .doesNotContain("$2a$").contains("[redacted]");
     }
@@ -261,6 +261,11 @@ class AuditTest {
         registered.get("fields").forEach(field -> assertThat(field.get("sensitive").asBoolean())
                 .as(field.get("name").asText())
                 .isEqualTo(field.get("name").asText().equals("passwordHash")));
+        // personal data names its subject (docs/privacy.md)
+        registered.get("fields").forEach(field -> assertThat(field.path("personalDataOf").asText(null))
+                .as(field.get("name").asText())
+                .isEqualTo(field.get("name").asText().equals("profileId") ? null : "profileId"));
+        assertThat(opened.get("fields").get(1).get("personalDataOf").asText()).isEqualTo("each element's profileId");
     }
 
     @Test

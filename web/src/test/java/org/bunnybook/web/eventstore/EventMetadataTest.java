@@ -39,8 +39,10 @@ class EventMetadataTest {
         assertThat(registered.get("type")).isEqualTo("Account");
         assertThat(registered.get("payload_revision")).isEqualTo("1");
         JsonNode payload = JSON.readTree((String) registered.get("payload"));
-        assertThat(payload.get("username").asText()).isEqualTo(member.username());
-        assertThat(payload.get("email").asText()).isEqualTo(member.email());
+        // personal data is stored sealed with the member's key (docs/privacy.md)
+        assertThat(payload.get("username").asText()).startsWith("pd1:m:" + member.id() + ":");
+        assertThat(payload.get("email").asText()).startsWith("pd1:t:" + member.id() + ":");
+        assertThat(payload.toString()).doesNotContain(member.username(), member.email());
 
         JsonNode metaData = JSON.readTree((String) registered.get("meta_data"));
         assertThat(metaData.get("actor").asText()).isEqualTo(member.id().toString());

@@ -82,7 +82,7 @@ class LedgerTest {
                 .param("index", tampered).query(byte[].class).single();
         jdbc.sql("""
                         UPDATE domain_event_entry
-                        SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'original', 'forged'), 'UTF8')
+                        SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'PUBLIC', 'FRIENDS'), 'UTF8')
                         WHERE global_index = :index""")
                 .param("index", tampered).update();
         try {

@@ -41,7 +41,8 @@ class BusyPostTest {
                         SELECT convert_from(payload, 'UTF8') FROM snapshot_event_entry WHERE aggregate_identifier = :id
                         ORDER BY sequence_number DESC LIMIT 1""")
                 .param("id", post).query(String.class).single();
-        assertThat(snapshot).contains(owner.id().toString());
+        assertThat(snapshot).contains(owner.id().toString())
+                .doesNotContain(owner.username()); // sealed, as in the events (docs/privacy.md)
 
         // loaded from the snapshot, the post still knows its likers and its author
         assertThat(fan.client().post("/web/posts/" + post + "/likes", "").json().get("likesCount").asInt()).isEqualTo(1);
