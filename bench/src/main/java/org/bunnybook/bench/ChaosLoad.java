@@ -207,9 +207,9 @@ final class ChaosLoad {
     /** Stops making requests and waits for those under way. */
     void stop() {
         running = false;
-        workers.shutdown();
         try {
-            scheduler.join();
+            scheduler.join(); // before the pool shuts: it may be handing over one last action
+            workers.shutdown();
             workers.awaitTermination(CHAT_ANSWER.toSeconds() + 50, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
