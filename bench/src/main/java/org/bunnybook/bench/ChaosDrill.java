@@ -93,6 +93,8 @@ final class ChaosDrill {
     private EmbeddedRedisServer redis;
     private EmbeddedNeo4jServer neo4j;
     private TcpProxy postgresProxy;
+    /** The checker's own clients of Neo4j and Redis, closed with the stores. */
+    private final List<AutoCloseable> clients = new ArrayList<>();
 
     ChaosDrill(Plan plan) {
         this.plan = plan;
@@ -119,6 +121,7 @@ final class ChaosDrill {
             return result;
         } finally {
             nodes.forEach(ChaosNode::stop);
+            clients.forEach(ChaosDrill::closeQuietly);
             stopStores();
             if (passed) {
                 deleteRecursively(folder);
@@ -342,12 +345,16 @@ final class ChaosDrill {
     private void stopStores() {
         for (AutoCloseable store : new AutoCloseable[]{postgresProxy, neo4j, redis, postgres}) {
             if (store != null) {
-                try {
-                    store.close();
-                } catch (Exception e) {
-                    System.err.println("could not stop " + store + ": " + e);
-                }
+                closeQuietly(store);
             }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("could not stop " + closeable + ": " + e);
         }
     }
 
@@ -378,6 +385,8 @@ final class ChaosDrill {
                 new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
         connections.afterPropertiesSet();
         connections.start();
+        clients.add(driver);
+        clients.add(connections::destroy);
         return new ReadModelDigests(jdbc(), Neo4jClient.create(driver), new StringRedisTemplate(connections));
     }
 
