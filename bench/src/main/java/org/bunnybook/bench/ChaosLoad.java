@@ -158,7 +158,7 @@ final class ChaosLoad {
             members.add(new Member(UUID.fromString(registered.text("id")), username, login.text("accessToken")));
         }
         for (int i = 0; i < count; i++) {
-            befriend(members.get(i), members.get((i + 1) % count), true);
+            befriend(members.get(i), members.get((i + 1) % count), true, phase);
         }
         members.forEach(this::socketOf);
         for (int i = 0; i < count; i++) {
@@ -224,6 +224,7 @@ final class ChaosLoad {
 
     /** One action, drawn by weight: mostly posts, comments, likes and chat, some reads, friendships, sign-ups. */
     private void act() {
+        String phase = this.phase; // an action counts for the phase it began in, however long it takes
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Member member = members.get(random.nextInt(members.size()));
         int draw = random.nextInt(100);
@@ -258,7 +259,7 @@ final class ChaosLoad {
         } else if (draw < 97) {
             Member other = members.get(random.nextInt(members.size()));
             if (!other.equals(member)) {
-                befriend(member, other, false);
+                befriend(member, other, false, phase);
             }
         } else {
             String username = "c" + run + "n" + sequence.incrementAndGet();
@@ -271,7 +272,7 @@ final class ChaosLoad {
     }
 
     /** A friend request and its acceptance, each recorded if acknowledged; a pair is asked once at most. */
-    private void befriend(Member from, Member to, boolean required) {
+    private void befriend(Member from, Member to, boolean required, String phase) {
         String friendship = FriendshipId.of(from.id, to.id);
         if (!related.add(friendship)) {
             return;
