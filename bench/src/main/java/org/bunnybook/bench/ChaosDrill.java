@@ -95,6 +95,7 @@ final class ChaosDrill {
     private TcpProxy postgresProxy;
     /** The checker's own clients of Neo4j and Redis, closed with the stores. */
     private final List<AutoCloseable> clients = new ArrayList<>();
+    private boolean stopped;
 
     ChaosDrill(Plan plan) {
         this.plan = plan;
@@ -113,6 +114,9 @@ final class ChaosDrill {
         }
         long started = System.nanoTime();
         boolean passed = false;
+        // Ctrl-C or SIGTERM must not leave three nodes, PostgreSQL and Redis running without their drill
+        Thread cleanUp = new Thread(this::stopEverything, "chaos-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             startStores();
             startNodes();
@@ -120,9 +124,12 @@ final class ChaosDrill {
             passed = result.passed();
             return result;
         } finally {
-            nodes.forEach(ChaosNode::stop);
-            clients.forEach(ChaosDrill::closeQuietly);
-            stopStores();
+            stopEverything();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down already: the hook has run
+            }
             if (passed) {
                 deleteRecursively(folder);
             } else {
@@ -340,6 +347,17 @@ final class ChaosDrill {
             node.awaitReady(Duration.ofMinutes(4));
         }
         System.out.printf("3 nodes ready in %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+    }
+
+    /** Stops the nodes, the checker's clients and the stores, once, from whichever thread gets here first. */
+    private synchronized void stopEverything() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        nodes.forEach(ChaosNode::stop);
+        clients.forEach(ChaosDrill::closeQuietly);
+        stopStores();
     }
 
     private void stopStores() {
