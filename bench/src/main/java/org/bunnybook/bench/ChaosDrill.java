@@ -154,7 +154,7 @@ final class ChaosDrill {
         if (plan.rejoin()) {
             phase(load, "restart of " + victim.name(), () -> {
                 victim.start();
-                victim.awaitReady(Duration.ofMinutes(4));
+                victim.awaitReady(Duration.ofMinutes(8)); // minutes on a machine busy with other builds
             });
         }
         fault(load, checker, "PostgreSQL restart", this::restartPostgres);
@@ -344,7 +344,7 @@ final class ChaosDrill {
         // and one of them fails to start (RELIABILITY.md, "Not guaranteed yet").
         for (ChaosNode node : nodes) {
             node.start();
-            node.awaitReady(Duration.ofMinutes(4));
+            node.awaitReady(Duration.ofMinutes(8)); // minutes on a machine busy with other builds
         }
         System.out.printf("3 nodes ready in %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
     }
