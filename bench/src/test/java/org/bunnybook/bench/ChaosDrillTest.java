@@ -24,7 +24,8 @@ class ChaosDrillTest {
                 "Neo4j stopped 8 s", "PostgreSQL stalled 4 s (proxy)");
         assertThat(result.rows()).extracting(ChaosDrill.Row::fault).containsAll(faults);
         assertThat(result.rows()).filteredOn(row -> faults.contains(row.fault()))
-                .allSatisfy(row -> assertThat(row.acked()).as("writes acknowledged during " + row.fault()).isPositive());
+                .allSatisfy(row -> assertThat(row.acked()).as("writes acknowledged during " + row.fault())
+                        .isPositive());
         assertThat(result.lost()).as("acknowledged writes lost or stored twice").isZero();
         assertThat(result.chatsMissing()).as("acknowledged chat messages missing from the partner's history").isZero();
         assertThat(result.rebuildsThatDiffer()).as("read models that differ from their rebuild").isEmpty();
