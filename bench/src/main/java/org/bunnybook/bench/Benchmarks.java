@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * [--seconds=15]} or
  * {@code ... rebuild [--events=1000000]} or {@code ... append [--seconds=10]} or
  * {@code ... ingest [--rates=250,500,1000,1500,2000] [--seconds=60] [--members=500] [--friends=6] [--senders=256]}
+ * or {@code ... chaos [--members=24] [--rate=20] [--outage=30] [--stall=15]} (a fault drill on three node processes)
  * or {@code ... http [--seconds=20]} or {@code ... http-reads [--members=1000] [--friends=16] [--posts=10]
  * [--wrk-threads=1] [--connections=16] [--warm-up=5] [--seconds=20]} (needs {@code wrk} on the PATH)
  */
@@ -41,6 +42,16 @@ public final class Benchmarks {
     private static void run(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         Map<String, String> options = Options.parse(args);
+        if (options.getOrDefault("benchmark", "").equals("chaos")) {
+            // its nodes are processes of their own, on stores it starts itself: no application in this JVM, and
+            // nothing to configure the logging of the store libraries but this
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+            if (!new ChaosDrill(ChaosDrill.Plan.of(options)).run().passed()) {
+                throw new IllegalStateException("the fault drill failed (see its checks above)");
+            }
+            return;
+        }
         // given as command-line arguments, which outrank application.yml (default properties would not): a benchmark
         // must neither write into ./data nor take ports 8080 and 8081 from a running application, and its load,
         // from a few addresses and members, is what the abuse limits exist to refuse
@@ -101,7 +112,7 @@ public final class Benchmarks {
                         Duration.ofSeconds(Integer.parseInt(options.getOrDefault("warm-up", "5"))),
                         Duration.ofSeconds(Integer.parseInt(options.getOrDefault("seconds", "20")))).run();
                 default -> throw new IllegalArgumentException("unknown benchmark " + which
-                        + "; known: social-graph, wall-feed, chat, rebuild, append, ingest, http, http-reads (args: "
+                        + "; known: chaos, social-graph, wall-feed, chat, rebuild, append, ingest, http, http-reads (args: "
                         + Arrays.toString(args) + ")");
             }
         }
