@@ -5,7 +5,13 @@ import { ReportDraft } from './ReportDraft';
 import { MAX_REASON, reportApi, type SubjectType } from './reportApi';
 import styles from './Reports.module.css';
 
-const NAMES: Record<SubjectType, string> = { POST: 'post', COMMENT: 'comment', MESSAGE: 'message', PROFILE: 'member' };
+/** What the button and its dialog say; none says "message", which names the chat's own text box. */
+const ASK: Record<SubjectType, string> = {
+  POST: 'Report this post',
+  COMMENT: 'Report this comment',
+  MESSAGE: 'Report what they wrote',
+  PROFILE: 'Report this member',
+};
 
 /** "Report" on a post, comment, chat message or profile: asks for a reason in a dialog and sends the report. */
 export function ReportButton({ subjectType, subjectId }: { subjectType: SubjectType; subjectId: string }) {
@@ -13,7 +19,7 @@ export function ReportButton({ subjectType, subjectId }: { subjectType: SubjectT
   return (
     <>
       <button type="button" className={`link ${styles.report}`} onClick={() => setOpen(true)}
-        aria-label={`Report this ${NAMES[subjectType]}`}>
+        aria-label={ASK[subjectType]}>
         Report
       </button>
       {open && <ReportDialog subjectType={subjectType} subjectId={subjectId} onClose={() => setOpen(false)} />}
@@ -45,7 +51,7 @@ function ReportDialog({ subjectType, subjectId, onClose }: {
         e.preventDefault();
         onClose();
       }}>
-      <h2 id={titleId}>Report this {NAMES[subjectType]}</h2>
+      <h2 id={titleId}>{ASK[subjectType]}</h2>
       {state.outcome ? (
         <>
           <p role="status">

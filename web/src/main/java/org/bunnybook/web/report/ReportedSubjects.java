@@ -2,11 +2,13 @@ package org.bunnybook.web.report;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.AccountView;
 import org.bunnybook.api.account.FindAccountById;
 import org.bunnybook.api.chat.ChatMessageView;
 import org.bunnybook.api.chat.FindChatMessage;
 import org.bunnybook.api.chat.FindConversationMembers;
+import org.bunnybook.api.chat.FindMemberConversations;
 import org.bunnybook.api.post.CommentView;
 import org.bunnybook.api.post.FindComment;
 import org.bunnybook.api.post.FindPost;
@@ -14,9 +16,11 @@ import org.bunnybook.api.post.PostLookup;
 import org.bunnybook.api.post.PostView;
 import org.bunnybook.api.report.ReportedSubject;
 import org.bunnybook.api.report.SubjectType;
+import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,9 +32,11 @@ import java.util.UUID;
 class ReportedSubjects {
 
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    ReportedSubjects(QueryGateway queries) {
+    ReportedSubjects(QueryGateway queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     ReportedSubject asSeenBy(UUID reporter, SubjectType type, UUID id) {
@@ -47,9 +53,7 @@ class ReportedSubjects {
                         comment.content());
             }
             case MESSAGE -> {
-                ChatMessageView message = queries.query(new FindChatMessage(id),
-                        ResponseTypes.optionalInstanceOf(ChatMessageView.class)).join()
-                        .orElseThrow(ApiException::notFound);
+                ChatMessageView message = storedMessage(id, reporter);
                 if (!queries.query(new FindConversationMembers(message.chatGroupId(), false),
                         ResponseTypes.multipleInstancesOf(UUID.class)).join().contains(reporter)) {
                     throw ApiException.forbidden();
@@ -64,6 +68,25 @@ class ReportedSubjects {
                 yield new ReportedSubject(type, id, null, id, account.username(), account.username());
             }
         };
+    }
+
+    /**
+     * A message is pushed as soon as it is stored, a few milliseconds before the conversations have it: one not found
+     * may be one the reporter was just shown, so it is looked for again once the reporter's conversations have
+     * everything stored in them so far (as reading their history waits).
+     */
+    private ChatMessageView storedMessage(UUID id, UUID reporter) {
+        Optional<ChatMessageView> found = findMessage(id);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        queries.query(new FindMemberConversations(reporter), ResponseTypes.multipleInstancesOf(UUID.class)).join()
+                .forEach(chat -> readYourWrites.awaitAggregate(chat.toString(), ReadModels.CONVERSATIONS));
+        return findMessage(id).orElseThrow(ApiException::notFound);
+    }
+
+    private Optional<ChatMessageView> findMessage(UUID id) {
+        return queries.query(new FindChatMessage(id), ResponseTypes.optionalInstanceOf(ChatMessageView.class)).join();
     }
 
     private PostView visiblePost(UUID id, UUID viewer) {
