@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import org.bunnybook.platform.redis.RedisCircuit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,10 @@ import java.util.concurrent.TimeUnit;
  * Pushes through Redis: each is published on one channel that every node's relay listens to and hands to the
  * sessions it holds. Publishing happens on a thread of its own, in the order pushes were made, so the caller never
  * waits for Redis: a chat message's push is made while its conversation is locked, and a projection's in its batch's
- * after-commit. While Redis is away (or its {@link RedisCircuit} is open) a push is lost (logged), never an error for
- * the sender; past
- * {@value #WAITING} pushes waiting to be published, new ones are dropped (logged) rather than piling up.
+ * after-commit. While Redis is away (or its {@link RedisCircuit} is open) a push reaches only the sessions of this node
+ * ({@link LocalDelivery}: a chat message's sender hears its acknowledgement), never an error for the sender; the
+ * other nodes' sessions get what they missed when their clients resume. Past {@value #WAITING} pushes waiting to be
+ * published, new ones are dropped (logged) rather than piling up.
  */
 @Component
 class RedisPushes implements Pushes {
@@ -31,6 +33,7 @@ class RedisPushes implements Pushes {
     private final StringRedisTemplate redis;
     private final RedisCircuit circuit;
     private final ObjectMapper json;
+    private final ObjectProvider<LocalDelivery> local;
     private final ThreadPoolExecutor publisher = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(WAITING), runnable -> {
         Thread thread = new Thread(runnable, "push-publisher");
@@ -38,18 +41,20 @@ class RedisPushes implements Pushes {
         return thread;
     }, (push, executor) -> log.warn("{} pushes wait for Redis already: one more is dropped", WAITING));
 
-    RedisPushes(StringRedisTemplate redis, RedisCircuit circuit, ObjectMapper json) {
+    RedisPushes(StringRedisTemplate redis, RedisCircuit circuit, ObjectMapper json,
+                ObjectProvider<LocalDelivery> local) {
         this.redis = redis;
         this.circuit = circuit;
         this.json = json;
+        this.local = local;
     }
 
     @Override
     public void push(UUID member, String event, Object data) {
+        Push push = new Push(member, event, data, PushCause.eventTime(), PushCause.traceParent());
         String message;
         try {
-            message = json.writeValueAsString(new Push(member, event, data, PushCause.eventTime(),
-                    PushCause.traceParent())); // as the data is now, with what caused it
+            message = json.writeValueAsString(push); // as the data is now, with what caused it
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("could not push {} to {}: {}", event, member, e.getMessage());
             return;
@@ -58,7 +63,9 @@ class RedisPushes implements Pushes {
             try {
                 circuit.run(() -> redis.convertAndSend(Push.CHANNEL, message));
             } catch (RuntimeException e) {
-                log.warn("could not push {} to {}: {}", event, member, e.getMessage());
+                log.warn("could not push {} to {} through Redis, only to this node's sessions: {}", event, member,
+                        e.getMessage());
+                local.ifAvailable(here -> here.deliverHere(push));
             }
         });
     }

@@ -19,13 +19,10 @@ import org.bunnybook.platform.Conflict;
 import org.bunnybook.platform.NotFound;
 import org.slf4j.Logger;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -40,9 +37,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -207,7 +201,7 @@ class ApiExceptionHandler {
         if (causedBy(e, PayloadTooLarge.class)) {
             return status(HttpStatus.PAYLOAD_TOO_LARGE);
         }
-        if (storeUnavailable(e)) {
+        if (StoreOutage.causedIt(e)) {
             log.warn("a store is unavailable: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("detail",
                     "a store this answer needs is unavailable or too slow just now; try again shortly"));
@@ -246,23 +240,6 @@ class ApiExceptionHandler {
     /** Query parameters are snake_case ({@code aggregate_id}), the records bound from them camelCase. */
     private static String queryName(String field) {
         return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * A store that is down or too slow, however it is told: Spring's translations, a transaction that could not begin,
-     * and what reaches us untranslated from Axon's JDBC storage (a pool that had no connection to give within its
-     * timeout, or PostgreSQL's "connection exception" class of SQL states, 08).
-     */
-    private static boolean storeUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
-                    || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

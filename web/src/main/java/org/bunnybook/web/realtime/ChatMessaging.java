@@ -9,6 +9,7 @@ import org.bunnybook.api.chat.NotInConversation;
 import org.bunnybook.api.chat.PostMessage;
 import org.bunnybook.platform.push.Pushes;
 import org.bunnybook.web.error.StorableText;
+import org.bunnybook.web.error.StoreOutage;
 import org.bunnybook.web.security.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ class ChatMessaging {
     static final int MAX_CLIENT_MESSAGE_ID = 64;
     private static final int MAX_LENGTH = 4096;
     private static final String CHAT_MESSAGE = "/app/chat_message";
+    /** How long a sender refused for a store's outage is told to wait: about the pool's wait for a connection. */
+    private static final long OUTAGE_RETRY_MILLIS = 2_000;
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -95,16 +98,18 @@ class ChatMessaging {
      */
     @MessageExceptionHandler
     void refused(Exception failure, MemberPrincipal principal, Message<?> frame, SimpMessageHeaderAccessor session) {
+        boolean outage = StoreOutage.causedIt(failure);
         String reason = failure instanceof RefusedFrame || failure instanceof NotInConversation
                 ? failure.getMessage()
                 : failure.getCause() instanceof NotInConversation cause ? cause.getMessage()
+                : outage ? "a store is unavailable just now: nothing was stored, send it again shortly"
                 : "the frame could not be handled";
-        if (reason.equals("the frame could not be handled")) {
+        if (reason.equals("the frame could not be handled") || outage) {
             log.warn("a {} frame failed: {}", session.getDestination(), failure.toString());
         }
         answers.refuse(principal.getName(), session.getSessionId(), reason,
                 CHAT_MESSAGE.equals(session.getDestination()) ? answers.clientMessageId(frame.getPayload()) : null,
-                null);
+                outage ? OUTAGE_RETRY_MILLIS : null);
     }
 
     private static final class RefusedFrame extends RuntimeException {

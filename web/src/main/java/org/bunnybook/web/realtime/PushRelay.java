@@ -1,6 +1,7 @@
 package org.bunnybook.web.realtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bunnybook.platform.push.LocalDelivery;
 import org.bunnybook.platform.push.Push;
 import org.bunnybook.web.observability.PushDeliveries;
 import org.slf4j.Logger;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 /**
  * Delivers the pushes published on Redis (by any node) to the sessions connected to this node, on each member's
  * {@code /user/queue/events}. A member connected to several nodes gets a push on each of them, once per session.
+ * A push this node could not publish (Redis away) is handed to its own sessions directly ({@link LocalDelivery}).
  */
 @Configuration(proxyBeanMethods = false)
 class PushRelay {
@@ -28,9 +29,21 @@ class PushRelay {
     private static final Logger log = LoggerFactory.getLogger(PushRelay.class);
 
     @Bean
-    RedisMessageListenerContainer pushListener(RedisConnectionFactory redis, SimpUserRegistry users,
-                                               SessionAnswers sessions, ObjectMapper json,
-                                               PushDeliveries deliveries) {
+    LocalDelivery localDelivery(SimpUserRegistry users, SessionAnswers sessions, PushDeliveries deliveries) {
+        return push -> {
+            SimpUser member = users.getUser(push.to().toString());
+            if (member == null) {
+                return; // no session of theirs here
+            }
+            // one message per session: sent to the member as a whole, Spring's ordered delivery
+            // (preservePublishOrder) reuses one message for all their sessions and fails from the second on
+            deliveries.deliver(push, () -> member.getSessions().forEach(session ->
+                    sessions.deliver(member.getName(), session.getId(), push.envelope())));
+        };
+    }
+
+    @Bean
+    RedisMessageListenerContainer pushListener(RedisConnectionFactory redis, LocalDelivery here, ObjectMapper json) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis);
         // one thread, so that a member's pushes reach their sessions in the order they were published (the
@@ -42,16 +55,7 @@ class PushRelay {
         }));
         container.addMessageListener((message, pattern) -> {
             try {
-                Push push = json.readValue(new String(message.getBody(), StandardCharsets.UTF_8),
-                        Push.class);
-                SimpUser member = users.getUser(push.to().toString());
-                if (member == null) {
-                    return; // no session of theirs here
-                }
-                // one message per session: sent to the member as a whole, Spring's ordered delivery
-                // (preservePublishOrder) reuses one message for all their sessions and fails from the second on
-                deliveries.deliver(push, () -> member.getSessions().forEach(session ->
-                        sessions.deliver(member.getName(), session.getId(), push.envelope())));
+                here.deliverHere(json.readValue(new String(message.getBody(), StandardCharsets.UTF_8), Push.class));
             } catch (IOException | RuntimeException e) {
                 log.warn("could not relay a push: {}", e.getMessage());
             }

@@ -72,12 +72,17 @@ class DegradationTest {
                 assertThat(me.client().get("/web/posts/" + during).status()).isEqualTo(200);
                 assertThat(me.client().get("/web/profiles/" + me.id() + "/friends").json()).hasSize(1);
 
-                // a chat message is stored and read; pushes pause, so the client resumes to get it on its socket
+                // a chat message is stored, read, and acknowledged to its sender, whose socket is on this node (pushes
+                // across nodes pause: other nodes' clients resume to get what they missed)
                 mine.send("/app/chat_message", "{\"to\":\"" + chat + "\",\"message\":\"no redis\","
                         + "\"clientMessageId\":\"r-1\"}");
+                JsonNode acknowledged = mine.await("chat_message",
+                        message -> message.get("content").asText().equals("no redis"));
+                assertThat(acknowledged.get("clientMessageId").asText()).isEqualTo("r-1");
                 await("the message stored").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                         .until(() -> friend.client().get("/web/chat/" + chat + "/messages").json().toString()
                                 .contains("no redis"));
+                mine.forgetSeen();
                 mine.send("/app/resume", "{\"since\":\"" + sent + "\"}");
                 mine.await("chat_message", message -> message.get("content").asText().equals("no redis"));
 
