@@ -1,8 +1,8 @@
 package org.bunnybook.api.account;
 
+import org.axonframework.serialization.Revision;
 import org.bunnybook.api.PersonalData;
 import org.bunnybook.api.PersonalData.Erased;
-import org.axonframework.serialization.Revision;
 import org.bunnybook.api.Sensitive;
 
 import java.util.UUID;

@@ -1,12 +1,14 @@
 package org.bunnybook.api.friendship;
 
+import org.axonframework.serialization.Revision;
 import org.bunnybook.api.PersonalData;
 import org.bunnybook.api.PersonalData.Erased;
-import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
 
 @Revision("1")
-public record FriendRequestSent(String friendshipId, UUID requesterId, @PersonalData(subject = "requesterId", erasedAs = Erased.MEMBER) String requesterUsername,
-                                UUID targetId, @PersonalData(subject = "targetId", erasedAs = Erased.MEMBER) String targetUsername) {
+public record FriendRequestSent(
+        String friendshipId, UUID requesterId,
+        @PersonalData(subject = "requesterId", erasedAs = Erased.MEMBER) String requesterUsername, UUID targetId,
+        @PersonalData(subject = "targetId", erasedAs = Erased.MEMBER) String targetUsername) {
 }

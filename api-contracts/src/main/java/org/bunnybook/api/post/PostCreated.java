@@ -1,8 +1,8 @@
 package org.bunnybook.api.post;
 
+import org.axonframework.serialization.Revision;
 import org.bunnybook.api.PersonalData;
 import org.bunnybook.api.PersonalData.Erased;
-import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
 
@@ -11,6 +11,7 @@ import java.util.UUID;
  * reader used; it is dropped when a revision 1 event is read.
  */
 @Revision("2")
-public record PostCreated(UUID postId, UUID authorId, @PersonalData(subject = "authorId", erasedAs = Erased.MEMBER) String authorUsername, UUID wallProfileId, @PersonalData(subject = "authorId") String content,
-                          Privacy privacy) {
+public record PostCreated(UUID postId, UUID authorId,
+                          @PersonalData(subject = "authorId", erasedAs = Erased.MEMBER) String authorUsername,
+                          UUID wallProfileId, @PersonalData(subject = "authorId") String content, Privacy privacy) {
 }

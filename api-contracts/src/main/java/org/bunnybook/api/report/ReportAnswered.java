@@ -1,7 +1,7 @@
 package org.bunnybook.api.report;
 
-import org.bunnybook.api.PersonalData;
 import org.axonframework.serialization.Revision;
+import org.bunnybook.api.PersonalData;
 
 import java.util.UUID;
 

@@ -2,6 +2,7 @@ package org.bunnybook.api.report;
 
 import org.bunnybook.api.PersonalData;
 import org.bunnybook.api.PersonalData.Erased;
+
 import java.util.UUID;
 
 /**

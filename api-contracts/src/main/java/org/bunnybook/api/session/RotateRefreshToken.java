@@ -1,8 +1,8 @@
 package org.bunnybook.api.session;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.ReflectedIn;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Duration;
 import java.time.Instant;
