@@ -11,6 +11,7 @@ import org.bunnybook.api.post.PostDeleted;
 import org.bunnybook.api.post.PostHidden;
 import org.bunnybook.api.post.PostNotFound;
 import org.bunnybook.api.post.Privacy;
+import org.bunnybook.command.friendship.Blocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,7 @@ class PostHidingTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Post.class);
         fixture.registerInjectableResource((Friendships) (one, other) -> true);
+        fixture.registerInjectableResource((Blocks) (one, other) -> false);
     }
 
     private PostCreated created() {
