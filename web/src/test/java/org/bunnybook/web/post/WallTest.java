@@ -66,7 +66,8 @@ class WallTest {
         JsonNode post = response.json();
         assertThat(post.fieldNames()).toIterable().containsExactlyInAnyOrder("id", "content", "createdAt",
                 "updatedAt", "wallProfileId", "profileId", "privacy", "commentsCount", "username", "likesCount",
-                "likedByMe");
+                "likedByMe", "editedAt");
+        assertThat(post.get("editedAt").isNull()).as("never edited").isTrue();
         assertThat(post.get("content").asText()).isEqualTo("Silflay at dawn");
         assertThat(post.get("wallProfileId").asText()).isEqualTo(hazel.id().toString());
         assertThat(post.get("profileId").asText()).isEqualTo(hazel.id().toString());
@@ -159,7 +160,8 @@ class WallTest {
         ApiClient.Response first = reader.client().post("/web/posts/" + post + "/comments", Map.of("content", "first"));
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().fieldNames()).toIterable().containsExactlyInAnyOrder("id", "content", "createdAt",
-                "postId", "profileId", "username");
+                "postId", "profileId", "username", "editedAt");
+        assertThat(first.json().get("editedAt").isNull()).as("never edited").isTrue();
         assertThat(first.json().get("username").asText()).isEqualTo(reader.username());
         reader.client().post("/web/posts/" + post + "/comments", Map.of("content", "second"));
         assertThat(reader.client().post("/web/posts/" + post + "/comments", Map.of("content", "   ")).status())
