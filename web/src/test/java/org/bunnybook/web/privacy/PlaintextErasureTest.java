@@ -3,6 +3,7 @@ package org.bunnybook.web.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.eventstore.Fingerprints;
 import org.bunnybook.platform.eventstore.StoredEvent;
@@ -57,6 +58,10 @@ class PlaintextErasureTest {
         Member reader = Members.register(port, "Reader");
         String word = "old" + UUID.randomUUID().toString().replace("-", "");
         String post = plainPostAsRevisionOneWroteIt(legacy, "an old post " + word);
+        String chat = ChatGroupId.of(legacy.id(), reader.id()).toString();
+        store(chat, "Conversation", "org.bunnybook.api.chat.ConversationOpened", legacy, json(
+                "chatGroupId", chat, "oneId", legacy.id().toString(), "oneUsername", legacy.username(),
+                "otherId", reader.id().toString(), "otherUsername", reader.username()));
         await("the old post read").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> reader.client().get("/web/posts/" + post).status() == 200);
         Ledger.awaitChained(jdbc, post);
@@ -72,6 +77,9 @@ class PlaintextErasureTest {
         assertThat(stored.get("content").asText()).isEqualTo("[erased]");
         assertThat(stored.get("postId").asText()).isEqualTo(post);
         assertThat(stored.get("privacy").asText()).isEqualTo("PUBLIC");
+        JsonNode opened = readTree(storedPayload(chat)); // revision 1: the usernames under names of their own
+        assertThat(opened.get("oneUsername").asText()).isEqualTo("erased member");
+        assertThat(opened.get("otherUsername").asText()).as("the other member's").isEqualTo(reader.username());
         assertThat(jdbc.sql("SELECT count(*) FROM event_redactions WHERE event_identifier = :id")
                 .param("id", tables.aggregateHistory(post, -1, 1).get(0).eventIdentifier())
                 .query(Long.class).single()).isEqualTo(1);
@@ -153,27 +161,37 @@ class PlaintextErasureTest {
     /** Stores a post as Bunnybook before encryption did: revision 1, every personal value in the clear. */
     private String plainPostAsRevisionOneWroteIt(Member author, String content) {
         String post = UUID.randomUUID().toString();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("postId", post);
-        payload.put("authorId", author.id().toString());
-        payload.put("authorUsername", author.username());
-        payload.put("wallProfileId", author.id().toString());
-        payload.put("wallUsername", author.username());
-        payload.put("content", content);
-        payload.put("privacy", "PUBLIC");
+        store(post, "Post", "org.bunnybook.api.post.PostCreated", author, json("postId", post,
+                "authorId", author.id().toString(), "authorUsername", author.username(),
+                "wallProfileId", author.id().toString(), "wallUsername", author.username(), "content", content,
+                "privacy", "PUBLIC"));
+        return post;
+    }
+
+    /** Stores the first event of an aggregate at revision 1, as an earlier version of Bunnybook wrote it. */
+    private void store(String aggregate, String aggregateType, String type, Member actor, Map<String, Object> payload) {
         jdbc.sql("""
                         INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                             meta_data, payload, payload_revision, payload_type, time_stamp)
-                        VALUES (:aggregate, 0, 'Post', :id, :metadata, :payload, '1',
-                            'org.bunnybook.api.post.PostCreated', :timestamp)""")
-                .param("aggregate", post)
+                        VALUES (:aggregate, 0, :aggregateType, :id, :metadata, :payload, '1', :type, :timestamp)""")
+                .param("aggregate", aggregate)
+                .param("aggregateType", aggregateType)
                 .param("id", UUID.randomUUID().toString())
-                .param("metadata", write(Map.of("actor", author.id().toString(),
+                .param("metadata", write(Map.of("actor", actor.id().toString(),
                         "correlationId", UUID.randomUUID().toString())))
                 .param("payload", write(payload))
+                .param("type", type)
                 .param("timestamp", Instant.now().toString())
                 .update();
-        return post;
+    }
+
+    /** A JSON object of these names and values, in this order. */
+    private static Map<String, Object> json(String... namesAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            object.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return object;
     }
 
     private String storedPayload(String aggregate) {
