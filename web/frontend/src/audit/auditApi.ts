@@ -72,6 +72,8 @@ export interface LedgerReport {
   storeHead: number;
   /** Events up to `storeHead` the ledger had still not chained at the end. */
   behind: number;
+  /** Chained events an erasure rewrote, accepted through their signed redaction record (absent in older reports). */
+  redacted?: number;
   snapshots: {
     checked: number;
     altered: number;

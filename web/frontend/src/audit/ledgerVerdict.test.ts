@@ -13,6 +13,12 @@ describe('verdictOf', () => {
     expect(verdictOf(base)).toMatchObject({ tone: 'intact', title: 'The history is intact' });
   });
 
+  it('says how many events an erasure redacted in an intact history', () => {
+    expect(verdictOf(base).explanation).not.toContain('redaction');
+    expect(verdictOf({ ...base, redacted: 2 })).toMatchObject({ tone: 'intact' });
+    expect(verdictOf({ ...base, redacted: 2 }).explanation).toContain('2 of them were rewritten by an account’s erasure');
+  });
+
   it('tells a ledger that lags from one that was cut', () => {
     expect(verdictOf({ ...base, intact: false, status: 'BEHIND', behind: 3 }))
       .toMatchObject({ tone: 'lagging', title: 'The ledger is behind by 3' });

@@ -13,7 +13,8 @@ export function verdictOf(report: LedgerReport): Verdict {
   const status: LedgerStatus = report.status ?? (report.intact ? 'INTACT' : 'ALTERED'); // reports from before statuses
   switch (status) {
     case 'INTACT':
-      return { tone: 'intact', title: 'The history is intact', explanation: 'Every event stored when the verification began is chained, unaltered, and every checkpoint and snapshot holds.' };
+      return { tone: 'intact', title: 'The history is intact', explanation: 'Every event stored when the verification began is chained, unaltered, and every checkpoint and snapshot holds.'
+        + (report.redacted ? ` ${report.redacted} of them were rewritten by an account’s erasure (personal data from before encryption), each through a signed redaction record.` : '') };
     case 'BEHIND':
       return { tone: 'lagging', title: `The ledger is behind by ${report.behind}`, explanation: `The chain holds, but ${report.behind} of the events stored up to position ${report.storeHead} were still not chained at the end: the ledger is stalled or slow, and cannot vouch for them yet.` };
     case 'UNCHAINED':

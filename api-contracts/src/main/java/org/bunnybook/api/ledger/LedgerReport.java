@@ -9,12 +9,14 @@ package org.bunnybook.api.ledger;
  * lag);</li>
  * <li>{@code unchained} counts stored events at or below the ledger's head that are not in the chain (inserted behind
  * its back, or left out after its tail was cut and chaining went on), {@code firstUnchained} the first of them;</li>
+ * <li>{@code redacted} counts chained events whose stored bytes differ from what the ledger chained only by signed
+ * redactions: personal data from before encryption rewritten when its member was erased (docs/privacy.md);</li>
  * <li>{@code snapshots} says whether the aggregates' snapshots carry this deployment's seal.</li>
  * </ul>
  */
 public record LedgerReport(boolean intact, Status status, long eventsChecked, long checkpointsChecked, Head head,
                            Mismatch firstMismatch, long unchained, Long firstUnchained, long storeHead, long behind,
-                           Snapshots snapshots) {
+                           long redacted, Snapshots snapshots) {
 
     /** The last chained event. */
     public record Head(long position, long globalIndex, String chainHash) {

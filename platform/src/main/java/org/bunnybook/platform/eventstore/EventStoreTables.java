@@ -128,6 +128,25 @@ public class EventStoreTables {
                 .query(STORED_EVENT).list();
     }
 
+    /**
+     * The stored events whose payload holds {@code text} (a member's id), oldest first, locked until the caller's
+     * transaction ends so that two erasures rewriting one event take turns. A scan of the whole table: erasures are
+     * rare.
+     */
+    public List<StoredEvent> eventsMentioningForUpdate(String text) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e"
+                        + " WHERE position(convert_to(:text, 'UTF8') in e.payload) > 0"
+                        + " ORDER BY e.global_index FOR UPDATE")
+                .param("text", text)
+                .query(STORED_EVENT).list();
+    }
+
+    /** Replaces one stored event's payload (only an erasure's redaction does this: docs/privacy.md). */
+    public void rewritePayload(long globalIndex, byte[] payload) {
+        jdbc.sql("UPDATE domain_event_entry SET payload = :payload WHERE global_index = :index")
+                .param("payload", payload).param("index", globalIndex).update();
+    }
+
     /** The aggregate type that wrote an aggregate's first event, if it has any. */
     public Optional<String> aggregateType(String aggregateId) {
         return jdbc.sql("SELECT type FROM domain_event_entry WHERE aggregate_identifier = :id"
@@ -208,6 +227,15 @@ public class EventStoreTables {
                 .query((rs, row) -> new StoredSnapshot(rs.getString(1), rs.getLong(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getBytes(6), rs.getBytes(7)))
                 .list();
+    }
+
+    /**
+     * Deletes every snapshot whose payload holds {@code text} (a member's id): the aggregates concerned are loaded
+     * from their events next time, and snapshotted again later. Answers how many went.
+     */
+    public int deleteSnapshotsMentioning(String text) {
+        return jdbc.sql("DELETE FROM snapshot_event_entry WHERE position(convert_to(:text, 'UTF8') in payload) > 0")
+                .param("text", text).update();
     }
 
     // --- tokens ---

@@ -13,16 +13,19 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * Deletes a member's key when the event that erases them ({@link ErasesPersonalData}) is published: in the
- * transaction that appends it, so the erasure and its record commit together or not at all.
+ * Deletes a member's key when the event that erases them ({@link ErasesPersonalData}) is published, and rewrites what
+ * events from before encryption still hold of theirs in the clear ({@link PlaintextRedaction}): in the transaction
+ * that appends it, so the erasure and its record commit together or not at all.
  */
 @Component
 class CryptoShredding implements MessageDispatchInterceptor<EventMessage<?>> {
 
     private final MemberKeys keys;
+    private final PlaintextRedaction redaction;
 
-    CryptoShredding(EventBus events, MemberKeys keys) {
+    CryptoShredding(EventBus events, MemberKeys keys, PlaintextRedaction redaction) {
         this.keys = keys;
+        this.redaction = redaction;
         events.registerDispatchInterceptor(this);
     }
 
@@ -31,7 +34,9 @@ class CryptoShredding implements MessageDispatchInterceptor<EventMessage<?>> {
         return (index, event) -> {
             ErasesPersonalData erases = event.getPayloadType().getAnnotation(ErasesPersonalData.class);
             if (erases != null) {
-                keys.erase(subjectOf(event.getPayload(), erases.subject()));
+                UUID subject = subjectOf(event.getPayload(), erases.subject());
+                keys.erase(subject);
+                redaction.redact(subject, event.getIdentifier());
             }
             return event;
         };

@@ -7,6 +7,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bunnybook.api.ReadModels;
 import org.springframework.beans.factory.annotation.Value;
 import org.bunnybook.platform.eventstore.EventStoreTables;
+import org.bunnybook.platform.eventstore.Fingerprints;
 import org.bunnybook.platform.eventstore.StoredEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

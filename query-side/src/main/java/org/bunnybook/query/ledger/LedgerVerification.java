@@ -13,7 +13,9 @@ import org.bunnybook.api.ledger.LedgerReport.Status;
 import org.bunnybook.api.ledger.StartLedgerVerification.TrustedCheckpoint;
 import org.bunnybook.platform.eventstore.EventStoreHead;
 import org.bunnybook.platform.eventstore.EventStoreTables;
+import org.bunnybook.platform.eventstore.Fingerprints;
 import org.bunnybook.platform.eventstore.StoredEvent;
+import org.bunnybook.platform.privacy.EventRedactions;
 import org.bunnybook.platform.processing.StoredTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,10 @@ import java.util.stream.Collectors;
  * event below the chain's head may be missing from it (UNCHAINED), and none the ledger's own token says it chained
  * (TRUNCATED: entries were cut from the end). Every checkpoint's signature is checked first, and every snapshot's
  * seal last ({@link SnapshotCheck}).
+ * <p>
+ * An event whose bytes differ from what the ledger chained holds only if signed {@link EventRedactions} lead from the
+ * chained fingerprint to its current one (an erasure rewrote plain personal data in it); the chain goes on with the
+ * fingerprint the ledger chained, so checkpoints taken before the redaction still match.
  */
 @Component
 class LedgerVerification {
@@ -54,11 +60,12 @@ class LedgerVerification {
     private final StoredTokens tokens;
     private final LedgerCheckpoints checkpoints;
     private final SnapshotCheck snapshots;
+    private final EventRedactions redactions;
     private final int batch;
     private final Duration grace;
 
     LedgerVerification(JdbcClient jdbc, EventStoreTables tables, EventStoreHead storeHead, StoredTokens tokens,
-                       LedgerCheckpoints checkpoints, SnapshotCheck snapshots,
+                       LedgerCheckpoints checkpoints, SnapshotCheck snapshots, EventRedactions redactions,
                        @Value("${bunnybook.ledger.verify-batch:2000}") int batch,
                        @Value("${bunnybook.ledger.verify-grace:10s}") Duration grace) {
         if (batch < 1) {
@@ -70,6 +77,7 @@ class LedgerVerification {
         this.tokens = tokens;
         this.checkpoints = checkpoints;
         this.snapshots = snapshots;
+        this.redactions = redactions;
         this.batch = batch;
         this.grace = grace;
     }
@@ -99,7 +107,8 @@ class LedgerVerification {
                         : Status.INTACT);
         return new LedgerReport(status == Status.INTACT, status, walk.position, walk.checkpointsChecked,
                 new Head(walk.position, walk.globalIndexHead, HexFormat.of().formatHex(walk.chain)),
-                broken.orElse(null), tail.unchained(), tail.firstUnchained(), head, tail.behind(), sealed);
+                broken.orElse(null), tail.unchained(), tail.firstUnchained(), head, tail.behind(), walk.redacted,
+                sealed);
     }
 
     /** What the chain's end says against the store, after waiting up to the grace period for the ledger's lag. */
@@ -177,6 +186,7 @@ class LedgerVerification {
         private long position;
         private long globalIndexHead;
         private long checkpointsChecked;
+        private long redacted;
 
         Walk(Map<Long, List<Expected>> expected) {
             this.expected = expected;
@@ -223,10 +233,15 @@ class LedgerVerification {
                 return Optional.of(entry.mismatch(Reason.EVENT_MISSING));
             }
             byte[] eventHash = Fingerprints.of(entry.event());
-            byte[] next = Fingerprints.link(chain, eventHash);
+            boolean redaction = false;
             if (!Arrays.equals(eventHash, entry.eventHash())) {
-                return Optional.of(entry.mismatch(Reason.EVENT_ALTERED));
+                if (!redactions.accountFor(entry.globalIndex(), entry.eventIdentifier(), entry.eventHash(),
+                        eventHash)) {
+                    return Optional.of(entry.mismatch(Reason.EVENT_ALTERED));
+                }
+                redaction = true;
             }
+            byte[] next = Fingerprints.link(chain, entry.eventHash());
             if (!Arrays.equals(next, entry.chainHash())) {
                 return Optional.of(entry.mismatch(Reason.LEDGER_ALTERED));
             }
@@ -237,6 +252,7 @@ class LedgerVerification {
                 }
             }
             chain = next;
+            redacted += redaction ? 1 : 0;
             position = entry.position();
             globalIndexHead = Math.max(globalIndexHead, entry.globalIndex());
             return Optional.empty();

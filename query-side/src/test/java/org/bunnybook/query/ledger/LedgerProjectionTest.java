@@ -10,6 +10,7 @@ import org.bunnybook.api.ledger.LedgerVerificationJob;
 import org.bunnybook.api.ledger.LedgerVerificationJob.State;
 import org.bunnybook.api.ledger.StartLedgerVerification;
 import org.bunnybook.api.ledger.StartLedgerVerification.TrustedCheckpoint;
+import org.bunnybook.platform.privacy.EventRedactions;
 import org.bunnybook.query.testing.Bunny;
 import org.bunnybook.query.testing.ProjectionEvents;
 import org.bunnybook.query.testing.ReadModelTest;
@@ -33,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * an empty one (only this class writes events in this JVM). It has no reset handler: it is never replayed.
  */
 @ReadModelTest({LedgerProjection.class, LedgerQueries.class, LedgerVerification.class, LedgerVerificationJobs.class,
-        LedgerCheckpoints.class, SnapshotCheck.class, StoredEvents.Storage.class})
+        LedgerCheckpoints.class, SnapshotCheck.class, EventRedactions.class, StoredEvents.Storage.class})
 @TestPropertySource(properties = {"bunnybook.ledger.checkpoint-interval=2", "bunnybook.ledger.verify-batch=3",
         "bunnybook.ledger.verify-grace=0s", "bunnybook.integrity.key=query-side-test-key-0123456789abcdef"})
 class LedgerProjectionTest {

@@ -181,14 +181,16 @@ class LedgerTamperTest {
         String keptBody = "{\"checkpoints\":[" + kept + "]}";
         assertThat(verify(auditor, keptBody).get("status").asText()).isEqualTo("INTACT");
 
-        // whoever can write to the database rewrites the story and has the whole history chained anew
+        // whoever can write to the database rewrites the post (its privacy: the content is sealed, docs/privacy.md)
+        // and has the whole history chained anew
         byte[] original = jdbc.sql("SELECT payload FROM domain_event_entry WHERE global_index = :index")
                 .param("index", tampered).query(byte[].class).single();
-        jdbc.sql("""
+        int rewritten = jdbc.sql("""
                         UPDATE domain_event_entry
-                        SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'true', 'other'), 'UTF8')
-                        WHERE global_index = :index""")
+                        SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'PUBLIC', 'FRIENDS'), 'UTF8')
+                        WHERE global_index = :index AND position('PUBLIC' in convert_from(payload, 'UTF8')) > 0""")
                 .param("index", tampered).update();
+        assertThat(rewritten).as("the story rewritten").isEqualTo(1);
         try {
             rechainFromScratch();
             // the database agrees with itself: without an outside copy, nothing shows

@@ -10,6 +10,7 @@ import org.bunnybook.web.support.Ledger;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.Rebuilds;
 import org.bunnybook.web.support.Socket;
 import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A member who posted, commented, liked, befriended and chatted erases their account: afterwards nothing anyone can
@@ -133,7 +132,7 @@ class AccountErasureTest {
         for (String group : List.of(ReadModels.ACCOUNTS, ReadModels.AVATARS, ReadModels.SOCIAL_GRAPH,
                 ReadModels.FRIENDSHIPS, ReadModels.WALLS, ReadModels.NOTIFICATIONS, ReadModels.CONVERSATIONS,
                 ReadModels.SESSIONS, ReadModels.LEADERBOARD)) {
-            rebuild(admin, group);
+            Rebuilds.rebuild(admin, group);
         }
         assertThat(linesOf(everyStore(), secrets)).as("rebuilt stores naming the erased member").isEmpty();
         List<String> rebuiltAnswers = everyAnswerOf(staying, leaving, List.of(ownPost, onTheirWall, theirPost), chat);
@@ -230,19 +229,6 @@ class AccountErasureTest {
     private static List<String> linesOf(String text, List<String> secrets) {
         return text.lines().filter(line -> secrets.stream()
                 .anyMatch(secret -> line.toLowerCase(Locale.ROOT).contains(secret))).toList();
-    }
-
-    private void rebuild(ApiClient admin, String group) {
-        var requested = await("a rebuild of " + group + " starting").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> admin.post("/web/admin/projections/" + group + "/rebuild", ""),
-                        answer -> answer.status() != 409);
-        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
-        long rebuild = requested.json().get("id").asLong();
-        await("rebuild of " + group + " finishing").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .until(() -> admin.get("/web/admin/projections/" + group).json().get("rebuild"),
-                        current -> current.get("id").asLong() == rebuild
-                                && current.get("state").asText().equals("FINISHED"));
     }
 
     private static ApiClient.Response erase(Member member, String password) {

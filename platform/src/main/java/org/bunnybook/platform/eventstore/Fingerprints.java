@@ -1,14 +1,15 @@
-package org.bunnybook.query.ledger;
-
-import org.bunnybook.platform.eventstore.StoredEvent;
+package org.bunnybook.platform.eventstore;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** The ledger's hashes: of one stored event, and of a chain link. */
-final class Fingerprints {
+/**
+ * The ledger's hashes: of one stored event, and of a chain link. Here beside the event table because an erasure's
+ * redaction ({@code privacy.PlaintextRedaction}) records the hashes before and after it rewrites an event.
+ */
+public final class Fingerprints {
 
     private Fingerprints() {
     }
@@ -17,7 +18,7 @@ final class Fingerprints {
      * SHA-256 over every stored column, each length-prefixed (-1 for null) so that no two different rows hash the
      * same bytes: moving a character from one column to the next changes the hash.
      */
-    static byte[] of(StoredEvent event) {
+    public static byte[] of(StoredEvent event) {
         MessageDigest digest = sha256();
         digest.update(ByteBuffer.allocate(Long.BYTES * 2).putLong(event.globalIndex()).putLong(event.sequenceNumber())
                 .array());
@@ -31,7 +32,7 @@ final class Fingerprints {
     }
 
     /** The next link of a chain: SHA-256(previous chain hash || this event's fingerprint). */
-    static byte[] link(byte[] previousChainHash, byte[] eventHash) {
+    public static byte[] link(byte[] previousChainHash, byte[] eventHash) {
         MessageDigest digest = sha256();
         digest.update(previousChainHash);
         digest.update(eventHash);
@@ -39,7 +40,7 @@ final class Fingerprints {
     }
 
     /** Where every chain starts. */
-    static byte[] genesis() {
+    public static byte[] genesis() {
         return new byte[32];
     }
 
