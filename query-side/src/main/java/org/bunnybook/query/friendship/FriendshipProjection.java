@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.bunnybook.api.PersonalData.Erased;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.AccountErased;
 import org.bunnybook.api.friendship.FriendRequestAccepted;
@@ -27,8 +28,16 @@ class FriendshipProjection {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A friendship with a member since erased reads their name as a placeholder (its key is gone) and is not kept:
+     * the group's segments handle the friendship's and the account's events side by side, so in a rebuild the
+     * erasure may come first, and this must come to the same table as the live order did.
+     */
     @EventHandler
     void on(FriendRequestAccepted event, @Timestamp Instant at) {
+        if (Erased.isPlaceholder(event.requesterUsername()) || Erased.isPlaceholder(event.targetUsername())) {
+            return;
+        }
         befriend(event.requesterId(), event.targetId(), event.targetUsername(), at);
         befriend(event.targetId(), event.requesterId(), event.requesterUsername(), at);
     }
