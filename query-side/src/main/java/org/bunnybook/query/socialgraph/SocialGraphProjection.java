@@ -47,7 +47,12 @@ import java.util.UUID;
 class SocialGraphProjection {
 
     /** Runs {@code change} for the pair only if {@code $seq} is newer than what the pair last applied. */
-    private static final String IF_NEWER = """
+    /** A pair one of whose members erased their account is left alone: the erasure removed it, whatever came first. */
+    private static final String NOT_ERASED = """
+            OPTIONAL MATCH (gone:ErasedProfile) WHERE gone.id IN [$a, $b]
+            WITH count(gone) AS erased WHERE erased = 0
+            """;
+    private static final String IF_NEWER = NOT_ERASED + """
             MERGE (pair:Pair {id: $pair})
             WITH pair WHERE coalesce(pair.seq, -1) < $seq
             SET pair.seq = $seq
@@ -58,7 +63,7 @@ class SocialGraphProjection {
             """;
 
     /** As {@link #IF_NEWER}, for events that carry no usernames: their members' names come with their accounts. */
-    private static final String BLOCK_IF_NEWER = """
+    private static final String BLOCK_IF_NEWER = NOT_ERASED + """
             MERGE (pair:Pair {id: $pair})
             WITH pair WHERE coalesce(pair.seq, -1) < $seq
             SET pair.seq = $seq
@@ -142,13 +147,19 @@ class SocialGraphProjection {
     }
 
     /**
-     * Their profile leaves the graph with its friendships and requests (the pairs keep only ids). Cached answers of
-     * anyone may name them (friends, suggestions, connections), so the whole cache is retired: erasures are rare.
+     * Their profile leaves the graph with its friendships, requests, blocks and pairs, and a tombstone by id stays, so
+     * that a pair's event handled after this one (in a rebuild, another segment may be behind) changes nothing.
+     * Cached answers of anyone may name them (friends, suggestions, connections), so the whole cache is retired:
+     * erasures are rare.
      */
     @EventHandler
     void on(AccountErased event) {
-        changes.add(new Change("MATCH (p:Profile {id: $id}) DETACH DELETE p",
-                Map.of("id", event.profileId().toString()), List.of(event.profileId()), true));
+        Map<String, Object> member = Map.of("id", event.profileId().toString());
+        changes.add(new Change("MERGE (:ErasedProfile {id: $id})", member, List.of()));
+        changes.add(new Change("MATCH (p:Profile {id: $id}) DETACH DELETE p", member, List.of(event.profileId())));
+        changes.add(new Change("""
+                MATCH (pair:Pair) WHERE pair.id STARTS WITH $id OR pair.id ENDS WITH $id DELETE pair""",
+                member, List.of(event.profileId()), true));
     }
 
     /** Wipes the graph in batches: one transaction deleting a whole large graph would hold it all in memory. */
@@ -157,7 +168,7 @@ class SocialGraphProjection {
         long deleted;
         do {
             deleted = transaction.execute(status -> neo4j.query("""
-                            MATCH (n) WHERE n:Profile OR n:Pair
+                            MATCH (n) WHERE n:Profile OR n:Pair OR n:ErasedProfile
                             WITH n LIMIT 10000 DETACH DELETE n RETURN count(*)""")
                     .fetchAs(Long.class).one().orElse(0L));
         } while (deleted > 0);
