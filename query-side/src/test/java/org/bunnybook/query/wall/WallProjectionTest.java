@@ -16,6 +16,7 @@ import org.bunnybook.query.testing.ReadModelTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -41,8 +42,10 @@ class WallProjectionTest {
         List<Bunny> bunnies = Bunny.named("ann", "bob");
         Bunny ann = bunnies.get(0), bob = bunnies.get(1);
         UUID open = UUID.randomUUID(), closed = UUID.randomUUID();
-        events.given(open, bob.writesOn(ann, open, Privacy.PUBLIC));
-        events.given(closed, ann.writesOn(ann, closed, Privacy.FRIENDS));
+        // a millisecond apart: two posts of the same millisecond are ordered by id, not by which came first
+        Instant now = Instant.now();
+        events.givenAt(now.minusMillis(1), open, bob.writesOn(ann, open, Privacy.PUBLIC));
+        events.givenAt(now, closed, ann.writesOn(ann, closed, Privacy.FRIENDS));
 
         assertThat(walls.handle(new FindWallPosts(ann.id(), ann.id(), NEWEST))).extracting(PostView::id)
                 .containsExactly(closed, open);
