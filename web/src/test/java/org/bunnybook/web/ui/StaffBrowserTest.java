@@ -1,6 +1,7 @@
 package org.bunnybook.web.ui;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.bunnybook.api.ReadModels;
@@ -122,7 +123,9 @@ class StaffBrowserTest {
         walls.getByRole(AriaRole.BUTTON, namedWithin("Rebuild")).click();
         page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, namedWithin("Rebuild walls")).click();
         Locator progress = page.getByRole(AriaRole.PROGRESSBAR, named("Rebuild progress of walls"));
-        assertThat(progress).isVisible();
+        // the replay starts once every node has let go of the group's segments, after the batches it was handling
+        // (the 400 posts just written): under a loaded CI machine that took longer than Playwright's 15 s
+        assertThat(progress).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
         List<Double> seen = new ArrayList<>();
         long giveUp = System.nanoTime() + 60_000_000_000L;
         while (progress.isVisible() && System.nanoTime() < giveUp) {
