@@ -1,8 +1,8 @@
 package org.bunnybook.web.ui;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.PostCreated;
