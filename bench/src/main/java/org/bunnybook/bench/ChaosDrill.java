@@ -327,6 +327,7 @@ final class ChaosDrill {
                 "--spring.neo4j.authentication.username=neo4j",
                 "--spring.neo4j.authentication.password=unused",
                 "--bunnybook.jwt.secret=chaos-drill-secret-chaos-drill-secret-chaos-drill",
+                "--bunnybook.integrity.key=chaos-drill-integrity-key-chaos-drill-integrity",
                 "--bunnybook.jwt.access-lifetime=2h", // the members' tokens outlive the drill
                 "--bunnybook.rate-limit.enabled=false", // a few members making all the load are not abusers
                 "--bunnybook.admin.email=" + ADMIN_EMAIL,
