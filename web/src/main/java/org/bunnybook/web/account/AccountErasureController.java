@@ -2,26 +2,21 @@ package org.bunnybook.web.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.account.AccountView;
 import org.bunnybook.api.account.EraseAccount;
-import org.bunnybook.api.account.FindAccountById;
 import org.bunnybook.api.session.RevocationReason;
-import org.bunnybook.api.session.SessionView;
 import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.security.AuthCookies;
 import org.bunnybook.web.security.Tokens.AccessGrant;
 import org.bunnybook.web.session.SessionEnding;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
+import java.util.Optional;
 
 /**
  * A member erases their account, proving their password: their key is shredded and every read model forgets them
@@ -31,16 +26,14 @@ import java.util.List;
 class AccountErasureController {
 
     private final ReadYourWrites commands;
-    private final QueryGateway queries;
-    private final PasswordEncoder passwordEncoder;
+    private final OwnPassword ownPassword;
     private final SessionEnding sessions;
     private final AuthCookies cookies;
 
-    AccountErasureController(ReadYourWrites commands, QueryGateway queries, PasswordEncoder passwordEncoder,
-                             SessionEnding sessions, AuthCookies cookies) {
+    AccountErasureController(ReadYourWrites commands, OwnPassword ownPassword, SessionEnding sessions,
+                             AuthCookies cookies) {
         this.commands = commands;
-        this.queries = queries;
-        this.passwordEncoder = passwordEncoder;
+        this.ownPassword = ownPassword;
         this.sessions = sessions;
         this.cookies = cookies;
     }
@@ -54,18 +47,10 @@ class AccountErasureController {
         if (request == null || request.password() == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST);
         }
-        AccountView account = queries.query(new FindAccountById(grant.member().profileId()),
-                        ResponseTypes.optionalInstanceOf(AccountView.class)).join()
-                .orElseThrow(ApiException::unauthorized);
-        if (!Passwords.fitBcrypt(request.password())
-                || !passwordEncoder.matches(request.password(), account.passwordHash())) {
-            throw ApiException.forbidden();
-        }
-        // listed before the erasure, which scrubs what the sessions read model knew of them
-        List<SessionView> live = sessions.sessionsOf(account.id());
+        AccountView account = ownPassword.proven(grant.member().profileId(), request.password());
         commands.send(new EraseAccount(account.id()));
-        live.forEach(session -> sessions.end(session.sessionId(), RevocationReason.ACCOUNT_ERASED));
-        sessions.end(grant.sessionId(), RevocationReason.ACCOUNT_ERASED); // even if the list missed it
+        sessions.endAll(account.id(), RevocationReason.ACCOUNT_ERASED, Optional.empty());
+        sessions.end(grant.sessionId(), RevocationReason.ACCOUNT_ERASED); // even if the read model lags behind it
         cookies.clear(response);
     }
 }

@@ -2,11 +2,8 @@ package org.bunnybook.web.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.account.AccountView;
 import org.bunnybook.api.account.ChangePassword;
-import org.bunnybook.api.account.FindAccountById;
 import org.bunnybook.api.session.RevocationReason;
 import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.web.error.ApiException;
@@ -29,14 +26,14 @@ import java.util.Optional;
 class PasswordController {
 
     private final ReadYourWrites commands;
-    private final QueryGateway queries;
+    private final OwnPassword ownPassword;
     private final PasswordEncoder passwordEncoder;
     private final SessionEnding sessions;
 
-    PasswordController(ReadYourWrites commands, QueryGateway queries, PasswordEncoder passwordEncoder,
+    PasswordController(ReadYourWrites commands, OwnPassword ownPassword, PasswordEncoder passwordEncoder,
                        SessionEnding sessions) {
         this.commands = commands;
-        this.queries = queries;
+        this.ownPassword = ownPassword;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
     }
@@ -48,13 +45,7 @@ class PasswordController {
         if (!Passwords.fitBcrypt(request.newPassword())) {
             throw ApiException.invalid("body", "newPassword", "must be at most " + Passwords.MAX_BYTES + " bytes");
         }
-        AccountView account = queries.query(new FindAccountById(grant.member().profileId()),
-                        ResponseTypes.optionalInstanceOf(AccountView.class)).join()
-                .orElseThrow(ApiException::unauthorized);
-        if (!Passwords.fitBcrypt(request.currentPassword())
-                || !passwordEncoder.matches(request.currentPassword(), account.passwordHash())) {
-            throw ApiException.forbidden();
-        }
+        AccountView account = ownPassword.proven(grant.member().profileId(), request.currentPassword());
         commands.send(new ChangePassword(account.id(), passwordEncoder.encode(request.newPassword())));
         sessions.endAll(account.id(), RevocationReason.PASSWORD_CHANGED, Optional.of(grant.sessionId()));
     }
