@@ -1,5 +1,7 @@
 package org.bunnybook.platform.privacy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,10 +16,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each member's AES-256 key, in {@code member_keys}. Keys are made in a transaction of their own, committed before the
@@ -32,31 +32,24 @@ public class MemberKeys {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
-    private final long ttlNanos;
     private final KeyGenerator generator;
-    private final Map<UUID, Remembered> remembered = new ConcurrentHashMap<>();
+    private final Cache<UUID, Optional<SecretKey>> remembered;
 
     MemberKeys(JdbcClient jdbc, PlatformTransactionManager transactions,
                @Value("${bunnybook.privacy.key-cache-ttl:10s}") Duration ttl) throws NoSuchAlgorithmException {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.ttlNanos = ttl.toNanos();
+        this.remembered = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_REMEMBERED).build();
         this.generator = KeyGenerator.getInstance("AES");
         this.generator.init(256);
     }
 
     /** The member's key, if they have one and were not erased. */
     public Optional<SecretKey> keyOf(UUID subject) {
-        Remembered known = remembered.get(subject);
-        if (known != null && System.nanoTime() - known.at < ttlNanos) {
-            return known.key;
-        }
-        Optional<SecretKey> key = jdbc.sql("SELECT secret FROM member_keys WHERE subject_id = :id")
-                .param("id", subject).query(byte[].class).optional()
-                .map(secret -> new SecretKeySpec(secret, "AES"));
-        remember(subject, key);
-        return key;
+        return remembered.get(subject, id -> jdbc.sql("SELECT secret FROM member_keys WHERE subject_id = :id")
+                .param("id", id).query(byte[].class).optional()
+                .map(secret -> new SecretKeySpec(secret, "AES")));
     }
 
     /** The key to encrypt the member's data with, made if they have none yet; empty once they are erased. */
@@ -70,7 +63,7 @@ public class MemberKeys {
                         INSERT INTO member_keys (subject_id, secret) VALUES (:id, :secret)
                         ON CONFLICT (subject_id) DO NOTHING""")
                 .param("id", subject).param("secret", fresh).update());
-        remembered.remove(subject);
+        remembered.invalidate(subject);
         return keyOf(subject); // ours, or the one a concurrent writer made first, or none if they were erased meanwhile
     }
 
@@ -80,24 +73,14 @@ public class MemberKeys {
                         INSERT INTO member_keys (subject_id, secret, erased_at) VALUES (:id, NULL, now())
                         ON CONFLICT (subject_id) DO UPDATE SET secret = NULL, erased_at = coalesce(member_keys.erased_at, now())""")
                 .param("id", subject).update();
-        remember(subject, Optional.empty());
+        remembered.put(subject, Optional.empty());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    remembered.remove(subject); // committed: stays erased; rolled back: the key is read again
+                    remembered.invalidate(subject); // committed: stays erased; rolled back: the key is read again
                 }
             });
         }
-    }
-
-    private void remember(UUID subject, Optional<SecretKey> key) {
-        if (remembered.size() >= MAX_REMEMBERED) {
-            remembered.clear();
-        }
-        remembered.put(subject, new Remembered(key, System.nanoTime()));
-    }
-
-    private record Remembered(Optional<SecretKey> key, long at) {
     }
 }
