@@ -29,6 +29,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bunnybook.web.support.ChatFrames.chatMessage;
 import static org.bunnybook.web.support.Friends.befriend;
 
 /**
@@ -329,10 +330,5 @@ class BlockTest {
         List<JsonNode> all = new ArrayList<>();
         member.client().get("/web/profiles/" + member.id() + "/notifications?limit=20").json().forEach(all::add);
         return all;
-    }
-
-    private static String chatMessage(UUID to, String message, String clientMessageId) {
-        return "{\"to\":\"" + to + "\",\"message\":" + ApiClient.toJson(message)
-                + ",\"clientMessageId\":\"" + clientMessageId + "\"}";
     }
 }

@@ -34,6 +34,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.bunnybook.web.support.ChatFrames.chatMessage;
 import static org.bunnybook.web.support.Friends.befriend;
 import static org.bunnybook.web.support.Friends.unfriend;
 
@@ -49,11 +50,6 @@ class ChatTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    private static String chatMessage(UUID to, String message, String clientMessageId) {
-        return "{\"to\":\"" + to + "\",\"message\":" + ApiClient.toJson(message)
-                + ",\"clientMessageId\":\"" + clientMessageId + "\"}";
-    }
 
     private static JsonNode awaitMessage(Socket socket, String content) {
         return socket.await("chat_message", message -> message.get("content").asText().equals(content));

@@ -2,7 +2,6 @@ package org.bunnybook.web.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bunnybook.api.chat.ChatGroupId;
-import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bunnybook.web.support.ChatFrames.chatMessage;
 import static org.bunnybook.web.support.Friends.befriend;
 
 /** A socket killed mid-conversation comes back with every message and notification it missed, in order, once. */
@@ -26,11 +26,6 @@ class ResumeTest {
 
     @LocalServerPort
     int port;
-
-    private static String chatMessage(UUID to, String message, String clientMessageId) {
-        return "{\"to\":\"" + to + "\",\"message\":" + ApiClient.toJson(message)
-                + ",\"clientMessageId\":\"" + clientMessageId + "\"}";
-    }
 
     @Test
     void aDroppedSocketResumesFromTheLastPushItSawWithNothingLostNorRepeated() throws Exception {
