@@ -2,8 +2,11 @@ package org.bunnybook.platform.privacy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.beans.factory.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -16,40 +19,85 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Each member's AES-256 key, in {@code member_keys}. Keys are made in a transaction of their own, committed before the
  * event that needs them: a key that outlives a refused command is harmless, an event whose key was rolled back would
- * be unreadable. Keys read are remembered for {@code bunnybook.privacy.key-cache-ttl}; the node that erases a member
- * forgets their key at once, other nodes within that time (docs/privacy.md).
+ * be unreadable.
+ * <p>
+ * A key never changes once made; only an erasure takes it away. So keys read are remembered (as many as
+ * {@value #MAX_REMEMBERED}, for at most {@link #REMEMBERED_AT_MOST}), and every {@code bunnybook.privacy.key-cache-ttl}
+ * the node asks, in one query however many keys it holds, which members were erased lately, and forgets theirs: the
+ * node that erases a member forgets their key at once, other nodes within that time (docs/privacy.md). Reading every
+ * key again when that time was up instead cost one query per member and period: a quarter of a rebuild's time.
  */
 @Component
 public class MemberKeys {
 
     private static final int MAX_REMEMBERED = 100_000;
+    /**
+     * How long a key is remembered however things go, and how far back each look for erasures reaches: an erasure
+     * committed later than that after its statement ran (a transaction stalled for minutes) is still forgotten then.
+     */
+    static final Duration REMEMBERED_AT_MOST = Duration.ofMinutes(10);
+
+    private static final Logger log = LoggerFactory.getLogger(MemberKeys.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
     private final KeyGenerator generator;
     private final Cache<UUID, Optional<SecretKey>> remembered;
 
-    MemberKeys(JdbcClient jdbc, PlatformTransactionManager transactions,
-               @Value("${bunnybook.privacy.key-cache-ttl:10s}") Duration ttl) throws NoSuchAlgorithmException {
+    MemberKeys(JdbcClient jdbc, PlatformTransactionManager transactions) throws NoSuchAlgorithmException {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.remembered = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_REMEMBERED).build();
+        this.remembered = Caffeine.newBuilder()
+                .expireAfterWrite(REMEMBERED_AT_MOST).maximumSize(MAX_REMEMBERED).build();
         this.generator = KeyGenerator.getInstance("AES");
         this.generator.init(256);
     }
 
     /** The member's key, if they have one and were not erased. */
     public Optional<SecretKey> keyOf(UUID subject) {
-        return remembered.get(subject, id -> jdbc.sql("SELECT secret FROM member_keys WHERE subject_id = :id")
-                .param("id", id).query(byte[].class).optional()
-                .map(secret -> new SecretKeySpec(secret, "AES")));
+        Optional<SecretKey> key = remembered.get(subject, this::stored);
+        return key == null ? Optional.empty() : key;
+    }
+
+    /**
+     * Their key, or empty once erased; {@code null} (remembered as nothing) while they have none yet: another node
+     * may make it any moment, and its events must then open here.
+     */
+    private Optional<SecretKey> stored(UUID subject) {
+        List<Optional<SecretKey>> rows = jdbc.sql("SELECT secret FROM member_keys WHERE subject_id = :id")
+                .param("id", subject)
+                .query((row, n) -> Optional.ofNullable(row.getBytes("secret"))
+                        .<SecretKey>map(secret -> new SecretKeySpec(secret, "AES")))
+                .list();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /**
+     * Forgets the keys of members erased lately (by any node), so that this node stops reading their data. Looks
+     * back {@link #REMEMBERED_AT_MOST}: an erasure is seen once it has committed, whenever its statement ran. When
+     * the question cannot be asked, every key is forgotten: not knowing which were erased, none is trusted.
+     */
+    @Scheduled(fixedDelayString = "${bunnybook.privacy.key-cache-ttl:10s}",
+            initialDelayString = "${bunnybook.privacy.key-cache-ttl:10s}")
+    void forgetErased() {
+        try {
+            List<UUID> erased = jdbc.sql("""
+                            SELECT subject_id FROM member_keys WHERE erased_at > now() - make_interval(secs => :back)""")
+                    .param("back", REMEMBERED_AT_MOST.toSeconds())
+                    .query(UUID.class).list();
+            remembered.invalidateAll(erased);
+        } catch (DataAccessException unreachable) {
+            log.warn("cannot ask which members were erased ({}); forgetting every key", unreachable.getMessage());
+            remembered.invalidateAll();
+        }
     }
 
     /** The key to encrypt the member's data with, made if they have none yet; empty once they are erased. */
