@@ -28,7 +28,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-@ReadModelTest({NotificationProjection.class, NotificationQueries.class})
+@ReadModelTest({NotificationProjection.class, NotificationWriter.class, NotificationQueries.class})
 class NotificationProjectionTest {
 
     private static final PageAfter NEWEST = new PageAfter(null, null, 10);
