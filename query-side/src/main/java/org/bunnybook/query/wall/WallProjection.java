@@ -2,10 +2,9 @@ package org.bunnybook.query.wall;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bunnybook.api.PersonalData.Erased;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.CommentDeleted;
@@ -87,24 +86,24 @@ class WallProjection {
     }
 
     @EventHandler
-    void on(PostDeleted event) {
+    void on(PostDeleted event, ReplayStatus replay) {
         for (String table : new String[]{"post_likes", "comments", "posts"}) {
             // table names are constants of this class
             statements.unnested("DELETE FROM " + table + " WHERE post_id = ANY (CAST(:id AS uuid[]))")
                     .param("id", event.postId()).write();
         }
-        changing(posts, event.postId());
+        changing(posts, replay, event.postId());
     }
 
     /** Hidden by staff after a report: gone for members as a deleted post is (the report keeps what it said). */
     @EventHandler
-    void on(PostHidden event) {
-        on(new PostDeleted(event.postId(), null, event.wallProfileId(), event.hiddenBy()));
+    void on(PostHidden event, ReplayStatus replay) {
+        on(new PostDeleted(event.postId(), null, event.wallProfileId(), event.hiddenBy()), replay);
     }
 
     /** Hidden by staff after a report: gone from the thread, and from the count only if it was there. */
     @EventHandler
-    void on(CommentHidden event) {
+    void on(CommentHidden event, ReplayStatus replay) {
         statements.unnested("""
                         WITH removed AS (
                             DELETE FROM comments
@@ -114,11 +113,11 @@ class WallProjection {
                 .param("id", event.commentId())
                 .param("post", event.postId())
                 .write();
-        changing(posts, event.postId());
+        changing(posts, replay, event.postId());
     }
 
     @EventHandler
-    void on(PostCommented event, @Timestamp Instant at) {
+    void on(PostCommented event, @Timestamp Instant at, ReplayStatus replay) {
         statements.unnested("""
                         WITH added AS (
                             INSERT INTO comments (comment_id, post_id, author_id, author_username, content, created_at)
@@ -136,11 +135,11 @@ class WallProjection {
                 .param("content", event.content())
                 .param("at", utc(at))
                 .write();
-        changing(posts, event.postId());
+        changing(posts, replay, event.postId());
     }
 
     @EventHandler
-    void on(PostEdited event, @Timestamp Instant at) {
+    void on(PostEdited event, @Timestamp Instant at, ReplayStatus replay) {
         statements.unnested("""
                         UPDATE posts
                         SET content = given.content, edited_at = given.happened, updated_at = given.happened
@@ -151,7 +150,7 @@ class WallProjection {
                 .param("content", event.content())
                 .param("at", utc(at))
                 .write();
-        changing(posts, event.postId());
+        changing(posts, replay, event.postId());
     }
 
     @EventHandler
@@ -169,18 +168,18 @@ class WallProjection {
     }
 
     @EventHandler
-    void on(CommentDeleted event) {
+    void on(CommentDeleted event, ReplayStatus replay) {
         statements.unnested("""
                         WITH removed AS (
                             DELETE FROM comments WHERE comment_id = ANY (CAST(:id AS uuid[])) RETURNING post_id)
                         """ + LESS_COMMENTS)
                 .param("id", event.commentId())
                 .write();
-        changing(posts, event.postId());
+        changing(posts, replay, event.postId());
     }
 
     @EventHandler
-    void on(PostLiked event) {
+    void on(PostLiked event, ReplayStatus replay) {
         statements.unnested("""
                         WITH added AS (
                             INSERT INTO post_likes (post_id, profile_id)
@@ -192,11 +191,11 @@ class WallProjection {
                 .param("post", event.postId())
                 .param("profile", event.profileId())
                 .write();
-        changing(posts, event.postId());
+        changing(posts, replay, event.postId());
     }
 
     @EventHandler
-    void on(PostUnliked event) {
+    void on(PostUnliked event, ReplayStatus replay) {
         statements.unnested("""
                         WITH removed AS (
                             DELETE FROM post_likes
@@ -208,7 +207,7 @@ class WallProjection {
                 .param("post", event.postId())
                 .param("profile", event.profileId())
                 .write();
-        changing(posts, event.postId());
+        changing(posts, replay, event.postId());
     }
 
     /**
@@ -217,12 +216,12 @@ class WallProjection {
      * likes stay counted. The cached posts they wrote or commented on are retired.
      */
     @EventHandler
-    void on(AccountErased event) {
+    void on(AccountErased event, ReplayStatus replay) {
         List<UUID> concerned = jdbc.sql("""
                         SELECT post_id FROM posts WHERE author_id = :id
                         UNION SELECT post_id FROM comments WHERE author_id = :id""")
                 .param("id", event.profileId()).query(UUID.class).list();
-        concerned.forEach(post -> changing(posts, post));
+        concerned.forEach(post -> changing(posts, replay, post));
         posts.forgetValuesAbout(concerned); // retired values would otherwise keep their words until they expire
         for (String table : new String[]{"posts", "comments"}) {
             // table names are constants of this class
@@ -246,8 +245,8 @@ class WallProjection {
      * The retirement is still needed: readers cache posts from the partial model while it is being rebuilt, and a
      * post cached halfway through its likes must not outlive the replay.
      */
-    private static void changing(GenerationalCache cache, UUID subject) {
-        if (CurrentUnitOfWork.isStarted() && ReplayToken.isReplay(CurrentUnitOfWork.get().getMessage())) {
+    private static void changing(GenerationalCache cache, ReplayStatus replay, UUID subject) {
+        if (replay.isReplay()) {
             cache.retireAfterCommit(subject);
         } else {
             cache.holdUntilCommitted(subject);
