@@ -233,6 +233,28 @@ public class GenerationalCache {
     }
 
     /**
+     * Retires the subject's cached values once the current unit of work has committed, without holding it: for
+     * changes that nobody waits to read, as events replayed in a rebuild in place are (the read model is partial
+     * until the replay ends, and read-your-writes does not wait for it). A reader may be answered the value of
+     * before the commit until the generation moves on, a round trip later; nothing cached outlives the change. A
+     * batch's subjects go in one round trip, with no hold before and no owed retirement in PostgreSQL (if Redis
+     * cannot be told, {@link #changed} owes them there then). Without a unit of work they are retired at once.
+     */
+    public void retireAfterCommit(Object subject) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            changed(List.of(subject));
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Set<Object> subjects = unitOfWork.getOrComputeResource(holdsKey + "/unheld", key -> {
+            Set<Object> changing = new LinkedHashSet<>();
+            unitOfWork.afterCommit(u -> changed(changing));
+            return changing;
+        });
+        subjects.add(subject);
+    }
+
+    /**
      * Keeps trying to move on the generations that could not be moved on while Redis was away, and carries out the
      * retirements owed in PostgreSQL that their nodes have not (whichever node owed them).
      */
