@@ -48,9 +48,10 @@ import java.util.UUID;
 class SocialGraphProjection {
 
     /**
-     * A whole batch's changes in one statement (one Bolt round trip), each applied in its turn: a {@code CALL}
-     * subquery runs once per row and sees what the rows before it wrote, so the batch means what its changes would
-     * sent one by one. First the batch's existing member nodes are locked, in the order of their ids: the other
+     * A whole batch's changes in one statement (one Bolt round trip), each applied in its turn: the outer {@code CALL}
+     * subquery runs once per change and sees what the changes before it wrote, so the batch means what its changes
+     * would sent one by one. (Subqueries side by side at the top would each run over every row before the next
+     * one: the planner puts an Eager between them, so an erasure would come after every pair change of its batch.) First the batch's existing member nodes are locked, in the order of their ids: the other
      * segment's batch (a store that still has two) touches many of the same members, and two transactions locking
      * them as their changes come would deadlock one another. A pair's change is applied only if its {@code seq} is
      * newer than what the pair's {@code (:Pair {id, seq})} last applied, and not at all if one of its members erased
@@ -64,59 +65,64 @@ class SocialGraphProjection {
             UNWIND $changes AS change
             CALL {
                 WITH change
-                WITH change WHERE change.kind = 'REGISTERED'
-                MERGE (p:Profile {id: change.a}) SET p.username = change.aName, p.key = change.aKey
-            }
-            CALL {
-                WITH change
-                WITH change WHERE change.pair IS NOT NULL
-                OPTIONAL MATCH (gone:ErasedProfile) WHERE gone.id IN [change.a, change.b]
-                WITH change, count(gone) AS erased WHERE erased = 0
-                MERGE (pair:Pair {id: change.pair})
-                WITH change, pair WHERE coalesce(pair.seq, -1) < change.seq
-                SET pair.seq = change.seq
-                MERGE (a:Profile {id: change.a}) ON CREATE SET a.username = change.aName, a.key = toLower(change.aName)
-                MERGE (b:Profile {id: change.b}) ON CREATE SET b.username = change.bName, b.key = toLower(change.bName)
-                WITH change.kind AS kind, a, b
                 CALL {
-                    WITH kind, a, b
-                    WITH a, b WHERE kind = 'REQUESTED'
-                    MERGE (a)-[:REQUESTED]->(b)
+                    WITH change
+                    WITH change WHERE change.kind = 'REGISTERED'
+                    MERGE (p:Profile {id: change.a}) SET p.username = change.aName, p.key = change.aKey
                 }
                 CALL {
-                    WITH kind, a, b
-                    WITH a, b WHERE kind IN ['ACCEPTED', 'REJECTED', 'CANCELLED']
-                    MATCH (a)-[request:REQUESTED]-(b) DELETE request
+                    WITH change
+                    WITH change WHERE change.pair IS NOT NULL
+                    OPTIONAL MATCH (gone:ErasedProfile) WHERE gone.id IN [change.a, change.b]
+                    WITH change, count(gone) AS erased WHERE erased = 0
+                    MERGE (pair:Pair {id: change.pair})
+                    WITH change, pair WHERE coalesce(pair.seq, -1) < change.seq
+                    SET pair.seq = change.seq
+                    MERGE (a:Profile {id: change.a})
+                        ON CREATE SET a.username = change.aName, a.key = toLower(change.aName)
+                    MERGE (b:Profile {id: change.b})
+                        ON CREATE SET b.username = change.bName, b.key = toLower(change.bName)
+                    WITH change.kind AS kind, a, b
+                    CALL {
+                        WITH kind, a, b
+                        WITH a, b WHERE kind = 'REQUESTED'
+                        MERGE (a)-[:REQUESTED]->(b)
+                    }
+                    CALL {
+                        WITH kind, a, b
+                        WITH a, b WHERE kind IN ['ACCEPTED', 'REJECTED', 'CANCELLED']
+                        MATCH (a)-[request:REQUESTED]-(b) DELETE request
+                    }
+                    CALL {
+                        WITH kind, a, b
+                        WITH a, b WHERE kind = 'ACCEPTED'
+                        MERGE (a)-[:FRIEND]-(b)
+                    }
+                    CALL {
+                        WITH kind, a, b
+                        WITH a, b WHERE kind = 'UNFRIENDED'
+                        MATCH (a)-[friendship:FRIEND]-(b) DELETE friendship
+                    }
+                    CALL {
+                        WITH kind, a, b
+                        WITH a, b WHERE kind = 'BLOCKED'
+                        MERGE (a)-[:BLOCKED]->(b)
+                    }
+                    CALL {
+                        WITH kind, a, b
+                        WITH a, b WHERE kind = 'UNBLOCKED'
+                        MATCH (a)-[block:BLOCKED]->(b) DELETE block
+                    }
                 }
                 CALL {
-                    WITH kind, a, b
-                    WITH a, b WHERE kind = 'ACCEPTED'
-                    MERGE (a)-[:FRIEND]-(b)
+                    WITH change
+                    WITH change WHERE change.kind = 'ERASED'
+                    MERGE (:ErasedProfile {id: change.a})
+                    WITH change
+                    OPTIONAL MATCH (p:Profile {id: change.a}) DETACH DELETE p
+                    WITH DISTINCT change
+                    MATCH (pair:Pair) WHERE pair.id STARTS WITH change.a OR pair.id ENDS WITH change.a DELETE pair
                 }
-                CALL {
-                    WITH kind, a, b
-                    WITH a, b WHERE kind = 'UNFRIENDED'
-                    MATCH (a)-[friendship:FRIEND]-(b) DELETE friendship
-                }
-                CALL {
-                    WITH kind, a, b
-                    WITH a, b WHERE kind = 'BLOCKED'
-                    MERGE (a)-[:BLOCKED]->(b)
-                }
-                CALL {
-                    WITH kind, a, b
-                    WITH a, b WHERE kind = 'UNBLOCKED'
-                    MATCH (a)-[block:BLOCKED]->(b) DELETE block
-                }
-            }
-            CALL {
-                WITH change
-                WITH change WHERE change.kind = 'ERASED'
-                MERGE (:ErasedProfile {id: change.a})
-                WITH change
-                OPTIONAL MATCH (p:Profile {id: change.a}) DETACH DELETE p
-                WITH DISTINCT change
-                MATCH (pair:Pair) WHERE pair.id STARTS WITH change.a OR pair.id ENDS WITH change.a DELETE pair
             }
             """;
 
