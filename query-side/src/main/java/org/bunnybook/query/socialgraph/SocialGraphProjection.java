@@ -33,12 +33,13 @@ import java.util.UUID;
 /**
  * The social graph in Neo4j: {@code (:Profile {id, username, key})} nodes, {@code REQUESTED} (requester → target),
  * {@code FRIEND} and {@code BLOCKED} (blocker → blocked) relationships. Neo4j cannot share the token's transaction,
- * so every change commits in its own Neo4j transaction before the token does, and is idempotent: each pair's {@code (:Pair {id, seq})} node remembers
- * the last event applied, and an event at or below it changes nothing, however often it is replayed. Profiles are
- * merged from the usernames the friendship events carry, because segments run in parallel and a friendship event
- * may be handled before the registration of one of its members. A batch's changes are sent together, as one statement
- * in one Neo4j transaction, just before the batch's token commits ({@link BatchBuffers}); then the cache generations of every
- * member they touched move on, so no cached answer about them is read again.
+ * so every change commits in its own Neo4j transaction before the token does, and is idempotent: each pair's
+ * {@code (:Pair {id, seq})} node remembers the last event applied, and an event at or below it changes nothing,
+ * however often it is replayed. Profiles are merged from the usernames the friendship events carry, because segments
+ * run in parallel and a friendship event may be handled before the registration of one of its members. A batch's
+ * changes are sent together, as one statement in one Neo4j transaction, just before the batch's token commits
+ * ({@link BatchBuffers}); then the cache generations of every member they touched move on, so no cached answer about
+ * them is read again.
  * The graph's constraints come from {@code classpath:neo4j/migrations}, applied by Neo4j-Migrations' initializer,
  * which this projection waits for: a pair merged before its unique constraint exists could be merged twice.
  */
@@ -51,9 +52,10 @@ class SocialGraphProjection {
      * A whole batch's changes in one statement (one Bolt round trip), each applied in its turn: the outer {@code CALL}
      * subquery runs once per change and sees what the changes before it wrote, so the batch means what its changes
      * would sent one by one. (Subqueries side by side at the top would each run over every row before the next
-     * one: the planner puts an Eager between them, so an erasure would come after every pair change of its batch.) First the batch's existing member nodes are locked, in the order of their ids: the other
-     * segment's batch (a store that still has two) touches many of the same members, and two transactions locking
-     * them as their changes come would deadlock one another. A pair's change is applied only if its {@code seq} is
+     * one: the planner puts an Eager between them, so an erasure would come after every pair change of its batch.)
+     * First the batch's existing member nodes are locked, in the order of their ids: the other segment's batch (a
+     * store that still has two) touches many of the same members, and two transactions locking them as their
+     * changes come would deadlock one another. A pair's change is applied only if its {@code seq} is
      * newer than what the pair's {@code (:Pair {id, seq})} last applied, and not at all if one of its members erased
      * their account (a tombstone by id stays): the erasure removed the pair, whatever came first.
      */
