@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,13 +32,14 @@ import java.util.UUID;
 
 /**
  * The social graph in Neo4j: {@code (:Profile {id, username, key})} nodes, {@code REQUESTED} (requester → target),
- * {@code FRIEND} and {@code BLOCKED} (blocker → blocked) relationships. Neo4j cannot share the token's transaction, so every change commits in its own
- * Neo4j transaction before the token does, and is idempotent: each pair's {@code (:Pair {id, seq})} node remembers
- * the last event applied, and an event at or below it changes nothing, however often it is replayed. Profiles are
- * merged from the usernames the friendship events carry, because segments run in parallel and a friendship event
- * may be handled before the registration of one of its members. A batch's changes are sent together, in one Neo4j
- * transaction just before the batch's token commits ({@link BatchBuffers}); then the cache generations of every
- * member they touched move on, so no cached answer about them is read again.
+ * {@code FRIEND} and {@code BLOCKED} (blocker → blocked) relationships. Neo4j cannot share the token's transaction,
+ * so every change commits in its own Neo4j transaction before the token does, and is idempotent: each pair's
+ * {@code (:Pair {id, seq})} node remembers the last event applied, and an event at or below it changes nothing,
+ * however often it is replayed. Profiles are merged from the usernames the friendship events carry, because segments
+ * run in parallel and a friendship event may be handled before the registration of one of its members. A batch's
+ * changes are sent together, as one statement in one Neo4j transaction, just before the batch's token commits
+ * ({@link BatchBuffers}); then the cache generations of every member they touched move on, so no cached answer about
+ * them is read again.
  * The graph's constraints come from {@code classpath:neo4j/migrations}, applied by Neo4j-Migrations' initializer,
  * which this projection waits for: a pair merged before its unique constraint exists could be merged twice.
  */
@@ -46,31 +48,84 @@ import java.util.UUID;
 @ProcessingGroup(ReadModels.SOCIAL_GRAPH)
 class SocialGraphProjection {
 
-    /** Runs {@code change} for the pair only if {@code $seq} is newer than what the pair last applied. */
-    /** A pair one of whose members erased their account is left alone: the erasure removed it, whatever came first. */
-    private static final String NOT_ERASED = """
-            OPTIONAL MATCH (gone:ErasedProfile) WHERE gone.id IN [$a, $b]
-            WITH count(gone) AS erased WHERE erased = 0
-            """;
-    private static final String IF_NEWER = NOT_ERASED + """
-            MERGE (pair:Pair {id: $pair})
-            WITH pair WHERE coalesce(pair.seq, -1) < $seq
-            SET pair.seq = $seq
-            WITH pair
-            MERGE (a:Profile {id: $a}) ON CREATE SET a.username = $aName, a.key = toLower($aName)
-            MERGE (b:Profile {id: $b}) ON CREATE SET b.username = $bName, b.key = toLower($bName)
-            WITH a, b
-            """;
-
-    /** As {@link #IF_NEWER}, for events that carry no usernames: their members' names come with their accounts. */
-    private static final String BLOCK_IF_NEWER = NOT_ERASED + """
-            MERGE (pair:Pair {id: $pair})
-            WITH pair WHERE coalesce(pair.seq, -1) < $seq
-            SET pair.seq = $seq
-            WITH pair
-            MERGE (a:Profile {id: $a})
-            MERGE (b:Profile {id: $b})
-            WITH a, b
+    /**
+     * A whole batch's changes in one statement (one Bolt round trip), each applied in its turn: the outer {@code CALL}
+     * subquery runs once per change and sees what the changes before it wrote, so the batch means what its changes
+     * would sent one by one. (Subqueries side by side at the top would each run over every row before the next
+     * one: the planner puts an Eager between them, so an erasure would come after every pair change of its batch.)
+     * First the batch's existing member nodes are locked, in the order of their ids: the other segment's batch (a
+     * store that still has two) touches many of the same members, and two transactions locking them as their
+     * changes come would deadlock one another. A pair's change is applied only if its {@code seq} is
+     * newer than what the pair's {@code (:Pair {id, seq})} last applied, and not at all if one of its members erased
+     * their account (a tombstone by id stays): the erasure removed the pair, whatever came first.
+     */
+    static final String APPLY = """
+            CALL {
+                UNWIND $locked AS id
+                MATCH (p:Profile {id: id}) SET p.id = id
+            }
+            UNWIND $changes AS change
+            CALL {
+                WITH change
+                CALL {
+                    WITH change
+                    WITH change WHERE change.kind = 'REGISTERED'
+                    MERGE (p:Profile {id: change.a}) SET p.username = change.aName, p.key = change.aKey
+                }
+                CALL {
+                    WITH change
+                    WITH change WHERE change.pair IS NOT NULL
+                    OPTIONAL MATCH (gone:ErasedProfile) WHERE gone.id IN [change.a, change.b]
+                    WITH change, count(gone) AS erased WHERE erased = 0
+                    MERGE (pair:Pair {id: change.pair})
+                    WITH change, pair WHERE coalesce(pair.seq, -1) < change.seq
+                    SET pair.seq = change.seq
+                    MERGE (a:Profile {id: change.a})
+                        ON CREATE SET a.username = change.aName, a.key = toLower(change.aName)
+                    MERGE (b:Profile {id: change.b})
+                        ON CREATE SET b.username = change.bName, b.key = toLower(change.bName)
+                    WITH change.kind AS kind, a, b
+                    CALL {
+                        WITH kind, a, b
+                        WITH a, b WHERE kind = 'REQUESTED'
+                        MERGE (a)-[:REQUESTED]->(b)
+                    }
+                    CALL {
+                        WITH kind, a, b
+                        WITH a, b WHERE kind IN ['ACCEPTED', 'REJECTED', 'CANCELLED']
+                        MATCH (a)-[request:REQUESTED]-(b) DELETE request
+                    }
+                    CALL {
+                        WITH kind, a, b
+                        WITH a, b WHERE kind = 'ACCEPTED'
+                        MERGE (a)-[:FRIEND]-(b)
+                    }
+                    CALL {
+                        WITH kind, a, b
+                        WITH a, b WHERE kind = 'UNFRIENDED'
+                        MATCH (a)-[friendship:FRIEND]-(b) DELETE friendship
+                    }
+                    CALL {
+                        WITH kind, a, b
+                        WITH a, b WHERE kind = 'BLOCKED'
+                        MERGE (a)-[:BLOCKED]->(b)
+                    }
+                    CALL {
+                        WITH kind, a, b
+                        WITH a, b WHERE kind = 'UNBLOCKED'
+                        MATCH (a)-[block:BLOCKED]->(b) DELETE block
+                    }
+                }
+                CALL {
+                    WITH change
+                    WITH change WHERE change.kind = 'ERASED'
+                    MERGE (:ErasedProfile {id: change.a})
+                    WITH change
+                    OPTIONAL MATCH (p:Profile {id: change.a}) DETACH DELETE p
+                    WITH DISTINCT change
+                    MATCH (pair:Pair) WHERE pair.id STARTS WITH change.a OR pair.id ENDS WITH change.a DELETE pair
+                }
+            }
             """;
 
     private final Neo4jClient neo4j;
@@ -86,64 +141,63 @@ class SocialGraphProjection {
         this.changes = buffers.buffer(this::apply);
     }
 
-    /** A statement of the graph, and the members whose cached answers it makes stale (or everyone's). */
-    private record Change(String cypher, Map<String, Object> parameters, List<UUID> members, boolean everyone) {
+    /** What a change does: its {@code kind} in {@link #APPLY}. */
+    private enum Kind { REGISTERED, REQUESTED, ACCEPTED, REJECTED, CANCELLED, UNFRIENDED, BLOCKED, UNBLOCKED, ERASED }
 
-        Change(String cypher, Map<String, Object> parameters, List<UUID> members) {
-            this(cypher, parameters, members, false);
-        }
+    /**
+     * A change of the graph as a row of {@link #APPLY} ({@code kind}, members {@code a} and {@code b} with their
+     * names, the {@code pair} and its {@code seq}; absent keys read as null), and the members whose cached answers
+     * it makes stale (or everyone's).
+     */
+    private record Change(Map<String, Object> row, List<UUID> members, boolean everyone) {
     }
 
     @EventHandler
     void on(AccountRegistered event) {
-        changes.add(new Change("MERGE (p:Profile {id: $id}) SET p.username = $username, p.key = $key",
-                Map.of("id", event.profileId().toString(), "username", event.username(),
-                        "key", event.username().toLowerCase(Locale.ROOT)), List.of()));
+        changes.add(new Change(Map.of("kind", Kind.REGISTERED.name(), "a", event.profileId().toString(),
+                "aName", event.username(), "aKey", event.username().toLowerCase(Locale.ROOT)), List.of(), false));
     }
 
     @EventHandler
     void on(FriendRequestSent event, @SequenceNumber long seq) {
-        change(event.friendshipId(), seq, event.requesterId(), event.requesterUsername(), event.targetId(),
-                event.targetUsername(), "MERGE (a)-[:REQUESTED]->(b)");
+        change(Kind.REQUESTED, event.friendshipId(), seq, event.requesterId(), event.requesterUsername(),
+                event.targetId(), event.targetUsername());
     }
 
+    /** The request goes, whichever way it went, and they are friends. */
     @EventHandler
     void on(FriendRequestAccepted event, @SequenceNumber long seq) {
-        change(event.friendshipId(), seq, event.requesterId(), event.requesterUsername(), event.targetId(),
-                event.targetUsername(), """
-                OPTIONAL MATCH (a)-[request:REQUESTED]-(b) DELETE request
-                MERGE (a)-[:FRIEND]-(b)""");
+        change(Kind.ACCEPTED, event.friendshipId(), seq, event.requesterId(), event.requesterUsername(),
+                event.targetId(), event.targetUsername());
     }
 
     @EventHandler
     void on(FriendRequestRejected event, @SequenceNumber long seq) {
-        change(event.friendshipId(), seq, event.requesterId(), event.requesterUsername(), event.targetId(),
-                event.targetUsername(),
-                "OPTIONAL MATCH (a)-[request:REQUESTED]-(b) DELETE request");
+        change(Kind.REJECTED, event.friendshipId(), seq, event.requesterId(), event.requesterUsername(),
+                event.targetId(), event.targetUsername());
     }
 
     @EventHandler
     void on(FriendRequestCancelled event, @SequenceNumber long seq) {
-        change(event.friendshipId(), seq, event.requesterId(), event.requesterUsername(), event.targetId(),
-                event.targetUsername(),
-                "OPTIONAL MATCH (a)-[request:REQUESTED]-(b) DELETE request");
+        change(Kind.CANCELLED, event.friendshipId(), seq, event.requesterId(), event.requesterUsername(),
+                event.targetId(), event.targetUsername());
     }
 
     @EventHandler
     void on(Unfriended event, @SequenceNumber long seq) {
-        change(event.friendshipId(), seq, event.byId(), event.byUsername(), event.otherId(), event.otherUsername(),
-                "OPTIONAL MATCH (a)-[friendship:FRIEND]-(b) DELETE friendship");
+        change(Kind.UNFRIENDED, event.friendshipId(), seq, event.byId(), event.byUsername(), event.otherId(),
+                event.otherUsername());
     }
 
+    /** Block events carry no usernames: their members' names come with their accounts. */
     @EventHandler
     void on(MemberBlocked event, @SequenceNumber long seq) {
-        blockChange(event.friendshipId(), seq, event.blockerId(), event.blockedId(), "MERGE (a)-[:BLOCKED]->(b)");
+        changes.add(pairChange(Kind.BLOCKED, event.friendshipId(), seq, event.blockerId(), event.blockedId()));
     }
 
     @EventHandler
     void on(MemberUnblocked event, @SequenceNumber long seq) {
-        blockChange(event.friendshipId(), seq, event.blockerId(), event.blockedId(),
-                "OPTIONAL MATCH (a)-[block:BLOCKED]->(b) DELETE block");
+        changes.add(pairChange(Kind.UNBLOCKED, event.friendshipId(), seq, event.blockerId(), event.blockedId()));
     }
 
     /**
@@ -154,12 +208,8 @@ class SocialGraphProjection {
      */
     @EventHandler
     void on(AccountErased event) {
-        Map<String, Object> member = Map.of("id", event.profileId().toString());
-        changes.add(new Change("MERGE (:ErasedProfile {id: $id})", member, List.of()));
-        changes.add(new Change("MATCH (p:Profile {id: $id}) DETACH DELETE p", member, List.of(event.profileId())));
-        changes.add(new Change("""
-                MATCH (pair:Pair) WHERE pair.id STARTS WITH $id OR pair.id ENDS WITH $id DELETE pair""",
-                member, List.of(event.profileId()), true));
+        changes.add(new Change(Map.of("kind", Kind.ERASED.name(), "a", event.profileId().toString()),
+                List.of(event.profileId()), true));
     }
 
     /** Wipes the graph in batches: one transaction deleting a whole large graph would hold it all in memory. */
@@ -180,33 +230,38 @@ class SocialGraphProjection {
      * their node went with the erasure, and the segments handle a pair's and an account's events side by side, so in
      * a rebuild the erasure may come first; the node must not come back.
      */
-    private void change(String pair, long seq, UUID a, String aName, UUID b, String bName, String cypher) {
+    private void change(Kind kind, String pair, long seq, UUID a, String aName, UUID b, String bName) {
         if (Erased.isPlaceholder(aName) || Erased.isPlaceholder(bName)) {
             return;
         }
-        changes.add(new Change(IF_NEWER + cypher, Map.of("pair", pair, "seq", seq,
-                "a", a.toString(), "aName", aName, "b", b.toString(), "bName", bName), List.of(a, b)));
+        Change change = pairChange(kind, pair, seq, a, b);
+        change.row().put("aName", aName);
+        change.row().put("bName", bName);
+        changes.add(change);
     }
 
-    private void blockChange(String pair, long seq, UUID blocker, UUID blocked, String cypher) {
-        changes.add(new Change(BLOCK_IF_NEWER + cypher, Map.of("pair", pair, "seq", seq,
-                "a", blocker.toString(), "b", blocked.toString()), List.of(blocker, blocked)));
+    private static Change pairChange(Kind kind, String pair, long seq, UUID a, UUID b) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("kind", kind.name());
+        row.put("pair", pair);
+        row.put("seq", seq);
+        row.put("a", a.toString());
+        row.put("b", b.toString());
+        return new Change(row, List.of(a, b), false);
     }
 
     /**
-     * In order, in one transaction; then the members' cached answers are retired, in one Redis round trip. The
-     * members' existing nodes are locked first, in the order of their ids: the other segment's batch touches many
-     * of the same members, and two transactions locking them as their events come would deadlock one another.
+     * In order, in one statement of one transaction ({@link #APPLY}); then the members' cached answers are retired,
+     * in one Redis round trip.
      */
     private void apply(List<Change> batch) {
         List<UUID> members = batch.stream().flatMap(change -> change.members().stream()).distinct().toList();
-        transaction.executeWithoutResult(status -> {
-            if (batch.size() > 1 && !members.isEmpty()) {
-                neo4j.query("UNWIND $ids AS id MATCH (p:Profile {id: id}) SET p.id = id")
-                        .bind(members.stream().map(UUID::toString).sorted().toList()).to("ids").run();
-            }
-            batch.forEach(change -> neo4j.query(change.cypher()).bindAll(change.parameters()).run());
-        });
+        List<String> locked = batch.size() > 1
+                ? members.stream().map(UUID::toString).sorted().toList() : List.of();
+        transaction.executeWithoutResult(status -> neo4j.query(APPLY)
+                .bind(locked).to("locked")
+                .bind(batch.stream().map(Change::row).toList()).to("changes")
+                .run());
         if (batch.stream().anyMatch(Change::everyone)) {
             cache.forgetEverything();
         } else if (!members.isEmpty()) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Given post events, then the leaderboard: what counts, for whom, and in which order. */
-@ReadModelTest({LeaderboardProjection.class, LeaderboardQueries.class})
+@ReadModelTest({LeaderboardProjection.class, BoardWrites.class, LeaderboardQueries.class})
 class LeaderboardProjectionTest {
 
     @Autowired
