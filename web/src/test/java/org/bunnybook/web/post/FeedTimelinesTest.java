@@ -140,22 +140,23 @@ class FeedTimelinesTest {
         befriend(me, mutual);
         befriend(pest, mutual);
         Posts.write(pest, mutual, "pest on the mutual wall", "PUBLIC");
+        Posts.write(me, mutual, "mine on the mutual wall", "PUBLIC");
         Posts.write(mutual, mutual, "the mutual friend's own", "PUBLIC");
-        assertFeed(me, "the mutual friend's own", "pest on the mutual wall");
+        assertFeed(me, "the mutual friend's own", "mine on the mutual wall", "pest on the mutual wall");
 
         assertThat(block(me, pest)).isEqualTo(204);
 
         // the timelines keep both sides of the block, read with the page in its round trip
         assertThat(redisTemplate.opsForSet().members("feed:blocks:" + me.id())).containsExactly(">" + pest.id());
         assertThat(redisTemplate.opsForSet().members("feed:blocks:" + pest.id())).containsExactly("<" + me.id());
-        assertFeed(me, "the mutual friend's own");
-        assertFeed(pest, "the mutual friend's own");
+        assertFeed(me, "the mutual friend's own", "mine on the mutual wall");
+        assertFeed(pest, "the mutual friend's own", "pest on the mutual wall");
         // timelines kept since before blocks were kept with them: the blocks come from PostgreSQL
         String kept = redisTemplate.opsForValue().get(BLOCKS_KEPT);
         redisTemplate.delete(BLOCKS_KEPT);
         try {
-            assertFeed(me, "the mutual friend's own");
-            assertFeed(pest, "the mutual friend's own");
+            assertFeed(me, "the mutual friend's own", "mine on the mutual wall");
+            assertFeed(pest, "the mutual friend's own", "pest on the mutual wall");
         } finally {
             redisTemplate.opsForValue().set(BLOCKS_KEPT, kept);
         }
@@ -167,7 +168,7 @@ class FeedTimelinesTest {
         await("the lifted block leaves the timelines").atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(redisTemplate.opsForSet().members("feed:blocks:" + me.id()))
                         .containsExactly("<" + pest.id()));
-        assertFeed(me, "the mutual friend's own"); // the other block still stands
+        assertFeed(me, "the mutual friend's own", "mine on the mutual wall"); // the other block still stands
     }
 
     private static int block(Member me, Member other) {
