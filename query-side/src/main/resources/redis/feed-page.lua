@@ -1,14 +1,20 @@
 -- A page of a member's home feed in one round trip: the newest entries of their timeline (see feed-timelines.lua)
--- below a bound, with each post as the posts cache holds it (runs after generations.lua and cached-posts.lua).
+-- below a bound, with each post as the posts cache holds it, and the member's blocks (runs after generations.lua and
+-- cached-posts.lua).
 -- ARGV: member, before (a lexical bound), limit.
--- Answers { floor, entries..., then three values per entry as append_cached_posts gives them }, or nothing when the
--- timelines cannot be trusted.
+-- Answers { floor, number of blocks (false when they are not kept: ask PostgreSQL), blocks..., entries..., then three
+-- values per entry as append_cached_posts gives them }, or nothing when the timelines cannot be trusted.
 
 local member, before, limit = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if redis.call('EXISTS', 'feed:timelines') == 0 then return {} end
 local set = 'feed:timeline:' .. member
 local entries = redis.call('ZREVRANGEBYLEX', set, before, '-', 'LIMIT', 0, limit)
-local answer = { redis.call('GET', set .. ':floor') or '' }
+local answer = { redis.call('GET', set .. ':floor') or '', false }
+if redis.call('EXISTS', 'feed:blocks-kept') == 1 then
+  local blocked = redis.call('SMEMBERS', 'feed:blocks:' .. member)
+  answer[2] = tostring(#blocked)
+  for _, entry in ipairs(blocked) do table.insert(answer, entry) end
+end
 local posts = {}
 for i, entry in ipairs(entries) do
   table.insert(answer, entry)

@@ -8,6 +8,12 @@
 -- key when it never dropped one). Timelines are trusted only while "feed:timelines" exists: it is written when the
 -- projection starts from nothing, so Redis losing its data sends every reader to PostgreSQL.
 --
+-- Per member, the blocks across which their feed must show nothing ("feed:blocks:<member>"): ">other" for a member
+-- they block, "<other" for one who blocks them (two entries, so that lifting one of two blocks leaves the other).
+-- Kept here too so that a feed page reads them in its own round trip; trusted only while "feed:blocks-kept" exists,
+-- which is written with "feed:timelines" when the projection starts from nothing: timelines kept before blocks were
+-- kept here, or a Redis that lost its data, send the page to PostgreSQL for the reader's blocks.
+--
 -- Each call runs atomically inside Redis, so handlers running concurrently in different segments commute. The keys
 -- of friends' timelines are found inside the script: this needs one Redis, not a cluster.
 -- ARGV: operation, cap, arguments...
@@ -17,6 +23,7 @@ local operation, cap = ARGV[1], tonumber(ARGV[2])
 local function wall(member) return 'feed:wall:' .. member end
 local function timeline(member) return 'feed:timeline:' .. member end
 local function friends(member) return 'feed:friends:' .. member end
+local function blocks(member) return 'feed:blocks:' .. member end
 local function floor(set) return redis.call('GET', set .. ':floor') or '' end
 
 -- drops every entry at or below `to` and remembers that nothing there is known any more
@@ -89,8 +96,25 @@ elseif operation == 'unfriend' then
   redis.call('SREM', friends(b), a)
   unmerge(wall(b), timeline(a))
   unmerge(wall(a), timeline(b))
+elseif operation == 'block' then
+  local blocker, blocked = ARGV[3], ARGV[4]
+  redis.call('SADD', blocks(blocker), '>' .. blocked)
+  redis.call('SADD', blocks(blocked), '<' .. blocker)
+elseif operation == 'unblock' then
+  local blocker, blocked = ARGV[3], ARGV[4]
+  redis.call('SREM', blocks(blocker), '>' .. blocked)
+  redis.call('SREM', blocks(blocked), '<' .. blocker)
+elseif operation == 'erase' then
+  -- an erased member blocks nobody and is blocked by nobody: each of their entries leaves the other member's set too
+  local member = ARGV[3]
+  for _, entry in ipairs(redis.call('SMEMBERS', blocks(member))) do
+    local mirrored = (string.sub(entry, 1, 1) == '>' and '<' or '>') .. member
+    redis.call('SREM', blocks(string.sub(entry, 2)), mirrored)
+  end
+  redis.call('DEL', blocks(member))
 elseif operation == 'start' then
   redis.call('SET', 'feed:timelines', 'kept since ' .. ARGV[3])
+  redis.call('SET', 'feed:blocks-kept', 'from the start of history')
 else
   return redis.error_reply('unknown operation ' .. operation)
 end

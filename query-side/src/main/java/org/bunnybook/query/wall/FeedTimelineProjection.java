@@ -5,6 +5,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.account.AccountErased;
+import org.bunnybook.api.block.MemberBlocked;
+import org.bunnybook.api.block.MemberUnblocked;
 import org.bunnybook.api.friendship.FriendRequestAccepted;
 import org.bunnybook.api.friendship.Unfriended;
 import org.bunnybook.api.post.PostCreated;
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * Fills the members' feed timelines on write. Redis cannot join the token's transaction, so every change is
+ * Fills the members' feed timelines on write, and keeps their blocks beside them. Redis cannot join the token's transaction, so every change is
  * idempotent, and each runs as one atomic script so that events handled at once in different segments (a post
  * and a new friendship, say) give the same timelines in either order. A change Redis refuses fails the event, which
  * is parked and retried; while anything is parked, feeds are read from PostgreSQL.
@@ -54,6 +57,22 @@ class FeedTimelineProjection {
     @EventHandler
     void on(Unfriended event) {
         timelines.unfriended(event.byId(), event.otherId());
+    }
+
+    /** The feed pages read the blocks with the timeline, to leave out posts across them (see {@link WallReads}). */
+    @EventHandler
+    void on(MemberBlocked event) {
+        timelines.blocked(event.blockerId(), event.blockedId());
+    }
+
+    @EventHandler
+    void on(MemberUnblocked event) {
+        timelines.unblocked(event.blockerId(), event.blockedId());
+    }
+
+    @EventHandler
+    void on(AccountErased event) {
+        timelines.erased(event.profileId());
     }
 
     @ResetHandler

@@ -24,15 +24,17 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The home-feed timelines in Redis (see {@code redis/feed-timelines.lua} for how they are kept exact, and
- * {@code redis/feed-page.lua} for how a page is read with its posts). A page is
+ * The home-feed timelines in Redis, with the members' blocks (see {@code redis/feed-timelines.lua} for how they are
+ * kept exact, and {@code redis/feed-page.lua} for how a page is read with its posts and the reader's blocks). A page is
  * served from a timeline only when the timeline certainly holds it: the timeline is warm, the page is full or reaches
  * the true end of the feed, and the feed-cache projection is neither rebuilding nor holding back events it could not
  * apply (dead letters, e.g. while Redis was away). Otherwise the caller asks PostgreSQL.
@@ -42,6 +44,8 @@ class FeedTimelines {
 
     /** Present while the timelines are kept from the start of history on (see the script). */
     static final String MARKER = "feed:timelines";
+    /** Present while the members' blocks are kept with the timelines from the start of history on. */
+    static final String BLOCKS_MARKER = "feed:blocks-kept";
 
     private static final Logger log = LoggerFactory.getLogger(FeedTimelines.class);
     private static final Duration HEALTH_CHECK_INTERVAL = Duration.ofSeconds(1);
@@ -95,17 +99,36 @@ class FeedTimelines {
         run("unfriend", a.toString(), b.toString());
     }
 
+    void blocked(UUID blocker, UUID blocked) {
+        run("block", blocker.toString(), blocked.toString());
+    }
+
+    void unblocked(UUID blocker, UUID blocked) {
+        run("unblock", blocker.toString(), blocked.toString());
+    }
+
+    void erased(UUID member) {
+        run("erase", member.toString());
+    }
+
     /**
-     * The posts of the feed page, newest first, as the posts cache holds them, if the member's timeline certainly
-     * holds the page: one round trip.
+     * A page of posts as the timeline holds it, with the members the reader blocks or is blocked by, if the timelines
+     * keep blocks (empty: ask PostgreSQL).
      */
-    Optional<List<CachedPosts.Slot>> page(UUID member, PageAfter page) {
-        Optional<List<CachedPosts.Slot>> posts = fromTimeline(member, page);
+    record Page(List<CachedPosts.Slot> posts, Optional<Set<UUID>> blockedWith) {
+    }
+
+    /**
+     * The posts of the feed page, newest first, as the posts cache holds them, with the member's blocks, if the
+     * member's timeline certainly holds the page: one round trip.
+     */
+    Optional<Page> page(UUID member, PageAfter page) {
+        Optional<Page> posts = fromTimeline(member, page);
         (posts.isPresent() ? servedFromTimelines : sentToPostgres).increment();
         return posts;
     }
 
-    private Optional<List<CachedPosts.Slot>> fromTimeline(UUID member, PageAfter page) {
+    private Optional<Page> fromTimeline(UUID member, PageAfter page) {
         if (!healthy) {
             return Optional.empty();
         }
@@ -122,14 +145,24 @@ class FeedTimelines {
             return Optional.empty(); // Redis lost the timelines; they come back when the projection is rebuilt
         }
         boolean complete = "".equals(answer.get(0));
-        int entries = (answer.size() - 1) / 4; // each entry, then three values of the posts cache per entry
+        int at = 2;
+        Optional<Set<UUID>> blockedWith = Optional.empty();
+        if (answer.get(1) != null) {
+            int blocks = Integer.parseInt((String) answer.get(1));
+            Set<UUID> members = new HashSet<>();
+            for (; at < 2 + blocks; at++) {
+                members.add(UUID.fromString(((String) answer.get(at)).substring(1))); // after '>' or '<'
+            }
+            blockedWith = Optional.of(members);
+        }
+        int entries = (answer.size() - at) / 4; // each entry, then three values of the posts cache per entry
         List<UUID> posts = new ArrayList<>(entries);
-        for (int i = 1; i <= entries; i++) {
+        for (int i = at; i < at + entries; i++) {
             String entry = (String) answer.get(i);
             posts.add(UUID.fromString(entry.substring(entry.indexOf(':') + 1)));
         }
         return posts.size() == page.limit() || complete
-                ? Optional.of(CachedPosts.Slot.of(posts, answer, 1 + entries))
+                ? Optional.of(new Page(CachedPosts.Slot.of(posts, answer, at + entries), blockedWith))
                 : Optional.empty();
     }
 

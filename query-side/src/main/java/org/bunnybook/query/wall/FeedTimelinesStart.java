@@ -56,6 +56,10 @@ class FeedTimelinesStart implements SmartInitializingSingleton {
 
     private void check() {
         if (Boolean.TRUE.equals(circuit.call(() -> redis.hasKey(FeedTimelines.MARKER)))) {
+            if (!Boolean.TRUE.equals(circuit.call(() -> redis.hasKey(FeedTimelines.BLOCKS_MARKER)))) {
+                log.info("the feed timelines were built before they kept the members' blocks: feed pages ask "
+                        + "PostgreSQL for the reader's blocks until the {} projection is rebuilt", ReadModels.FEED_CACHE);
+            }
             return;
         }
         if (tokens.fetchSegments(ReadModels.FEED_CACHE).length == 0) {

@@ -1,6 +1,5 @@
 package org.bunnybook.web.chat;
 
-import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.ReadModels;
@@ -36,7 +35,7 @@ class ChatController {
     /** Members only (403 otherwise, also for a conversation that does not exist: nothing to learn from it). */
     @GetMapping("/web/chat/{chatGroupId}/messages")
     List<ChatMessageView> messages(Member member, @PathVariable UUID chatGroupId,
-                                   @Valid @ParameterObject PageParams page) {
+                                   @ParameterObject PageParams page) {
         if (!queries.query(new FindConversationMembers(chatGroupId, false), ResponseTypes.multipleInstancesOf(UUID.class))
                 .join().contains(member.profileId())) {
             throw ApiException.forbidden();
@@ -50,7 +49,7 @@ class ChatController {
 
     @GetMapping("/web/profiles/{me}/conversations")
     List<ConversationView> conversations(Member member, @PathVariable UUID me,
-                                         @Valid @ParameterObject PageParams page) {
+                                         @ParameterObject PageParams page) {
         member.mustBe(me);
         return queries.query(new FindConversations(me, page.orDefaultLimit(20)),
                 ResponseTypes.multipleInstancesOf(ConversationView.class)).join();

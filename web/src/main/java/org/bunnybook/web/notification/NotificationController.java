@@ -2,7 +2,6 @@ package org.bunnybook.web.notification;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.notification.CountUnreadNotifications;
@@ -51,7 +50,7 @@ class NotificationController {
 
     @GetMapping("/web/profiles/{me}/notifications")
     List<NotificationView> notifications(Member member, @PathVariable UUID me,
-                                         @Valid @ParameterObject PageParams page) {
+                                         @ParameterObject PageParams page) {
         member.mustBe(me);
         return queries.query(new FindNotifications(me, page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(NotificationView.class)).join();

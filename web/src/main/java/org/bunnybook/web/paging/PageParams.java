@@ -13,8 +13,8 @@ import java.util.UUID;
 /**
  * A newest-first page as every list of the API asks for it, bound from the query parameters {@code older_than},
  * {@code older_than_id} (the id of the last item seen: a tie-breaker for items of one millisecond) and {@code limit}
- * (1 to {@value #MAX_LIMIT}; each list has its own default). Bind it with
- * {@code @Valid @ParameterObject PageParams page}, so that the API documentation lists the three parameters.
+ * (1 to {@value #MAX_LIMIT}; each list has its own default). Take it as {@code @ParameterObject PageParams page},
+ * so that the API documentation lists the three parameters; {@link PageParamsResolver} reads and checks them.
  */
 public record PageParams(
         @Parameter(name = "older_than", description = "strictly older than this instant")

@@ -89,7 +89,7 @@ class PostController {
     @GetMapping("/web/posts")
     List<PostView> wall(@Parameter(hidden = true) Optional<Member> member,
                         @RequestParam("wall_profile_id") UUID wallProfileId,
-                        @Valid @ParameterObject PageParams page) {
+                        @ParameterObject PageParams page) {
         return queries.query(new FindWallPosts(wallProfileId, viewer(member), page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(PostView.class)).join();
     }
@@ -127,7 +127,7 @@ class PostController {
 
     @GetMapping("/web/posts/{id}/comments")
     List<CommentView> comments(@Parameter(hidden = true) Optional<Member> member, @PathVariable UUID id,
-                               @Valid @ParameterObject PageParams page) {
+                               @ParameterObject PageParams page) {
         visiblePost(id, member);
         return queries.query(new FindComments(id, page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(CommentView.class)).join();
@@ -147,7 +147,7 @@ class PostController {
 
     @GetMapping("/web/feed")
     List<PostView> feed(Member member,
-                        @Valid @ParameterObject PageParams page) {
+                        @ParameterObject PageParams page) {
         return queries.query(new FindFeed(member.profileId(), page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(PostView.class)).join();
     }

@@ -53,7 +53,7 @@ class ModerationController {
     @Operation(summary = "The moderation queue, newest first (moderators and admins)")
     List<ReportView> queue(@Parameter(description = "open or closed; all when absent")
                            @RequestParam(name = "status", required = false) String status,
-                           @Valid @ParameterObject PageParams page) {
+                           @ParameterObject PageParams page) {
         return queries.query(new FindReports(status(status), page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(ReportView.class)).join();
     }

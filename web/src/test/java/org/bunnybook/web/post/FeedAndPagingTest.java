@@ -108,4 +108,27 @@ class FeedAndPagingTest {
         assertThat(me.client().post("/web/posts", java.util.Map.of("content", "nul\u0000here")).status())
                 .isEqualTo(422);
     }
+
+    @Test
+    void badPageParametersAreRefusedNamingEachOne() {
+        Member me = Members.register(port, "Pager");
+
+        assertThat(me.client().get("/web/feed?limit=21").json().toString()).isEqualTo("""
+                {"detail":[{"loc":["query","limit"],"msg":"must be at most 20","type":"value_error"}]}""");
+        assertThat(me.client().get("/web/posts?wall_profile_id=" + me.id() + "&limit=0").json().toString())
+                .isEqualTo("""
+                        {"detail":[{"loc":["query","limit"],"msg":"must be at least 1","type":"value_error"}]}""");
+        assertThat(me.client().get("/web/feed?limit=ten").json().toString()).isEqualTo("""
+                {"detail":[{"loc":["query","limit"],"msg":"not a valid Integer","type":"type_error"}]}""");
+        // every value that does not convert, in order, then the limit's range
+        ApiClient.Response all = me.client().get("/web/profiles/" + me.id()
+                + "/notifications?older_than=yesterday&older_than_id=nope&limit=0");
+        assertThat(all.status()).isEqualTo(422);
+        assertThat(all.json().toString()).isEqualTo("""
+                {"detail":[{"loc":["query","older_than"],"msg":"not a valid Instant","type":"type_error"},\
+                {"loc":["query","older_than_id"],"msg":"not a valid UUID","type":"type_error"},\
+                {"loc":["query","limit"],"msg":"must be at least 1","type":"value_error"}]}""");
+        assertThat(me.client().get("/web/feed?limit=20&older_than=2026-11-26T08:30:00.456%2B01:00").status())
+                .as("an offset is an instant too").isEqualTo(200);
+    }
 }

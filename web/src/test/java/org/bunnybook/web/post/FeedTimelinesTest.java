@@ -16,8 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bunnybook.web.support.Friends.befriend;
@@ -30,6 +32,9 @@ import static org.awaitility.Awaitility.await;
  */
 @BunnybookTest
 class FeedTimelinesTest {
+
+    /** Present while the timelines keep the members' blocks too. */
+    private static final String BLOCKS_KEPT = "feed:blocks-kept";
 
     @LocalServerPort
     int port;
@@ -125,5 +130,49 @@ class FeedTimelinesTest {
                 });
         assertFeed(me, "pal on my wall", "other's");
         assertFeed(pal, "pal while Redis is away", "pal's");
+    }
+
+    @Test
+    void pagesLeaveOutPostsAcrossABlockWhetherRedisKeepsTheBlocksOrNot() {
+        Member me = Members.register(port, "Blocking");
+        Member pest = Members.register(port, "Blocking");
+        Member mutual = Members.register(port, "Blocking");
+        befriend(me, mutual);
+        befriend(pest, mutual);
+        Posts.write(pest, mutual, "pest on the mutual wall", "PUBLIC");
+        Posts.write(me, mutual, "mine on the mutual wall", "PUBLIC");
+        Posts.write(mutual, mutual, "the mutual friend's own", "PUBLIC");
+        assertFeed(me, "the mutual friend's own", "mine on the mutual wall", "pest on the mutual wall");
+
+        assertThat(block(me, pest)).isEqualTo(204);
+
+        // the timelines keep both sides of the block, read with the page in its round trip
+        assertThat(redisTemplate.opsForSet().members("feed:blocks:" + me.id())).containsExactly(">" + pest.id());
+        assertThat(redisTemplate.opsForSet().members("feed:blocks:" + pest.id())).containsExactly("<" + me.id());
+        assertFeed(me, "the mutual friend's own", "mine on the mutual wall");
+        assertFeed(pest, "the mutual friend's own", "pest on the mutual wall");
+        // timelines kept since before blocks were kept with them: the blocks come from PostgreSQL
+        String kept = redisTemplate.opsForValue().get(BLOCKS_KEPT);
+        redisTemplate.delete(BLOCKS_KEPT);
+        try {
+            assertFeed(me, "the mutual friend's own", "mine on the mutual wall");
+            assertFeed(pest, "the mutual friend's own", "pest on the mutual wall");
+        } finally {
+            redisTemplate.opsForValue().set(BLOCKS_KEPT, kept);
+        }
+
+        assertThat(pest.client().send("PUT", "/web/profiles/" + pest.id() + "/blocks/" + me.id(),
+                BodyPublishers.noBody(), Map.of()).status()).isEqualTo(204);
+        assertThat(me.client().send("DELETE", "/web/profiles/" + me.id() + "/blocks/" + pest.id(),
+                BodyPublishers.noBody(), Map.of()).status()).isEqualTo(204);
+        await("the lifted block leaves the timelines").atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(redisTemplate.opsForSet().members("feed:blocks:" + me.id()))
+                        .containsExactly("<" + pest.id()));
+        assertFeed(me, "the mutual friend's own", "mine on the mutual wall"); // the other block still stands
+    }
+
+    private static int block(Member me, Member other) {
+        return me.client().send("PUT", "/web/profiles/" + me.id() + "/blocks/" + other.id(), BodyPublishers.noBody(),
+                Map.of()).status();
     }
 }
