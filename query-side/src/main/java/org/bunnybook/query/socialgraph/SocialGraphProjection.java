@@ -60,20 +60,17 @@ class SocialGraphProjection {
      * their account (a tombstone by id stays): the erasure removed the pair, whatever came first.
      */
     static final String APPLY = """
-            CALL {
+            CALL () {
                 UNWIND $locked AS id
                 MATCH (p:Profile {id: id}) SET p.id = id
             }
             UNWIND $changes AS change
-            CALL {
-                WITH change
-                CALL {
-                    WITH change
+            CALL (change) {
+                CALL (change) {
                     WITH change WHERE change.kind = 'REGISTERED'
                     MERGE (p:Profile {id: change.a}) SET p.username = change.aName, p.key = change.aKey
                 }
-                CALL {
-                    WITH change
+                CALL (change) {
                     WITH change WHERE change.pair IS NOT NULL
                     OPTIONAL MATCH (gone:ErasedProfile) WHERE gone.id IN [change.a, change.b]
                     WITH change, count(gone) AS erased WHERE erased = 0
@@ -85,39 +82,32 @@ class SocialGraphProjection {
                     MERGE (b:Profile {id: change.b})
                         ON CREATE SET b.username = change.bName, b.key = toLower(change.bName)
                     WITH change.kind AS kind, a, b
-                    CALL {
-                        WITH kind, a, b
+                    CALL (kind, a, b) {
                         WITH a, b WHERE kind = 'REQUESTED'
                         MERGE (a)-[:REQUESTED]->(b)
                     }
-                    CALL {
-                        WITH kind, a, b
+                    CALL (kind, a, b) {
                         WITH a, b WHERE kind IN ['ACCEPTED', 'REJECTED', 'CANCELLED']
                         MATCH (a)-[request:REQUESTED]-(b) DELETE request
                     }
-                    CALL {
-                        WITH kind, a, b
+                    CALL (kind, a, b) {
                         WITH a, b WHERE kind = 'ACCEPTED'
                         MERGE (a)-[:FRIEND]-(b)
                     }
-                    CALL {
-                        WITH kind, a, b
+                    CALL (kind, a, b) {
                         WITH a, b WHERE kind = 'UNFRIENDED'
                         MATCH (a)-[friendship:FRIEND]-(b) DELETE friendship
                     }
-                    CALL {
-                        WITH kind, a, b
+                    CALL (kind, a, b) {
                         WITH a, b WHERE kind = 'BLOCKED'
                         MERGE (a)-[:BLOCKED]->(b)
                     }
-                    CALL {
-                        WITH kind, a, b
+                    CALL (kind, a, b) {
                         WITH a, b WHERE kind = 'UNBLOCKED'
                         MATCH (a)-[block:BLOCKED]->(b) DELETE block
                     }
                 }
-                CALL {
-                    WITH change
+                CALL (change) {
                     WITH change WHERE change.kind = 'ERASED'
                     MERGE (:ErasedProfile {id: change.a})
                     WITH change
