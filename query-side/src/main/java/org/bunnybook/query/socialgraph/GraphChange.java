@@ -14,14 +14,8 @@ import java.util.UUID;
  */
 record GraphChange(Kind kind, Map<String, Object> row, List<UUID> members, boolean everyone) {
 
-    /** What a change does; a pair's kinds change the relationships between its two members. */
-    enum Kind {
-        REGISTERED, REQUESTED, ACCEPTED, REJECTED, CANCELLED, UNFRIENDED, BLOCKED, UNBLOCKED, ERASED;
-
-        boolean ofPair() {
-            return this != REGISTERED && this != ERASED;
-        }
-    }
+    /** What a change does; all but registrations and erasures change the relationships of a pair. */
+    enum Kind { REGISTERED, REQUESTED, ACCEPTED, REJECTED, CANCELLED, UNFRIENDED, BLOCKED, UNBLOCKED, ERASED }
 
     static GraphChange registered(UUID member, String username) {
         return new GraphChange(Kind.REGISTERED, Map.of("a", member.toString(), "aName", username,

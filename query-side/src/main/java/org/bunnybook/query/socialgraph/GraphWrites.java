@@ -151,7 +151,7 @@ class GraphWrites {
      * The batch as statements to send in turn, each a list of changes of one kind: registrations, then the rounds
      * of pair changes, then erasures (see the class comment for why this means what the batch means).
      */
-    static List<List<GraphChange>> steps(List<GraphChange> batch) {
+    private static List<List<GraphChange>> steps(List<GraphChange> batch) {
         Map<String, Integer> changesOfPair = new HashMap<>();
         TreeMap<Integer, Map<Kind, List<GraphChange>>> rounds = new TreeMap<>();
         for (GraphChange change : batch) {
