@@ -75,6 +75,17 @@ public class EventStoreTables {
                 .query(STORED_EVENT).optional();
     }
 
+    /**
+     * The stored events with these identifiers, by identifier, in one query (a processor's batch at once); events not
+     * (yet) stored are absent.
+     */
+    public Map<String, StoredEvent> events(Collection<String> eventIdentifiers) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e WHERE e.event_identifier = ANY (:ids)")
+                .param("ids", eventIdentifiers.toArray(String[]::new))
+                .query(STORED_EVENT).list().stream()
+                .collect(Collectors.toMap(StoredEvent::eventIdentifier, event -> event));
+    }
+
     /** The stored events at these global positions, in global order; positions with no event are absent. */
     public List<StoredEvent> eventsAt(Collection<Long> globalIndexes) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e WHERE e.global_index = ANY (:positions)"

@@ -1,6 +1,16 @@
 package org.bunnybook.query.ledger;
 
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MultiHandlerDefinition;
+import org.axonframework.messaging.annotation.MultiHandlerEnhancerDefinition;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.bunnybook.api.ledger.FindLedgerCheckpoints;
 import org.bunnybook.api.ledger.LedgerCheckpoint;
 import org.bunnybook.api.ledger.LedgerReport;
@@ -19,12 +29,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,6 +65,15 @@ class LedgerProjectionTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LedgerProjection projection;
+
+    @Autowired
+    List<HandlerEnhancerDefinition> handlerEnhancers;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void emptyEventStoreAndLedger() {
@@ -130,8 +151,55 @@ class LedgerProjectionTest {
         assertThat(report.storeHead()).isGreaterThan(report.head().globalIndex());
     }
 
+    @Test
+    void aBatchIsChainedAtOnceExactlyAsItsEventsWouldBeOneByOne() {
+        List<DomainEventMessage<?>> history = stored(5);
+        events.deliver(history.subList(0, 1)); // the batch goes on from a link already in the ledger
+        List<Long> entriesWhileHandling = new ArrayList<>();
+
+        ResultMessage<?> result = handledInOneBatch(history.subList(1, 5), entriesWhileHandling);
+
+        assertThat(result.isExceptional()).as("%s", result.optionalExceptionResult()).isFalse();
+        // written when the batch commits, not event by event: the batch path really ran
+        assertThat(entriesWhileHandling).containsExactly(1L, 1L, 1L, 1L);
+        List<String> batched = entries();
+        List<String> batchedCheckpoints = checkpoints(); // positions 2 and 4, both inside the batch
+        assertThat(verify().intact()).isTrue();
+
+        jdbc.sql("TRUNCATE ledger_entries, ledger_checkpoints").update();
+        events.deliver(history);
+
+        assertThat(batched).hasSize(5).containsExactlyElementsOf(entries());
+        assertThat(batchedCheckpoints).hasSize(2).containsExactlyElementsOf(checkpoints());
+        assertThat(ledger.handle(new FindLedgerCheckpoints(0, 10))).extracting(LedgerCheckpoint::position)
+                .containsExactly(2L, 4L);
+    }
+
+    @Test
+    void anEventMissingFromTheStoreFailsItsWholeBatch() {
+        List<DomainEventMessage<?>> history = stored(2);
+        UUID post = UUID.randomUUID();
+        List<DomainEventMessage<?>> neverStored = events.messages(Instant.now(), post,
+                Bunny.named("never stored").writes(post));
+
+        ResultMessage<?> result = handledInOneBatch(
+                Stream.concat(history.stream(), neverStored.stream()).toList(), new ArrayList<>());
+
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(result.exceptionResult()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(neverStored.get(0).getIdentifier());
+        assertThat(entries()).isEmpty(); // rolled back with the batch: nothing chained past a missing event
+    }
+
     /** Posts by one bunny, stored by Axon, then handed to the ledger in the order they were stored. */
     private List<DomainEventMessage<?>> storedAndChained(int posts) {
+        List<DomainEventMessage<?>> history = stored(posts);
+        events.deliver(history);
+        return history;
+    }
+
+    /** Posts by one bunny, stored by Axon. */
+    private List<DomainEventMessage<?>> stored(int posts) {
         Bunny author = Bunny.named("chained");
         List<DomainEventMessage<?>> history = new ArrayList<>();
         for (int i = 0; i < posts; i++) {
@@ -139,8 +207,46 @@ class LedgerProjectionTest {
             history.addAll(events.messages(Instant.now(), post, author.writes(post)));
         }
         store.append(history);
-        events.deliver(history);
         return history;
+    }
+
+    /**
+     * Hands the events to the ledger as a pooled processor's batch does: one {@link BatchingUnitOfWork} in one
+     * transaction, named a processor's segment, through the handler enhancers of the context (the platform's
+     * {@code SavepointOnRetry}, which lets {@code BatchBuffers} hold writes for the batch). Notes after each event how
+     * many entries its transaction sees.
+     */
+    private ResultMessage<?> handledInOneBatch(List<? extends EventMessage<?>> messages, List<Long> entriesSeen) {
+        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection,
+                ClasspathParameterResolverFactory.forClass(LedgerProjection.class),
+                MultiHandlerDefinition.ordered(List.of(ClasspathHandlerDefinition.forClass(LedgerProjection.class)),
+                        MultiHandlerEnhancerDefinition.ordered(handlerEnhancers)));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(messages));
+        // a processor name of its own: a failed batch makes its segment handle the next in savepoints, one by one
+        batch.resources().put("Processor[ledger-batch-" + UUID.randomUUID() + "]/SegmentId", 0);
+        batch.attachTransaction(new SpringTransactionManager(transactions));
+        return batch.executeWithResult(() -> {
+            handler.handle(batch.getMessage());
+            entriesSeen.add(jdbc.sql("SELECT count(*) FROM ledger_entries").query(Long.class).single());
+            return null;
+        });
+    }
+
+    /** The ledger's entries, in chain order, as text. */
+    private List<String> entries() {
+        return jdbc.sql("SELECT position, global_index, event_identifier, encode(event_hash, 'hex') AS event_hash,"
+                        + " encode(chain_hash, 'hex') AS chain_hash FROM ledger_entries ORDER BY position")
+                .query((rs, row) -> String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** The ledger's checkpoints, in order, as text, leaving out when they were sealed and so their signatures. */
+    private List<String> checkpoints() {
+        return ledger.handle(new FindLedgerCheckpoints(0, 10)).stream()
+                .map(checkpoint -> checkpoint.position() + " " + checkpoint.globalIndex() + " "
+                        + checkpoint.chainHash())
+                .toList();
     }
 
     @Test
