@@ -68,13 +68,6 @@ public class EventStoreTables {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** One stored event by its identifier. */
-    public Optional<StoredEvent> event(String eventIdentifier) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e WHERE e.event_identifier = :id")
-                .param("id", eventIdentifier)
-                .query(STORED_EVENT).optional();
-    }
-
     /**
      * The stored events with these identifiers, by identifier, in one query (a processor's batch at once); events not
      * (yet) stored are absent.
