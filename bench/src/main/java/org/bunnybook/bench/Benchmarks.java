@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * [--likes=3] [--threads=8] [--samples=1000]} or {@code ... chat [--pairs=100] [--rates=50,100,200,400]
  * [--seconds=15]} or
  * {@code ... rebuild [--events=1000000]} or {@code ... append [--seconds=10]} or
- * {@code ... ingest [--rates=250,500,1000,1500,2000] [--seconds=60] [--members=500] [--friends=6] [--senders=256]}
+ * {@code ... ingest [--rates=250,500,1000,1500,2000] [--seconds=60] [--warm-up=30] [--members=500] [--friends=6] [--senders=256]}
  * or {@code ... chaos [--members=24] [--rate=20] [--outage=30] [--stall=15]} (a fault drill on three node processes)
  * or {@code ... http [--seconds=20]} or {@code ... http-reads [--members=1000] [--friends=16] [--posts=10]
  * [--wrk-threads=1] [--connections=16] [--warm-up=5] [--seconds=20]} (needs {@code wrk} on the PATH)
@@ -98,6 +98,7 @@ public final class Benchmarks {
                         Arrays.stream(options.getOrDefault("rates", "250,500,1000,1500,2000").split(","))
                                 .mapToInt(rate -> Integer.parseInt(rate.trim())).toArray(),
                         Duration.ofSeconds(Integer.parseInt(options.getOrDefault("seconds", "60"))),
+                        Duration.ofSeconds(Integer.parseInt(options.getOrDefault("warm-up", "30"))),
                         Integer.parseInt(options.getOrDefault("members", "500")),
                         Integer.parseInt(options.getOrDefault("friends", "6")),
                         Integer.parseInt(options.getOrDefault("senders", "256"))).run();
