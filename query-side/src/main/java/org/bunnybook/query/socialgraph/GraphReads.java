@@ -5,7 +5,6 @@ import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -37,12 +36,12 @@ class GraphReads {
 
     private final Driver driver;
     private final TransactionConfig limited;
-    /** Sessions on the home database, named: a session that names none has the driver ask the server for it first. */
-    private volatile SessionConfig sessions;
+    private final HomeDatabase database;
 
     GraphReads(Driver driver, @Value("${bunnybook.social-graph.query-timeout:10s}") String timeout) {
         this.driver = driver;
         this.limited = TransactionConfig.builder().withTimeout(DurationStyle.detectAndParse(timeout)).build();
+        this.database = new HomeDatabase(driver);
     }
 
     <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapping) {
@@ -56,7 +55,7 @@ class GraphReads {
 
     private <T> List<T> read(String cypher, Map<String, Object> parameters, TransactionConfig limit,
                              Function<Record, T> mapping) {
-        try (Session session = driver.session(sessions())) {
+        try (Session session = driver.session(database.sessions(AccessMode.READ))) {
             return session.run(cypher, parameters, limit).list(mapping::apply);
         } catch (ServiceUnavailableException | SessionExpiredException | TransientException e) {
             throw new DataAccessResourceFailureException("the social graph is unavailable", e);
@@ -67,16 +66,6 @@ class GraphReads {
             }
             throw e;
         }
-    }
-
-    private SessionConfig sessions() {
-        if (sessions == null) {
-            try (Session session = driver.session()) {
-                String home = session.run("CALL db.info() YIELD name RETURN name").single().get("name").asString();
-                sessions = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ).withDatabase(home).build();
-            }
-        }
-        return sessions;
     }
 
     /** Rows of {@code id} and {@code username}. */

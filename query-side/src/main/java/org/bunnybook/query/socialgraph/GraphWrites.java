@@ -2,11 +2,13 @@ package org.bunnybook.query.socialgraph;
 
 import org.bunnybook.query.cache.GenerationalCache;
 import org.bunnybook.query.socialgraph.GraphChange.Kind;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Query;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.ResultCursor;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +27,7 @@ import java.util.stream.Stream;
  * <p>
  * Each kind of change has a statement of its own that takes a list of changes, and a batch is sent as a few of
  * them. One statement for every kind at once (a subquery per kind) was tried: its plan took Neo4j ~0.3 s to make,
- * against ~0.06 s for one of these, and it made one for each size class of the list ({@link #run}) and again
+ * against ~0.06 s for one of these, and it made one for each size class of the list ({@link #query}) and again
  * whenever the graph's statistics had moved enough. Under live load on a busy machine each of those plans stopped
  * the projection for 5 to 25 s (docs/performance.md, "Ingest, second pass").
  * <p>
@@ -34,8 +38,15 @@ import java.util.stream.Stream;
  * as their place in the batch: a registration only names a member (a pair change merged the same node with the
  * same name), and an erasure removes all that any change made of its member, before or after it.
  * <p>
- * First the batch's existing member nodes are locked, in the order of their ids: the other segment's batch touches
- * many of the same members, and two transactions locking them as their changes come would deadlock one another.
+ * First the batch's existing member nodes are locked, in the order of their ids: a batch of dead letters retried, or
+ * a rebuild's, touches many of the same members, and two transactions locking them as their changes come would
+ * deadlock one another.
+ * <p>
+ * The statements and the commit go to Neo4j one after the other without waiting for each answer (the driver's
+ * asynchronous transaction pipelines them over the one connection), so a batch costs one round trip after its
+ * {@code BEGIN} rather than one per statement. Under load each round trip was a wait for two threads to be scheduled
+ * on a saturated CPU: a batch of one change took 100 to 400 ms, four fifths of it waiting (docs/performance.md,
+ * "Ingest, third pass").
  */
 @Component
 class GraphWrites {
@@ -82,14 +93,13 @@ class GraphWrites {
         }
     }
 
-    private final Neo4jClient neo4j;
-    private final TransactionTemplate transaction;
+    private final Driver driver;
+    private final HomeDatabase database;
     private final GenerationalCache cache;
 
-    GraphWrites(Neo4jClient neo4j, @Qualifier("neo4jTransactionManager") PlatformTransactionManager neo4jTx,
-                @Qualifier(SocialGraphCache.NAME) GenerationalCache cache) {
-        this.neo4j = neo4j;
-        this.transaction = new TransactionTemplate(neo4jTx);
+    GraphWrites(Driver driver, @Qualifier(SocialGraphCache.NAME) GenerationalCache cache) {
+        this.driver = driver;
+        this.database = new HomeDatabase(driver);
         this.cache = cache;
     }
 
@@ -109,15 +119,16 @@ class GraphWrites {
     }
 
     void apply(List<GraphChange> batch) {
+        List<Query> queries = new ArrayList<>();
         List<String> ids = batch.size() > 1 ? lockOrder(batch) : List.of();
-        transaction.executeWithoutResult(status -> {
-            if (!ids.isEmpty()) {
-                run(LOCK, "ids", ids);
-            }
-            for (List<GraphChange> step : steps(batch)) {
-                run(STATEMENTS.get(step.get(0).kind()), "changes", step.stream().map(GraphChange::row).toList());
-            }
-        });
+        if (!ids.isEmpty()) {
+            queries.add(query(LOCK, "ids", ids));
+        }
+        for (List<GraphChange> step : steps(batch)) {
+            queries.add(query(STATEMENTS.get(step.get(0).kind()), "changes",
+                    step.stream().map(GraphChange::row).toList()));
+        }
+        runInOneTransaction(queries);
         if (batch.stream().anyMatch(GraphChange::everyone)) {
             cache.forgetEverything();
         } else {
@@ -129,15 +140,37 @@ class GraphWrites {
     }
 
     /**
-     * Runs a statement over a list, planned once for all: every node its rows touch is sought by unique id, and
+     * Sends the queries and the commit without waiting for their answers in between, then waits for all of them. A
+     * failure of any leaves the transaction open, and closing the session rolls it back; the failure is thrown as
+     * the driver's (a deadlock is a {@code TransientException}, which the processor tries again).
+     */
+    private void runInOneTransaction(List<Query> queries) {
+        AsyncSession session = driver.session(AsyncSession.class, database.sessions(AccessMode.WRITE));
+        try {
+            session.beginTransactionAsync().thenCompose(transaction -> {
+                CompletableFuture<?>[] answers = queries.stream()
+                        .map(query -> transaction.runAsync(query).thenCompose(ResultCursor::consumeAsync)
+                                .toCompletableFuture())
+                        .toArray(CompletableFuture[]::new);
+                return CompletableFuture.allOf(answers).thenCompose(answered -> transaction.commitAsync());
+            }).toCompletableFuture().join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        } finally {
+            session.closeAsync().toCompletableFuture().join();
+        }
+    }
+
+    /**
+     * A statement over a list, planned once for all: every node its rows touch is sought by unique id, and
      * every relationship between two nodes already found, so no count of the graph can make another plan better
      * (but for an erasure's pairs, found by an index scan: erasures are rare).
      * The list goes as {@code $batch.list} rather than as a parameter of its own, because Neo4j keeps a plan per
      * size class of a list parameter (1, 10, 100, ...), and {@code replan=skip} keeps the plan when the graph's
      * statistics move (it grows from nothing in a rebuild). {@code GraphWritesTest} checks the plans seek.
      */
-    private void run(String statement, String list, List<?> rows) {
-        neo4j.query("CYPHER replan=skip " + statement).bind(Map.of(list, rows)).to("batch").run();
+    private static Query query(String statement, String list, List<?> rows) {
+        return new Query("CYPHER replan=skip " + statement, Map.of("batch", Map.of(list, rows)));
     }
 
     /** The batch's members, in the order every batch locks them. */
