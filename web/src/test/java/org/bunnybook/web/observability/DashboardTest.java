@@ -6,6 +6,7 @@ import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.Socket;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -46,12 +47,18 @@ class DashboardTest {
         JsonNode dashboard = new ObjectMapper().readTree(Files.readString(DASHBOARD));
         assertThat(dashboard.get("uid").asText()).isEqualTo("bunnybook");
         // a workload, so that meters created on first use (per route, per command type, per push) exist: a friend
-        // request's notification is pushed through the relay, whose meters appear with the first push delivered
+        // request's notification is pushed through the relay to the member's open socket, and the relay's meters
+        // appear with the first push delivered (with no socket open nothing is delivered: alone, this test waited
+        // in vain for a push that only an earlier test in the same context had made)
         Members.Member member = Members.register(port, "Dashboard");
         Posts.write(member, member, "for the panels", "PUBLIC");
-        Friends.request(Members.register(port, "Dashboard"), member);
-        Scrape scrape = await("a push delivered").atMost(Duration.ofSeconds(30)).until(() -> Scrape.of(port),
-                scraped -> scraped.has("bunnybook_websocket_pushes_total"));
+        Scrape scrape;
+        try (Socket tab = Socket.open(port, member.client().accessToken())) {
+            Friends.request(Members.register(port, "Dashboard"), member);
+            tab.await("new_unread_notification", notification -> true);
+            scrape = await("a push delivered").atMost(Duration.ofSeconds(30)).until(() -> Scrape.of(port),
+                    scraped -> scraped.has("bunnybook_websocket_pushes_total"));
+        }
 
         List<String> queried = new ArrayList<>();
         Set<Integer> ids = new HashSet<>();
