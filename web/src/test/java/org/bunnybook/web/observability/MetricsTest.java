@@ -79,6 +79,18 @@ class MetricsTest {
             assertThat(delta(before, after, "eventStore_ingestedCounter_total", Map.of()))
                     .isGreaterThanOrEqualTo(7);
 
+            // events handled, timed per processing group: the ledger chains every event, avatars handle only
+            // registrations (the events a group ignores are not counted), and no series per event type
+            double chained = delta(before, after, "eventProcessor_allTimer_seconds_count",
+                    Map.of("processorName", ReadModels.LEDGER, "outcome", "success"));
+            double painted = delta(before, after, "eventProcessor_allTimer_seconds_count",
+                    Map.of("processorName", ReadModels.AVATARS, "outcome", "success"));
+            assertThat(chained).isGreaterThanOrEqualTo(7);
+            assertThat(painted).isGreaterThanOrEqualTo(2).isLessThan(chained);
+            assertThat(after.matching("eventProcessor_allTimer_seconds_count",
+                    Map.of("processorName", ReadModels.WALLS))).hasSize(2); // success and failure
+            assertThat(after.has("eventProcessor_latency")).isFalse();
+
             // every processing group: caught up, nothing parked here, running on this node
             for (String group : GROUPS) {
                 assertThat(after.matching("bunnybook_processing_dead_letters", Map.of("group", group)))
