@@ -19,9 +19,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Conversations and their messages, newest first on (created_at, id). */
 @Component
@@ -119,19 +124,29 @@ class ChatQueries {
         return unread(query.profileId());
     }
 
-    List<UUID> members(UUID chat) {
-        return jdbc.sql("SELECT profile_id FROM conversation_members WHERE chat_group_id = :chat")
-                .param("chat", chat).query(UUID.class).list();
+    /** The members of these conversations, each once. */
+    Set<UUID> members(Collection<UUID> chats) {
+        return new LinkedHashSet<>(jdbc.sql(
+                        "SELECT DISTINCT profile_id FROM conversation_members WHERE chat_group_id = ANY (:chats)")
+                .param("chats", chats.toArray(UUID[]::new)).query(UUID.class).list());
     }
 
     /** Active conversations whose latest message is not the one the member read last. */
     List<UUID> unread(UUID member) {
+        return unread(List.of(member)).getOrDefault(member, List.of());
+    }
+
+    /** {@link #unread(UUID)} of several members in one query; a member with none is absent. */
+    Map<UUID, List<UUID>> unread(Collection<UUID> members) {
         return jdbc.sql("""
-                        SELECT c.chat_group_id FROM conversation_members me
+                        SELECT me.profile_id, c.chat_group_id FROM conversation_members me
                         JOIN conversations c ON c.chat_group_id = me.chat_group_id
-                        WHERE me.profile_id = :member AND c.active AND c.last_message_id IS NOT NULL
+                        WHERE me.profile_id = ANY (:members) AND c.active AND c.last_message_id IS NOT NULL
                           AND (me.read_seq IS NULL OR me.read_seq < c.last_seq)""")
-                .param("member", member).query(UUID.class).list();
+                .param("members", members.toArray(UUID[]::new))
+                .query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list()
+                .stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
 }

@@ -30,20 +30,21 @@ import java.util.UUID;
 
 /**
  * Conversations, their members' read pointers and their messages, in the token's transaction; live changes are
- * pushed to the members once committed (never during a rebuild): fresh unread lists, friends to chat with. The
- * messages themselves are pushed earlier, as soon as the event store has them (web's {@code ChatDelivery}).
+ * pushed to the members once committed (never during a rebuild): fresh unread lists ({@link UnreadLists}, once per
+ * member per batch), friends to chat with. The messages themselves are pushed earlier, as soon as the event store
+ * has them (web's {@code ChatDelivery}).
  */
 @Component
 @ProcessingGroup(ReadModels.CONVERSATIONS)
 class ConversationProjection {
 
     private final JdbcClient jdbc;
-    private final ChatQueries queries;
+    private final UnreadLists unreadLists;
     private final Pushes pushes;
 
-    ConversationProjection(JdbcClient jdbc, ChatQueries queries, Pushes pushes) {
+    ConversationProjection(JdbcClient jdbc, UnreadLists unreadLists, Pushes pushes) {
         this.jdbc = jdbc;
-        this.queries = queries;
+        this.unreadLists = unreadLists;
         this.pushes = pushes;
     }
 
@@ -97,9 +98,7 @@ class ConversationProjection {
         read(event.chatGroupId(), event.fromId(), event.messageId(), at);
         if (added == 1 && Pushes.isLive(replay, at)) {
             // the message itself was pushed as soon as it was stored (web's ChatDelivery); here, what it changed
-            List<UUID> members = queries.members(event.chatGroupId());
-            Pushes.afterCommit(() -> members.forEach(member ->
-                    pushes.push(member, "unread_conversations_ids", queries.unread(member))));
+            unreadLists.changedIn(event.chatGroupId());
         }
     }
 
@@ -120,8 +119,7 @@ class ConversationProjection {
     void on(ChatMarkedAsRead event, @Timestamp Instant at, ReplayStatus replay) {
         read(event.chatGroupId(), event.profileId(), event.messageId(), at.truncatedTo(ChronoUnit.MILLIS));
         if (Pushes.isLive(replay, at)) {
-            Pushes.afterCommit(() -> pushes.push(event.profileId(), "unread_conversations_ids",
-                    queries.unread(event.profileId())));
+            unreadLists.changedFor(event.profileId());
         }
     }
 

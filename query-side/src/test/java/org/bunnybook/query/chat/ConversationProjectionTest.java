@@ -1,5 +1,6 @@
 package org.bunnybook.query.chat;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.bunnybook.api.chat.ChatMessageView;
 import org.bunnybook.api.chat.ConversationDeactivated;
 import org.bunnybook.api.chat.ConversationReactivated;
@@ -17,13 +18,15 @@ import org.bunnybook.query.testing.RecordedPushes.Push;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ReadModelTest({ConversationProjection.class, ChatQueries.class})
+@ReadModelTest({ConversationProjection.class, ChatQueries.class, UnreadLists.class})
 class ConversationProjectionTest {
 
     private static final PageAfter NEWEST = new PageAfter(null, null, 10);
@@ -74,6 +77,30 @@ class ConversationProjectionTest {
         assertThat(catsView.chatGroupName()).isEqualTo(dan.username());
         assertThat(catsView.messageId()).isEqualTo(reply);
         assertThat(catsView.readAt()).isNull();
+    }
+
+    /** The unread list is a state: a member is told the one it ends in, once per batch, not once per message. */
+    @Test
+    void aBatchTellsEachMemberTheirUnreadListOnceAfterItCommits() {
+        List<Bunny> bunnies = Bunny.named("kit", "lou", "max");
+        Bunny kit = bunnies.get(0), lou = bunnies.get(1), max = bunnies.get(2);
+        UUID withLou = UUID.randomUUID(), withMax = UUID.randomUUID(), fromMax = UUID.randomUUID();
+        events.given(withLou, kit.opensChatWith(withLou, lou));
+        events.given(withMax, kit.opensChatWith(withMax, max));
+        int kitTold = pushes.to(kit).size(), louTold = pushes.to(lou).size(), maxTold = pushes.to(max).size();
+
+        List<DomainEventMessage<?>> batch = new ArrayList<>(events.messages(Instant.now(), withLou,
+                lou.says(withLou, UUID.randomUUID(), "one"), lou.says(withLou, UUID.randomUUID(), "two")));
+        batch.addAll(events.messages(Instant.now(), withMax, max.says(withMax, fromMax, "three"),
+                kit.reads(withMax, fromMax)));
+        events.deliverInOneBatch(batch);
+
+        assertThat(pushes.to(kit).subList(kitTold, pushes.to(kit).size()))
+                .containsExactly(new Push(kit.id(), "unread_conversations_ids", List.of(withLou)));
+        assertThat(pushes.to(lou).subList(louTold, pushes.to(lou).size()))
+                .containsExactly(new Push(lou.id(), "unread_conversations_ids", List.of()));
+        assertThat(pushes.to(max).subList(maxTold, pushes.to(max).size()))
+                .containsExactly(new Push(max.id(), "unread_conversations_ids", List.of()));
     }
 
     @Test

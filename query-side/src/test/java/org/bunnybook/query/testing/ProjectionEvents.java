@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -89,6 +90,20 @@ public final class ProjectionEvents {
     /** Hands over messages as they are: given again, they are the same event delivered twice. */
     public void deliver(List<? extends EventMessage<?>> messages) {
         messages.forEach(this::handle);
+    }
+
+    /**
+     * Hands over messages as one batch of a processor: one unit of work and one transaction for all of them, and
+     * what the projection asks to happen after commit happens once they all committed.
+     */
+    public void deliverInOneBatch(List<? extends EventMessage<?>> messages) {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(messages));
+        batch.attachTransaction(unitOfWorkTransactions);
+        ResultMessage<?> result = batch.executeWithResult(() -> projection().handle(batch.getMessage()));
+        if (result.isExceptional()) {
+            throw new AssertionError("the projection failed on a batch of " + messages.size(),
+                    result.exceptionResult());
+        }
     }
 
     /** Runs the projection's {@code @ResetHandler}, in a transaction as a processor's reset does. */
