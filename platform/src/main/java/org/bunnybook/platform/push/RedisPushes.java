@@ -2,17 +2,22 @@ package org.bunnybook.platform.push;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.bunnybook.platform.redis.RedisCircuit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.redis.connection.StringRedisConnection;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +44,8 @@ class RedisPushes implements Pushes {
     private static final Logger log = LoggerFactory.getLogger(RedisPushes.class);
     private static final int WAITING = 10_000;
     private static final int PER_ROUND_TRIP = 500;
+    private static final byte[] CHANNEL = Push.CHANNEL.getBytes(StandardCharsets.UTF_8);
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
 
     private final StringRedisTemplate redis;
     private final RedisCircuit circuit;
@@ -97,11 +104,23 @@ class RedisPushes implements Pushes {
         }
     }
 
+    /**
+     * Sends the round's {@code PUBLISH}es on the shared connection without waiting in between, then waits for their
+     * answers. (Spring's {@code executePipelined} would open a connection of its own for every round.)
+     */
+    @SuppressWarnings("unchecked")
     private void publish(List<Pending> round) {
         try {
-            circuit.run(() -> redis.executePipelined((RedisCallback<Object>) connection -> {
-                StringRedisConnection strings = (StringRedisConnection) connection;
-                round.forEach(pending -> strings.publish(Push.CHANNEL, pending.message()));
+            circuit.run(() -> redis.execute((RedisCallback<Void>) connection -> {
+                RedisClusterAsyncCommands<byte[], byte[]> commands =
+                        (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+                RedisFuture<?>[] published = round.stream()
+                        .map(pending -> commands.publish(CHANNEL, pending.message().getBytes(StandardCharsets.UTF_8)))
+                        .toArray(RedisFuture[]::new);
+                if (!LettuceFutures.awaitAll(ANSWER_WITHIN, published)) {
+                    throw new QueryTimeoutException("Redis did not answer " + round.size() + " pushes within "
+                            + ANSWER_WITHIN);
+                }
                 return null;
             }));
         } catch (RuntimeException e) {
