@@ -9,11 +9,17 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MultiHandlerDefinition;
+import org.axonframework.messaging.annotation.MultiHandlerEnhancerDefinition;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -93,11 +99,14 @@ public final class ProjectionEvents {
     }
 
     /**
-     * Hands over messages as one batch of a processor: one unit of work and one transaction for all of them, and
-     * what the projection asks to happen after commit happens once they all committed.
+     * Hands over messages as one batch of a processor's segment: one unit of work and one transaction for all of
+     * them, writes a projection holds for the batch ({@code BatchBuffers}) sent just before it commits, and what the
+     * projection asks to happen after commit happens once they all committed.
      */
     public void deliverInOneBatch(List<? extends EventMessage<?>> messages) {
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(messages));
+        // a processor name of its own: a failed batch makes its segment handle the next in savepoints, one by one
+        batch.resources().put("Processor[test-batch-" + UUID.randomUUID() + "]/SegmentId", 0);
         batch.attachTransaction(unitOfWorkTransactions);
         ResultMessage<?> result = batch.executeWithResult(() -> projection().handle(batch.getMessage()));
         if (result.isExceptional()) {
@@ -120,7 +129,10 @@ public final class ProjectionEvents {
         }
     }
 
-    /** The one bean of the context in a processing group, found when first needed. */
+    /**
+     * The one bean of the context in a processing group, found when first needed, its handlers enhanced as the
+     * application's processors enhance them (the platform's savepoints, on which batched writes rely).
+     */
     private AnnotationEventHandlerAdapter projection() {
         if (projection == null) {
             Map<String, Object> projections = context.getBeansWithAnnotation(ProcessingGroup.class);
@@ -128,7 +140,12 @@ public final class ProjectionEvents {
                 throw new IllegalStateException("expected one projection in the test context, found "
                         + projections.keySet());
             }
-            projection = new AnnotationEventHandlerAdapter(projections.values().iterator().next());
+            Object bean = projections.values().iterator().next();
+            Class<?> type = AopUtils.getTargetClass(bean);
+            projection = new AnnotationEventHandlerAdapter(bean, ClasspathParameterResolverFactory.forClass(type),
+                    MultiHandlerDefinition.ordered(List.of(ClasspathHandlerDefinition.forClass(type)),
+                            MultiHandlerEnhancerDefinition.ordered(List.copyOf(
+                                    context.getBeansOfType(HandlerEnhancerDefinition.class).values()))));
         }
         return projection;
     }
