@@ -14,11 +14,14 @@
 -- which is written with "feed:timelines" when the projection starts from nothing: timelines kept before blocks were
 -- kept here, or a Redis that lost its data, send the page to PostgreSQL for the reader's blocks.
 --
--- Each call runs atomically inside Redis, so handlers running concurrently in different segments commute. The keys
--- of friends' timelines are found inside the script: this needs one Redis, not a cluster.
--- ARGV: operation, cap, arguments...
+-- Each call runs atomically inside Redis, so handlers running concurrently in different segments commute. A call
+-- applies a processor batch's changes in their order (one round trip for the batch); each change is idempotent, so a
+-- batch applied again after a failure leaves the same sets. The keys of friends' timelines are found inside the
+-- script: this needs one Redis, not a cluster.
+-- ARGV: cap, then the changes one after another, each an operation followed by its arguments.
 
-local operation, cap = ARGV[1], tonumber(ARGV[2])
+local cap = tonumber(ARGV[1])
+local ARGUMENTS = { post = 2, delete = 2, befriend = 2, unfriend = 2, block = 2, unblock = 2, erase = 1, start = 1 }
 
 local function wall(member) return 'feed:wall:' .. member end
 local function timeline(member) return 'feed:timeline:' .. member end
@@ -76,46 +79,56 @@ local function forget(set, post)
   end
 end
 
-if operation == 'post' then
-  local owner, entry = ARGV[3], ARGV[4]
-  add(wall(owner), entry)
-  for _, reader in ipairs(readers(owner)) do add(timeline(reader), entry) end
-elseif operation == 'delete' then
-  local owner, post = ARGV[3], ARGV[4]
-  forget(wall(owner), post)
-  for _, reader in ipairs(readers(owner)) do forget(timeline(reader), post) end
-elseif operation == 'befriend' then
-  local a, b = ARGV[3], ARGV[4]
-  redis.call('SADD', friends(a), b)
-  redis.call('SADD', friends(b), a)
-  merge(wall(b), timeline(a))
-  merge(wall(a), timeline(b))
-elseif operation == 'unfriend' then
-  local a, b = ARGV[3], ARGV[4]
-  redis.call('SREM', friends(a), b)
-  redis.call('SREM', friends(b), a)
-  unmerge(wall(b), timeline(a))
-  unmerge(wall(a), timeline(b))
-elseif operation == 'block' then
-  local blocker, blocked = ARGV[3], ARGV[4]
-  redis.call('SADD', blocks(blocker), '>' .. blocked)
-  redis.call('SADD', blocks(blocked), '<' .. blocker)
-elseif operation == 'unblock' then
-  local blocker, blocked = ARGV[3], ARGV[4]
-  redis.call('SREM', blocks(blocker), '>' .. blocked)
-  redis.call('SREM', blocks(blocked), '<' .. blocker)
-elseif operation == 'erase' then
-  -- an erased member blocks nobody and is blocked by nobody: each of their entries leaves the other member's set too
-  local member = ARGV[3]
-  for _, entry in ipairs(redis.call('SMEMBERS', blocks(member))) do
-    local mirrored = (string.sub(entry, 1, 1) == '>' and '<' or '>') .. member
-    redis.call('SREM', blocks(string.sub(entry, 2)), mirrored)
+local function apply(operation, x, y)
+  if operation == 'post' then
+    local owner, entry = x, y
+    add(wall(owner), entry)
+    for _, reader in ipairs(readers(owner)) do add(timeline(reader), entry) end
+  elseif operation == 'delete' then
+    local owner, post = x, y
+    forget(wall(owner), post)
+    for _, reader in ipairs(readers(owner)) do forget(timeline(reader), post) end
+  elseif operation == 'befriend' then
+    local a, b = x, y
+    redis.call('SADD', friends(a), b)
+    redis.call('SADD', friends(b), a)
+    merge(wall(b), timeline(a))
+    merge(wall(a), timeline(b))
+  elseif operation == 'unfriend' then
+    local a, b = x, y
+    redis.call('SREM', friends(a), b)
+    redis.call('SREM', friends(b), a)
+    unmerge(wall(b), timeline(a))
+    unmerge(wall(a), timeline(b))
+  elseif operation == 'block' then
+    local blocker, blocked = x, y
+    redis.call('SADD', blocks(blocker), '>' .. blocked)
+    redis.call('SADD', blocks(blocked), '<' .. blocker)
+  elseif operation == 'unblock' then
+    local blocker, blocked = x, y
+    redis.call('SREM', blocks(blocker), '>' .. blocked)
+    redis.call('SREM', blocks(blocked), '<' .. blocker)
+  elseif operation == 'erase' then
+    -- an erased member blocks nobody and is blocked by nobody: each of their entries leaves the other member's set too
+    local member = x
+    for _, entry in ipairs(redis.call('SMEMBERS', blocks(member))) do
+      local mirrored = (string.sub(entry, 1, 1) == '>' and '<' or '>') .. member
+      redis.call('SREM', blocks(string.sub(entry, 2)), mirrored)
+    end
+    redis.call('DEL', blocks(member))
+  elseif operation == 'start' then
+    redis.call('SET', 'feed:timelines', 'kept since ' .. x)
+    redis.call('SET', 'feed:blocks-kept', 'from the start of history')
   end
-  redis.call('DEL', blocks(member))
-elseif operation == 'start' then
-  redis.call('SET', 'feed:timelines', 'kept since ' .. ARGV[3])
-  redis.call('SET', 'feed:blocks-kept', 'from the start of history')
-else
-  return redis.error_reply('unknown operation ' .. operation)
+end
+
+local at = 2
+while at <= #ARGV do
+  local operation = ARGV[at]
+  if not ARGUMENTS[operation] then
+    return redis.error_reply('unknown operation ' .. operation)
+  end
+  apply(operation, ARGV[at + 1], ARGV[at + 2])
+  at = at + 1 + ARGUMENTS[operation]
 end
 return {}

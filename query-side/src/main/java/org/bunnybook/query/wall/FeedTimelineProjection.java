@@ -19,8 +19,8 @@ import java.time.Instant;
 
 /**
  * Fills the members' feed timelines on write, and keeps their blocks beside them. Redis cannot join the token's transaction, so every change is
- * idempotent, and each runs as one atomic script so that events handled at once in different segments (a post
- * and a new friendship, say) give the same timelines in either order. A change Redis refuses fails the event, which
+ * idempotent, and a processor batch's changes run, in their order, as one atomic script call so that events handled
+ * at once in different segments (a post and a new friendship, say) give the same timelines in either order. A change Redis refuses fails the event, which
  * is parked and retried; while anything is parked, feeds are read from PostgreSQL.
  */
 @Component

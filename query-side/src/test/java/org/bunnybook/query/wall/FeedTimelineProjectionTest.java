@@ -4,15 +4,20 @@ import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.query.testing.Bunny;
 import org.bunnybook.query.testing.ProjectionEvents;
 import org.bunnybook.query.testing.ReadModelTest;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +87,28 @@ class FeedTimelineProjectionTest {
         assertThat(timeline(gus)).isEqualTo(guss).containsExactly(kept);
     }
 
+    /**
+     * A processor's batch reaches Redis as one script call, its changes applied in their order: the post written and
+     * deleted in the batch is gone, the one written after the friendship reaches the new friend.
+     */
+    @Test
+    void aBatchIsAppliedInOneScriptCallInTheOrderOfItsEvents() {
+        List<Bunny> bunnies = Bunny.named("ivy", "jon");
+        Bunny ivy = bunnies.get(0), jon = bunnies.get(1);
+        UUID kept = UUID.randomUUID(), gone = UUID.randomUUID();
+        List<DomainEventMessage<?>> batch = new ArrayList<>(events.messages(hour(1), ivy.friendshipWith(jon),
+                ivy.asksToBefriend(jon), jon.accepts(ivy)));
+        batch.addAll(events.messages(hour(2), kept, jon.writes(kept)));
+        batch.addAll(events.messages(hour(3), gone, ivy.writes(gone), ivy.deletes(gone)));
+        long scriptCalls = scriptCalls();
+
+        events.deliverInOneBatch(batch);
+
+        assertThat(scriptCalls()).isEqualTo(scriptCalls + 1);
+        assertThat(timeline(ivy)).containsExactly(kept);
+        assertThat(timeline(jon)).containsExactly(kept);
+    }
+
     @Test
     void aResetForgetsEveryTimelineAndKeepsThemAgainFromTheStartOfHistory() {
         Bunny hal = Bunny.named("hal");
@@ -97,6 +124,14 @@ class FeedTimelineProjectionTest {
 
     private static Instant hour(int hours) {
         return MORNING.plus(hours, ChronoUnit.HOURS);
+    }
+
+    /** Scripts Redis has run so far (a script is sent once, then run by its digest). */
+    private long scriptCalls() {
+        Properties stats = Objects.requireNonNull(redis.execute((RedisCallback<Properties>) connection ->
+                connection.serverCommands().info("commandstats")));
+        return Stream.of("cmdstat_evalsha", "cmdstat_eval").map(stats::getProperty).filter(Objects::nonNull)
+                .mapToLong(stat -> Long.parseLong(stat.replaceAll("^calls=(\\d+),.*$", "$1"))).sum();
     }
 
     /** The member's timeline, newest first: entries are "{millis}:{post id}", all with score 0, so ordered by text. */
