@@ -38,10 +38,11 @@ class GraphReads {
     private final TransactionConfig limited;
     private final HomeDatabase database;
 
-    GraphReads(Driver driver, @Value("${bunnybook.social-graph.query-timeout:10s}") String timeout) {
+    GraphReads(Driver driver, HomeDatabase database,
+               @Value("${bunnybook.social-graph.query-timeout:10s}") String timeout) {
         this.driver = driver;
         this.limited = TransactionConfig.builder().withTimeout(DurationStyle.detectAndParse(timeout)).build();
-        this.database = new HomeDatabase(driver);
+        this.database = database;
     }
 
     <T> List<T> read(String cypher, Map<String, Object> parameters, Function<Record, T> mapping) {

@@ -97,9 +97,9 @@ class GraphWrites {
     private final HomeDatabase database;
     private final GenerationalCache cache;
 
-    GraphWrites(Driver driver, @Qualifier(SocialGraphCache.NAME) GenerationalCache cache) {
+    GraphWrites(Driver driver, HomeDatabase database, @Qualifier(SocialGraphCache.NAME) GenerationalCache cache) {
         this.driver = driver;
-        this.database = new HomeDatabase(driver);
+        this.database = database;
         this.cache = cache;
     }
 

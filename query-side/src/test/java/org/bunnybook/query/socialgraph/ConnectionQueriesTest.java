@@ -21,7 +21,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shortest chains of friends in the graph the projection builds, and the plan Neo4j runs them with. */
-@ReadModelTest({SocialGraphProjection.class, GraphWrites.class, ConnectionQueries.class, GraphReads.class, SocialGraphCache.class})
+@ReadModelTest({
+        SocialGraphProjection.class, GraphWrites.class, ConnectionQueries.class, GraphReads.class, HomeDatabase.class,
+        SocialGraphCache.class})
 // a busy machine may plan the first search for longer than the production timeout: that is an outage, not a wrong answer
 @TestPropertySource(properties = "bunnybook.connections.timeout=10s")
 class ConnectionQueriesTest {

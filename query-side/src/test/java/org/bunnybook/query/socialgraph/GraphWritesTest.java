@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A batch of graph changes, sent as {@link GraphWrites} groups them (kind by kind, in rounds per pair), ends in the
  * graph its changes make sent one at a time.
  */
-@ReadModelTest({GraphWrites.class, SocialGraphQueries.class, GraphReads.class, SocialGraphCache.class})
+@ReadModelTest({
+        GraphWrites.class, SocialGraphQueries.class, GraphReads.class, HomeDatabase.class, SocialGraphCache.class})
 class GraphWritesTest {
 
     @Autowired

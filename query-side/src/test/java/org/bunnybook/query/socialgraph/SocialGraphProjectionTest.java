@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The social graph in Neo4j, read through its (cached) queries, on the schema Neo4j-Migrations applies (as in the
  * application, before the projection starts).
  */
-@ReadModelTest({SocialGraphProjection.class, GraphWrites.class, SocialGraphQueries.class, GraphReads.class, SocialGraphCache.class})
+@ReadModelTest({
+        SocialGraphProjection.class, GraphWrites.class, SocialGraphQueries.class, GraphReads.class, HomeDatabase.class,
+        SocialGraphCache.class})
 class SocialGraphProjectionTest {
 
     @Autowired
