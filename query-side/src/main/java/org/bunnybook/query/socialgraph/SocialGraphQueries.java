@@ -134,8 +134,8 @@ class SocialGraphQueries {
     }
 
     /**
-     * Friends of friends who are neither friends nor oneself, nor blocked by or blocking one, A→Z: every one of them, as the set must be whole for
-     * pages to follow one another.
+     * Friends of friends who are neither friends nor oneself, nor blocked by or blocking one, A→Z: every one of them,
+     * as the set must be whole for pages to follow one another.
      */
     @QueryHandler
     List<ProfileSummary> handle(FindFriendSuggestions query) {
