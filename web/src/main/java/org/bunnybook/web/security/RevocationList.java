@@ -5,9 +5,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.session.FindRevokedSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -37,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * health checks stuck on a Redis that is down, and the second would no longer hold.
  */
 @Component
-public class RevocationList implements InitializingBean, DisposableBean {
+public class RevocationList implements InitializingBean {
 
     static final long POLL_MILLIS = 250;
     private static final Duration LOOKBACK = Duration.ofSeconds(10);
@@ -78,8 +79,12 @@ public class RevocationList implements InitializingBean, DisposableBean {
         poller.scheduleWithFixedDelay(this::poll, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    @Override
-    public void destroy() {
+    /**
+     * Stops polling as soon as the application begins to close: the query handlers it asks are gone before this bean
+     * is, and every poll in between would warn of PostgreSQL not answering.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stopPolling() {
         poller.shutdownNow();
     }
 
@@ -92,7 +97,7 @@ public class RevocationList implements InitializingBean, DisposableBean {
             lastPoll = started;
             loaded = true;
         } catch (RuntimeException e) {
-            if (loaded) {
+            if (loaded && !poller.isShutdown()) {
                 log.warn("Cannot read revoked sessions; refusing the ones known until PostgreSQL answers: {}",
                         e.toString());
             } else {
