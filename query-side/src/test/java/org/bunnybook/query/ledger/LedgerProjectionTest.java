@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
+import org.axonframework.messaging.annotation.ClasspathHandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MultiHandlerDefinition;
@@ -220,7 +221,9 @@ class LedgerProjectionTest {
         AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection,
                 ClasspathParameterResolverFactory.forClass(LedgerProjection.class),
                 MultiHandlerDefinition.ordered(List.of(ClasspathHandlerDefinition.forClass(LedgerProjection.class)),
-                        MultiHandlerEnhancerDefinition.ordered(handlerEnhancers)));
+                        MultiHandlerEnhancerDefinition.ordered(
+                                ClasspathHandlerEnhancerDefinition.forClass(LedgerProjection.class),
+                                MultiHandlerEnhancerDefinition.ordered(handlerEnhancers))));
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(new ArrayList<>(messages));
         // a processor name of its own: a failed batch makes its segment handle the next in savepoints, one by one
         batch.resources().put("Processor[ledger-batch-" + UUID.randomUUID() + "]/SegmentId", 0);

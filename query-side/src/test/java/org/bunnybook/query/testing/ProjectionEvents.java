@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
+import org.axonframework.messaging.annotation.ClasspathHandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MultiHandlerDefinition;
@@ -142,10 +143,12 @@ public final class ProjectionEvents {
             }
             Object bean = projections.values().iterator().next();
             Class<?> type = AopUtils.getTargetClass(bean);
+            List<HandlerEnhancerDefinition> enhancers = new ArrayList<>();
+            enhancers.add(ClasspathHandlerEnhancerDefinition.forClass(type)); // Axon's own: @DisallowReplay, …
+            enhancers.addAll(context.getBeansOfType(HandlerEnhancerDefinition.class).values());
             projection = new AnnotationEventHandlerAdapter(bean, ClasspathParameterResolverFactory.forClass(type),
                     MultiHandlerDefinition.ordered(List.of(ClasspathHandlerDefinition.forClass(type)),
-                            MultiHandlerEnhancerDefinition.ordered(List.copyOf(
-                                    context.getBeansOfType(HandlerEnhancerDefinition.class).values()))));
+                            MultiHandlerEnhancerDefinition.ordered(enhancers)));
         }
         return projection;
     }
