@@ -122,13 +122,21 @@ local function apply(operation, x, y)
   end
 end
 
-local at = 2
+-- every change is checked before any is applied: Redis keeps what a failing script wrote before it failed
+local changes, at = {}, 2
 while at <= #ARGV do
   local operation = ARGV[at]
-  if not ARGUMENTS[operation] then
+  local arguments = ARGUMENTS[operation]
+  if not arguments then
     return redis.error_reply('unknown operation ' .. operation)
   end
-  apply(operation, ARGV[at + 1], ARGV[at + 2])
-  at = at + 1 + ARGUMENTS[operation]
+  if at + arguments > #ARGV then
+    return redis.error_reply(operation .. ' needs ' .. arguments .. ' arguments')
+  end
+  table.insert(changes, at)
+  at = at + 1 + arguments
+end
+for _, change in ipairs(changes) do
+  apply(ARGV[change], ARGV[change + 1], ARGV[change + 2])
 end
 return {}

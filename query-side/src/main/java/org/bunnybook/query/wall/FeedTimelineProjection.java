@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * Fills the members' feed timelines on write, and keeps their blocks beside them. Redis cannot join the token's transaction, so every change is
- * idempotent, and a processor batch's changes run, in their order, as one atomic script call so that events handled
- * at once in different segments (a post and a new friendship, say) give the same timelines in either order. A change Redis refuses fails the event, which
- * is parked and retried; while anything is parked, feeds are read from PostgreSQL.
+ * Fills the members' feed timelines on write, and keeps their blocks beside them. Redis cannot join the token's
+ * transaction, so every change is idempotent. A processor batch's changes run in their order, just before the batch
+ * commits, in atomic script calls of up to 200 changes (one for almost every batch), so that events handled at once
+ * in different segments (a post and a new friendship, say) give the same timelines in either order. A change Redis
+ * refuses fails the batch, whose events are then retried one by one and the failing one parked; while anything is
+ * parked, feeds are read from PostgreSQL.
  */
 @Component
 @ProcessingGroup(ReadModels.FEED_CACHE)
