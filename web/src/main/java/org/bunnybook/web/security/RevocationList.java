@@ -5,6 +5,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.session.FindRevokedSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.ContextClosedEvent;
@@ -38,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * health checks stuck on a Redis that is down, and the second would no longer hold.
  */
 @Component
-public class RevocationList implements InitializingBean {
+public class RevocationList implements InitializingBean, DisposableBean {
 
     static final long POLL_MILLIS = 250;
     private static final Duration LOOKBACK = Duration.ofSeconds(10);
@@ -85,6 +86,12 @@ public class RevocationList implements InitializingBean {
      */
     @EventListener(ContextClosedEvent.class)
     void stopPolling() {
+        poller.shutdownNow();
+    }
+
+    /** And in any case when this bean goes (a start that failed closes no context). */
+    @Override
+    public void destroy() {
         poller.shutdownNow();
     }
 
