@@ -56,6 +56,8 @@ final class SocialGraphBenchmark {
     private final int pathSamples;
     private final double warmUpSeconds;
     private final SplittableRandom random = new SplittableRandom(20261203);
+    /** The warm-up's own: it asks for a time, not a count, and must not change what is generated and measured. */
+    private final SplittableRandom warmUpRandom = new SplittableRandom(20261204);
     private boolean pathAnswered = true;
 
     SocialGraphBenchmark(ConfigurableApplicationContext application, int[] sizes, int friendsEach, int samples,
@@ -109,7 +111,7 @@ final class SocialGraphBenchmark {
         results.put(MUTUAL, new Pair(samples));
         int warmUp = warmUp(graph, results);
         for (int i = 0; i < samples; i++) {
-            askInterleaved(graph, results, true);
+            askInterleaved(graph, results, true, random);
         }
         measurePaths(graph, results);
 
@@ -132,16 +134,17 @@ final class SocialGraphBenchmark {
         long until = System.nanoTime() + (long) (warmUpSeconds * 1e9);
         int rounds = 0;
         while (rounds < samples / 5 || System.nanoTime() < until) {
-            askInterleaved(graph, results, false);
+            askInterleaved(graph, results, false, warmUpRandom);
             rounds++;
         }
         return rounds;
     }
 
     /** One round: each question about a random member, in the graph and in SQL one after the other. */
-    private void askInterleaved(GeneratedGraph graph, Map<String, Pair> results, boolean measured) {
-        int me = memberWithFriends(graph);
-        int other = friendOfFriend(graph, me);
+    private void askInterleaved(GeneratedGraph graph, Map<String, Pair> results, boolean measured,
+                                SplittableRandom random) {
+        int me = memberWithFriends(graph, random);
+        int other = friendOfFriend(graph, me, random);
         UUID a = graph.ids[me];
         UUID b = graph.ids[other];
         // interleaved, so that whatever else the machine does weighs on both alike
@@ -170,7 +173,7 @@ final class SocialGraphBenchmark {
         int warmUp = pathSamples / 5;
         for (int i = 0; i < warmUp + pathSamples; i++) {
             boolean measured = i >= warmUp;
-            int from = memberWithFriends(graph);
+            int from = memberWithFriends(graph, random);
             int to = random.nextInt(graph.size() - 1);
             int target = to >= from ? to + 1 : to;
             UUID a = graph.ids[from];
@@ -238,7 +241,7 @@ final class SocialGraphBenchmark {
         Latencies friendsCached = new Latencies(samples);
         for (int i = 0; i < samples + samples / 5; i++) {
             boolean measured = i >= samples / 5;
-            int me = memberWithFriends(graph);
+            int me = memberWithFriends(graph, random);
             UUID a = graph.ids[me];
             UUID b = graph.ids[graph.friends[me][random.nextInt(graph.friends[me].length)]];
             String fromGraph = time(measured, relationshipInGraph, () -> driverRelationship(a, b));
@@ -332,7 +335,7 @@ final class SocialGraphBenchmark {
                 sql50, sql99, sql50 / graph50, sql99 / graph99);
     }
 
-    private int memberWithFriends(GeneratedGraph graph) {
+    private static int memberWithFriends(GeneratedGraph graph, SplittableRandom random) {
         for (int attempt = 0; attempt < 1000; attempt++) {
             int member = random.nextInt(graph.size());
             if (graph.friends[member].length > 0) {
@@ -343,7 +346,7 @@ final class SocialGraphBenchmark {
     }
 
     /** Someone else two steps away, so that the pair has at least one mutual friend to find. */
-    private int friendOfFriend(GeneratedGraph graph, int me) {
+    private static int friendOfFriend(GeneratedGraph graph, int me, SplittableRandom random) {
         for (int attempt = 0; attempt < 1000; attempt++) {
             int[] friends = graph.friends[me];
             int[] theirs = graph.friends[friends[random.nextInt(friends.length)]];
