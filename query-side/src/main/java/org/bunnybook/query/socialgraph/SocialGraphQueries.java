@@ -40,7 +40,7 @@ class SocialGraphQueries {
     /**
      * Whom {@code me} blocked or is blocked by, gathered once per question. Asked per candidate instead
      * ({@code NOT (me)-[:BLOCKED]-(p)}), Neo4j expands into each of thousands of friends of friends by reading
-     * the relationship chain of one of the two: 95 % of a suggestion's database hits (docs/performance.md).
+     * the relationship chain of one of the two: 94 % of a suggestion's database hits (docs/performance.md).
      */
     private static final String BLOCKED = """
             OPTIONAL MATCH (me)-[:BLOCKED]-(b:Profile)
