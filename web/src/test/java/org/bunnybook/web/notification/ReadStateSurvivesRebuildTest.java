@@ -44,8 +44,11 @@ class ReadStateSurvivesRebuildTest {
         String post = Posts.write(writer, reader, "on your wall", "PUBLIC");
         assertThat(writer.client().post("/web/posts/" + post + "/likes", "").status()).isEqualTo(200);
         String notifications = "/web/profiles/" + reader.id() + "/notifications";
-        List<JsonNode> before = list(reader, notifications);
-        assertThat(before).hasSize(2); // the friend request, the post on the wall (a like of one's own post only)
+        // the friend request, the post on the wall (a like of one's own post only); notifications are projected a
+        // moment after a post is answered, which waits for the walls and the feed only
+        List<JsonNode> before = await().atMost(Duration.ofSeconds(10))
+                .until(() -> list(reader, notifications), listed -> listed.size() >= 2);
+        assertThat(before).hasSize(2);
 
         // everything read, then one marked unread again and visited: the order the member did it in counts
         assertThat(reader.client().post(notifications + "/read", "").json().get("marked").asInt()).isEqualTo(2);
@@ -55,7 +58,8 @@ class ReadStateSurvivesRebuildTest {
         assertThat(marked.get(0).get("visited").asBoolean()).isTrue();
         // and something new after it all, unread
         Posts.write(writer, reader, "another one", "PUBLIC");
-        List<JsonNode> marks = list(reader, notifications);
+        List<JsonNode> marks = await().atMost(Duration.ofSeconds(10))
+                .until(() -> list(reader, notifications), listed -> listed.size() >= 3);
         assertThat(marks).extracting(n -> n.get("read").asBoolean()).containsExactly(false, false, true);
         assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%NotificationsMarked'"
                 + " OR payload_type LIKE '%AllNotificationsRead'").query(Long.class).single())
