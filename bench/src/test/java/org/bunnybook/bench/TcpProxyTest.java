@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -88,10 +89,17 @@ class TcpProxyTest {
 
     @Test
     void aClientOfAStoppedStoreIsClosedAtOnce() throws IOException {
-        echo.close();
-        try (Socket client = connect()) {
-            client.setSoTimeout(20_000); // an upper bound: a busy machine may take seconds to schedule the proxy
-            assertThat(client.getInputStream().read()).isEqualTo(-1);
+        try (Socket stoppedStore = new Socket()) {
+            // The store's port stays bound, never listened on. A port merely freed (CI once had the echo server's
+            // closed) can be taken by anything on the machine, or picked as the local end of the proxy's own
+            // connection to it, which then connects to itself and hangs: the client never hears that the store is
+            // gone.
+            stoppedStore.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            proxy.target(stoppedStore.getLocalPort());
+            try (Socket client = connect()) {
+                client.setSoTimeout(20_000); // an upper bound: a busy machine may take seconds to schedule the proxy
+                assertThat(client.getInputStream().read()).isEqualTo(-1);
+            }
         }
     }
 
