@@ -114,6 +114,10 @@ class BesideLiveRebuilds {
                 if (switchOver(rebuild, owned)) {
                     log.info("{} rebuilt beside the live model and switched over (rebuild {}) on {}", owned.group(),
                             rebuild, node);
+                    // at once, not at the next poll: the rebuild's processor would find its schema gone (a warning
+                    // with its stack), and the live model would stand still until then
+                    shadows.stop(owned.group());
+                    ensureRunning(live);
                 } else {
                     putOffIfOverdue(rebuild, owned);
                 }
