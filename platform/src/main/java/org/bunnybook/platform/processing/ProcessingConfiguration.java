@@ -1,19 +1,13 @@
 package org.bunnybook.platform.processing;
 
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
-import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.serialization.Serializer;
-import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.eventstore.PromptEventSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,13 +30,11 @@ class ProcessingConfiguration {
      * {@link StrictlyOrderedGroup}s run as their declaration says instead.
      */
     @Bean
-    ConfigurerModule readModelProcessing(ProcessorProperties properties, ConnectionProvider connectionProvider,
-                                         TransactionManager transactionManager, DeadLetterSchema deadLetterSchema,
-                                         @Qualifier("eventSerializer") Serializer eventSerializer,
-                                         Serializer serializer,
+    ConfigurerModule readModelProcessing(ProcessorProperties properties, TransactionManager transactionManager,
+                                         DeadLetterQueues deadLetterQueues,
                                          ObjectProvider<EventStorageEngine> storageEngine,
                                          List<StrictlyOrderedGroup> strictlyOrdered,
-                                         List<SingleSegmentGroup> singleSegment, EventStoreTables tables,
+                                         List<SingleSegmentGroup> singleSegment,
                                          JdbcTemplate jdbc, CommittedBatches committedBatches) {
         TransactionManager projectionTransactions = new ProjectionTransactions(transactionManager, jdbc);
         Set<String> parkingNothing = strictlyOrdered.stream().map(StrictlyOrderedGroup::name)
@@ -71,14 +63,7 @@ class ProcessingConfiguration {
                         .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                         .registerDefaultDeadLetterPolicy(config -> new ParkUnlessCollided())
                         .registerDeadLetterQueueProvider(group -> parkingNothing.contains(group) ? null
-                                : config -> new ParkedSequencesPerBatch(new UnboundedDeadLetterQueue(
-                                JdbcSequencedDeadLetterQueue.builder()
-                                .processingGroup(group)
-                                .connectionProvider(connectionProvider)
-                                .transactionManager(transactionManager)
-                                .schema(deadLetterSchema)
-                                .genericSerializer(serializer)
-                                .eventSerializer(eventSerializer)), group, tables));
+                                : config -> deadLetterQueues.of(group));
             }
 
             @Override

@@ -17,13 +17,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>
  * A statement of a projection that runs for more than 30 s is cancelled, so a handler stuck on a lock fails (and is
  * retried or parked) rather than holding its segment for ever.
+ * <p>
+ * The processors that rebuild a read model beside the live one commit in these too: their copies are derived data
+ * as much as the live tables are.
  */
-final class ProjectionTransactions implements TransactionManager {
+public final class ProjectionTransactions implements TransactionManager {
 
     private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
 
-    ProjectionTransactions(TransactionManager transactions, JdbcTemplate jdbc) {
+    public ProjectionTransactions(TransactionManager transactions, JdbcTemplate jdbc) {
         this.transactions = transactions;
         this.jdbc = jdbc;
     }

@@ -1,27 +1,24 @@
 package org.bunnybook.platform.projection;
 
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
-import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
-import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.deadletter.Decisions;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.common.AxonThreadFactory;
 import org.bunnybook.platform.eventstore.PromptEventSource;
+import org.bunnybook.platform.processing.DeadLetterQueues;
+import org.bunnybook.platform.processing.ProjectionTransactions;
 import org.bunnybook.platform.push.Pushes;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,27 +44,28 @@ class ShadowProcessors {
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
     private final JdbcClient jdbc;
-    private final ConnectionProvider connectionProvider;
-    private final DeadLetterSchema deadLetterSchema;
-    private final Serializer serializer;
-    private final Serializer eventSerializer;
+    private final JdbcTemplate jdbcTemplate;
+    private final DeadLetterQueues deadLetterQueues;
+    /**
+     * Larger than a live processor's: a rebuild's batches are always full, and each costs its round trips (the
+     * search path, the parked sequences, the token, the commit) whatever its size, while no one waits to see a batch
+     * of copies that are switched in whole. Live batches stay small: under load a larger one holds back what members
+     * see until it commits (docs/performance.md, "Tried and left out: batches of 1,000").
+     */
     private final int batchSize;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     ShadowProcessors(EventProcessingConfiguration processing, ObjectProvider<Configuration> axon,
                      TokenStore tokenStore, TransactionManager transactionManager, JdbcClient jdbc,
-                     ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema, Serializer serializer,
-                     @Qualifier("eventSerializer") Serializer eventSerializer,
-                     @Value("${bunnybook.processors.batch-size:50}") int batchSize) {
+                     JdbcTemplate jdbcTemplate, DeadLetterQueues deadLetterQueues,
+                     @Value("${bunnybook.projections.rebuild-batch-size:1000}") int batchSize) {
         this.processing = processing;
         this.axon = axon;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
-        this.connectionProvider = connectionProvider;
-        this.deadLetterSchema = deadLetterSchema;
-        this.serializer = serializer;
-        this.eventSerializer = eventSerializer;
+        this.jdbcTemplate = jdbcTemplate;
+        this.deadLetterQueues = deadLetterQueues;
         this.batchSize = batchSize;
     }
 
@@ -104,15 +102,9 @@ class ShadowProcessors {
     private Running build(OwnedTables owned) {
         String name = owned.shadowProcessor();
         SimpleEventHandlerInvoker live = handlersOf(owned.group());
-        TransactionManager inCopies = new ShadowSearchPath(transactionManager, jdbc, owned.shadowSchema());
-        var queue = JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                .processingGroup(name)
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(deadLetterSchema)
-                .genericSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .build();
+        TransactionManager inCopies = new ShadowSearchPath(
+                new ProjectionTransactions(transactionManager, jdbcTemplate), jdbc, owned.shadowSchema());
+        var queue = deadLetterQueues.of(name);
         EventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(live.eventHandlers())
                 .sequencingPolicy(live.getSequencingPolicy())
