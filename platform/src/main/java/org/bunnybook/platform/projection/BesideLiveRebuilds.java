@@ -110,14 +110,17 @@ class BesideLiveRebuilds {
                 if (live.isRunning()) {
                     live.shutDown(); // releases this node's segments; reads go on from the live tables
                 }
-                shadows.start(owned);
+                // once it has overtaken the stopped live processor, the rebuild's has nothing left to do here: left
+                // running, it would find its schema gone after the swap and warn (with a stack) until the next poll
+                if (overtakes(tokens.of(owned.shadowProcessor()), tokens.of(owned.group()))) {
+                    shadows.stop(owned.group());
+                } else {
+                    shadows.start(owned);
+                }
                 if (switchOver(rebuild, owned)) {
                     log.info("{} rebuilt beside the live model and switched over (rebuild {}) on {}", owned.group(),
                             rebuild, node);
-                    // at once, not at the next poll: the rebuild's processor would find its schema gone (a warning
-                    // with its stack), and the live model would stand still until then
-                    shadows.stop(owned.group());
-                    ensureRunning(live);
+                    ensureRunning(live); // at once: the live model stands still until it runs
                 } else {
                     putOffIfOverdue(rebuild, owned);
                 }
@@ -193,17 +196,13 @@ class BesideLiveRebuilds {
             List<TokenClaim> claims = tables.lockTokens(List.of(owned.group(), owned.shadowProcessor()));
             boolean liveHeld = claims.stream()
                     .anyMatch(claim -> claim.processorName().equals(owned.group()) && held(claim));
-            Map<Integer, StoredToken> copies = tokens.of(owned.shadowProcessor()).stream()
-                    .collect(Collectors.toMap(StoredToken::segment, Function.identity()));
-            Map<Integer, Long> live = positions(tokens.of(owned.group()));
-            if (liveHeld || copies.isEmpty() || !live.keySet().equals(copies.keySet())
-                    || copies.values().stream().anyMatch(copy ->
-                    ReplayProgress.position(copy.token()) < live.get(copy.segment()))) {
+            List<StoredToken> copies = tokens.of(owned.shadowProcessor());
+            if (liveHeld || !overtakes(copies, tokens.of(owned.group()))) {
                 status.setRollbackOnly();
                 return false;
             }
             schema.swap(owned);
-            copies.values().forEach(copy -> {
+            copies.forEach(copy -> {
                 SerializedObject<byte[]> token = serializer.serialize(current(copy.token()), byte[].class);
                 tables.storeToken(owned.group(), copy.segment(), token.getData(), token.getType().getName());
             });
@@ -220,6 +219,13 @@ class BesideLiveRebuilds {
             return true;
         });
         return Boolean.TRUE.equals(switched);
+    }
+
+    /** Whether the rebuild's processor has got at least as far as the live one, in every segment. */
+    private static boolean overtakes(List<StoredToken> copies, List<StoredToken> liveTokens) {
+        Map<Integer, Long> live = positions(liveTokens);
+        return !copies.isEmpty() && live.keySet().equals(positions(copies).keySet())
+                && copies.stream().allMatch(copy -> ReplayProgress.position(copy.token()) >= live.get(copy.segment()));
     }
 
     private void putOffIfOverdue(long rebuild, OwnedTables owned) {
