@@ -110,9 +110,12 @@ class BesideLiveRebuilds {
                 if (live.isRunning()) {
                     live.shutDown(); // releases this node's segments; reads go on from the live tables
                 }
-                // once it has overtaken the stopped live processor, the rebuild's has nothing left to do here: left
-                // running, it would find its schema gone after the swap and warn (with a stack) until the next poll
-                if (overtakes(tokens.of(owned.shadowProcessor()), tokens.of(owned.group()))) {
+                // Left running once the swap is done, the rebuild's processor finds its schema gone and warns (with
+                // a stack) until it is stopped. So it is stopped as soon as it has overtaken the live processor as
+                // stored (stopped here; another node may still move it, and the swap checks again), and at once
+                // after the swap. Its tokens gone, another node swapped: started, it would fail the same way.
+                List<StoredToken> copies = tokens.of(owned.shadowProcessor());
+                if (copies.isEmpty() || overtakes(copies, tokens.of(owned.group()))) {
                     shadows.stop(owned.group());
                 } else {
                     shadows.start(owned);
@@ -120,7 +123,8 @@ class BesideLiveRebuilds {
                 if (switchOver(rebuild, owned)) {
                     log.info("{} rebuilt beside the live model and switched over (rebuild {}) on {}", owned.group(),
                             rebuild, node);
-                    ensureRunning(live); // at once: the live model stands still until it runs
+                    shadows.stop(owned.group());
+                    ensureRunning(live); // at once, not at the next poll: the live model stands still until it runs
                 } else {
                     putOffIfOverdue(rebuild, owned);
                 }
