@@ -16,11 +16,11 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * A group's dead-letter queue that answers "is this event's sequence parked?" from one query per batch instead of
+ * A processor's dead-letter queue that answers "is this event's sequence parked?" from one query per batch instead of
  * one per event. Axon's dead-lettering invoker asks it before every event it hands to a handler; asked of the JDBC
  * queue that is a round trip per event, a large share of a replay's time although the queue is almost always empty.
  * <p>
- * The first question in a processor's batch loads the group's parked sequences into the batch's unit of work; what
+ * The first question in a processor's batch loads its parked sequences into the batch's unit of work; what
  * the batch parks itself is added as it goes. Sequences parked meanwhile by another node cannot belong to this batch
  * (a segment, and so each of its sequences, is processed by one node at a time), and a sequence the retrier releases
  * meanwhile is asked about once more, of the queue itself, before an event is parked behind it. Outside a
@@ -29,15 +29,16 @@ import java.util.function.UnaryOperator;
 final class ParkedSequencesPerBatch implements SequencedDeadLetterQueue<EventMessage<?>> {
 
     private final SequencedDeadLetterQueue<EventMessage<?>> queue;
-    private final String group;
+    private final String processor;
     private final EventStoreTables tables;
     private final String resourceKey;
 
-    ParkedSequencesPerBatch(SequencedDeadLetterQueue<EventMessage<?>> queue, String group, EventStoreTables tables) {
+    ParkedSequencesPerBatch(SequencedDeadLetterQueue<EventMessage<?>> queue, String processor,
+                            EventStoreTables tables) {
         this.queue = queue;
-        this.group = group;
+        this.processor = processor;
         this.tables = tables;
-        this.resourceKey = ParkedSequencesPerBatch.class.getName() + "/" + group;
+        this.resourceKey = ParkedSequencesPerBatch.class.getName() + "/" + processor;
     }
 
     @Override
@@ -77,7 +78,7 @@ final class ParkedSequencesPerBatch implements SequencedDeadLetterQueue<EventMes
         if (!(unitOfWork instanceof BatchingUnitOfWork<?>)) {
             return null;
         }
-        return unitOfWork.getOrComputeResource(resourceKey, key -> tables.parkedSequences(group));
+        return unitOfWork.getOrComputeResource(resourceKey, key -> tables.parkedSequences(processor));
     }
 
     /** How the JDBC queue stores a sequence identifier. */

@@ -42,15 +42,16 @@ class ShadowProcessors {
     private final EventProcessingConfiguration processing;
     private final ObjectProvider<Configuration> axon;
     private final TokenStore tokenStore;
-    private final TransactionManager transactionManager;
+    /** The live processors' kind of transaction: the copies are derived data as much as the live tables are. */
+    private final TransactionManager transactions;
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
     private final DeadLetterQueues deadLetterQueues;
     /**
      * Larger than a live processor's: a rebuild's batches are always full, and each costs its round trips (the
-     * search path, the parked sequences, the token, the commit) whatever its size, while no one waits to see a batch
-     * of copies that are switched in whole. Live batches stay small: under load a larger one holds back what members
-     * see until it commits (docs/performance.md, "Tried and left out: batches of 1,000").
+     * transaction's settings, the search path, the parked sequences, the token, the commit) whatever its size, while
+     * no one waits to see a batch of copies that are switched in whole. Live batches stay small: under load a larger
+     * one holds back what members see until it commits (docs/performance.md, "Tried and left out: batches of
+     * 1,000").
      */
     private final int batchSize;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
@@ -62,9 +63,8 @@ class ShadowProcessors {
         this.processing = processing;
         this.axon = axon;
         this.tokenStore = tokenStore;
-        this.transactionManager = transactionManager;
+        this.transactions = new ProjectionTransactions(transactionManager, jdbcTemplate);
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
         this.deadLetterQueues = deadLetterQueues;
         this.batchSize = batchSize;
     }
@@ -102,8 +102,7 @@ class ShadowProcessors {
     private Running build(OwnedTables owned) {
         String name = owned.shadowProcessor();
         SimpleEventHandlerInvoker live = handlersOf(owned.group());
-        TransactionManager inCopies = new ShadowSearchPath(
-                new ProjectionTransactions(transactionManager, jdbcTemplate), jdbc, owned.shadowSchema());
+        TransactionManager inCopies = new ShadowSearchPath(transactions, jdbc, owned.shadowSchema());
         var queue = deadLetterQueues.of(name);
         EventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(live.eventHandlers())
