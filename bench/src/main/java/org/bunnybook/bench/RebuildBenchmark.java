@@ -47,6 +47,9 @@ import java.util.stream.Collectors;
  */
 final class RebuildBenchmark {
 
+    /** Far longer than any group takes over a few million events here; beyond, the rebuild is stuck. */
+    private static final Duration REBUILD_PATIENCE = Duration.ofMinutes(30);
+
     private final ConfigurableApplicationContext application;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -105,9 +108,9 @@ final class RebuildBenchmark {
         Rate rawAfter = read(false);
         Rate raw = new Rate(rawBefore.events() + rawAfter.events(), rawBefore.seconds() + rawAfter.seconds());
 
-        System.out.printf("%nEvery group rebuilt alone over all %,d events (raw read = both raw passes, %,.0f events/s; "
-                + "%d segments; batches of %s events in place, %s beside the live model):%n", rawBefore.events(),
-                raw.perSecond(), segmentsOf(ReadModels.WALLS),
+        System.out.printf("%nEvery group rebuilt alone over all %,d events (raw read = both raw passes, "
+                + "%,.0f events/s; %d segments; batches of %s events in place, %s beside the live model):%n",
+                rawBefore.events(), raw.perSecond(), segmentsOf(ReadModels.WALLS),
                 application.getEnvironment().getProperty("bunnybook.processors.batch-size"),
                 application.getEnvironment().getProperty("bunnybook.projections.rebuild-batch-size"));
         System.out.printf("%-30s %10s %9s %10s %8s %7s %-14s%n", "group", "events", "seconds", "events/s", "ratio",
@@ -214,9 +217,16 @@ final class RebuildBenchmark {
         awaitHead(List.of(group));
         long started = System.nanoTime();
         application.getBean(ProjectionRebuilds.class).request(group, "rebuild benchmark");
-        while (!"FINISHED".equals(latestRebuildState(group))) {
-            if ("CANCELLED".equals(latestRebuildState(group))) {
-                throw new IllegalStateException("the rebuild of " + group + " was cancelled");
+        long reported = started;
+        for (String state = latestRebuildState(group); !state.equals("FINISHED"); state = latestRebuildState(group)) {
+            if (state.equals("CANCELLED") || System.nanoTime() - started > REBUILD_PATIENCE.toNanos()) {
+                // a node that fails its part only logs it and tries again at its next poll
+                throw new IllegalStateException("the rebuild of " + group + " is " + state + " after "
+                        + (System.nanoTime() - started) / 1_000_000_000 + " s; see the log for why");
+            }
+            if (System.nanoTime() - reported > 30e9) {
+                reported = System.nanoTime();
+                System.out.printf("  %s %s after %.0f s%n", group, state.toLowerCase(), (reported - started) / 1e9);
             }
             Quiet.pause(20);
         }
