@@ -22,6 +22,11 @@ import org.bunnybook.api.post.PostCommented;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.PostDeleted;
 import org.bunnybook.api.post.PostLiked;
+import org.bunnybook.api.report.ReportAnswered;
+import org.bunnybook.api.report.ReportFiled;
+import org.bunnybook.api.report.ReportId;
+import org.bunnybook.api.report.ReportedSubject;
+import org.bunnybook.api.report.SubjectType;
 import org.bunnybook.api.post.PostUnliked;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.platform.command.RequestOrigin;
@@ -39,9 +44,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -50,14 +57,17 @@ import java.util.UUID;
  * A history of a busy network written straight into the event table as Axon would have stored it (as commands, a
  * million events would take far too long): members register, ask one another to be friends, accept, reject, cancel
  * and unfriend; friends chat (a conversation is opened when they become friends, as the command side's lifecycle
- * does); and everybody posts, comments, likes, unlikes and now and then deletes a post. Posts gather comments and
- * likes while they are among the recent ones, so aggregates interleave in the stream as they do in life. Every
- * event is one the command side could have decided (a like is given once, only pending requests are answered).
+ * does); and everybody posts, comments, likes, unlikes, now and then deletes or reports a post (staff answer half
+ * of the reports). Posts gather comments and likes while they are among the recent ones, so aggregates interleave
+ * in the stream as they do in life. Every event is one the command side could have decided (a like is given once,
+ * only pending requests are answered, a member reports a post once).
  * Everything comes from one seeded random, and {@link #write} can be called again to carry the same history on.
  */
 final class GeneratedHistory {
 
     private static final int MEMBERS = 3000;
+    /** The member who answers reports (the history has no roles: the first to register). */
+    private static final int MODERATOR = 0;
     /** Posts still gathering comments and likes; a new one pushes a random one out: ~10 events per post. */
     private static final int RECENT = 2000;
     private static final String[] WORDS = {"carrot", "hop", "burrow", "meadow", "clover", "ears", "fluffy", "garden",
@@ -74,6 +84,7 @@ final class GeneratedHistory {
     private final List<Pair> friends = new ArrayList<>();
     /** Events the last decision caused besides its own (a conversation opened on a friendship), in order. */
     private final Deque<Event> following = new ArrayDeque<>();
+    private final Set<UUID> reports = new HashSet<>();
     private final Map<String, Long> counts = new TreeMap<>();
     private Instant clock = Instant.parse("2025-01-01T00:00:00Z");
 
@@ -225,6 +236,8 @@ final class GeneratedHistory {
         int dice = random.nextInt(200);
         if (dice == 0) {
             return delete(post);
+        } else if (dice == 1) {
+            return report(post);
         } else if (dice < 80) {
             return comment(post);
         } else if (dice < 170 || post.likers.isEmpty()) {
@@ -269,6 +282,22 @@ final class GeneratedHistory {
         post.likers.add(member);
         return post.event(member, new PostLiked(post.id, members[member], name(member), members[post.author],
                 members[post.wall]));
+    }
+
+    /** A member reports the post; staff answer one report in two at once (the moderation queue, notifications). */
+    private Event report(Post post) {
+        int reporter = member();
+        UUID reportId = ReportId.of(members[reporter], SubjectType.POST, post.id);
+        if (!reports.add(reportId)) {
+            return comment(post); // a member reports a post once
+        }
+        if (random.nextBoolean()) {
+            following.add(new Event("Report", reportId.toString(), 1, MODERATOR, new ReportAnswered(reportId,
+                    members[reporter], members[MODERATOR], SubjectType.POST, post.id, text(3, 15))));
+        }
+        return new Event("Report", reportId.toString(), 0, reporter, new ReportFiled(reportId, members[reporter],
+                name(reporter), new ReportedSubject(SubjectType.POST, post.id, null, members[post.author],
+                name(post.author), text(5, 60)), text(2, 12)));
     }
 
     private Event unlike(Post post) {
