@@ -7,6 +7,7 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 
 import java.nio.file.Path;
@@ -45,6 +46,9 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
                 // Transactions past their timeout are ended when the monitor next looks, every 2 s by default:
                 // a read bounded to a few hundred milliseconds would run for seconds.
                 .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
+                // A transaction begun in this JVM while the database is down would wait a second for it to come back
+                // before it is refused: a read of the graph that is away fails at once instead, as over Bolt.
+                .setConfig(GraphDatabaseInternalSettings.transaction_start_timeout, Duration.ZERO)
                 // Without these, closing waits ~10 s for Bolt's event loops to go quiet.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))
@@ -53,6 +57,14 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 
     public String boltUri() {
         return "bolt://127.0.0.1:" + boltPort;
+    }
+
+    /**
+     * The default database itself, for reads in this JVM without Bolt. After {@link #stop()} it refuses every
+     * transaction; after {@link #restart()} this answers the new one.
+     */
+    public GraphDatabaseService database() {
+        return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
     /** Stops the server, as an outage would; its clients' connections break. */

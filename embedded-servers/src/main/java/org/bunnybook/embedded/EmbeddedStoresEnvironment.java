@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  * The data folder is held for the life of the process ({@link DataFolder}): a second run on it is refused with a
  * clear message, and servers that a run which died without stopping them left behind are stopped before new ones
  * start on the same data, however that run ended.
+ * <p>
+ * The embedded Neo4j is also a bean of every context, for reads in this JVM without Bolt (the query side's
+ * {@code GraphReadsConfiguration}).
  */
 public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -47,6 +50,9 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
         }
         Map<String, Object> properties = startOnce(environment);
         environment.getPropertySources().addLast(new MapPropertySource("embeddedStores", properties));
+        // the graph itself, for reads without Bolt by a context whose graph it is
+        embeddedNeo4j().ifPresent(graph -> application.addInitializers(context -> context.getBeanFactory()
+                .registerSingleton("embeddedNeo4j", graph)));
     }
 
     private static synchronized Map<String, Object> startOnce(ConfigurableEnvironment environment) {

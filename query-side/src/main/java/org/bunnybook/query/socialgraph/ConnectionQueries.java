@@ -1,23 +1,21 @@
 package org.bunnybook.query.socialgraph;
 
 import org.axonframework.queryhandling.QueryHandler;
-import org.bunnybook.api.account.ProfileSummary;
 import org.bunnybook.api.friendship.Connection;
 import org.bunnybook.api.friendship.FindConnection;
-import org.neo4j.driver.Record;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * How two members are connected: a shortest chain of friendships between them, found by Neo4j's bidirectional
- * breadth-first search from both members' nodes (looked up by the unique index on {@code id}), at most
- * {@link FindConnection#MAX_HOPS} friendships long. Through the driver itself, in one read transaction: the answer
- * is a short list, and a mapping layer would cost more than the search ({@link GraphReads}).
+ * breadth-first search from both members' nodes (looked up by the unique index on {@code id}, always: see
+ * {@code SocialGraphQueries.ANCHORED}), at most {@link FindConnection#MAX_HOPS} friendships long. In one read
+ * transaction, mapped by hand: the answer is a short list, and a mapping layer would cost more than the search
+ * ({@link GraphReads}).
  * <p>
  * The search meets in the middle, so it visits about the friends of friends of each member; members with thousands
  * of friends make that many more, so the transaction has a timeout and a search that runs out of it is refused as
@@ -30,6 +28,7 @@ class ConnectionQueries {
 
     static final String SHORTEST_CHAIN = """
             MATCH (a:Profile {id: $from}), (b:Profile {id: $to})
+            USING INDEX SEEK a:Profile(id) USING INDEX SEEK b:Profile(id)
             OPTIONAL MATCH (a)-[:BLOCKED]-(hidden:Profile)
             WITH a, b, collect(hidden) AS hidden
             WHERE NOT b IN hidden
@@ -59,8 +58,7 @@ class ConnectionQueries {
         return graph.read(cypher, parameters, timeout, ConnectionQueries::connection).stream().findFirst();
     }
 
-    private static Connection connection(Record record) {
-        return new Connection(record.get("path").asList(member -> new ProfileSummary(
-                UUID.fromString(member.get("id").asString()), member.get("username").asString())));
+    private static Connection connection(GraphRow row) {
+        return new Connection(row.rows("path").stream().map(GraphRow::profile).toList());
     }
 }

@@ -18,17 +18,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Answers friendship questions from the graph, A→Z by the lower-cased username (unique, so pages never overlap).
- * Every value reaches Cypher as a parameter. Each question is one read on the driver ({@link GraphReads}).
- * Relationships and friend-list pages are the most asked and go through the friendship cache
- * ({@link SocialGraphCache}): a hit is one Redis round trip, faster than Neo4j's answer (docs/performance.md).
+ * Every value reaches Cypher as a parameter. Each question is one read of the graph ({@link GraphReads}).
+ * Relationships and friend-list pages are the most asked and, when the graph is read over Bolt, go through the
+ * friendship cache ({@link SocialGraphCache}): a hit is one Redis round trip, 5–7× faster than a Bolt question. Read
+ * in this JVM, the graph answers them faster than a Redis hit (docs/performance.md), so the cache is not read; the
+ * projection moves its generations on either way, so it stays right for every node that reads it.
  */
 @Component
 class SocialGraphQueries {
 
     private static final String PROFILE = "RETURN p.id AS id, p.username AS username";
+    /**
+     * Every question starts from the member it is about ({@code me}), found by the unique index on {@code id}.
+     * Left to its estimates, the planner may instead walk the {@code key} index in order, to serve
+     * {@code ORDER BY p.key LIMIT}, when the statistics it plans with are those of a young or fast-growing graph;
+     * the plan stays in its cache and reads every profile for every question (568 ms for mutual friends at 10,000
+     * members, docs/performance.md).
+     */
+    private static final String ANCHORED = "USING INDEX SEEK me:Profile(id)";
     /**
      * Most friends of each friend counted towards a ranked suggestion, and most friend-of-friend paths counted in
      * all: a member whose friends have thousands of friends between them costs at most this much work. Below
@@ -53,7 +64,7 @@ class SocialGraphQueries {
      * Cypher ({@link #BLOCKED}).
      */
     private static final String RANKED = """
-            MATCH (me:Profile {id: $id})
+            MATCH (me:Profile {id: $id}) """ + ANCHORED + """
             """ + BLOCKED + """
             MATCH (me)-[:FRIEND]-(f:Profile)
             WITH me, blocked, collect(f) AS friends
@@ -72,6 +83,12 @@ class SocialGraphQueries {
             WHERE cursor IS NULL OR mutual < cursor.mutual OR (mutual = cursor.mutual AND p.key > cursor.p.key)
             RETURN p.id AS id, p.username AS username ORDER BY mutual DESC, p.key LIMIT $limit""";
 
+    /** From both members at once: Neo4j joins their friends on the ones they have in common. */
+    static final String MUTUAL_FRIENDS = """
+            MATCH (me:Profile {id: $id})-[:FRIEND]-(p:Profile)-[:FRIEND]-(other:Profile {id: $other})
+            """ + ANCHORED + " USING INDEX SEEK other:Profile(id) WHERE p.key > $after "
+            + PROFILE + " ORDER BY p.key LIMIT $limit";
+
     private final GraphReads graph;
     private final GenerationalCache cache;
 
@@ -85,7 +102,7 @@ class SocialGraphQueries {
         if (query.from().equals(query.to())) {
             return Relationship.SELF;
         }
-        return cache.get("relationship:" + query.from() + ":" + query.to(), List.of(query.from(), query.to()),
+        return cachedOverBolt("relationship:" + query.from() + ":" + query.to(), List.of(query.from(), query.to()),
                 new TypeReference<>() {
                 }, () -> relationship(query.from(), query.to()));
     }
@@ -97,16 +114,17 @@ class SocialGraphQueries {
                                     WHEN startNode(r) = a THEN 'OUTGOING_FRIEND_REQUEST'
                                     ELSE 'INCOMING_FRIEND_REQUEST' END AS relationship""",
                         Map.of("from", from.toString(), "to", to.toString()),
-                        record -> Relationship.valueOf(record.get("relationship").asString()))
+                        row -> Relationship.valueOf(row.text("relationship")))
                 .stream().findFirst().orElse(Relationship.NONE);
     }
 
     @QueryHandler
     List<ProfileSummary> handle(FindFriends query) {
-        return cache.get("friends:" + query.profileId() + ":" + query.limit() + ":" + key(query.usernameGt()),
+        return cachedOverBolt("friends:" + query.profileId() + ":" + query.limit() + ":" + key(query.usernameGt()),
                 List.of(query.profileId()), new TypeReference<>() {
                 }, () -> graph.profiles("""
-                        MATCH (:Profile {id: $id})-[:FRIEND]-(p:Profile) WHERE p.key > $after
+                        MATCH (me:Profile {id: $id})-[:FRIEND]-(p:Profile) """ + ANCHORED + """
+                        WHERE p.key > $after
                         """ + PROFILE + " ORDER BY p.key LIMIT $limit",
                         Map.of("id", query.profileId().toString(), "after", key(query.usernameGt()),
                                 "limit", query.limit())));
@@ -114,10 +132,7 @@ class SocialGraphQueries {
 
     @QueryHandler
     List<ProfileSummary> handle(FindMutualFriends query) {
-        return graph.profiles("""
-                        MATCH (:Profile {id: $id})-[:FRIEND]-(p:Profile)-[:FRIEND]-(:Profile {id: $other})
-                        WHERE p.key > $after
-                        """ + PROFILE + " ORDER BY p.key LIMIT $limit",
+        return graph.profiles(MUTUAL_FRIENDS,
                 Map.of("id", query.profileId().toString(), "other", query.otherId().toString(),
                         "after", key(query.usernameGt()), "limit", query.limit()));
     }
@@ -125,9 +140,9 @@ class SocialGraphQueries {
     @QueryHandler
     List<ProfileSummary> handle(FindFriendRequests query) {
         String direction = query.direction() == FindFriendRequests.Direction.INCOMING
-                ? "(:Profile {id: $id})<-[:REQUESTED]-(p:Profile)"
-                : "(:Profile {id: $id})-[:REQUESTED]->(p:Profile)";
-        return graph.profiles("MATCH " + direction + " WHERE p.key > $after " + PROFILE
+                ? "(me:Profile {id: $id})<-[:REQUESTED]-(p:Profile)"
+                : "(me:Profile {id: $id})-[:REQUESTED]->(p:Profile)";
+        return graph.profiles("MATCH " + direction + " " + ANCHORED + " WHERE p.key > $after " + PROFILE
                         + " ORDER BY p.key LIMIT $limit",
                 Map.of("id", query.profileId().toString(), "after", key(query.usernameGt()),
                         "limit", query.limit()));
@@ -144,7 +159,7 @@ class SocialGraphQueries {
         if (!query.byMutualFriends()) {
             // Neo4j plans the exclusion of friends as a triadic selection: a set of them built once
             return graph.profiles("""
-                    MATCH (me:Profile {id: $id})
+                    MATCH (me:Profile {id: $id}) """ + ANCHORED + """
                     """ + BLOCKED + """
                     MATCH (me)-[:FRIEND]-(:Profile)-[:FRIEND]-(p:Profile)
                     WHERE p <> me AND NOT (me)-[:FRIEND]-(p) AND NOT p IN blocked
@@ -155,6 +170,10 @@ class SocialGraphQueries {
         bounded.put("each", RANKED_PER_FRIEND);
         bounded.put("paths", RANKED_PATHS);
         return graph.profiles(RANKED, bounded);
+    }
+
+    private <T> T cachedOverBolt(String name, List<UUID> subjects, TypeReference<T> type, Supplier<T> load) {
+        return graph.inThisJvm() ? load.get() : cache.get(name, subjects, type, load);
     }
 
     /** Where a page starts: after this username's key, or from the beginning. */

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * graph its changes make sent one at a time.
  */
 @ReadModelTest({
-        GraphWrites.class, SocialGraphQueries.class, GraphReads.class, HomeDatabase.class, SocialGraphCache.class})
+        GraphWrites.class, SocialGraphQueries.class, GraphReadsConfiguration.class, HomeDatabase.class,
+        SocialGraphCache.class})
 class GraphWritesTest {
 
     @Autowired

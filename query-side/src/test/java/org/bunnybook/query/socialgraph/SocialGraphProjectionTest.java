@@ -12,12 +12,16 @@ import org.bunnybook.query.testing.Bunny;
 import org.bunnybook.query.testing.ProjectionEvents;
 import org.bunnybook.query.testing.ReadModelTest;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application, before the projection starts).
  */
 @ReadModelTest({
-        SocialGraphProjection.class, GraphWrites.class, SocialGraphQueries.class, GraphReads.class, HomeDatabase.class,
-        SocialGraphCache.class})
+        SocialGraphProjection.class, GraphWrites.class, SocialGraphQueries.class, GraphReadsConfiguration.class,
+        HomeDatabase.class, SocialGraphCache.class})
+// over Bolt, as against a Neo4j server: relationships and friends pages then go through the friendship cache, whose
+// retirements these tests check with the graph (read in this JVM, the cache is not read: GraphReadsTest)
+@TestPropertySource(properties = "bunnybook.social-graph.read-in-process=false")
 class SocialGraphProjectionTest {
 
     @Autowired
@@ -35,6 +42,31 @@ class SocialGraphProjectionTest {
 
     @Autowired
     SocialGraphQueries graph;
+
+    @Autowired
+    Driver neo4j;
+
+    @Autowired
+    GraphReads reads;
+
+    @Test
+    void theGraphIsReadOverBoltAndItsMostAskedAnswersThroughTheCache() {
+        assertThat(reads).isInstanceOf(BoltGraphReads.class);
+        assertThat(reads.inThisJvm()).isFalse();
+    }
+
+    /**
+     * Mutual friends start from both members, found by the unique index on their ids, and meet on the friends they
+     * share, whatever the statistics say: a plan that walks the {@code key} index in order reads every profile.
+     */
+    @Test
+    void mutualFriendsStartFromBothMembersByTheirIds() {
+        List<String> operators = PlanOperators.of(neo4j, SocialGraphQueries.MUTUAL_FRIENDS, Map.of(
+                "id", UUID.randomUUID().toString(), "other", UUID.randomUUID().toString(), "after", "", "limit", 10));
+        assertThat(operators).as(operators.toString())
+                .filteredOn(operator -> operator.startsWith("NodeUniqueIndexSeek")).hasSize(2);
+        assertThat(operators).as(operators.toString()).noneMatch(operator -> operator.contains("Scan"));
+    }
 
     @Test
     void aRequestIsOutgoingForOneAndIncomingForTheOtherUntilAccepted() {

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * A real PostgreSQL, Redis and Neo4j for read-model tests, started once per JVM in a temporary folder and shared by
  * every test context in it (fresh ids keep tests apart, not fresh servers); stopped and deleted when the JVM exits.
- * As an initializer it points a test context at them and adds {@link ReadModelTestConfiguration}.
+ * As an initializer it points a test context at them and adds {@link ReadModelTestConfiguration} and the Neo4j
+ * server itself.
  */
 public final class EmbeddedReadModelStores implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -32,6 +33,13 @@ public final class EmbeddedReadModelStores implements ApplicationContextInitiali
                 servers().properties()));
         new AnnotatedBeanDefinitionReader((BeanDefinitionRegistry) context)
                 .register(ReadModelTestConfiguration.class);
+        // read in-process, as the application reads the embedded graph
+        context.getBeanFactory().registerSingleton("embeddedNeo4j", servers().neo4j());
+    }
+
+    /** This JVM's Neo4j, for tests that see what happens while it is away. */
+    public static EmbeddedNeo4jServer neo4j() {
+        return servers().neo4j();
     }
 
     /** This JVM's Redis, for tests that see what happens while it is away. */

@@ -102,13 +102,11 @@ class MetricsTest {
             // caches: the post and the feed pages read three times, loaded at most once each
             assertThat(delta(before, after, "bunnybook_cache_hits_total", Map.of("cache", "posts")))
                     .isGreaterThanOrEqualTo(2);
-            // the friends page: read three times from the social graph's cache or, when the cache cannot answer,
-            // from Neo4j (counted as loads, so that the ratio stays true)
-            assertThat(delta(before, after, "bunnybook_cache_hits_total", Map.of("cache", "friendships")))
-                    .isGreaterThanOrEqualTo(1);
+            // the friends page, read three times from the embedded Neo4j in this JVM: faster than the friendship
+            // cache, which is read only when the graph is read over Bolt (the query side's SocialGraphProjectionTest)
             assertThat(delta(before, after, "bunnybook_cache_hits_total", Map.of("cache", "friendships"))
                     + delta(before, after, "bunnybook_cache_loads_total", Map.of("cache", "friendships")))
-                    .isGreaterThanOrEqualTo(3);
+                    .isZero();
             assertThat(delta(before, after, "bunnybook_feed_pages_total", Map.of()))
                     .isEqualTo(3);
             // every use of Redis goes through its circuit breaker, closed while Redis answers

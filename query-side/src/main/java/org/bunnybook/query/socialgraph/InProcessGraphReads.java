@@ -1,0 +1,68 @@
+package org.bunnybook.query.socialgraph;
+
+import org.bunnybook.embedded.EmbeddedNeo4jServer;
+import org.neo4j.dbms.api.DatabaseNotFoundException;
+import org.neo4j.graphdb.DatabaseShutdownException;
+import org.neo4j.graphdb.Result;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.api.exceptions.Status;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Reads of the graph that runs in this JVM (the embedded stores of the README's run mode), in a transaction of the
+ * calling thread, without Bolt. Over Bolt even the cheapest question crosses four threads (the driver's event loop,
+ * the server's, a Bolt worker and back) and costs more than PostgreSQL's whole answer to mutual friends
+ * (docs/performance.md). The transaction is never committed: closing it rolls back, so a read cannot change the graph.
+ */
+final class InProcessGraphReads extends GraphReads {
+
+    private static final String TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut";
+
+    private final EmbeddedNeo4jServer server;
+
+    InProcessGraphReads(EmbeddedNeo4jServer server, Duration timeout) {
+        super(timeout);
+        this.server = server;
+    }
+
+    @Override
+    boolean inThisJvm() {
+        return true;
+    }
+
+    @Override
+    <T> List<T> read(String cypher, Map<String, Object> parameters, Duration limit,
+                     Function<GraphRow, T> mapping) {
+        try (Transaction transaction = server.database().beginTx(limit.toMillis(), TimeUnit.MILLISECONDS);
+             Result result = transaction.execute(cypher, parameters)) {
+            List<T> rows = new ArrayList<>();
+            while (result.hasNext()) {
+                rows.add(mapping.apply(new GraphRow(result.next())));
+            }
+            return rows;
+        } catch (DatabaseShutdownException | DatabaseNotFoundException e) {
+            throw new DataAccessResourceFailureException("the social graph is unavailable", e);
+        } catch (RuntimeException e) {
+            Status status = Status.statusCodeOf(e);
+            if (status == null) {
+                throw e;
+            }
+            // the code names the transaction's own timeout: Neo4j ended the query for running past it
+            if (status.code().serialize().startsWith(TIMED_OUT)) {
+                throw new QueryTimeoutException("the social graph took longer than " + limit, e);
+            }
+            if (status.code().classification() == Status.Classification.TransientError) {
+                throw new DataAccessResourceFailureException("the social graph is unavailable", e);
+            }
+            throw e;
+        }
+    }
+}
