@@ -11,12 +11,12 @@ import org.bunnybook.api.friendship.FindFriends;
 import org.bunnybook.api.friendship.FindMutualFriends;
 import org.bunnybook.api.friendship.FindRelationship;
 import org.bunnybook.api.friendship.Relationship;
-import org.bunnybook.embedded.EmbeddedNeo4jServer;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,7 +54,7 @@ final class SocialGraphBenchmark {
 
     private final QueryGateway queries;
     private final Driver neo4j;
-    private final Optional<EmbeddedNeo4jServer> inProcess;
+    private final Optional<GraphDatabaseService> inProcess;
     private final DataSource postgres;
     private final SqlFriendships sql;
     private final int[] sizes;
@@ -72,11 +72,10 @@ final class SocialGraphBenchmark {
         this.queries = application.getBean(QueryGateway.class);
         this.neo4j = application.getBean(Driver.class);
         // as the application's GraphReadsConfiguration chooses
-        String uri = application.getEnvironment().getProperty("spring.neo4j.uri");
         boolean readInProcess = application.getEnvironment()
                 .getProperty("bunnybook.social-graph.read-in-process", Boolean.class, true);
-        this.inProcess = application.getBeanProvider(EmbeddedNeo4jServer.class).stream()
-                .filter(server -> readInProcess && server.boltUri().equals(uri)).findFirst();
+        this.inProcess = Optional.ofNullable(application.getBeanProvider(GraphDatabaseService.class).getIfUnique())
+                .filter(graph -> readInProcess);
         this.postgres = application.getBean(DataSource.class);
         this.sql = new SqlFriendships(application.getBean(JdbcClient.class));
         this.sizes = sizes;
@@ -422,7 +421,7 @@ final class SocialGraphBenchmark {
     /** Rows of a read of the graph, made the way the application reads it (see {@link #graphReads()}). */
     private List<Map<String, Object>> graphRead(String cypher, Map<String, Object> parameters) {
         if (inProcess.isPresent()) {
-            try (Transaction transaction = inProcess.get().database().beginTx();
+            try (Transaction transaction = inProcess.get().beginTx();
                  Result result = transaction.execute(cypher, parameters)) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 result.forEachRemaining(rows::add);

@@ -22,6 +22,8 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
     private final Path homeDirectory;
     private final int boltPort;
     private volatile DatabaseManagementService service;
+    private final GraphDatabaseService database =
+            new RunningDatabase(() -> service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME));
 
     private EmbeddedNeo4jServer(Path homeDirectory, int boltPort) {
         this.homeDirectory = homeDirectory;
@@ -60,11 +62,11 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
     }
 
     /**
-     * The default database itself, for reads in this JVM without Bolt. After {@link #stop()} it refuses every
-     * transaction; after {@link #restart()} this answers the new one.
+     * The default database itself, for reads in this JVM without Bolt: the running one, across {@link #restart()}s,
+     * refusing every transaction while the server is stopped.
      */
     public GraphDatabaseService database() {
-        return service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        return database;
     }
 
     /** Stops the server, as an outage would; its clients' connections break. */

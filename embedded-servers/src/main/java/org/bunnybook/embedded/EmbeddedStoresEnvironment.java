@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * clear message, and servers that a run which died without stopping them left behind are stopped before new ones
  * start on the same data, however that run ended.
  * <p>
- * The embedded Neo4j is also a bean of every context, for reads in this JVM without Bolt (the query side's
- * {@code GraphReadsConfiguration}).
+ * The embedded Neo4j's database ({@link org.neo4j.graphdb.GraphDatabaseService}) is also a bean of every context
+ * that uses it, for reads in this JVM without Bolt (the query side's {@code GraphReadsConfiguration}).
  */
 public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Ordered {
 
@@ -50,9 +50,12 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
         }
         Map<String, Object> properties = startOnce(environment);
         environment.getPropertySources().addLast(new MapPropertySource("embeddedStores", properties));
-        // the graph itself, for reads without Bolt by a context whose graph it is
-        embeddedNeo4j().ifPresent(graph -> application.addInitializers(context -> context.getBeanFactory()
-                .registerSingleton("embeddedNeo4j", graph)));
+        embeddedNeo4j().ifPresent(graph -> application.addInitializers(context -> {
+            // the graph itself, for reads without Bolt, in a context whose graph it is
+            if (graph.boltUri().equals(context.getEnvironment().getProperty("spring.neo4j.uri"))) {
+                context.getBeanFactory().registerSingleton("embeddedNeo4j", graph.database());
+            }
+        }));
     }
 
     private static synchronized Map<String, Object> startOnce(ConfigurableEnvironment environment) {

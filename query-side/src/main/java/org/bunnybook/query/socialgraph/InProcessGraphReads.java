@@ -1,8 +1,8 @@
 package org.bunnybook.query.socialgraph;
 
-import org.bunnybook.embedded.EmbeddedNeo4jServer;
 import org.neo4j.dbms.api.DatabaseNotFoundException;
 import org.neo4j.graphdb.DatabaseShutdownException;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.api.exceptions.Status;
@@ -26,11 +26,11 @@ final class InProcessGraphReads extends GraphReads {
 
     private static final String TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut";
 
-    private final EmbeddedNeo4jServer server;
+    private final GraphDatabaseService database;
 
-    InProcessGraphReads(EmbeddedNeo4jServer server, Duration timeout) {
+    InProcessGraphReads(GraphDatabaseService database, Duration timeout) {
         super(timeout);
-        this.server = server;
+        this.database = database;
     }
 
     @Override
@@ -41,7 +41,7 @@ final class InProcessGraphReads extends GraphReads {
     @Override
     <T> List<T> read(String cypher, Map<String, Object> parameters, Duration limit,
                      Function<GraphRow, T> mapping) {
-        try (Transaction transaction = server.database().beginTx(limit.toMillis(), TimeUnit.MILLISECONDS);
+        try (Transaction transaction = database.beginTx(limit.toMillis(), TimeUnit.MILLISECONDS);
              Result result = transaction.execute(cypher, parameters)) {
             List<T> rows = new ArrayList<>();
             while (result.hasNext()) {

@@ -102,6 +102,6 @@ class GraphReadsTest {
 
     private List<GraphReads> bothWays() {
         return List.of(new BoltGraphReads(driver, database, LIMIT),
-                new InProcessGraphReads(EmbeddedReadModelStores.neo4j(), LIMIT));
+                new InProcessGraphReads(EmbeddedReadModelStores.neo4j().database(), LIMIT));
     }
 }

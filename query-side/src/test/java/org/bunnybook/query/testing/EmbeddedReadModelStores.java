@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 /**
  * A real PostgreSQL, Redis and Neo4j for read-model tests, started once per JVM in a temporary folder and shared by
  * every test context in it (fresh ids keep tests apart, not fresh servers); stopped and deleted when the JVM exits.
- * As an initializer it points a test context at them and adds {@link ReadModelTestConfiguration} and the Neo4j
- * server itself.
+ * As an initializer it points a test context at them and adds {@link ReadModelTestConfiguration} and Neo4j's database
+ * itself, as the application's embedded stores do.
  */
 public final class EmbeddedReadModelStores implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -34,7 +34,7 @@ public final class EmbeddedReadModelStores implements ApplicationContextInitiali
         new AnnotatedBeanDefinitionReader((BeanDefinitionRegistry) context)
                 .register(ReadModelTestConfiguration.class);
         // read in-process, as the application reads the embedded graph
-        context.getBeanFactory().registerSingleton("embeddedNeo4j", servers().neo4j());
+        context.getBeanFactory().registerSingleton("embeddedNeo4j", servers().neo4j().database());
     }
 
     /** This JVM's Neo4j, for tests that see what happens while it is away. */
