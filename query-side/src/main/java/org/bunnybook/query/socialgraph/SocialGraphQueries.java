@@ -83,11 +83,18 @@ class SocialGraphQueries {
             WHERE cursor IS NULL OR mutual < cursor.mutual OR (mutual = cursor.mutual AND p.key > cursor.p.key)
             RETURN p.id AS id, p.username AS username ORDER BY mutual DESC, p.key LIMIT $limit""";
 
-    /** From both members at once: Neo4j joins their friends on the ones they have in common. */
+    /**
+     * One member's friends gathered into a list, then the other's friends kept if they are in it: about a hundred
+     * relationships read, and keys read for the shared friends only. Matched as one pattern, Neo4j joined both sides
+     * in a hash table and read every friend's key first: 2.3× the database hits and 2.4× the time (docs/performance.md).
+     */
     static final String MUTUAL_FRIENDS = """
-            MATCH (me:Profile {id: $id})-[:FRIEND]-(p:Profile)-[:FRIEND]-(other:Profile {id: $other})
-            """ + ANCHORED + " USING INDEX SEEK other:Profile(id) WHERE p.key > $after "
-            + PROFILE + " ORDER BY p.key LIMIT $limit";
+            MATCH (me:Profile {id: $id}) """ + ANCHORED + """
+            MATCH (me)-[:FRIEND]-(f:Profile)
+            WITH collect(f) AS mine
+            MATCH (other:Profile {id: $other}) USING INDEX SEEK other:Profile(id)
+            MATCH (other)-[:FRIEND]-(p:Profile) WHERE p IN mine AND p.key > $after
+            """ + PROFILE + " ORDER BY p.key LIMIT $limit";
 
     private final GraphReads graph;
     private final GenerationalCache cache;

@@ -56,8 +56,8 @@ class SocialGraphProjectionTest {
     }
 
     /**
-     * Mutual friends start from both members, found by the unique index on their ids, and meet on the friends they
-     * share, whatever the statistics say: a plan that walks the {@code key} index in order reads every profile.
+     * Mutual friends start from both members, found by the unique index on their ids, whatever the statistics say:
+     * a plan that walks the {@code key} index in order reads every profile.
      */
     @Test
     void mutualFriendsStartFromBothMembersByTheirIds() {
