@@ -1,5 +1,6 @@
 package org.bunnybook.bench;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.axonframework.queryhandling.QueryGateway;
@@ -7,10 +8,10 @@ import org.bunnybook.api.account.ProfileSummary;
 import org.bunnybook.api.friendship.Connection;
 import org.bunnybook.api.friendship.FindConnection;
 import org.bunnybook.api.friendship.FindFriendSuggestions;
-import org.bunnybook.api.friendship.FindFriends;
 import org.bunnybook.api.friendship.FindMutualFriends;
 import org.bunnybook.api.friendship.FindRelationship;
 import org.bunnybook.api.friendship.Relationship;
+import org.bunnybook.query.cache.GenerationalCache;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -55,6 +56,7 @@ final class SocialGraphBenchmark {
     private final QueryGateway queries;
     private final Driver neo4j;
     private final Optional<GraphDatabaseService> inProcess;
+    private final GenerationalCache friendshipCache;
     private final DataSource postgres;
     private final SqlFriendships sql;
     private final int[] sizes;
@@ -71,6 +73,7 @@ final class SocialGraphBenchmark {
                          int pathSamples, double warmUpSeconds) {
         this.queries = application.getBean(QueryGateway.class);
         this.neo4j = application.getBean(Driver.class);
+        this.friendshipCache = application.getBean("friendshipCache", GenerationalCache.class);
         // as the application's GraphReadsConfiguration chooses
         boolean readInProcess = application.getEnvironment()
                 .getProperty("bunnybook.social-graph.read-in-process", Boolean.class, true);
@@ -242,9 +245,11 @@ final class SocialGraphBenchmark {
     }
 
     /**
-     * Relationships and pages of friends, the most asked, are answered from a Redis cache (GenerationalCache): its
-     * hits, through the query gateway as the application asks, against the same Cypher read straight away the way
-     * the application reads the graph on a miss. The cache stays only while it answers faster than the graph.
+     * Relationships and pages of friends, the most asked, can be answered from a Redis cache (GenerationalCache, the
+     * application's own): its hits, against the same Cypher read the way the application reads the graph. The
+     * application reads the cache only when the graph is read over Bolt, where the cache answers faster; this shows
+     * whether it still does, in whichever way the graph is read. Hits are filed under keys of the benchmark's own, so
+     * that they are hits whether or not the handlers use the cache.
      */
     private void cacheVersusGraph(GeneratedGraph graph) {
         Latencies relationshipInGraph = new Latencies(samples);
@@ -265,17 +270,18 @@ final class SocialGraphBenchmark {
             }
             List<String> page = time(measured, friendsInGraph, () -> graphFriends(a));
             cachedFriends(a);
-            if (!usernames(time(measured, friendsCached, () -> cachedFriends(a))).equals(page)) {
+            if (!time(measured, friendsCached, () -> cachedFriends(a)).equals(page)) {
                 throw new IllegalStateException("friends of " + a + " differ in the cache");
             }
         }
         Latencies bus = new Latencies(samples);
         UUID anyone = graph.ids[0];
         for (int i = 0; i < samples; i++) {
-            bus.time(() -> cachedRelationship(anyone, anyone));
+            bus.time(() -> queries.query(new FindRelationship(anyone, anyone),
+                    ResponseTypes.instanceOf(Relationship.class)).join());
         }
-        System.out.printf("%nThe friendship cache (Redis, hits, through the query gateway) against the graph (the "
-                + "same Cypher, read %s as the application reads it), ms:%n", graphReads());
+        System.out.printf("%nThe friendship cache (its hits in Redis) against the graph (the same Cypher, read %s as "
+                + "the application reads it), ms:%n", graphReads());
         System.out.printf("%-20s %10s %10s %10s %10s %12s %12s%n", "question", "graph p50", "graph p99",
                 "cache p50", "cache p99", "speed-up p50", "speed-up p99");
         cacheRow("relationship", relationshipInGraph, relationshipCached);
@@ -392,12 +398,14 @@ final class SocialGraphBenchmark {
     }
 
     private Relationship cachedRelationship(UUID from, UUID to) {
-        return queries.query(new FindRelationship(from, to), ResponseTypes.instanceOf(Relationship.class)).join();
+        return friendshipCache.get("benchmark:relationship:" + from + ":" + to, List.of(from, to),
+                new TypeReference<>() {
+                }, () -> Relationship.valueOf(graphRelationship(from, to)));
     }
 
-    private List<ProfileSummary> cachedFriends(UUID member) {
-        return queries.query(new FindFriends(member, null, PAGE),
-                ResponseTypes.multipleInstancesOf(ProfileSummary.class)).join();
+    private List<String> cachedFriends(UUID member) {
+        return friendshipCache.get("benchmark:friends:" + member, List.of(member), new TypeReference<>() {
+        }, () -> graphFriends(member));
     }
 
     private String graphRelationship(UUID from, UUID to) {
