@@ -20,6 +20,7 @@ import org.neo4j.driver.SessionConfig;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
+import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,8 +40,8 @@ import java.util.function.Supplier;
  * Suggestions ("bunnies you may know", A→Z and ranked by mutual friends), mutual friends and the connection path
  * between two members, asked of the social graph in Neo4j through the application's query gateway (which reads the
  * graph in this JVM when it is the embedded one, as here, and over Bolt otherwise; the run says which), next to the
- * same questions asked in SQL of PostgreSQL's {@code friendships} table ({@link SqlFriendships}), interleaved in the same
- * run, at each of several sizes of a generated network ({@link GeneratedGraph}, written straight into both read
+ * same questions asked in SQL of PostgreSQL's {@code friendships} table ({@link SqlFriendships}), interleaved in the
+ * same run, at each of several sizes of a generated network ({@link GeneratedGraph}, written straight into both read
  * models: this measures reading them, not building them). Every answer of both stores is compared, and the paths
  * checked against the generated friendships; the run fails if they differ.
  */
@@ -73,7 +74,8 @@ final class SocialGraphBenchmark {
                          int pathSamples, double warmUpSeconds) {
         this.queries = application.getBean(QueryGateway.class);
         this.neo4j = application.getBean(Driver.class);
-        this.friendshipCache = application.getBean("friendshipCache", GenerationalCache.class);
+        this.friendshipCache = BeanFactoryAnnotationUtils.qualifiedBeanOfType(application.getBeanFactory(),
+                GenerationalCache.class, "friendships");
         // as the application's GraphReadsConfiguration chooses
         boolean readInProcess = application.getEnvironment()
                 .getProperty("bunnybook.social-graph.read-in-process", Boolean.class, true);

@@ -63,7 +63,8 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 
     /**
      * The default database itself, for reads in this JVM without Bolt: the running one, across {@link #restart()}s,
-     * refusing every transaction while the server is stopped.
+     * refusing every transaction while the server is stopped. It is the home database Bolt sessions get: this server
+     * configures no other.
      */
     public GraphDatabaseService database() {
         return database;

@@ -32,7 +32,7 @@ abstract class GraphReads {
         return read(cypher, parameters, timeout, mapping);
     }
 
-    /** Whether the graph is read in this JVM, where it answers faster than a Redis hit would. */
+    /** Whether the graph is read in this JVM, where it answers as fast as a Redis hit (docs/performance.md). */
     boolean inThisJvm() {
         return false;
     }

@@ -37,7 +37,7 @@ import static org.bunnybook.web.support.Friends.befriend;
 @BunnybookTest
 class DegradationTest {
 
-    /** A graph question while Neo4j is down is answered within this (a refused connection, no retries). */
+    /** A graph question while Neo4j is down is answered within this (refused at once, no retries). */
     private static final Duration AT_ONCE = Duration.ofMillis(1000);
 
     @LocalServerPort
