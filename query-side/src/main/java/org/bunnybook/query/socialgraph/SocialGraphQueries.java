@@ -27,6 +27,11 @@ import java.util.function.Supplier;
  * friendship cache ({@link SocialGraphCache}): a hit is one Redis round trip, 3–4× faster than a Bolt question. Read
  * in this JVM, the graph answers them as fast as a Redis hit at p50 and faster at p99 (docs/performance.md), so the
  * cache is not read; the projection moves its generations on either way, so it stays right for every node.
+ * <p>
+ * Only the member a question starts from is matched by label (and index). Whoever a {@code FRIEND},
+ * {@code REQUESTED} or {@code BLOCKED} relationship leads to is a profile, as the projection only ever joins two
+ * {@code Profile} nodes ({@link GraphWrites}), so the label is not checked again: that check read every friend of a
+ * friend's node once more, a third of a suggestion's database hits (docs/performance.md).
  */
 @Component
 class SocialGraphQueries {
@@ -54,7 +59,7 @@ class SocialGraphQueries {
      * the relationship chain of one of the two: 94 % of a suggestion's database hits (docs/performance.md).
      */
     private static final String BLOCKED = """
-            OPTIONAL MATCH (me)-[:BLOCKED]-(b:Profile)
+            OPTIONAL MATCH (me)-[:BLOCKED]-(b)
             WITH me, collect(b) AS blocked
             """;
     /**
@@ -66,11 +71,11 @@ class SocialGraphQueries {
     private static final String RANKED = """
             MATCH (me:Profile {id: $id}) """ + ANCHORED + """
             """ + BLOCKED + """
-            MATCH (me)-[:FRIEND]-(f:Profile)
+            MATCH (me)-[:FRIEND]-(f)
             WITH me, blocked, collect(f) AS friends
             UNWIND friends AS f
             CALL (f) {
-                MATCH (f)-[:FRIEND]-(p:Profile)
+                MATCH (f)-[:FRIEND]-(p)
                 RETURN p LIMIT $each
             }
             WITH me, friends, p WHERE p <> me AND NOT p IN friends AND NOT p IN blocked
@@ -84,6 +89,17 @@ class SocialGraphQueries {
             RETURN p.id AS id, p.username AS username ORDER BY mutual DESC, p.key LIMIT $limit""";
 
     /**
+     * Friends of friends A→Z. Neo4j plans the exclusion of friends as a triadic selection: a set of them built once.
+     */
+    static final String SUGGESTIONS = """
+            MATCH (me:Profile {id: $id}) """ + ANCHORED + """
+            """ + BLOCKED + """
+            MATCH (me)-[:FRIEND]-()-[:FRIEND]-(p)
+            WHERE p <> me AND NOT (me)-[:FRIEND]-(p) AND NOT p IN blocked
+            WITH DISTINCT p WHERE p.key > $after
+            """ + PROFILE + " ORDER BY p.key LIMIT $limit";
+
+    /**
      * One member's friends gathered into a list, then the other's friends kept if they are in it: about a hundred
      * relationships read, and keys read for the shared friends only. Matched as one pattern, Neo4j joined both sides
      * in a hash table and read every friend's key first: 2.3× the database hits and 2.4× the time
@@ -91,10 +107,10 @@ class SocialGraphQueries {
      */
     static final String MUTUAL_FRIENDS = """
             MATCH (me:Profile {id: $id}) """ + ANCHORED + """
-            MATCH (me)-[:FRIEND]-(f:Profile)
+            MATCH (me)-[:FRIEND]-(f)
             WITH collect(f) AS mine
             MATCH (other:Profile {id: $other}) USING INDEX SEEK other:Profile(id)
-            MATCH (other)-[:FRIEND]-(p:Profile) WHERE p IN mine AND p.key > $after
+            MATCH (other)-[:FRIEND]-(p) WHERE p IN mine AND p.key > $after
             """ + PROFILE + " ORDER BY p.key LIMIT $limit";
 
     private final GraphReads graph;
@@ -131,7 +147,7 @@ class SocialGraphQueries {
         return cachedOverBolt("friends:" + query.profileId() + ":" + query.limit() + ":" + key(query.usernameGt()),
                 List.of(query.profileId()), new TypeReference<>() {
                 }, () -> graph.profiles("""
-                        MATCH (me:Profile {id: $id})-[:FRIEND]-(p:Profile) """ + ANCHORED + """
+                        MATCH (me:Profile {id: $id})-[:FRIEND]-(p) """ + ANCHORED + """
                         WHERE p.key > $after
                         """ + PROFILE + " ORDER BY p.key LIMIT $limit",
                         Map.of("id", query.profileId().toString(), "after", key(query.usernameGt()),
@@ -151,8 +167,8 @@ class SocialGraphQueries {
     @QueryHandler
     List<ProfileSummary> handle(FindFriendRequests query) {
         String direction = query.direction() == FindFriendRequests.Direction.INCOMING
-                ? "(me:Profile {id: $id})<-[:REQUESTED]-(p:Profile)"
-                : "(me:Profile {id: $id})-[:REQUESTED]->(p:Profile)";
+                ? "(me:Profile {id: $id})<-[:REQUESTED]-(p)"
+                : "(me:Profile {id: $id})-[:REQUESTED]->(p)";
         return graph.profiles("MATCH " + direction + ANCHORED + "WHERE p.key > $after " + PROFILE
                         + " ORDER BY p.key LIMIT $limit",
                 Map.of("id", query.profileId().toString(), "after", key(query.usernameGt()),
@@ -168,14 +184,7 @@ class SocialGraphQueries {
         Map<String, Object> parameters = Map.of("id", query.profileId().toString(),
                 "after", key(query.usernameGt()), "limit", query.limit());
         if (!query.byMutualFriends()) {
-            // Neo4j plans the exclusion of friends as a triadic selection: a set of them built once
-            return graph.profiles("""
-                    MATCH (me:Profile {id: $id}) """ + ANCHORED + """
-                    """ + BLOCKED + """
-                    MATCH (me)-[:FRIEND]-(:Profile)-[:FRIEND]-(p:Profile)
-                    WHERE p <> me AND NOT (me)-[:FRIEND]-(p) AND NOT p IN blocked
-                    WITH DISTINCT p WHERE p.key > $after
-                    """ + PROFILE + " ORDER BY p.key LIMIT $limit", parameters);
+            return graph.profiles(SUGGESTIONS, parameters);
         }
         Map<String, Object> bounded = new HashMap<>(parameters);
         bounded.put("each", RANKED_PER_FRIEND);

@@ -1,11 +1,13 @@
 package org.bunnybook.query.socialgraph;
 
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Values;
 import org.neo4j.driver.summary.Plan;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The operators of the plan Neo4j makes for a statement, from the root down, for tests that pin a plan's shape. */
 final class PlanOperators {
@@ -14,17 +16,27 @@ final class PlanOperators {
     }
 
     static List<String> of(Driver neo4j, String cypher, Map<String, Object> parameters) {
-        Plan plan;
-        try (var session = neo4j.session()) {
-            plan = session.run("EXPLAIN " + cypher, parameters).consume().plan();
-        }
         List<String> operators = new ArrayList<>();
-        collect(plan, operators);
+        collect(explain(neo4j, cypher, parameters), plan -> plan.operatorType(), operators);
         return operators;
     }
 
-    private static void collect(Plan plan, List<String> operators) {
-        operators.add(plan.operatorType());
-        plan.children().forEach(child -> collect(child, operators));
+    /** Each operator's type and details ("Filter: NOT p = me AND p:Profile"), from the root down. */
+    static List<String> withDetails(Driver neo4j, String cypher, Map<String, Object> parameters) {
+        List<String> operators = new ArrayList<>();
+        collect(explain(neo4j, cypher, parameters), plan -> plan.operatorType() + ": "
+                + plan.arguments().getOrDefault("Details", Values.NULL).asString(""), operators);
+        return operators;
+    }
+
+    private static Plan explain(Driver neo4j, String cypher, Map<String, Object> parameters) {
+        try (var session = neo4j.session()) {
+            return session.run("EXPLAIN " + cypher, parameters).consume().plan();
+        }
+    }
+
+    private static void collect(Plan plan, Function<Plan, String> describe, List<String> operators) {
+        operators.add(describe.apply(plan));
+        plan.children().forEach(child -> collect(child, describe, operators));
     }
 }

@@ -89,6 +89,19 @@ class SocialGraphProjectionTest {
                 .noneMatch(operator -> operator.contains("Scan") || operator.contains("HashJoin"));
     }
 
+    /**
+     * A suggestion checks no label beyond its member's seek: whoever a friendship leads to is a profile, and the
+     * check read each of a member's ~2,500 friends of friends once more.
+     */
+    @Test
+    void suggestionsCheckNoLabelOfFriendsOfFriends() {
+        List<String> operators = PlanOperators.withDetails(neo4j, SocialGraphQueries.SUGGESTIONS, Map.of(
+                "id", UUID.randomUUID().toString(), "after", "", "limit", 10));
+        assertThat(operators).as(operators.toString())
+                .filteredOn(operator -> operator.contains(":Profile"))
+                .singleElement().asString().startsWith("NodeUniqueIndexSeek");
+    }
+
     @Test
     void aRequestIsOutgoingForOneAndIncomingForTheOtherUntilAccepted() {
         List<Bunny> bunnies = Bunny.named("ann", "bob");
