@@ -89,15 +89,45 @@ class SocialGraphQueries {
             RETURN p.id AS id, p.username AS username ORDER BY mutual DESC, p.key LIMIT $limit""";
 
     /**
-     * Friends of friends A→Z. Neo4j plans the exclusion of friends as a triadic selection: a set of them built once.
+     * Friends of friends A→Z, gathered without reading anything but relationships (Neo4j plans the exclusion of
+     * friends as a triadic selection: a set of them built once), then put in order one of two ways:
+     * <ul>
+     * <li>by walking the {@code key} index from {@code $after} and keeping the candidates met, until the page is
+     * full: index entries read in order, about {@code limit × members ÷ candidates} of them;</li>
+     * <li>by reading every candidate's key and sorting: one scattered read per candidate.</li>
+     * </ul>
+     * A member with the usual thousands of friends of friends is served by the walk (0.8 against 2.1 ms at 10,000
+     * members, 1.0 against 2.6 ms at 100,000, docs/performance.md); a member with few, in a large network, would walk
+     * most of the index for them, and sorts instead. The walk is taken when it reads fewer than
+     * {@value #INDEX_ENTRIES_PER_KEY_READ} index entries per candidate's key it saves. Not walking, its seek starts
+     * above every key (compared with null, none is greater) and reads nothing; a filter on {@code walk} would be
+     * planned above the seek, after it had read the whole index. The walk's branch keeps the index's order up to its
+     * {@code LIMIT}, so it stops once the page is full.
      */
     static final String SUGGESTIONS = """
             MATCH (me:Profile {id: $id}) """ + ANCHORED + """
             """ + BLOCKED + """
-            MATCH (me)-[:FRIEND]-()-[:FRIEND]-(p)
-            WHERE p <> me AND NOT (me)-[:FRIEND]-(p) AND NOT p IN blocked
-            WITH DISTINCT p WHERE p.key > $after
-            """ + PROFILE + " ORDER BY p.key LIMIT $limit";
+            MATCH (me)-[:FRIEND]-()-[:FRIEND]-(c)
+            WHERE c <> me AND NOT (me)-[:FRIEND]-(c) AND NOT c IN blocked
+            WITH collect(DISTINCT c) AS candidates
+            CALL () { MATCH (everyone:Profile) RETURN count(everyone) AS members }
+            WITH candidates, $limit * members < $entriesPerKeyRead * size(candidates) * size(candidates) AS walk
+            CALL (candidates, walk) {
+                MATCH (p:Profile) USING INDEX p:Profile(key)
+                WHERE p.key > CASE WHEN walk THEN $after END AND p IN candidates
+                RETURN p ORDER BY p.key LIMIT $limit
+              UNION ALL
+                WITH candidates WHERE NOT walk
+                UNWIND candidates AS p
+                WITH p WHERE p.key > $after
+                RETURN p ORDER BY p.key LIMIT $limit
+            }
+            """ + PROFILE + " ORDER BY p.key";
+    /**
+     * Index entries read in order cost about a tenth of a key read from a candidate's node: the whole key index of
+     * 100,000 profiles is walked in about 10 ms, where sorting 2,300 candidates reads their keys in about 1.5 ms.
+     */
+    static final int INDEX_ENTRIES_PER_KEY_READ = 10;
 
     /**
      * One member's friends gathered into a list, then the other's friends kept if they are in it: about a hundred
@@ -181,15 +211,15 @@ class SocialGraphQueries {
      */
     @QueryHandler
     List<ProfileSummary> handle(FindFriendSuggestions query) {
-        Map<String, Object> parameters = Map.of("id", query.profileId().toString(),
-                "after", key(query.usernameGt()), "limit", query.limit());
-        if (!query.byMutualFriends()) {
-            return graph.profiles(SUGGESTIONS, parameters);
+        Map<String, Object> parameters = new HashMap<>(Map.of("id", query.profileId().toString(),
+                "after", key(query.usernameGt()), "limit", query.limit()));
+        if (query.byMutualFriends()) {
+            parameters.put("each", RANKED_PER_FRIEND);
+            parameters.put("paths", RANKED_PATHS);
+            return graph.profiles(RANKED, parameters);
         }
-        Map<String, Object> bounded = new HashMap<>(parameters);
-        bounded.put("each", RANKED_PER_FRIEND);
-        bounded.put("paths", RANKED_PATHS);
-        return graph.profiles(RANKED, bounded);
+        parameters.put("entriesPerKeyRead", INDEX_ENTRIES_PER_KEY_READ);
+        return graph.profiles(SUGGESTIONS, parameters);
     }
 
     private <T> T cachedOverBolt(String name, List<UUID> subjects, TypeReference<T> type, Supplier<T> load) {

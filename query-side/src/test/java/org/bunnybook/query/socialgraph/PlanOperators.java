@@ -24,7 +24,8 @@ final class PlanOperators {
     /** Each operator's type and details ("Filter: NOT p = me AND p:Profile"), from the root down. */
     static List<String> withDetails(Driver neo4j, String cypher, Map<String, Object> parameters) {
         List<String> operators = new ArrayList<>();
-        collect(explain(neo4j, cypher, parameters), plan -> plan.operatorType() + ": "
+        // the driver names each operator with its database: "Filter@neo4j"
+        collect(explain(neo4j, cypher, parameters), plan -> plan.operatorType().replaceFirst("@.*", "") + ": "
                 + plan.arguments().getOrDefault("Details", Values.NULL).asString(""), operators);
         return operators;
     }

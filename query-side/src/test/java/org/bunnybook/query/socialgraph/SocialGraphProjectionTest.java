@@ -20,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -90,16 +91,63 @@ class SocialGraphProjectionTest {
     }
 
     /**
-     * A suggestion checks no label beyond its member's seek: whoever a friendship leads to is a profile, and the
-     * check read each of a member's ~2,500 friends of friends once more.
+     * A→Z suggestions check no label beyond their member's seek (whoever a friendship leads to is a profile, and the
+     * check read each of a member's ~2,500 friends of friends once more), and the walk of the key index keeps its
+     * order up to the page's limit (a {@code Top} there would read the whole index before answering).
      */
     @Test
-    void suggestionsCheckNoLabelOfFriendsOfFriends() {
+    void suggestionsCheckNoLabelAndWalkTheKeyIndexInOrder() {
         List<String> operators = PlanOperators.withDetails(neo4j, SocialGraphQueries.SUGGESTIONS, Map.of(
-                "id", UUID.randomUUID().toString(), "after", "", "limit", 10));
+                "id", UUID.randomUUID().toString(), "after", "", "limit", 10, "entriesPerKeyRead", 10));
         assertThat(operators).as(operators.toString())
                 .filteredOn(operator -> operator.contains(":Profile"))
-                .singleElement().asString().startsWith("NodeUniqueIndexSeek");
+                .map(operator -> operator.substring(0, operator.indexOf(':')))
+                .containsExactlyInAnyOrder("NodeUniqueIndexSeek", "NodeCountFromCountStore", "NodeIndexSeekByRange");
+        assertThat(operators).as(operators.toString())
+                .anyMatch(operator -> operator.startsWith("Limit"))
+                .filteredOn(operator -> operator.startsWith("Top")).hasSize(1); // the sorting branch's
+    }
+
+    /**
+     * Both ways of ordering suggestions give the same pages: walking the key index (forced by counting any number of
+     * entries cheaper than a key read) and sorting the candidates' keys (forced by counting none cheaper).
+     */
+    @Test
+    void suggestionsComePageByPageAlikeWalkingTheKeyIndexOrSortingTheCandidates() {
+        Bunny me = Bunny.named("una");
+        Bunny left = Bunny.named("vic");
+        Bunny right = Bunny.named("wes");
+        befriend(me, left);
+        befriend(me, right);
+        befriend(left, right); // a friend of a friend who is a friend already: never suggested
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            Bunny candidate = Bunny.named("cand" + i);
+            if (i <= 6) {
+                befriend(left, candidate);
+            }
+            if (i >= 4) {
+                befriend(right, candidate); // 4 to 6 by both friends: suggested once
+            }
+            expected.add(candidate.username());
+        }
+
+        for (int entriesPerKeyRead : new int[]{0, Integer.MAX_VALUE}) {
+            List<String> pages = new ArrayList<>();
+            String after = "";
+            for (List<String> page = List.of("first"); !page.isEmpty(); ) {
+                page = reads.profiles(SocialGraphQueries.SUGGESTIONS, Map.of("id", me.id().toString(),
+                                "after", after, "limit", 4, "entriesPerKeyRead", entriesPerKeyRead)).stream()
+                        .map(ProfileSummary::username).toList();
+                pages.addAll(page);
+                after = page.isEmpty() ? after : page.get(page.size() - 1).toLowerCase(Locale.ROOT);
+            }
+            assertThat(pages).as("%d index entries per key read", entriesPerKeyRead)
+                    .containsExactlyElementsOf(expected.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList());
+        }
+        assertThat(graph.handle(new FindFriendSuggestions(me.id(), null, 4, false)))
+                .map(ProfileSummary::username).containsExactlyElementsOf(
+                        expected.stream().sorted(String.CASE_INSENSITIVE_ORDER).limit(4).toList());
     }
 
     @Test
