@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,11 +88,12 @@ public class ReadYourWrites {
         String[] readModels = reflectedIn(message.getPayloadType());
         List<EventMessage<?>> events;
         R result;
+        Map<String, Long> batchesBefore = committedBatches.counts(List.of(readModels));
         try (PublishedEvents.Capture capture = publishedEvents.capture()) {
             result = commandGateway.sendAndWait(message.andMetaData(Map.of(PublishedEvents.CAPTURE, capture.id())));
             events = capture.events();
         }
-        List<String> behind = behind(events, properties.timeout(), readModels);
+        List<String> behind = behind(events, properties.timeout(), batchesBefore, readModels);
         if (!behind.isEmpty()) {
             log.warn("read models {} do not reflect {} yet; answering anyway", behind, message.getCommandName());
             readModelsBehind.forEach(listener -> listener.behind(behind));
@@ -110,7 +112,7 @@ public class ReadYourWrites {
      * anything until its replay is over.
      */
     public boolean awaitProjections(List<? extends EventMessage<?>> events, Duration timeout, String... readModels) {
-        return behind(events, timeout, readModels).isEmpty();
+        return behind(events, timeout, null, readModels).isEmpty();
     }
 
     /**
@@ -127,8 +129,15 @@ public class ReadYourWrites {
         return !newest.hasNext() || awaitProjections(List.of(newest.next()), properties.timeout(), readModels);
     }
 
-    /** The read models that do not reflect {@code events} once waited for; empty when all do. */
-    private List<String> behind(List<? extends EventMessage<?>> events, Duration timeout, String... readModels) {
+    /**
+     * The read models that do not reflect {@code events} once waited for; empty when all do. They are waited for
+     * together: their tokens are read in one query, again whenever one of them commits a batch on this node (and
+     * every {@link #LOOK_AGAIN} for batches committed elsewhere). Counted before the command was sent,
+     * {@code batchesBefore} spares the first read when none of them has committed a batch since: none can have
+     * handled the command's events on this node yet.
+     */
+    private List<String> behind(List<? extends EventMessage<?>> events, Duration timeout,
+                                Map<String, Long> batchesBefore, String... readModels) {
         if (events.isEmpty() || readModels.length == 0) {
             return List.of();
         }
@@ -136,11 +145,42 @@ public class ReadYourWrites {
         Map<String, Long> positions = tables.positionsOf(eventIds);
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
-        Set<String> behind = new LinkedHashSet<>();
+        Map<String, Progress> awaited = new LinkedHashMap<>();
         for (String readModel : readModels) {
-            if (!await(readModel, events, positions, deadline)) {
-                behind.add(readModel);
+            awaited.put(readModel, new Progress(processorFor(readModel), started));
+        }
+        Set<String> behind = new LinkedHashSet<>();
+        Map<String, Long> notMovedSince = batchesBefore;
+        try {
+            while (!awaited.isEmpty()) {
+                Map<String, Long> seen = committedBatches.counts(awaited.keySet());
+                if (!seen.equals(notMovedSince)) {
+                    Map<String, List<StoredToken>> tokens = storedTokens.of(awaited.keySet());
+                    long now = System.nanoTime();
+                    awaited.entrySet().removeIf(entry -> {
+                        List<StoredToken> own = tokens.getOrDefault(entry.getKey(), List.of());
+                        if (hasProcessed(entry.getValue().processor, own, events, positions)) {
+                            return true;
+                        }
+                        // a read model whose store is down does not hold a server thread for the whole timeout
+                        if (entry.getValue().stalled(own, now, properties.stall()) || now > deadline) {
+                            behind.add(entry.getKey());
+                            return true;
+                        }
+                        return false;
+                    });
+                }
+                notMovedSince = null; // from now on, look at every wake: other nodes' batches are not counted
+                long now = System.nanoTime();
+                if (!awaited.isEmpty()) {
+                    seen.keySet().retainAll(awaited.keySet());
+                    committedBatches.awaitAny(seen, Duration.ofNanos(
+                            Math.max(0, Math.min(LOOK_AGAIN.toNanos(), deadline - now))));
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for read models", e);
         }
         // a parked event has moved its group's tokens on without being reflected
         tables.groupsHavingParked(eventIds).stream().filter(List.of(readModels)::contains).forEach(behind::add);
@@ -149,41 +189,26 @@ public class ReadYourWrites {
         return List.copyOf(behind);
     }
 
-    /**
-     * Waits until the read model has processed the events, looking again whenever this node commits one of its
-     * batches (and every {@link #LOOK_AGAIN} for batches committed elsewhere). Gives up at the deadline, or sooner
-     * when its tokens have not moved for {@code stall}: a read model whose store is down does not hold a server
-     * thread for the whole timeout.
-     */
-    private boolean await(String readModel, List<? extends EventMessage<?>> events, Map<String, Long> positions,
-                          long deadline) {
-        AbstractEventProcessor processor = processorFor(readModel);
-        List<TrackingToken> lastProgress = null;
-        long movedAt = System.nanoTime();
-        while (true) {
-            long batchesSeen = committedBatches.count(readModel);
-            List<StoredToken> tokens = storedTokens.of(readModel);
-            if (hasProcessed(processor, tokens, events, positions)) {
-                return true;
-            }
-            long now = System.nanoTime();
+    /** How far one awaited read model's tokens have got, and since when they have not moved. */
+    private static final class Progress {
+        private final AbstractEventProcessor processor;
+        private List<TrackingToken> last;
+        private long movedAt;
+
+        Progress(AbstractEventProcessor processor, long now) {
+            this.processor = processor;
+            this.movedAt = now;
+        }
+
+        /** Whether the tokens have stayed where they were for longer than {@code stall}. */
+        boolean stalled(List<StoredToken> tokens, long now, Duration stall) {
             List<TrackingToken> progress = tokens.stream().map(StoredToken::token).toList();
-            if (!progress.equals(lastProgress)) {
-                lastProgress = progress;
+            if (!progress.equals(last)) {
+                last = progress;
                 movedAt = now;
-            } else if (now - movedAt > properties.stall().toNanos()) {
                 return false;
             }
-            if (now > deadline) {
-                return false;
-            }
-            try {
-                committedBatches.awaitNext(readModel, batchesSeen,
-                        Duration.ofNanos(Math.min(LOOK_AGAIN.toNanos(), deadline - now)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for read models", e);
-            }
+            return now - movedAt > stall.toNanos();
         }
     }
 

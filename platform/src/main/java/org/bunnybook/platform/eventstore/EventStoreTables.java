@@ -244,13 +244,13 @@ public class EventStoreTables {
 
     // --- tokens ---
 
-    /** The stored tokens of one processing group, in segment order, serialised as Axon stored them. */
-    public List<TokenRow> tokens(String processingGroup) {
-        return jdbc.sql("SELECT segment, token, token_type, owner FROM token_entry WHERE processor_name = :name"
-                        + " ORDER BY segment")
-                .param("name", processingGroup)
-                .query((rs, row) -> new TokenRow(processingGroup, rs.getInt("segment"), rs.getBytes("token"),
-                        rs.getString("token_type"), rs.getString("owner")))
+    /** The stored tokens of these processing groups, by group and segment, serialised as Axon stored them. */
+    public List<TokenRow> tokens(Collection<String> processingGroups) {
+        return jdbc.sql("SELECT processor_name, segment, token, token_type, owner FROM token_entry"
+                        + " WHERE processor_name = ANY (:names) ORDER BY processor_name, segment")
+                .param("names", processingGroups.toArray(String[]::new))
+                .query((rs, row) -> new TokenRow(rs.getString("processor_name"), rs.getInt("segment"),
+                        rs.getBytes("token"), rs.getString("token_type"), rs.getString("owner")))
                 .list();
     }
 

@@ -7,8 +7,14 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Tells whoever waits for a processing group on this node that it has just committed a batch, so a request waiting
@@ -20,22 +26,39 @@ public class CommittedBatches {
 
     private static final String ANNOUNCED = CommittedBatches.class.getName();
 
-    private final ConcurrentMap<String, Counter> groups = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicLong> groups = new ConcurrentHashMap<>();
+    /** The threads waiting for each group, woken by its commits only. */
+    private final ConcurrentMap<String, Set<Thread>> waiting = new ConcurrentHashMap<>();
 
-    /** How many batches the group has committed on this node so far; pass it to {@link #awaitNext}. */
-    public long count(String group) {
-        return counter(group).value;
+    /**
+     * How many batches each of the groups has committed on this node so far; pass it to {@link #awaitAny}. Counted
+     * before a command is sent, it tells afterwards whether any batch could have handled the command's events.
+     */
+    public Map<String, Long> counts(Collection<String> groupNames) {
+        Map<String, Long> counts = new HashMap<>();
+        groupNames.forEach(group -> counts.put(group, counter(group).get()));
+        return counts;
     }
 
-    /** Waits until the group commits a batch after {@code seen} was counted, or {@code atMost} has passed. */
-    public void awaitNext(String group, long seen, Duration atMost) throws InterruptedException {
-        Counter counter = counter(group);
+    /**
+     * Waits until one of the groups in {@code seen} commits a batch after its count there was taken, or
+     * {@code atMost} has passed.
+     */
+    public void awaitAny(Map<String, Long> seen, Duration atMost) throws InterruptedException {
         long deadline = System.nanoTime() + atMost.toNanos();
-        synchronized (counter) {
+        Thread self = Thread.currentThread();
+        // listed before the counts are compared, so a commit after the comparison wakes this thread
+        seen.keySet().forEach(group -> waitersOf(group).add(self));
+        try {
             long remaining;
-            while (counter.value == seen && (remaining = deadline - System.nanoTime()) > 0) {
-                counter.wait(Math.max(1, remaining / 1_000_000));
+            while (counts(seen.keySet()).equals(seen) && (remaining = deadline - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(this, remaining);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
             }
+        } finally {
+            seen.keySet().forEach(group -> waitersOf(group).remove(self));
         }
     }
 
@@ -52,18 +75,15 @@ public class CommittedBatches {
     }
 
     private void committed(String group) {
-        Counter counter = counter(group);
-        synchronized (counter) {
-            counter.value++;
-            counter.notifyAll();
-        }
+        counter(group).incrementAndGet();
+        waitersOf(group).forEach(LockSupport::unpark);
     }
 
-    private Counter counter(String group) {
-        return groups.computeIfAbsent(group, name -> new Counter());
+    private AtomicLong counter(String group) {
+        return groups.computeIfAbsent(group, name -> new AtomicLong());
     }
 
-    private static final class Counter {
-        private volatile long value;
+    private Set<Thread> waitersOf(String group) {
+        return waiting.computeIfAbsent(group, name -> ConcurrentHashMap.newKeySet());
     }
 }

@@ -6,7 +6,11 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The processing groups' tokens as the token store holds them, shared by every node: where each segment has got to
@@ -25,10 +29,19 @@ public class StoredTokens {
 
     /** The segments of one processing group, in segment order; empty if no node has started it yet. */
     public List<StoredToken> of(String processingGroup) {
-        return tables.tokens(processingGroup).stream()
+        return of(List.of(processingGroup)).getOrDefault(processingGroup, List.of());
+    }
+
+    /**
+     * The segments of each of these processing groups, in segment order, read at once; a group no node has started
+     * yet is absent.
+     */
+    public Map<String, List<StoredToken>> of(Collection<String> processingGroups) {
+        return tables.tokens(processingGroups).stream()
                 .map(row -> new StoredToken(row.processingGroup(), row.segment(), token(row.token(), row.tokenType()),
                         row.owner()))
-                .toList();
+                .collect(Collectors.groupingBy(StoredToken::processingGroup, LinkedHashMap::new,
+                        Collectors.toList()));
     }
 
     private TrackingToken token(byte[] bytes, String type) {
