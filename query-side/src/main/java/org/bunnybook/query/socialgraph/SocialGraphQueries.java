@@ -96,8 +96,8 @@ class SocialGraphQueries {
      * full: index entries read in order, about {@code limit × members ÷ candidates} of them;</li>
      * <li>by reading every candidate's key and sorting: one scattered read per candidate.</li>
      * </ul>
-     * A member with the usual thousands of friends of friends is served by the walk (0.8 against 2.1 ms at 10,000
-     * members, 1.0 against 2.6 ms at 100,000, docs/performance.md); a member with few, in a large network, would walk
+     * A member with the usual thousands of friends of friends is served by the walk (0.8 against 1.5–2.5 ms at
+     * 10,000 members, docs/performance.md); a member with few, in a large network, would walk
      * most of the index for them, and sorts instead. The walk is taken when it reads fewer than
      * {@value #INDEX_ENTRIES_PER_KEY_READ} index entries per candidate's key it saves. Not walking, its seek starts
      * above every key (compared with null, none is greater) and reads nothing; a filter on {@code walk} would be
@@ -125,7 +125,7 @@ class SocialGraphQueries {
             """ + PROFILE + " ORDER BY p.key";
     /**
      * Index entries read in order cost about a tenth of a key read from a candidate's node: the whole key index of
-     * 100,000 profiles is walked in about 10 ms, where sorting 2,300 candidates reads their keys in about 1.5 ms.
+     * 100,000 profiles is walked in about 10 ms, where reading and sorting 2,300 candidates' keys took about 1.2 ms.
      */
     static final int INDEX_ENTRIES_PER_KEY_READ = 10;
 
