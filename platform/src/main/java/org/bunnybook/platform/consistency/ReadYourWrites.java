@@ -28,12 +28,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Sends commands so that the sender's next read sees their effect, while projections stay asynchronous.
@@ -132,9 +134,10 @@ public class ReadYourWrites {
     /**
      * The read models that do not reflect {@code events} once waited for; empty when all do. They are waited for
      * together: their tokens are read in one query, again whenever one of them commits a batch on this node (and
-     * every {@link #LOOK_AGAIN} for batches committed elsewhere). Counted before the command was sent,
-     * {@code batchesBefore} spares the first read when none of them has committed a batch since: none can have
-     * handled the command's events on this node yet.
+     * every {@link #LOOK_AGAIN} for batches committed elsewhere). Counted before the command was sent (null when
+     * the wait is not for a command of its own), {@code batchesBefore} spares the first read when none of them has
+     * committed a batch since and this node runs every segment of them: no batch can have handled the command's
+     * events yet. Named in the order of {@code readModels}.
      */
     private List<String> behind(List<? extends EventMessage<?>> events, Duration timeout,
                                 Map<String, Long> batchesBefore, String... readModels) {
@@ -149,8 +152,9 @@ public class ReadYourWrites {
         for (String readModel : readModels) {
             awaited.put(readModel, new Progress(processorFor(readModel), started));
         }
-        Set<String> behind = new LinkedHashSet<>();
-        Map<String, Long> notMovedSince = batchesBefore;
+        Set<String> behind = new HashSet<>();
+        Map<String, Long> notMovedSince = awaited.values().stream().allMatch(Progress::runsEverySegmentHere)
+                ? batchesBefore : null;
         try {
             while (!awaited.isEmpty()) {
                 Map<String, Long> seen = committedBatches.counts(awaited.keySet());
@@ -186,7 +190,7 @@ public class ReadYourWrites {
         tables.groupsHavingParked(eventIds).stream().filter(List.of(readModels)::contains).forEach(behind::add);
         log.debug("read models {} waited for {} ms; behind: {}", List.of(readModels),
                 (System.nanoTime() - started) / 1_000_000, behind);
-        return List.copyOf(behind);
+        return Stream.of(readModels).filter(behind::contains).toList();
     }
 
     /** How far one awaited read model's tokens have got, and since when they have not moved. */
@@ -198,6 +202,17 @@ public class ReadYourWrites {
         Progress(AbstractEventProcessor processor, long now) {
             this.processor = processor;
             this.movedAt = now;
+        }
+
+        /**
+         * Whether this node runs every segment of the read model, none of them replaying: then only this node's
+         * batches move its tokens.
+         */
+        boolean runsEverySegmentHere() {
+            Collection<EventTrackerStatus> segments = ((StreamingEventProcessor) processor).processingStatus().values();
+            // shares of the segment space are powers of two: their sum is exact
+            double share = segments.stream().mapToDouble(status -> 1.0 / (status.getSegment().getMask() + 1)).sum();
+            return share == 1.0 && segments.stream().noneMatch(EventTrackerStatus::isReplaying);
         }
 
         /** Whether the tokens have stayed where they were for longer than {@code stall}. */
