@@ -421,7 +421,7 @@ final class SocialGraphBenchmark {
 
     private List<String> graphFriends(UUID member) {
         return graphRead("""
-                        MATCH (me:Profile {id: $id})-[:FRIEND]-(p:Profile) USING INDEX SEEK me:Profile(id)
+                        MATCH (me:Profile {id: $id})-[:FRIEND]-(p) USING INDEX SEEK me:Profile(id)
                         WHERE p.key > ''
                         RETURN p.username AS username ORDER BY p.key LIMIT $limit""",
                 Map.of("id", member.toString(), "limit", PAGE)).stream()

@@ -29,7 +29,7 @@ class ConnectionQueries {
     static final String SHORTEST_CHAIN = """
             MATCH (a:Profile {id: $from}), (b:Profile {id: $to})
             USING INDEX SEEK a:Profile(id) USING INDEX SEEK b:Profile(id)
-            OPTIONAL MATCH (a)-[:BLOCKED]-(hidden:Profile)
+            OPTIONAL MATCH (a)-[:BLOCKED]-(hidden)
             WITH a, b, collect(hidden) AS hidden
             WHERE NOT b IN hidden
             MATCH chain = shortestPath((a)-[:FRIEND*..%d]-(b))

@@ -3,6 +3,7 @@ package org.bunnybook.query.socialgraph;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.summary.Plan;
+import org.neo4j.driver.summary.ProfiledPlan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ final class PlanOperators {
 
     static List<String> of(Driver neo4j, String cypher, Map<String, Object> parameters) {
         List<String> operators = new ArrayList<>();
-        collect(explain(neo4j, cypher, parameters), plan -> plan.operatorType(), operators);
+        collect(explain(neo4j, cypher, parameters), Plan::operatorType, operators);
         return operators;
     }
 
@@ -28,6 +29,20 @@ final class PlanOperators {
         collect(explain(neo4j, cypher, parameters), plan -> plan.operatorType().replaceFirst("@.*", "") + ": "
                 + plan.arguments().getOrDefault("Details", Values.NULL).asString(""), operators);
         return operators;
+    }
+
+    /** The database hits of the operators of this type when the statement runs, summed over the plan. */
+    static long hits(Driver neo4j, String cypher, Map<String, Object> parameters, String operatorType) {
+        ProfiledPlan plan;
+        try (var session = neo4j.session()) {
+            plan = session.run("PROFILE " + cypher, parameters).consume().profile();
+        }
+        return hits(plan, operatorType);
+    }
+
+    private static long hits(ProfiledPlan plan, String operatorType) {
+        long own = plan.operatorType().replaceFirst("@.*", "").equals(operatorType) ? plan.dbHits() : 0;
+        return own + plan.children().stream().mapToLong(child -> hits(child, operatorType)).sum();
     }
 
     private static Plan explain(Driver neo4j, String cypher, Map<String, Object> parameters) {

@@ -2,6 +2,7 @@ package org.bunnybook.query.socialgraph;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bunnybook.api.account.ProfileSummary;
+import org.bunnybook.api.block.MemberBlocked;
 import org.bunnybook.api.friendship.FindFriendRequests;
 import org.bunnybook.api.friendship.FindFriendRequests.Direction;
 import org.bunnybook.api.friendship.FindFriendSuggestions;
@@ -98,19 +99,23 @@ class SocialGraphProjectionTest {
     @Test
     void suggestionsCheckNoLabelAndWalkTheKeyIndexInOrder() {
         List<String> operators = PlanOperators.withDetails(neo4j, SocialGraphQueries.SUGGESTIONS, Map.of(
-                "id", UUID.randomUUID().toString(), "after", "", "limit", 10, "entriesPerKeyRead", 10));
+                "id", UUID.randomUUID().toString(), "after", "", "limit", 10,
+                "entriesPerKeyRead", SocialGraphQueries.INDEX_ENTRIES_PER_KEY_READ));
         assertThat(operators).as(operators.toString())
                 .filteredOn(operator -> operator.contains(":Profile"))
                 .map(operator -> operator.substring(0, operator.indexOf(':')))
                 .containsExactlyInAnyOrder("NodeUniqueIndexSeek", "NodeCountFromCountStore", "NodeIndexSeekByRange");
         assertThat(operators).as(operators.toString())
                 .anyMatch(operator -> operator.startsWith("Limit"))
+                .noneMatch(operator -> operator.startsWith("Sort: p"))
                 .filteredOn(operator -> operator.startsWith("Top")).hasSize(1); // the sorting branch's
     }
 
     /**
      * Both ways of ordering suggestions give the same pages: walking the key index (forced by counting any number of
-     * entries cheaper than a key read) and sorting the candidates' keys (forced by counting none cheaper).
+     * entries cheaper than a key read) and sorting the candidates' keys (forced by counting none cheaper). Among the
+     * candidates' keys sort a stranger and a blocked friend of a friend, whom neither way may suggest; and when the
+     * candidates are sorted, the walk's seek reads nothing.
      */
     @Test
     void suggestionsComePageByPageAlikeWalkingTheKeyIndexOrSortingTheCandidates() {
@@ -131,23 +136,40 @@ class SocialGraphProjectionTest {
             }
             expected.add(candidate.username());
         }
+        Bunny stranger = Bunny.named("cand5");
+        befriend(stranger, Bunny.named("cand55"));
+        Bunny blocking = Bunny.named("cand3");
+        befriend(left, blocking);
+        events.given(me.friendshipWith(blocking),
+                new MemberBlocked(me.friendshipWith(blocking), blocking.id(), me.id()));
+        expected.sort(String.CASE_INSENSITIVE_ORDER);
 
         for (int entriesPerKeyRead : new int[]{0, Integer.MAX_VALUE}) {
             List<String> pages = new ArrayList<>();
             String after = "";
             for (List<String> page = List.of("first"); !page.isEmpty(); ) {
-                page = reads.profiles(SocialGraphQueries.SUGGESTIONS, Map.of("id", me.id().toString(),
-                                "after", after, "limit", 4, "entriesPerKeyRead", entriesPerKeyRead)).stream()
-                        .map(ProfileSummary::username).toList();
+                page = suggestions(me, after, entriesPerKeyRead);
                 pages.addAll(page);
                 after = page.isEmpty() ? after : page.get(page.size() - 1).toLowerCase(Locale.ROOT);
             }
             assertThat(pages).as("%d index entries per key read", entriesPerKeyRead)
-                    .containsExactlyElementsOf(expected.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList());
+                    .containsExactlyElementsOf(expected);
+            assertThat(suggestions(stranger, "", entriesPerKeyRead)).as("a member whose friend has no other friend")
+                    .isEmpty();
+            assertThat(suggestions(Bunny.named("nobody"), "", entriesPerKeyRead)).as("a member unknown to the graph")
+                    .isEmpty();
         }
         assertThat(graph.handle(new FindFriendSuggestions(me.id(), null, 4, false)))
-                .map(ProfileSummary::username).containsExactlyElementsOf(
-                        expected.stream().sorted(String.CASE_INSENSITIVE_ORDER).limit(4).toList());
+                .map(ProfileSummary::username).containsExactlyElementsOf(expected.subList(0, 4));
+        assertThat(PlanOperators.hits(neo4j, SocialGraphQueries.SUGGESTIONS, Map.of("id", me.id().toString(),
+                        "after", "", "limit", 4, "entriesPerKeyRead", 0), "NodeIndexSeekByRange"))
+                .as("the walk's seek when the candidates are sorted").isLessThanOrEqualTo(1);
+    }
+
+    private List<String> suggestions(Bunny member, String after, int entriesPerKeyRead) {
+        return reads.profiles(SocialGraphQueries.SUGGESTIONS, Map.of("id", member.id().toString(), "after", after,
+                        "limit", 4, "entriesPerKeyRead", entriesPerKeyRead)).stream()
+                .map(ProfileSummary::username).toList();
     }
 
     @Test
