@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * Runs benchmarks against the whole application on throw-away embedded stores and prints their figures.
  * {@code java -jar bench/target/bunnybook-bench.jar social-graph [--sizes=1000,10000,100000] [--friends=50]
- * [--samples=500] [--path-samples=100] [--warm-up=30]} or
+ * [--samples=500] [--path-samples=1000] [--warm-up=30]} or
  * {@code java -jar bench/target/bunnybook-bench.jar wall-feed [--members=1000] [--friends=10] [--posts=10]
  * [--likes=3] [--threads=8] [--samples=1000]} or {@code ... chat [--pairs=100] [--rates=50,100,200,400]
  * [--seconds=15]} or
@@ -71,7 +71,7 @@ public final class Benchmarks {
                                 .mapToInt(size -> Integer.parseInt(size.trim())).toArray(),
                         Integer.parseInt(options.getOrDefault("friends", "50")),
                         Integer.parseInt(options.getOrDefault("samples", "500")),
-                        Integer.parseInt(options.getOrDefault("path-samples", "100")),
+                        Integer.parseInt(options.getOrDefault("path-samples", "1000")),
                         Double.parseDouble(options.getOrDefault("warm-up", "30"))).run();
                 case "wall-feed" -> new WallFeedBenchmark(application,
                         Integer.parseInt(options.getOrDefault("members", "1000")),
