@@ -1,5 +1,8 @@
 package org.bunnybook.query.wall;
 
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import org.bunnybook.api.post.CommentView;
 import org.bunnybook.api.post.FindComment;
 import org.bunnybook.api.post.FindComments;
@@ -15,6 +18,9 @@ import org.bunnybook.query.testing.ProjectionEvents;
 import org.bunnybook.query.testing.ReadModelTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +32,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /** Posts, comments and likes in PostgreSQL, read as members read them: single posts through the posts cache. */
 @ReadModelTest({WallProjection.class, WallQueries.class, WallReads.class, WallStore.class, WallCaches.class,
-        CachedPosts.class, FeedTimelines.class, EventStoreTables.class})
+        CachedPosts.class, FeedTimelines.class, EventStoreTables.class, WallProjectionTest.InstantsAsText.class})
 class WallProjectionTest {
 
     private static final PageAfter NEWEST = new PageAfter(null, null, 10);
@@ -36,6 +42,18 @@ class WallProjectionTest {
 
     @Autowired
     WallQueries walls;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    /** The application's mapper as the web module makes it: instants as the HTTP contract writes them, text. */
+    @Configuration(proxyBeanMethods = false)
+    static class InstantsAsText {
+        @Bean
+        Module instantsAsText() {
+            return new SimpleModule("instants-as-text").addSerializer(Instant.class, new ToStringSerializer());
+        }
+    }
 
     @Test
     void aPostIsOnItsWallForEveryoneAndAFriendsOnlyPostForTheOwnerAlone() {
@@ -92,6 +110,22 @@ class WallProjectionTest {
         assertThat(walls.handle(new FindPost(post, null)).post().likesCount()).isEqualTo(1);
         assertThat(walls.handle(new FindWallPosts(eve.id(), null, NEWEST))).extracting(PostView::id)
                 .containsExactly(second, post);
+    }
+
+    @Test
+    void aCachedPostKeepsItsInstantsAsNumbersWhateverTheApplicationWritesThemAs() {
+        Bunny max = Bunny.named("max");
+        UUID post = UUID.randomUUID();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusMillis(123);
+        events.givenAt(at, post, max.writes(post));
+        walls.handle(new FindPost(post, null)); // loads the post from PostgreSQL and files it
+
+        assertThat(redis.keys("posts:" + post + ":*:with-likers")).singleElement()
+                .extracting(key -> (String) redis.opsForHash().get(key, "view")).asString()
+                .contains("\"createdAt\":" + at.getEpochSecond() + ".123000000");
+        PostView cached = walls.handle(new FindPost(post, null)).post();
+        assertThat(cached.createdAt()).isEqualTo(at);
+        assertThat(cached.updatedAt()).isEqualTo(at);
     }
 
     @Test
