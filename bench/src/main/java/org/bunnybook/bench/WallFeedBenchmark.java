@@ -192,7 +192,7 @@ final class WallFeedBenchmark {
     /**
      * The path in use and PostgreSQL alone, each warmed up, then measured in rounds that take turns going first, so
      * that neither is measured alone in the wake of the history's writes (PostgreSQL's autovacuum and checkpoint, the
-     * JIT compiling the read paths): the path measured first after the warm-up was always the slower at p99
+     * JIT compiling the read paths): measured first, the cached feed was slower at p99 than in the three rounds after
      * (docs/performance.md). Answers the two paths' latencies, in that order.
      */
     private List<Latencies> takingTurns(Function<UUID, List<PostView>> used, Function<UUID, List<PostView>> alone) {
