@@ -2,6 +2,7 @@ package org.bunnybook.query.cache;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.RedisSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,5 +33,17 @@ public final class LuaScripts {
             }
         }
         return RedisScript.of(script.toString(), List.class);
+    }
+
+    /**
+     * Reads a list answer's values as Redis sent them, UTF-8 bytes (null for Lua's {@code false}), rather than as
+     * strings: a value that is parsed anyway (JSON) is then not copied into a {@code String} first.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static final RedisSerializer<List> AS_BYTES = (RedisSerializer) RedisSerializer.byteArray();
+
+    /** A value of a list answer read {@link #AS_BYTES}, as text (null stays null). */
+    public static String text(Object bytes) {
+        return bytes == null ? null : new String((byte[]) bytes, StandardCharsets.UTF_8);
     }
 }

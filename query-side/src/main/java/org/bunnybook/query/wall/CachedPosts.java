@@ -20,6 +20,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,15 +46,18 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 class CachedPosts {
 
-    /** What the cache held for one post: its key (null while it is being changed) and its JSON (null if missing). */
-    record Slot(UUID post, String key, String view, boolean liked) {
+    /**
+     * What the cache held for one post: its key (null while it is being changed) and its JSON as Redis sent it, UTF-8
+     * (null if missing), parsed from the bytes.
+     */
+    record Slot(UUID post, String key, byte[] view, boolean liked) {
 
-        /** Reads the three values per post that {@code append_cached_posts} answers, from {@code from} on. */
+        /** The three values per post that {@code append_cached_posts} answers (as bytes), from {@code from} on. */
         static List<Slot> of(List<UUID> posts, List<?> answer, int from) {
             List<Slot> slots = new ArrayList<>(posts.size());
             for (int i = 0; i < posts.size(); i++) {
                 int at = from + 3 * i;
-                slots.add(new Slot(posts.get(i), (String) answer.get(at), (String) answer.get(at + 1),
+                slots.add(new Slot(posts.get(i), LuaScripts.text(answer.get(at)), (byte[]) answer.get(at + 1),
                         answer.get(at + 2) != null));
             }
             return slots;
@@ -110,7 +115,8 @@ class CachedPosts {
         posts.forEach(post -> arguments.add(post.toString()));
         List<?> answer;
         try {
-            answer = Objects.requireNonNull(circuit.call(() -> redis.execute(READ, List.of(), arguments.toArray())));
+            answer = Objects.requireNonNull(circuit.call(() -> redis.execute(READ, redis.getStringSerializer(),
+                    LuaScripts.AS_BYTES, List.of(), arguments.toArray())));
         } catch (RuntimeException e) {
             log.warn("posts cache unavailable, reading PostgreSQL: {}", e.getMessage());
             return asSeenBy(posts.stream().map(post -> new Slot(post, null, null, false)).toList(), viewer);
@@ -231,7 +237,7 @@ class CachedPosts {
                 if (view != null) {
                     List<UUID> likedBy = answer.subList(at + 2, at + 2 + likers).stream()
                             .map(liker -> UUID.fromString((String) liker)).toList();
-                    filed.put(key, new WallStore.Liked(parse(view, false), likedBy));
+                    filed.put(key, new WallStore.Liked(parse(view.getBytes(StandardCharsets.UTF_8), false), likedBy));
                 }
                 at += 2 + likers;
             }
@@ -268,12 +274,12 @@ class CachedPosts {
         }
     }
 
-    private PostView parse(String view, boolean liked) {
+    private PostView parse(byte[] view, boolean liked) {
         try {
             PostView post = reader.readValue(view);
             return liked ? WallStore.Liked.byViewer(post) : post;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable cached post " + view, e);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable cached post " + LuaScripts.text(view), e);
         }
     }
 

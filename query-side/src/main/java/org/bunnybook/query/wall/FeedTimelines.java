@@ -139,8 +139,8 @@ class FeedTimelines {
         }
         List<?> answer;
         try {
-            answer = Objects.requireNonNull(circuit.call(() -> redis.execute(PAGE, List.of(), member.toString(),
-                    before(page), Integer.toString(page.limit()))));
+            answer = Objects.requireNonNull(circuit.call(() -> redis.execute(PAGE, redis.getStringSerializer(),
+                    LuaScripts.AS_BYTES, List.of(), member.toString(), before(page), Integer.toString(page.limit()))));
         } catch (RuntimeException e) {
             log.warn("feed timelines unavailable, reading PostgreSQL: {}", e.getMessage());
             distrust();
@@ -149,21 +149,21 @@ class FeedTimelines {
         if (answer.isEmpty()) {
             return Optional.empty(); // Redis lost the timelines; they come back when the projection is rebuilt
         }
-        boolean complete = "".equals(answer.get(0));
+        boolean complete = "".equals(LuaScripts.text(answer.get(0)));
         int at = 2;
         Optional<Set<UUID>> blockedWith = Optional.empty();
         if (answer.get(1) != null) {
-            int blocks = Integer.parseInt((String) answer.get(1));
+            int blocks = Integer.parseInt(LuaScripts.text(answer.get(1)));
             Set<UUID> members = new HashSet<>();
             for (; at < 2 + blocks; at++) {
-                members.add(UUID.fromString(((String) answer.get(at)).substring(1))); // after '>' or '<'
+                members.add(UUID.fromString(LuaScripts.text(answer.get(at)).substring(1))); // after '>' or '<'
             }
             blockedWith = Optional.of(members);
         }
         int entries = (answer.size() - at) / 4; // each entry, then three values of the posts cache per entry
         List<UUID> posts = new ArrayList<>(entries);
         for (int i = at; i < at + entries; i++) {
-            String entry = (String) answer.get(i);
+            String entry = LuaScripts.text(answer.get(i));
             posts.add(UUID.fromString(entry.substring(entry.indexOf(':') + 1)));
         }
         return posts.size() == page.limit() || complete
