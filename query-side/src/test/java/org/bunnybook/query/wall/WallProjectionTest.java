@@ -129,6 +129,22 @@ class WallProjectionTest {
     }
 
     @Test
+    void aPostCachedWithItsInstantsAsTextStillReads() {
+        Bunny ned = Bunny.named("ned");
+        UUID post = UUID.randomUUID();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusMillis(456);
+        events.givenAt(at, post, ned.writes(post));
+        walls.handle(new FindPost(post, null)); // files it
+        String key = redis.keys("posts:" + post + ":*:with-likers").iterator().next();
+        String filed = (String) redis.opsForHash().get(key, "view");
+        // as the application's mapper filed posts before the cache had a mapper of its own
+        redis.opsForHash().put(key, "view", filed.replace(Long.toString(at.toEpochMilli()), "\"" + at + "\""));
+
+        assertThat((String) redis.opsForHash().get(key, "view")).contains("\"createdAt\":\"" + at + "\"");
+        assertThat(walls.handle(new FindPost(post, null)).post().createdAt()).isEqualTo(at);
+    }
+
+    @Test
     void aDeletedPostIsGoneWithItsComments() {
         Bunny gus = Bunny.named("gus");
         UUID post = UUID.randomUUID(), comment = UUID.randomUUID();
