@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.bunnybook.api.Processes;
 import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.api.chat.DeactivateConversation;
 import org.bunnybook.api.chat.OpenConversation;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * parks the event to be retried rather than losing the step.
  */
 @Component
-@ProcessingGroup("conversation-lifecycle")
+@ProcessingGroup(Processes.CONVERSATION_LIFECYCLE)
 @DisallowReplay // its steps were taken when they happened; a rebuild must not take them again
 class ConversationLifecycle {
 

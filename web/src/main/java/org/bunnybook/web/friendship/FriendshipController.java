@@ -2,8 +2,11 @@ package org.bunnybook.web.friendship;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.Processes;
+import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.account.AccountView;
 import org.bunnybook.api.account.FindAccountById;
+import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.api.friendship.AcceptFriendRequest;
 import org.bunnybook.api.friendship.CancelFriendRequest;
 import org.bunnybook.api.friendship.FriendshipId;
@@ -25,7 +28,8 @@ import java.util.UUID;
 
 /**
  * The friendship lifecycle. Each action is a command to the pair's friendship aggregate, which judges it against the
- * pair's state; the caller may only act as themselves. Answers once the graph and the friendships table show it.
+ * pair's state; the caller may only act as themselves. Answers once the graph and the friendships table show it,
+ * and, for accepting and unfriending, the pair's conversation too.
  */
 @RestController
 class FriendshipController {
@@ -55,6 +59,7 @@ class FriendshipController {
     void accept(Member member, @PathVariable UUID me, @PathVariable UUID requester) {
         member.mustBe(me);
         commands.send(new AcceptFriendRequest(FriendshipId.of(me, requester), me));
+        awaitConversation(me, requester);
     }
 
     @DeleteMapping("/web/profiles/{me}/incoming_friend_requests/{requester}")
@@ -76,5 +81,17 @@ class FriendshipController {
     void unfriend(Member member, @PathVariable UUID me, @PathVariable UUID friend) {
         member.mustBe(me);
         commands.send(new Unfriend(FriendshipId.of(me, friend), me));
+        awaitConversation(me, friend);
+    }
+
+    /**
+     * Accepting opens the pair's conversation and unfriending closes it, one step later: the conversation lifecycle
+     * reacts to the friendship's event with a command to the conversation. Waiting for the process first (its
+     * command is stored in the transaction that moves its token), then for the conversation's own newest event to
+     * be in the conversations read model, lets whoever accepted open the chat the moment the answer arrives.
+     */
+    private void awaitConversation(UUID me, UUID other) {
+        commands.awaitAggregate(FriendshipId.of(me, other), Processes.CONVERSATION_LIFECYCLE);
+        commands.awaitAggregate(ChatGroupId.of(me, other).toString(), ReadModels.CONVERSATIONS);
     }
 }

@@ -1,5 +1,6 @@
 package org.bunnybook.web.observability;
 
+import org.bunnybook.api.Processes;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.web.support.ApiClient;
@@ -30,7 +31,7 @@ class MetricsTest {
     /** Every processing group of the application (the test application has a few more of its own). */
     static final List<String> GROUPS = List.of(ReadModels.ACCOUNTS, ReadModels.AVATARS, ReadModels.SOCIAL_GRAPH,
             ReadModels.FRIENDSHIPS, ReadModels.WALLS, ReadModels.FEED_CACHE, ReadModels.NOTIFICATIONS,
-            ReadModels.CONVERSATIONS, ReadModels.LEDGER, ReadModels.LEADERBOARD, "conversation-lifecycle");
+            ReadModels.CONVERSATIONS, ReadModels.LEDGER, ReadModels.LEADERBOARD, Processes.CONVERSATION_LIFECYCLE);
 
     @LocalServerPort
     int port;

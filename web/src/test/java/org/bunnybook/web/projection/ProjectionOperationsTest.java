@@ -1,6 +1,7 @@
 package org.bunnybook.web.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bunnybook.api.Processes;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BrokenResetProjection;
@@ -47,7 +48,7 @@ class ProjectionOperationsTest {
         Map<String, JsonNode> groups = statuses(admin);
         assertThat(groups).containsKeys(ReadModels.ACCOUNTS, ReadModels.WALLS, ReadModels.SOCIAL_GRAPH,
                 ReadModels.FEED_CACHE, ReadModels.NOTIFICATIONS, ReadModels.CONVERSATIONS, ReadModels.LEDGER,
-                "conversation-lifecycle");
+                Processes.CONVERSATION_LIFECYCLE);
         JsonNode walls = groups.get(ReadModels.WALLS);
         assertThat(walls.get("head").asLong()).isPositive();
         assertThat(walls.get("position").asLong()).isPositive().isLessThanOrEqualTo(walls.get("head").asLong());
@@ -64,7 +65,7 @@ class ProjectionOperationsTest {
         assertThat(groups.get(ReadModels.LEDGER).get("rebuildable").asBoolean()).isFalse();
         assertThat(admin.post("/web/admin/projections/" + ReadModels.LEDGER + "/rebuild", "").status())
                 .isEqualTo(409);
-        assertThat(admin.post("/web/admin/projections/conversation-lifecycle/rebuild", "").status()).isEqualTo(409);
+        assertThat(admin.post("/web/admin/projections/" + Processes.CONVERSATION_LIFECYCLE + "/rebuild", "").status()).isEqualTo(409);
         assertThat(admin.get("/web/admin/projections/no-such-group").status()).isEqualTo(404);
         assertThat(admin.post("/web/admin/projections/no-such-group/rebuild", "").status()).isEqualTo(404);
         assertThat(admin.get("/web/admin/projections/" + ReadModels.WALLS).json().get("name").asText())

@@ -16,6 +16,7 @@ import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.NewestFirst;
 import org.bunnybook.web.support.RawStomp;
 import org.bunnybook.web.support.Socket;
+import org.bunnybook.web.support.UnhurriedLifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,6 +77,26 @@ class ChatTest {
         JsonNode anonymous = new ApiClient(port).get("/web/profiles/" + me.id() + "/friends").json();
         assertThat(anonymous.get(0).has("chatGroupId")).isFalse();
         assertThat(anonymous.get(0).get("username").asText()).isEqualTo(friend.username());
+    }
+
+    @Test
+    void theConversationIsOpenWhenAcceptingAnswersAndClosedWhenUnfriendingDoesEvenWhileItsProcessLags() {
+        // the conversation lifecycle takes 1.5 s over these members' friendships, as on a busy node
+        Member me = Members.register(port, UnhurriedLifecycle.PREFIX);
+        Member friend = Members.register(port, UnhurriedLifecycle.PREFIX);
+        UUID chat = ChatGroupId.of(me.id(), friend.id());
+        try (Socket mine = Socket.open(port, me.client().accessToken())) {
+            befriend(me, friend);
+            ApiClient.Response history = friend.client().get("/web/chat/" + chat + "/messages");
+            assertThat(history.status()).as(history.text()).isEqualTo(200);
+            assertThat(history.json()).isEmpty();
+            mine.send("/app/chat_message", chatMessage(chat, "right away", "now"));
+            assertThat(awaitMessage(mine, "right away").get("clientMessageId").asText()).isEqualTo("now");
+
+            assertThat(unfriend(friend, me).status()).isEqualTo(204);
+            mine.send("/app/chat_message", chatMessage(chat, "and now?", "after"));
+            assertThat(mine.await("error", error -> true).get("message").asText()).contains("active");
+        }
     }
 
     @Test
