@@ -2,6 +2,7 @@ package org.bunnybook.query.wall;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,14 +133,19 @@ class CachedPosts {
     List<PostView> asSeenBy(List<Slot> slots, UUID viewer) {
         boolean readable = generations.readable();
         Set<UUID> missing = new LinkedHashSet<>();
-        List<PostView> found = new ArrayList<>(slots.size());
+        List<byte[]> views = new ArrayList<>(slots.size());
         for (Slot slot : slots) {
             if (readable && slot.view() != null) {
-                found.add(parse(slot.view(), slot.liked()));
+                views.add(slot.view());
             } else {
                 missing.add(slot.post());
-                found.add(null);
             }
+        }
+        Iterator<PostView> parsed = parseAll(views).iterator();
+        List<PostView> found = new ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            boolean cached = !missing.contains(slot.post());
+            found.add(!cached ? null : slot.liked() ? WallStore.Liked.byViewer(parsed.next()) : parsed.next());
         }
         hits.increment(slots.size() - missing.size());
         if (missing.isEmpty()) {
@@ -237,7 +244,7 @@ class CachedPosts {
                 if (view != null) {
                     List<UUID> likedBy = answer.subList(at + 2, at + 2 + likers).stream()
                             .map(liker -> UUID.fromString((String) liker)).toList();
-                    filed.put(key, new WallStore.Liked(parse(view.getBytes(StandardCharsets.UTF_8), false), likedBy));
+                    filed.put(key, new WallStore.Liked(parse(view.getBytes(StandardCharsets.UTF_8)), likedBy));
                 }
                 at += 2 + likers;
             }
@@ -274,10 +281,32 @@ class CachedPosts {
         }
     }
 
-    private PostView parse(byte[] view, boolean liked) {
+    /**
+     * The cached posts of a page with one parser: the posts one after the other, as a sequence of JSON values. A
+     * parser per post cost more to set up (its buffers, contexts and symbol table) than its post took to read: a
+     * third of what a cached page allocated.
+     */
+    private List<PostView> parseAll(List<byte[]> views) {
+        if (views.isEmpty()) {
+            return List.of();
+        }
+        byte[] sequence = new byte[views.stream().mapToInt(view -> view.length + 1).sum()];
+        int at = 0;
+        for (byte[] view : views) {
+            System.arraycopy(view, 0, sequence, at, view.length);
+            at += view.length;
+            sequence[at++] = ' ';
+        }
+        try (MappingIterator<PostView> posts = reader.readValues(sequence)) {
+            return posts.readAll();
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable cached posts " + LuaScripts.text(sequence), e);
+        }
+    }
+
+    private PostView parse(byte[] view) {
         try {
-            PostView post = reader.readValue(view);
-            return liked ? WallStore.Liked.byViewer(post) : post;
+            return reader.readValue(view);
         } catch (IOException e) {
             throw new IllegalStateException("unreadable cached post " + LuaScripts.text(view), e);
         }

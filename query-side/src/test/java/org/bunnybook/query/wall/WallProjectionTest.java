@@ -46,6 +46,9 @@ class WallProjectionTest {
     @Autowired
     StringRedisTemplate redis;
 
+    @Autowired
+    CachedPosts cachedPosts;
+
     /** The application's mapper as the web module makes it: instants as the HTTP contract writes them, text. */
     @Configuration(proxyBeanMethods = false)
     static class InstantsAsText {
@@ -110,6 +113,26 @@ class WallProjectionTest {
         assertThat(walls.handle(new FindPost(post, null)).post().likesCount()).isEqualTo(1);
         assertThat(walls.handle(new FindWallPosts(eve.id(), null, NEWEST))).extracting(PostView::id)
                 .containsExactly(second, post);
+    }
+
+    @Test
+    void aPageOfPostsPartlyCachedReadsInItsOrderWithTheReadersOwnLikes() {
+        List<Bunny> bunnies = Bunny.named("gil", "hop");
+        Bunny gil = bunnies.get(0), hop = bunnies.get(1);
+        UUID first = UUID.randomUUID(), second = UUID.randomUUID(), third = UUID.randomUUID();
+        events.given(first, gil.writes(first));
+        events.given(second, gil.writes(second), hop.likes(second, gil));
+        events.given(third, gil.writes(third), hop.likes(third, gil));
+        walls.handle(new FindPost(second, hop.id())); // files the second post alone
+        List<UUID> page = List.of(third, second, first);
+
+        // one cached between two loaded from PostgreSQL, then all three cached: parsed together, in order
+        for (List<PostView> read : List.of(cachedPosts.find(page, hop.id()), cachedPosts.find(page, hop.id()))) {
+            assertThat(read).extracting(PostView::id, PostView::likedByMe, PostView::likesCount)
+                    .containsExactly(tuple(third, true, 1), tuple(second, true, 1), tuple(first, false, 0));
+        }
+        assertThat(cachedPosts.find(page, gil.id())).extracting(PostView::likedByMe)
+                .containsExactly(false, false, false);
     }
 
     @Test
