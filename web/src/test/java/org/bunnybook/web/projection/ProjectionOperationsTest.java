@@ -65,7 +65,8 @@ class ProjectionOperationsTest {
         assertThat(groups.get(ReadModels.LEDGER).get("rebuildable").asBoolean()).isFalse();
         assertThat(admin.post("/web/admin/projections/" + ReadModels.LEDGER + "/rebuild", "").status())
                 .isEqualTo(409);
-        assertThat(admin.post("/web/admin/projections/" + Processes.CONVERSATION_LIFECYCLE + "/rebuild", "").status()).isEqualTo(409);
+        assertThat(admin.post("/web/admin/projections/" + Processes.CONVERSATION_LIFECYCLE + "/rebuild", "").status())
+                .isEqualTo(409);
         assertThat(admin.get("/web/admin/projections/no-such-group").status()).isEqualTo(404);
         assertThat(admin.post("/web/admin/projections/no-such-group/rebuild", "").status()).isEqualTo(404);
         assertThat(admin.get("/web/admin/projections/" + ReadModels.WALLS).json().get("name").asText())
