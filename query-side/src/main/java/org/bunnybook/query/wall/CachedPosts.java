@@ -283,8 +283,8 @@ class CachedPosts {
 
     /**
      * The cached posts of a page with one parser: the posts one after the other, as a sequence of JSON values. A
-     * parser per post cost more to set up (its buffers, contexts and symbol table) than its post took to read: a
-     * third of what a cached page allocated.
+     * parser per post cost as much to set up (its buffers, contexts and symbol table) as its post took to read: a
+     * third of what a cached page allocated (docs/performance.md).
      */
     private List<PostView> parseAll(List<byte[]> views) {
         if (views.isEmpty()) {
