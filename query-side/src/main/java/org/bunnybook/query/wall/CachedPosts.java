@@ -144,7 +144,7 @@ class CachedPosts {
         Iterator<PostView> parsed = parseAll(views).iterator();
         List<PostView> found = new ArrayList<>(slots.size());
         for (Slot slot : slots) {
-            boolean cached = !missing.contains(slot.post());
+            boolean cached = readable && slot.view() != null;
             found.add(!cached ? null : slot.liked() ? WallStore.Liked.byViewer(parsed.next()) : parsed.next());
         }
         hits.increment(slots.size() - missing.size());
@@ -244,7 +244,7 @@ class CachedPosts {
                 if (view != null) {
                     List<UUID> likedBy = answer.subList(at + 2, at + 2 + likers).stream()
                             .map(liker -> UUID.fromString((String) liker)).toList();
-                    filed.put(key, new WallStore.Liked(parse(view.getBytes(StandardCharsets.UTF_8)), likedBy));
+                    filed.put(key, new WallStore.Liked(parseAll(List.of(view.getBytes(StandardCharsets.UTF_8))).get(0), likedBy));
                 }
                 at += 2 + likers;
             }
@@ -301,14 +301,6 @@ class CachedPosts {
             return posts.readAll();
         } catch (IOException e) {
             throw new IllegalStateException("unreadable cached posts " + LuaScripts.text(sequence), e);
-        }
-    }
-
-    private PostView parse(byte[] view) {
-        try {
-            return reader.readValue(view);
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable cached post " + LuaScripts.text(view), e);
         }
     }
 
