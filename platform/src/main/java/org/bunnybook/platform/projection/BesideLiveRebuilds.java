@@ -177,6 +177,12 @@ class BesideLiveRebuilds {
                 && copies.stream().allMatch(copy ->
                 ReplayProgress.position(copy.token()) >= live.get(copy.segment()) - switchWithin);
         if (nearly) {
+            // built while still BUILDING: the live model goes on meanwhile, and the copies catch up again after it
+            transaction.executeWithoutResult(status -> {
+                if (lockedState(rebuild) == Rebuild.State.BUILDING) {
+                    schema.buildIndexesLeft(owned);
+                }
+            });
             schema.analyze(owned);
             jdbc.sql("""
                             UPDATE projection_rebuilds SET state = :switching, switching_since = :at

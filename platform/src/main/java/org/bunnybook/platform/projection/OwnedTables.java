@@ -1,6 +1,7 @@
 package org.bunnybook.platform.projection;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -9,13 +10,19 @@ import java.util.regex.Pattern;
  * of these tables in a schema of its own while members keep reading the live ones, and swaps them in once caught up
  * ({@link BesideLiveRebuilds}). The projection must name its tables unqualified (no {@code public.}), so that its
  * unchanged SQL writes into the copies; the tables must have no foreign keys and no views on them.
+ * <p>
+ * {@code indexesBuiltLast} names indexes of these tables that only members' reads use, never the projection's own
+ * statements: a rebuild's copies go without them while the history is replayed, and get them in one sorted build
+ * each once they have nearly caught up, before they are swapped in (an index kept up row by row cost a rebuild more
+ * than its table did). A projection that starts to look rows up by such an index must take it off the list.
  */
-public record OwnedTables(String group, List<String> tables) {
+public record OwnedTables(String group, List<String> tables, Set<String> indexesBuiltLast) {
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     public OwnedTables {
         tables = List.copyOf(tables);
+        indexesBuiltLast = Set.copyOf(indexesBuiltLast);
         if (tables.isEmpty()) {
             throw new IllegalArgumentException(group + " owns no tables");
         }
@@ -24,10 +31,20 @@ public record OwnedTables(String group, List<String> tables) {
                 throw new IllegalArgumentException("not a plain table name: " + table);
             }
         }
+        for (String index : indexesBuiltLast) {
+            if (!NAME.matcher(index).matches()) {
+                throw new IllegalArgumentException("not a plain index name: " + index);
+            }
+        }
     }
 
     public static OwnedTables of(String group, String... tables) {
-        return new OwnedTables(group, List.of(tables));
+        return new OwnedTables(group, List.of(tables), Set.of());
+    }
+
+    /** The same tables, with these indexes built last by a rebuild (see above). */
+    public OwnedTables withIndexesBuiltLast(String... indexes) {
+        return new OwnedTables(group, tables, Set.of(indexes));
     }
 
     /** The schema a rebuild fills, e.g. {@code rebuild_feed_cache}. */

@@ -4,14 +4,17 @@ import org.bunnybook.platform.Conflict;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The copies of a group's tables that a rebuild beside the live read model fills, and the swap that makes them live.
  * Copies keep every column, default, check, primary key, unique constraint and index of the live table, under the
- * same names, so that once swapped in nothing tells them from tables Flyway made.
+ * same names, so that once swapped in nothing tells them from tables Flyway made; the indexes a group builds last
+ * ({@link OwnedTables#indexesBuiltLast()}) are made on them just before that.
  */
 @Component
 class ShadowSchema {
@@ -42,6 +45,12 @@ class ShadowSchema {
                         + " has foreign keys or views");
             }
         }
+        for (String index : owned.indexesBuiltLast()) {
+            if (owned.tables().stream().noneMatch(table -> otherIndexes(table).containsKey(index))) {
+                throw new Conflict(owned.group() + " builds last an index none of its tables has, or one that backs"
+                        + " a constraint: " + index);
+            }
+        }
     }
 
     /** Empty copies of the live tables in the group's own schema, replacing any left from an earlier attempt. */
@@ -55,7 +64,27 @@ class ShadowSchema {
             jdbc.sql("CREATE TABLE " + copy + " (LIKE public." + table + " INCLUDING ALL EXCLUDING INDEXES)")
                     .update();
             constraintsWithIndexes(table, copy).forEach(ddl -> jdbc.sql(ddl).update());
-            otherIndexes(table).forEach(definition -> jdbc.sql(onCopy(definition, copy)).update());
+            otherIndexes(table).forEach((index, definition) -> {
+                if (!owned.indexesBuiltLast().contains(index)) {
+                    jdbc.sql(onCopy(definition, copy)).update();
+                }
+            });
+        }
+    }
+
+    /**
+     * Makes on the copies the indexes the group builds last that they do not have yet, each in one sorted pass over
+     * the rows (the copies' writers wait meanwhile). In the caller's transaction.
+     */
+    void buildIndexesLeft(OwnedTables owned) {
+        for (String table : owned.tables()) {
+            String copy = owned.shadowSchema() + "." + table;
+            otherIndexes(table).forEach((index, definition) -> {
+                if (owned.indexesBuiltLast().contains(index) && jdbc.sql("SELECT to_regclass(:name) IS NULL")
+                        .param("name", owned.shadowSchema() + "." + index).query(Boolean.class).single()) {
+                    jdbc.sql(onCopy(definition, copy)).update();
+                }
+            });
         }
     }
 
@@ -112,13 +141,20 @@ class ShadowSchema {
                 .param("copy", copy).param("table", "public." + table).query(String.class).list();
     }
 
-    private List<String> otherIndexes(String table) {
-        return jdbc.sql("""
-                        SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
+    /** The live table's indexes that back no constraint: each one's name and its definition, in creation order. */
+    private Map<String, String> otherIndexes(String table) {
+        Map<String, String> indexes = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i
+                        JOIN pg_class c ON c.oid = i.indexrelid
                         WHERE i.indrelid = :table::regclass
-                          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+                          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
                         ORDER BY i.indexrelid""")
-                .param("table", "public." + table).query(String.class).list();
+                .param("table", "public." + table)
+                .query(rs -> {
+                    indexes.put(rs.getString(1), rs.getString(2));
+                });
+        return indexes;
     }
 
     private static String onCopy(String indexDefinition, String copy) {

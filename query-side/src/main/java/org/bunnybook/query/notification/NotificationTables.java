@@ -15,6 +15,10 @@ class NotificationTables {
     @Bean
     OwnedTables notificationOwnedTables() {
         return OwnedTables.of(ReadModels.NOTIFICATIONS, "notifications", "notification_post_participants",
-                "notification_friends_only_posts", "notification_friendships", "notification_marks", "notification_reads");
+                        "notification_friends_only_posts", "notification_friendships", "notification_marks",
+                        "notification_reads")
+                // pages of notifications; the projection finds its rows by id, by post or among a recipient's unread
+                // ones (an erasure reads the whole table anyway)
+                .withIndexesBuiltLast("notifications_page");
     }
 }
