@@ -138,9 +138,13 @@ public class ProjectionRebuilds {
      */
     @Scheduled(fixedDelayString = "${bunnybook.projections.rebuild-poll-interval:500ms}")
     void coordinate() {
+        // a group's latest rebuild only: an earlier one finished in the last minute would stop its successor's work
         List<CurrentRebuild> current = jdbc.sql("""
-                        SELECT rebuild_id, processing_group, state, beside_live FROM projection_rebuilds
-                        WHERE state IN (:requested, :replaying, :building, :switching) OR finished_at > :recently
+                        SELECT * FROM (
+                            SELECT DISTINCT ON (processing_group) rebuild_id, processing_group, state, beside_live
+                            FROM projection_rebuilds
+                            WHERE state IN (:requested, :replaying, :building, :switching) OR finished_at > :recently
+                            ORDER BY processing_group, rebuild_id DESC) latest
                         ORDER BY rebuild_id""")
                 .param("requested", Rebuild.State.REQUESTED.name()).param("replaying", Rebuild.State.REPLAYING.name())
                 .param("building", Rebuild.State.BUILDING.name()).param("switching", Rebuild.State.SWITCHING.name())

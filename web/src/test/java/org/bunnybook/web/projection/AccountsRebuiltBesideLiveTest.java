@@ -132,6 +132,27 @@ class AccountsRebuiltBesideLiveTest {
         assertThat(newcomer.me().get("username").asText()).isEqualTo(newcomer.username());
     }
 
+    /**
+     * Each node takes part in a group's latest rebuild only: an earlier one that finished in the last minute used to
+     * stop the next one's processor at every poll, so a second rebuild right after the first stood still for most of
+     * a minute.
+     */
+    @Test
+    void aRebuildRightAfterAnotherOfTheSameGroupIsNotHeldBackByIt() {
+        ApiClient admin = Staff.admin(port);
+        Members.register(port, "Twice");
+        for (int round = 0; round < 2; round++) {
+            var requested = admin.post("/web/admin/projections/" + ReadModels.ACCOUNTS + "/rebuild", "");
+            assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+            long rebuild = requested.json().get("id").asLong();
+            await("rebuild " + (round + 1) + " of accounts switching over").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> admin.get("/web/admin/projections/" + ReadModels.ACCOUNTS).json().get("rebuild"),
+                            current -> current.get("id").asLong() == rebuild
+                                    && current.get("state").asText().equals("FINISHED"));
+        }
+    }
+
     /** A login as a fresh client, then two renewals of its tokens; true if all three succeeded. */
     private boolean logInAndRefresh(Member member, List<String> failures) {
         ApiClient client = new ApiClient(port);
