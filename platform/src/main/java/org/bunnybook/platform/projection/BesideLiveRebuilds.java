@@ -177,12 +177,13 @@ class BesideLiveRebuilds {
                 && copies.stream().allMatch(copy ->
                 ReplayProgress.position(copy.token()) >= live.get(copy.segment()) - switchWithin);
         if (nearly) {
-            // built while still BUILDING: the live model goes on meanwhile, and the copies catch up again after it
-            transaction.executeWithoutResult(status -> {
-                if (lockedState(rebuild) == Rebuild.State.BUILDING) {
-                    schema.buildIndexesLeft(owned);
-                }
-            });
+            // built while still BUILDING, the live model serving meanwhile; the copies, held back while an index was
+            // built, catch up again before the next poll looks
+            Boolean built = transaction.execute(status ->
+                    lockedState(rebuild) == Rebuild.State.BUILDING && schema.buildIndexesLeft(owned));
+            if (Boolean.TRUE.equals(built)) {
+                return;
+            }
             schema.analyze(owned);
             jdbc.sql("""
                             UPDATE projection_rebuilds SET state = :switching, switching_since = :at

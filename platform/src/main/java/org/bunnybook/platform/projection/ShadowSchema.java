@@ -74,18 +74,20 @@ class ShadowSchema {
 
     /**
      * Makes on the copies the indexes the group builds last that they do not have yet, each in one sorted pass over
-     * the rows (the copies' writers wait meanwhile). In the caller's transaction.
+     * the rows (the copies' writers wait meanwhile), and answers whether it made any. In the caller's transaction.
      */
-    void buildIndexesLeft(OwnedTables owned) {
+    boolean buildIndexesLeft(OwnedTables owned) {
+        boolean built = false;
         for (String table : owned.tables()) {
-            String copy = owned.shadowSchema() + "." + table;
-            otherIndexes(table).forEach((index, definition) -> {
-                if (owned.indexesBuiltLast().contains(index) && jdbc.sql("SELECT to_regclass(:name) IS NULL")
-                        .param("name", owned.shadowSchema() + "." + index).query(Boolean.class).single()) {
-                    jdbc.sql(onCopy(definition, copy)).update();
+            for (Map.Entry<String, String> index : otherIndexes(table).entrySet()) {
+                if (owned.indexesBuiltLast().contains(index.getKey()) && jdbc.sql("SELECT to_regclass(:name) IS NULL")
+                        .param("name", owned.shadowSchema() + "." + index.getKey()).query(Boolean.class).single()) {
+                    jdbc.sql(onCopy(index.getValue(), owned.shadowSchema() + "." + table)).update();
+                    built = true;
                 }
-            });
+            }
         }
+        return built;
     }
 
     /**
