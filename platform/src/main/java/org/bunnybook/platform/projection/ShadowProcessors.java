@@ -116,7 +116,8 @@ class ShadowProcessors {
         ScheduledExecutorService coordinator =
                 Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("Coordinator[" + name + "]"));
         ScheduledExecutorService workers =
-                Executors.newScheduledThreadPool(2, new AxonThreadFactory("WorkPackage[" + name + "]"));
+                // as many as Axon gives a live processor: a segment each, at the default count
+                Executors.newScheduledThreadPool(4, new AxonThreadFactory("WorkPackage[" + name + "]"));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(invoker)
