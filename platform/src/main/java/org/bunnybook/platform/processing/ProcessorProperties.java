@@ -7,14 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How read models are processed.
  *
  * @param initialSegmentCount segments a processing group is split into when first started; the unit of sharing
- *                            work between nodes, and of a replay's parallelism: a segment's work alternates between
- *                            this JVM and PostgreSQL, so two segments left a third of two cores idle while walls
- *                            were replayed, and four replayed them a fifth to a third faster (docs/performance.md)
+ *                            work between nodes
  * @param batchSize           events handled per transaction, at most: a live group's batches hold what has arrived,
  *                            usually a few events; a replay's are full, and each costs a commit (an fsync), a
  *                            token update, a look at the dead-letter queue and the cache holds, so 200 rather than
  *                            50 made a rebuild markedly faster (docs/performance.md)
  */
 @ConfigurationProperties("bunnybook.processors")
-record ProcessorProperties(@DefaultValue("4") int initialSegmentCount, @DefaultValue("200") int batchSize) {
+record ProcessorProperties(@DefaultValue("2") int initialSegmentCount, @DefaultValue("200") int batchSize) {
 }
