@@ -116,7 +116,8 @@ class ShadowProcessors {
         ScheduledExecutorService coordinator =
                 Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("Coordinator[" + name + "]"));
         ScheduledExecutorService workers =
-                // as many as Axon gives a live processor: a segment each, at the default count
+                // as many as Axon gives a live processor, so that a group split finer than the default still runs
+                // its segments at once
                 Executors.newScheduledThreadPool(4, new AxonThreadFactory("WorkPackage[" + name + "]"));
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
