@@ -3,8 +3,6 @@ package org.bunnybook.web.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bunnybook.api.Processes;
 import org.bunnybook.api.ReadModels;
-import org.bunnybook.api.post.PostCreated;
-import org.bunnybook.api.post.Privacy;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BrokenResetProjection;
 import org.bunnybook.web.support.BunnybookTest;
@@ -12,7 +10,6 @@ import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
 import org.bunnybook.web.support.ProjectionFixture;
-import org.bunnybook.web.support.ProjectionFixture.History;
 import org.bunnybook.web.support.Staff;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -27,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -102,15 +98,7 @@ class ProjectionOperationsTest {
         }
         // history enough for the replay to be seen part of the way through, however little the run has written:
         // others' posts, appended at once
-        History others = null;
-        for (int i = 0; i < OTHERS_POSTS; i++) {
-            UUID member = UUID.randomUUID();
-            PostCreated post = new PostCreated(UUID.randomUUID(), member, "Other", member, "elsewhere " + i,
-                    Privacy.PUBLIC);
-            others = others == null ? projections.given("Post", post.postId(), post)
-                    : others.and("Post", post.postId(), post);
-        }
-        others.handledBy(ReadModels.WALLS);
+        projections.postsOnOwnWalls(OTHERS_POSTS, "elsewhere").handledBy(ReadModels.WALLS);
         Map<String, List<Map<String, Object>>> live = wallTablesOf(writer);
 
         List<String> writtenDuring = new CopyOnWriteArrayList<>();

@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.bunnybook.api.post.PostCreated;
+import org.bunnybook.api.post.Privacy;
 import org.bunnybook.platform.consistency.ReadYourWrites;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.command.RequestOrigin;
@@ -59,6 +61,21 @@ public class ProjectionFixture {
     /** Starts a history with {@code events}, applied in this order by the aggregate {@code aggregateId}. */
     public History given(String aggregateType, UUID aggregateId, Object... events) {
         return new History().and(aggregateType, aggregateId, events);
+    }
+
+    /**
+     * A history of {@code count} public posts, each by a member of its own on their own wall ("{@code content} i"):
+     * bulk for a replay to work through, appended at once rather than written through HTTP one by one.
+     */
+    public History postsOnOwnWalls(int count, String content) {
+        History posts = new History();
+        for (int i = 0; i < count; i++) {
+            UUID member = UUID.randomUUID();
+            PostCreated post = new PostCreated(UUID.randomUUID(), member, "Other", member, content + " " + i,
+                    Privacy.PUBLIC);
+            posts.and("Post", post.postId(), post);
+        }
+        return posts;
     }
 
     /**

@@ -5,15 +5,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.bunnybook.api.ReadModels;
-import org.bunnybook.api.post.PostCreated;
-import org.bunnybook.api.post.Privacy;
 import org.bunnybook.platform.processing.NodeName;
 import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
 import org.bunnybook.web.support.ProjectionFixture;
-import org.bunnybook.web.support.ProjectionFixture.History;
 import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,15 +86,7 @@ class StaffBrowserTest {
         // enough history for the replay to last a few of the page's polls (thousands of events replay in a blink):
         // others' posts appended at once, and this writer's written by several clients at once, as each write waits
         // for the read models
-        History others = null;
-        for (int i = 0; i < OTHERS_POSTS; i++) {
-            UUID member = UUID.randomUUID();
-            PostCreated post = new PostCreated(UUID.randomUUID(), member, "Other", member, "another wall " + i,
-                    Privacy.PUBLIC);
-            others = others == null ? projections.given("Post", post.postId(), post)
-                    : others.and("Post", post.postId(), post);
-        }
-        others.handledBy(ReadModels.WALLS);
+        projections.postsOnOwnWalls(OTHERS_POSTS, "another wall").handledBy(ReadModels.WALLS);
         Member writer = Members.register(port, "Writer");
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
