@@ -244,7 +244,8 @@ class CachedPosts {
                 if (view != null) {
                     List<UUID> likedBy = answer.subList(at + 2, at + 2 + likers).stream()
                             .map(liker -> UUID.fromString((String) liker)).toList();
-                    filed.put(key, new WallStore.Liked(parseAll(List.of(view.getBytes(StandardCharsets.UTF_8))).get(0), likedBy));
+                    PostView post = parseAll(List.of(view.getBytes(StandardCharsets.UTF_8))).get(0);
+                    filed.put(key, new WallStore.Liked(post, likedBy));
                 }
                 at += 2 + likers;
             }
