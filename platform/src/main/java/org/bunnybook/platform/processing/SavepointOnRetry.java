@@ -68,13 +68,18 @@ class SavepointOnRetry implements HandlerEnhancerDefinition {
         segment().ifPresent(carefulSegments::add);
     }
 
-    /** The current processor's segment, as Axon names it in the batch's resources. */
+    /**
+     * The current processor and segment, from the batch's resources: Axon files the segment's id under
+     * "Processor[name]/SegmentId". The id belongs in it: with the name alone, a careful batch of one segment with
+     * nothing failing made the other segment, whose batch waited to be tried again, careless again.
+     */
     private static Optional<String> segment() {
         if (!CurrentUnitOfWork.isStarted()) {
             return Optional.empty();
         }
-        return CurrentUnitOfWork.get().root().resources().keySet().stream()
-                .filter(key -> key.startsWith("Processor[") && key.endsWith("]/SegmentId"))
+        return CurrentUnitOfWork.get().root().resources().entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("Processor[") && entry.getKey().endsWith("]/SegmentId"))
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .findFirst();
     }
 

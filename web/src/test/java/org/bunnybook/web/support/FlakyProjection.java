@@ -27,4 +27,9 @@ public class FlakyProjection {
             throw new IllegalStateException("briefly unable to handle " + event.username());
         }
     }
+
+    /** How many times the registration of {@code profileId} has been handled so far, failed or not. */
+    public static int attempts(UUID profileId) {
+        return ATTEMPTS.getOrDefault(profileId, 0);
+    }
 }
