@@ -138,7 +138,7 @@ class SavepointOnRetry implements HandlerEnhancerDefinition {
             }
         }
 
-    /** Writes batched for earlier events ({@link BatchBuffers}) go before this one's, which go at once. */
+        /** Writes batched for earlier events ({@link BatchBuffers}) go before this one's, which go at once. */
         private static void sendPendingWrites() {
             if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().resources()
                     .get(BatchBuffers.RESOURCE) instanceof Runnable send) {
