@@ -1,10 +1,12 @@
 package org.bunnybook.query.socialgraph;
 
 import org.bunnybook.api.account.ProfileSummary;
+import org.neo4j.graphdb.Transaction;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -27,6 +29,11 @@ abstract class GraphReads {
     abstract <T> List<T> read(String cypher, Map<String, Object> parameters, Duration limit,
                               Function<GraphRow, T> mapping);
 
+    /** The time limit every read has. */
+    Duration timeout() {
+        return timeout;
+    }
+
     /** A read with the time limit every read has. */
     <T> List<T> read(String cypher, Map<String, Object> parameters, Function<GraphRow, T> mapping) {
         return read(cypher, parameters, timeout, mapping);
@@ -35,6 +42,15 @@ abstract class GraphReads {
     /** Whether the graph is read in this JVM, where it answers as fast as a Redis hit (docs/performance.md). */
     boolean inThisJvm() {
         return false;
+    }
+
+    /**
+     * A walk through Neo4j's own API, in a read transaction with the time limit every read has, where the graph runs
+     * in this JVM; empty over Bolt, where a question is asked in Cypher instead. For questions whose walk costs less
+     * than Cypher's own work for a query ({@link MutualFriendsWalk}).
+     */
+    <T> Optional<T> walkInThisJvm(Function<Transaction, T> walk) {
+        return Optional.empty();
     }
 
     /** Rows of {@code id} and {@code username}. */

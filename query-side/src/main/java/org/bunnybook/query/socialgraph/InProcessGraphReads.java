@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -41,13 +42,25 @@ final class InProcessGraphReads extends GraphReads {
     @Override
     <T> List<T> read(String cypher, Map<String, Object> parameters, Duration limit,
                      Function<GraphRow, T> mapping) {
-        try (Transaction transaction = database.beginTx(limit.toMillis(), TimeUnit.MILLISECONDS);
-             Result result = transaction.execute(cypher, parameters)) {
-            List<T> rows = new ArrayList<>();
-            while (result.hasNext()) {
-                rows.add(mapping.apply(new GraphRow(result.next())));
+        return inTransaction(limit, transaction -> {
+            try (Result result = transaction.execute(cypher, parameters)) {
+                List<T> rows = new ArrayList<>();
+                while (result.hasNext()) {
+                    rows.add(mapping.apply(new GraphRow(result.next())));
+                }
+                return rows;
             }
-            return rows;
+        });
+    }
+
+    @Override
+    <T> Optional<T> walkInThisJvm(Function<Transaction, T> walk) {
+        return Optional.of(inTransaction(timeout(), walk));
+    }
+
+    private <T> T inTransaction(Duration limit, Function<Transaction, T> work) {
+        try (Transaction transaction = database.beginTx(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            return work.apply(transaction);
         } catch (DatabaseShutdownException | DatabaseNotFoundException e) {
             throw new DataAccessResourceFailureException("the social graph is unavailable", e);
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import org.bunnybook.api.friendship.FindMutualFriends;
 import org.bunnybook.api.friendship.FindRelationship;
 import org.bunnybook.api.friendship.Relationship;
 import org.bunnybook.query.testing.Bunny;
+import org.bunnybook.query.testing.EmbeddedReadModelStores;
 import org.bunnybook.query.testing.ProjectionEvents;
 import org.bunnybook.query.testing.ReadModelTest;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -227,6 +229,39 @@ class SocialGraphProjectionTest {
         assertThat(graph.handle(new FindMutualFriends(fay.id(), UUID.randomUUID(), null, 10))).isEmpty();
         assertThat(graph.handle(new FindFriendSuggestions(fay.id(), null, 10, true))).containsExactly(summary(ivy));
         assertThat(graph.handle(new FindFriends(fay.id(), gus.username(), 10))).containsExactly(summary(hal));
+    }
+
+    /**
+     * Where the graph runs in this JVM, mutual friends are walked through Neo4j's API instead of asked in Cypher: the
+     * same members in the same order, page by page, whatever the page starts after (usernames are ASCII, the
+     * {@code username_gt} a reader sends need not be).
+     */
+    @Test
+    void mutualFriendsWalkedInThisJvmAreThoseCypherFinds() {
+        List<Bunny> bunnies = Bunny.named(
+                "me", "you", "Zed", "ann", "a_nn", "a-nn", "a.nn", "9lives", "bob", "stranger");
+        Bunny me = bunnies.get(0), you = bunnies.get(1);
+        for (Bunny friend : bunnies.subList(2, 9)) {
+            befriend(me, friend);
+            befriend(friend, you);
+        }
+        befriend(me, bunnies.get(9)); // a friend of one of them only
+        GraphReads inThisJvm =
+                new InProcessGraphReads(EmbeddedReadModelStores.neo4j().database(), Duration.ofSeconds(10));
+
+        for (String after : new String[]{"", "a", "a.", "ann", "bob", "\uFF21", "\uD83D\uDC30", "\uFFFF"}) {
+            for (int limit : new int[]{1, 3, 10}) {
+                List<ProfileSummary> walked = inThisJvm.walkInThisJvm(transaction -> MutualFriendsWalk.of(
+                        transaction, me.id().toString(), you.id().toString(), after, limit)).orElseThrow();
+                List<ProfileSummary> asked = reads.profiles(SocialGraphQueries.MUTUAL_FRIENDS, Map.of(
+                        "id", me.id().toString(), "other", you.id().toString(), "after", after, "limit", limit));
+                assertThat(walked).as("after '%s', at most %d", after, limit).isEqualTo(asked);
+            }
+        }
+        assertThat(reads.profiles(SocialGraphQueries.MUTUAL_FRIENDS, Map.of("id", me.id().toString(),
+                "other", you.id().toString(), "after", "", "limit", 10))).hasSize(7);
+        assertThat(inThisJvm.walkInThisJvm(transaction -> MutualFriendsWalk.of(transaction, me.id().toString(),
+                UUID.randomUUID().toString(), "", 10))).contains(List.of());
     }
 
     @Test
