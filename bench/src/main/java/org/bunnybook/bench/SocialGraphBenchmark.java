@@ -209,7 +209,7 @@ final class SocialGraphBenchmark {
             return;
         }
         Pair path = new Pair(pathSamples);
-        Map<Integer, Integer> degrees = new TreeMap<>();
+        Map<Integer, Latencies> byHops = new TreeMap<>(); // the graph's searches by the chain's length
         int warmUp = pathSamples / 5;
         for (int i = 0; i < warmUp + pathSamples; i++) {
             boolean measured = i >= warmUp;
@@ -219,8 +219,9 @@ final class SocialGraphBenchmark {
             UUID a = graph.ids[from];
             UUID b = graph.ids[target];
             Optional<List<UUID>> inGraph;
+            long started = System.nanoTime();
             try {
-                inGraph = time(measured, path.graph(), () -> graphPath(a, b));
+                inGraph = graphPath(a, b);
             } catch (CompletionException e) {
                 if (e.getCause() instanceof NoHandlerForQueryException) {
                     System.out.println("No handler for FindConnection in this build: the connection path is left out.");
@@ -229,6 +230,7 @@ final class SocialGraphBenchmark {
                 }
                 throw e;
             }
+            long took = System.nanoTime() - started;
             int hops = checkedLength(graph, from, target, inGraph, "graph");
             if (i % CTE_EVERY == 0) {
                 Optional<List<UUID>> inSql = time(measured, path.sql(), () -> sql.path(a, b));
@@ -238,15 +240,17 @@ final class SocialGraphBenchmark {
                 }
             }
             if (measured) {
-                degrees.merge(hops, 1, Integer::sum);
+                path.graph().add(took);
+                byHops.computeIfAbsent(hops, length -> new Latencies(pathSamples)).add(took);
             }
         }
         results.put(PATH, path);
         StringBuilder spread = new StringBuilder();
-        degrees.forEach((hops, count) -> spread.append(hops < 0 ? "none within " + FindConnection.MAX_HOPS
-                : hops + " hops").append(": ").append(count).append(", "));
-        System.out.printf("Connection paths asked: %s(no path within %d hops: %d)%n", spread,
-                FindConnection.MAX_HOPS, degrees.getOrDefault(-1, 0));
+        byHops.forEach((hops, searches) -> spread.append(hops < 0 ? "none within " + FindConnection.MAX_HOPS
+                : hops + " hops").append(": ").append(searches.count()).append(String.format(" (%.2f / %.2f), ",
+                searches.percentileMillis(50), searches.percentileMillis(99))));
+        System.out.printf("Connection paths asked (the graph's p50 / p99 in ms): %s(no path within %d hops: %d)%n",
+                spread, FindConnection.MAX_HOPS, byHops.containsKey(-1) ? byHops.get(-1).count() : 0);
     }
 
     /** The chain's number of friendships after checking it joins the two members by friendships; -1 for none. */
