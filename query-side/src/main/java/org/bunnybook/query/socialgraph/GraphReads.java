@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Read-only questions to the social graph, in parameterised Cypher, each in one transaction with a time limit
- * (planning included): Neo4j stops a question that exceeds it. A graph that is away or too slow is told as Spring's
+ * Read-only questions to the social graph, in parameterised Cypher (or, in this JVM, a few walked through Neo4j's
+ * API: {@link #walkInThisJvm}), each in one transaction with a time limit (planning included): Neo4j stops a
+ * question that exceeds it. A graph that is away or too slow is told as Spring's
  * {@code DataAccessResourceFailureException} or {@code QueryTimeoutException} (which the web answers with 503), at
  * once: no read is retried, so a member waiting for a page is not kept waiting. Over Bolt ({@link BoltGraphReads}),
  * or in this JVM when the graph runs here ({@link InProcessGraphReads}); {@link GraphReadsConfiguration} chooses.

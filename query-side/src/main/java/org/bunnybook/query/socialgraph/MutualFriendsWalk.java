@@ -22,9 +22,10 @@ import java.util.UUID;
  * keys read. The same answer as {@link SocialGraphQueries#MUTUAL_FRIENDS}, its order included: keys are
  * lower-cased usernames, which are ASCII (docs/http-api.md), and Java orders them as Cypher does. (Beyond ASCII the
  * two differ, and Cypher even differs from itself: its {@code ORDER BY} puts a character beyond U+FFFF after U+FFxx,
- * its {@code >} before.) Asked in Cypher, two thirds of the question's CPU went to Cypher itself (finding the plan
- * in its cache, setting up its execution) and a quarter to the walk; walked, it takes half the time
- * (docs/performance.md, "The social graph's reads, fifth pass").
+ * its {@code >} before.) Each mutual friend comes once, as a profile the projection gave a key. Asked in Cypher,
+ * a third of the question's CPU went to setting up Cypher's execution (half of it finding the plan in its cache),
+ * more than its rows took; walked, the question takes half the time at 10,000 members (docs/performance.md, "The
+ * social graph's reads, fifth pass").
  */
 final class MutualFriendsWalk {
 
@@ -46,11 +47,9 @@ final class MutualFriendsWalk {
         }
         List<Found> found = new ArrayList<>();
         for (Node friend : friends(them)) {
-            if (mine.contains(friend)) {
-                String key = (String) friend.getProperty("key");
-                if (key.compareTo(after) > 0) {
-                    found.add(new Found(key, friend));
-                }
+            if (mine.contains(friend) && friend.getProperty("key", null) instanceof String key
+                    && key.compareTo(after) > 0) {
+                found.add(new Found(key, friend));
             }
         }
         return found.stream().sorted(Comparator.comparing(Found::key)).limit(limit)
