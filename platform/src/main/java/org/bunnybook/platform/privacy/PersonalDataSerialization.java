@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * Axon's serializers for what it stores (events, snapshots, dead letters, tokens, sagas), built as Axon's own
  * auto-configuration builds them (Jackson on the application's mapper, so timestamps are written alike) plus the
- * {@link PersonalDataModule}: the one place personal data is sealed and opened. The application's own mapper (HTTP,
+ * {@link PersonalDataModule}: the one place personal data is sealed and opened; classes of stored types are looked up
+ * once ({@link ClassCachingJacksonSerializer}). The application's own mapper (HTTP,
  * pushes) stays without it. Declaring these beans makes Axon's auto-configuration build neither.
  */
 @Configuration
@@ -32,10 +33,10 @@ class PersonalDataSerialization {
     }
 
     private static Serializer storing(RevisionResolver revisions, ObjectMapper json, PersonalDataCipher cipher) {
-        return JacksonSerializer.builder()
+        // none of the options that Builder.build() applies itself (lenient reading, default typing, a class loader)
+        return new ClassCachingJacksonSerializer(JacksonSerializer.builder()
                 .revisionResolver(revisions)
                 .converter(new ChainingConverter(PersonalDataSerialization.class.getClassLoader()))
-                .objectMapper(json.copy().registerModule(new PersonalDataModule(cipher)))
-                .build();
+                .objectMapper(json.copy().registerModule(new PersonalDataModule(cipher))));
     }
 }
