@@ -1,6 +1,8 @@
 package org.bunnybook.platform.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -16,7 +18,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Seals one personal value with its subject's key (AES-256-GCM, a fresh 96-bit nonce each time, the subject's id as
@@ -32,20 +36,20 @@ public class PersonalDataCipher {
     static final String PREFIX = "pd1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    /**
-     * One cipher per thread, initialised afresh for every value: looking the algorithm up among the providers for
-     * each value was a third of a rebuild's time in this class (docs/performance.md). A cipher is not thread-safe.
-     */
-    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is part of every JDK", e);
-        }
-    });
+    /** Ciphers kept for one key: about as many as threads seal or open its values at once. */
+    private static final int CIPHERS_PER_KEY = 4;
 
     private final MemberKeys keys;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Ciphers ready for each key. Initialising a cipher with another key than it last held expands the key again
+     * (AES's key schedule): with one cipher per thread, each value of another member than the last, as a rebuild
+     * reads them, paid it, 6 % of the walls' rebuild CPU (docs/performance.md); a cipher kept for its key skips it.
+     * A cipher is not thread-safe, so each is taken out while it works. Keys are held weakly: a key that
+     * {@link MemberKeys} forgets (erased, or not used for a while) takes its ciphers with it.
+     */
+    private final Cache<SecretKey, Queue<Cipher>> ciphers = Caffeine.newBuilder()
+            .weakKeys().maximumSize(10_000).build();
 
     PersonalDataCipher(MemberKeys keys) {
         this.keys = keys;
@@ -60,10 +64,11 @@ public class PersonalDataCipher {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = AES_GCM.get();
-            cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(subject.toString().getBytes(StandardCharsets.US_ASCII));
-            byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = with(key.get(), cipher -> {
+                cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
+                cipher.updateAAD(subject.toString().getBytes(StandardCharsets.US_ASCII));
+                return cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            });
             return head + Base64.getEncoder().encodeToString(
                     ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
@@ -93,14 +98,34 @@ public class PersonalDataCipher {
                 return placeholder;
             }
             byte[] sealed = Base64.getDecoder().decode(parts[3]);
-            Cipher cipher = AES_GCM.get();
-            cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(subject.toString().getBytes(StandardCharsets.US_ASCII));
-            return new String(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES),
-                    StandardCharsets.UTF_8);
+            byte[] opened = with(key.get(), cipher -> {
+                cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+                cipher.updateAAD(subject.toString().getBytes(StandardCharsets.US_ASCII));
+                return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            });
+            return new String(opened, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | GeneralSecurityException unreadable) {
             return placeholder; // altered by hand: the ledger names it; readers see no garbage
         }
+    }
+
+    /** Runs {@code work} with a cipher that held {@code key} last, if one is free, and keeps it for the next. */
+    private byte[] with(SecretKey key, CipherWork work) throws GeneralSecurityException {
+        Queue<Cipher> free = ciphers.get(key, k -> new ConcurrentLinkedQueue<>());
+        Cipher cipher = free.poll();
+        if (cipher == null) {
+            cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        }
+        byte[] result = work.apply(cipher);
+        if (free.size() < CIPHERS_PER_KEY) {
+            free.offer(cipher);
+        }
+        return result;
+    }
+
+    @FunctionalInterface
+    private interface CipherWork {
+        byte[] apply(Cipher cipher) throws GeneralSecurityException;
     }
 
     /** Opens every sealed string in a JSON tree, in place (stored payloads as the audit shows them). */
