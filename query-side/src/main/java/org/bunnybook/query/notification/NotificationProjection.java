@@ -117,11 +117,11 @@ class NotificationProjection {
                 .param("post", post).update();
         // the post is gone from every read model, its previews included, and so are the marks on them
         jdbc.sql("""
-                        WITH gone AS (DELETE FROM notifications WHERE payload ->> 'postId' = :post
+                        WITH gone AS (DELETE FROM notifications WHERE post_id = :post
                                       RETURNING notification_id, profile_id)
                         DELETE FROM notification_marks mark USING gone
                         WHERE mark.notification_id = gone.notification_id AND mark.profile_id = gone.profile_id""")
-                .param("post", post.toString()).update();
+                .param("post", post).update();
     }
 
     /** A preview shows what the post says now (an edit is not news: nothing is pushed). */
@@ -131,8 +131,8 @@ class NotificationProjection {
             jdbc.sql("""
                             UPDATE notifications
                             SET payload = jsonb_set(payload, '{postPreview}', to_jsonb(CAST(:preview AS text)))
-                            WHERE payload ->> 'postId' = :post AND event = :type""")
-                    .param("post", event.postId().toString()).param("preview", preview(event.content()))
+                            WHERE post_id = :post AND event = :type""")
+                    .param("post", event.postId()).param("preview", preview(event.content()))
                     .param("type", NotificationType.NEW_POST_ON_WALL.name()).update();
         }));
     }
@@ -143,8 +143,8 @@ class NotificationProjection {
             jdbc.sql("""
                             UPDATE notifications
                             SET payload = jsonb_set(payload, '{commentPreview}', to_jsonb(CAST(:preview AS text)))
-                            WHERE payload ->> 'postId' = :post AND payload ->> 'commentId' = :comment""")
-                    .param("post", event.postId().toString()).param("comment", event.commentId().toString())
+                            WHERE post_id = :post AND payload ->> 'commentId' = :comment""")
+                    .param("post", event.postId()).param("comment", event.commentId().toString())
                     .param("preview", preview(event.content())).update();
         }));
     }
@@ -155,11 +155,11 @@ class NotificationProjection {
         writer.add(new Statement(() -> {
             jdbc.sql("""
                             WITH gone AS (DELETE FROM notifications
-                                          WHERE payload ->> 'postId' = :post AND payload ->> 'commentId' = :comment
+                                          WHERE post_id = :post AND payload ->> 'commentId' = :comment
                                           RETURNING notification_id, profile_id)
                             DELETE FROM notification_marks mark USING gone
                             WHERE mark.notification_id = gone.notification_id AND mark.profile_id = gone.profile_id""")
-                    .param("post", event.postId().toString()).param("comment", event.commentId().toString()).update();
+                    .param("post", event.postId()).param("comment", event.commentId().toString()).update();
         }));
     }
 
