@@ -1,42 +1,60 @@
 package org.bunnybook.platform.eventstore;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.lifecycle.ShutdownHandler;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The event store as the read models' processors see it, with one addition: their streams say when events may have
  * arrived. Axon's own streams cannot, so an idle pooled streaming processor looks again only every 500 ms, and a
  * member's own write would take that long to reach the read models. Here every stream is told right after events
- * commit on this node, and every {@code pollInterval} anyway, for events written by other nodes.
+ * commit on this node, and every {@code pollInterval} anyway, for events written by other nodes. A stream catching up
+ * (a replay, a group behind) is held back while too far ahead of its processor's segments, and told as soon as they
+ * have room again ({@link EventStorageStream}, {@link #wakingCatchingUpReaders()}).
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private static final String WOKEN = PromptEventSource.class.getName() + ".woken";
 
     private final EventStorageEngine storage;
     private final SharedReads reads;
     private final Set<EventStorageStream> streams = ConcurrentHashMap.newKeySet();
+    private final Function<String, Optional<StreamingEventProcessor>> processors;
+    private final Map<String, StreamingEventProcessor> otherReaders = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-source-ticker");
         thread.setDaemon(true);
         return thread;
     });
 
-    public PromptEventSource(EventStore eventStore, EventStorageEngine storage, Duration pollInterval) {
+    /**
+     * @param processors the application's streaming processors by name; others reading this source (a rebuild's)
+     *                   say so themselves ({@link #readBy})
+     */
+    public PromptEventSource(EventStore eventStore, EventStorageEngine storage, Duration pollInterval,
+                             Function<String, Optional<StreamingEventProcessor>> processors) {
         this.storage = storage;
+        this.processors = processors;
         this.reads = new SharedReads(storage);
         eventStore.subscribe(events -> {
             // subscribers run while the events are being committed; readers can only see them afterwards
@@ -53,16 +71,65 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
         streams.forEach(EventStorageStream::eventsMayHaveArrived);
     }
 
+    /**
+     * For a processor's handlers: once a batch has committed, the streams catching up look for more at once (a
+     * stream at the head is left alone). The processor's own stream is among them; which one it is, Axon does not say,
+     * and a look that finds no room costs its processor one pass of its coordinator.
+     */
+    public MessageHandlerInterceptor<EventMessage<?>> wakingCatchingUpReaders() {
+        return (unitOfWork, chain) -> {
+            var root = unitOfWork.root();
+            // a batch's unit of work is shared by its events: wake once
+            if (root.resources().putIfAbsent(WOKEN, Boolean.TRUE) == null) {
+                root.afterCommit(committed -> streams.forEach(EventStorageStream::roomMayHaveFreed));
+            }
+            return chain.proceed();
+        };
+    }
+
     @ShutdownHandler(phase = Phase.INBOUND_EVENT_CONNECTORS)
     void stop() {
         ticker.shutdownNow();
     }
 
+    /** A processor built outside the application's configuration reads this source: a rebuild's. */
+    public void readBy(StreamingEventProcessor processor) {
+        otherReaders.put(processor.getName(), processor);
+    }
+
+    /** It no longer does. */
+    public void noLongerReadBy(StreamingEventProcessor processor) {
+        otherReaders.remove(processor.getName(), processor);
+    }
+
+    /**
+     * A stream for the processor whose coordinator opens it, held back while too far ahead of that processor's
+     * segments (see {@link EventStorageStream}). Axon opens it on the coordinator's thread, which a pooled processor
+     * names "Coordinator[name]" (as ShadowProcessors does too); a stream opened elsewhere is never held back.
+     */
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        EventStorageStream stream = new EventStorageStream(reads, trackingToken, streams::remove);
+        Optional<StreamingEventProcessor> reader = openingProcessor().flatMap(name ->
+                Optional.ofNullable(otherReaders.get(name)).or(() -> processors.apply(name)));
+        EventStorageStream stream = new EventStorageStream(reads, trackingToken,
+                () -> reader.map(PromptEventSource::slowestSegment).orElse(Long.MAX_VALUE), streams::remove);
         streams.add(stream);
         return stream;
+    }
+
+    private static Optional<String> openingProcessor() {
+        String thread = Thread.currentThread().getName();
+        String prefix = "Coordinator[";
+        int end = thread.lastIndexOf(']');
+        return thread.startsWith(prefix) && end > prefix.length()
+                ? Optional.of(thread.substring(prefix.length(), end)) : Optional.empty();
+    }
+
+    /** The position the slowest of the processor's segments on this node has handled; none known: the largest. */
+    private static long slowestSegment(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .mapToLong(segment -> segment.getCurrentPosition().orElse(Long.MAX_VALUE))
+                .min().orElse(Long.MAX_VALUE);
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.bunnybook.platform.eventstore.PromptEventSource;
@@ -44,7 +45,8 @@ class ProcessingConfiguration {
             public void configureModule(org.axonframework.config.Configurer configurer) {
                 configurer.registerComponent(PromptEventSource.class,
                         config -> new PromptEventSource(config.eventStore(), storageEngine.getObject(),
-                                Duration.ofMillis(500)));
+                                Duration.ofMillis(500), name -> config.eventProcessingConfiguration()
+                                .eventProcessor(name, StreamingEventProcessor.class)));
                 EventProcessingConfigurer processing = configurer.eventProcessing()
                         .configureDefaultStreamableMessageSource(config -> config.getComponent(PromptEventSource.class))
                         .usingPooledStreamingEventProcessors((config, builder) -> builder
@@ -60,6 +62,8 @@ class ProcessingConfiguration {
                         (config, builder) -> builder.initialSegmentCount(1)
                                 .initialToken(StreamableMessageSource::createTailToken)));
                 processing.registerDefaultHandlerInterceptor((config, group) -> committedBatches.countingFor(group))
+                        .registerDefaultHandlerInterceptor((config, group) ->
+                                config.getComponent(PromptEventSource.class).wakingCatchingUpReaders())
                         .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                         .registerDefaultDeadLetterPolicy(config -> new ParkUnlessCollided())
                         .registerDeadLetterQueueProvider(group -> parkingNothing.contains(group) ? null

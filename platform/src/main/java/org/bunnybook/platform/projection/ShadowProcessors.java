@@ -88,6 +88,7 @@ class ShadowProcessors {
         Running shadow = running.remove(group);
         if (shadow != null) {
             shadow.processor().shutDown();
+            shadow.events().noLongerReadBy(shadow.processor());
             shadow.coordinator().shutdownNow();
             shadow.workers().shutdownNow();
         }
@@ -119,10 +120,11 @@ class ShadowProcessors {
                 // as many as Axon gives a live processor, so that a group split finer than the default still runs
                 // its segments at once
                 Executors.newScheduledThreadPool(4, new AxonThreadFactory("WorkPackage[" + name + "]"));
+        PromptEventSource events = axon.getObject().getComponent(PromptEventSource.class);
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(invoker)
-                .messageSource(axon.getObject().getComponent(PromptEventSource.class))
+                .messageSource(events)
                 .tokenStore(tokenStore)
                 .transactionManager(inCopies)
                 .coordinatorExecutor(coordinator)
@@ -134,7 +136,9 @@ class ShadowProcessors {
             unitOfWork.resources().put(Pushes.SILENT, Boolean.TRUE);
             return chain.proceed();
         });
-        return new Running(processor, coordinator, workers);
+        processor.registerHandlerInterceptor(events.wakingCatchingUpReaders()); // a rebuild is all catching up
+        events.readBy(processor);
+        return new Running(processor, coordinator, workers, events);
     }
 
     /** The live processor's handlers, as Axon assembled them (with every enhancer, savepoints included). */
@@ -151,6 +155,6 @@ class ShadowProcessors {
     }
 
     private record Running(PooledStreamingEventProcessor processor, ScheduledExecutorService coordinator,
-                           ScheduledExecutorService workers) {
+                           ScheduledExecutorService workers, PromptEventSource events) {
     }
 }

@@ -1,0 +1,82 @@
+package org.bunnybook.platform.eventstore;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A stream catching up with the store keeps its reader from running more than {@link EventStorageStream#AHEAD_AT_MOST}
+ * positions ahead of the reader's slowest segment, so that Axon never finds a segment's queue full (and stops for
+ * 100 ms); it lets the reader on, and tells it, once the segments have caught up enough.
+ */
+class EventStorageStreamTest {
+
+    private static final int EVENTS = 3000;
+
+    @Test
+    void aReaderCatchingUpIsHeldBackWhileTooFarAheadOfItsSegmentsAndToldWhenItMayGoOn() throws Exception {
+        InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+        List<GenericDomainEventMessage<String>> history = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            history.add(new GenericDomainEventMessage<>("Bunny", "bunny-" + (i % 7), i / 7, "hop " + i));
+        }
+        storage.appendEvents(history);
+        AtomicLong slowestSegment = new AtomicLong(-1);
+        AtomicInteger told = new AtomicInteger();
+        EventStorageStream stream = new EventStorageStream(new SharedReads(storage), null, slowestSegment::get,
+                closed -> {
+                });
+        stream.setOnAvailableCallback(told::incrementAndGet);
+
+        long taken = takeWhileAvailable(stream);
+        assertThat(taken).as("events handed out before the segments moved")
+                .isGreaterThan(EventStorageStream.AHEAD_AT_MOST - SharedReads.EVENTS_PER_READ)
+                .isLessThanOrEqualTo(EventStorageStream.AHEAD_AT_MOST + 1);
+        long started = System.nanoTime();
+        assertThat(stream.hasNextAvailable()).as("still too far ahead").isFalse();
+        assertThat(System.nanoTime() - started).as("waited for room a while, not for ever")
+                .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(EventStorageStream.ROOM_PATIENCE_MILLIS - 1))
+                .isLessThan(TimeUnit.SECONDS.toNanos(5));
+
+        slowestSegment.set(taken - 1);
+        stream.roomMayHaveFreed();
+        assertThat(told.get()).as("the reader told to look again").isEqualTo(1);
+        assertThat(takeWhileAvailable(stream)).as("handed out once the segments caught up")
+                .isGreaterThan(EventStorageStream.AHEAD_AT_MOST - SharedReads.EVENTS_PER_READ);
+
+        slowestSegment.set(Long.MAX_VALUE); // not known: never held back
+        takeWhileAvailable(stream);
+        assertThat(stream.hasNextAvailable()).as("every event read").isFalse();
+    }
+
+    @Test
+    void aStreamAtTheHeadIsNeitherHeldBackNorToldOfRoom() throws Exception {
+        InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+        storage.appendEvents(new GenericDomainEventMessage<>("Bunny", "bunny", 0, "hop"));
+        AtomicInteger told = new AtomicInteger();
+        EventStorageStream stream = new EventStorageStream(new SharedReads(storage), null, () -> -1, closed -> {
+        });
+        stream.setOnAvailableCallback(told::incrementAndGet);
+
+        assertThat(takeWhileAvailable(stream)).isEqualTo(1);
+        stream.roomMayHaveFreed();
+        assertThat(told.get()).isZero();
+    }
+
+    private static long takeWhileAvailable(EventStorageStream stream) throws InterruptedException {
+        long count = 0;
+        while (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+            stream.nextAvailable();
+            count++;
+        }
+        return count;
+    }
+}
