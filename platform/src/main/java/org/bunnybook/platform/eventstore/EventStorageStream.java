@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
  * queues were always full, the segments stood idle half of the time, and no group replayed faster than about 1,024
  * events per 100 ms. So while the events handed out run more than {@link #AHEAD_AT_MOST} positions ahead of the
  * slowest segment here, this stream has nothing available, and it tells its reader again as soon as they do not
- * ({@link #roomMayHaveFreed()}, after each of the processor's batches), or after {@link #ROOM_PATIENCE_MILLIS}.
+ * ({@link #roomMayHaveFreed}, after each of the processor's batches), or after {@link #ROOM_PATIENCE_MILLIS}.
  */
 final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>> {
 
@@ -33,6 +33,7 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
     static final long ROOM_PATIENCE_MILLIS = 20;
 
     private final SharedReads reads;
+    private final String reader;
     private final LongSupplier slowestSegment;
     private final Consumer<EventStorageStream> onClose;
     private final Object signal = new Object();
@@ -51,12 +52,14 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
     };
 
     /**
+     * @param reader         the name of the processor reading it, if known
      * @param slowestSegment the position the slowest of the reader's segments here has handled, or
      *                       {@link Long#MAX_VALUE} when that is not known (the reader is then never held back)
      */
-    EventStorageStream(SharedReads reads, TrackingToken from, LongSupplier slowestSegment,
+    EventStorageStream(SharedReads reads, TrackingToken from, String reader, LongSupplier slowestSegment,
                        Consumer<EventStorageStream> onClose) {
         this.reads = reads;
+        this.reader = reader;
         this.lastToken = from;
         this.slowestSegment = slowestSegment;
         this.onClose = onClose;
@@ -70,9 +73,9 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
         callback.run();
     }
 
-    /** One of the reader's batches has ended: if this stream held it back, it may read on. */
-    void roomMayHaveFreed() {
-        if (catchingUp) {
+    /** A batch of {@code processor} has ended: if that is this stream's reader and it is held back, it may read on. */
+    void roomMayHaveFreed(String processor) {
+        if (catchingUp && processor.equals(reader)) {
             synchronized (signal) {
                 signal.notifyAll();
             }

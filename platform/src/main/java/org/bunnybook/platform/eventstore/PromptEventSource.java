@@ -30,7 +30,7 @@ import java.util.function.Function;
  * member's own write would take that long to reach the read models. Here every stream is told right after events
  * commit on this node, and every {@code pollInterval} anyway, for events written by other nodes. A stream catching up
  * (a replay, a group behind) is held back while too far ahead of its processor's segments, and told as soon as they
- * have room again ({@link EventStorageStream}, {@link #wakingCatchingUpReaders()}).
+ * have room again ({@link EventStorageStream}, {@link #wakingCatchingUpReadersOf}).
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -72,16 +72,15 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     }
 
     /**
-     * For a processor's handlers: once a batch has committed, the streams catching up look for more at once (a
-     * stream at the head is left alone). The processor's own stream is among them; which one it is, Axon does not say,
-     * and a look that finds no room costs its processor one pass of its coordinator.
+     * For the handlers of the processor named {@code processor}: once one of its batches has committed, its streams
+     * that are catching up look for more at once (a stream at the head is left alone).
      */
-    public MessageHandlerInterceptor<EventMessage<?>> wakingCatchingUpReaders() {
+    public MessageHandlerInterceptor<EventMessage<?>> wakingCatchingUpReadersOf(String processor) {
         return (unitOfWork, chain) -> {
             var root = unitOfWork.root();
             // a batch's unit of work is shared by its events: wake once
             if (root.resources().putIfAbsent(WOKEN, Boolean.TRUE) == null) {
-                root.afterCommit(committed -> streams.forEach(EventStorageStream::roomMayHaveFreed));
+                root.afterCommit(committed -> streams.forEach(stream -> stream.roomMayHaveFreed(processor)));
             }
             return chain.proceed();
         };
@@ -109,9 +108,10 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
      */
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        Optional<StreamingEventProcessor> reader = openingProcessor().flatMap(name ->
+        Optional<String> processor = openingProcessor();
+        Optional<StreamingEventProcessor> reader = processor.flatMap(name ->
                 Optional.ofNullable(otherReaders.get(name)).or(() -> processors.apply(name)));
-        EventStorageStream stream = new EventStorageStream(reads, trackingToken,
+        EventStorageStream stream = new EventStorageStream(reads, trackingToken, processor.orElse(null),
                 () -> reader.map(PromptEventSource::slowestSegment).orElse(Long.MAX_VALUE), streams::remove);
         streams.add(stream);
         return stream;

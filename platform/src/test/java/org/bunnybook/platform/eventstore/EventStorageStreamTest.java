@@ -31,8 +31,8 @@ class EventStorageStreamTest {
         storage.appendEvents(history);
         AtomicLong slowestSegment = new AtomicLong(-1);
         AtomicInteger told = new AtomicInteger();
-        EventStorageStream stream = new EventStorageStream(new SharedReads(storage), null, slowestSegment::get,
-                closed -> {
+        EventStorageStream stream = new EventStorageStream(new SharedReads(storage), null, "bunnies",
+                slowestSegment::get, closed -> {
                 });
         stream.setOnAvailableCallback(told::incrementAndGet);
 
@@ -47,7 +47,9 @@ class EventStorageStreamTest {
                 .isLessThan(TimeUnit.SECONDS.toNanos(5));
 
         slowestSegment.set(taken - 1);
-        stream.roomMayHaveFreed();
+        stream.roomMayHaveFreed("carrots");
+        assertThat(told.get()).as("another processor's batch tells this reader nothing").isZero();
+        stream.roomMayHaveFreed("bunnies");
         assertThat(told.get()).as("the reader told to look again").isEqualTo(1);
         assertThat(takeWhileAvailable(stream)).as("handed out once the segments caught up")
                 .isGreaterThan(EventStorageStream.AHEAD_AT_MOST - SharedReads.EVENTS_PER_READ);
@@ -62,12 +64,13 @@ class EventStorageStreamTest {
         InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
         storage.appendEvents(new GenericDomainEventMessage<>("Bunny", "bunny", 0, "hop"));
         AtomicInteger told = new AtomicInteger();
-        EventStorageStream stream = new EventStorageStream(new SharedReads(storage), null, () -> -1, closed -> {
+        EventStorageStream stream = new EventStorageStream(new SharedReads(storage), null, "bunnies", () -> -1,
+                closed -> {
         });
         stream.setOnAvailableCallback(told::incrementAndGet);
 
         assertThat(takeWhileAvailable(stream)).isEqualTo(1);
-        stream.roomMayHaveFreed();
+        stream.roomMayHaveFreed("bunnies");
         assertThat(told.get()).isZero();
     }
 
