@@ -244,15 +244,15 @@ class NotificationWriter {
             Collection<Added> rows = byId.values();
             boolean told = rows.stream().anyMatch(added -> added.pushed() != null);
             var insert = jdbc.sql("""
-                            INSERT INTO notifications (notification_id, profile_id, created_at, event, payload, post_id,
-                                                       read, visited)
+                            INSERT INTO notifications (notification_id, profile_id, created_at, event, payload, read,
+                                                       visited)
                             SELECT n.notification_id, n.profile_id, n.created_at, n.event, CAST(n.payload AS jsonb),
-                                   n.post_id, COALESCE(mark.read, inbox.read_through >= n.created_at, false),
+                                   COALESCE(mark.read, inbox.read_through >= n.created_at, false),
                                    COALESCE(mark.visited, false)
                             FROM unnest(CAST(:ids AS uuid[]), CAST(:recipients AS uuid[]),
                                         CAST(:ats AS timestamptz[]), CAST(:events AS text[]),
-                                        CAST(:payloads AS text[]), CAST(:posts AS uuid[]))
-                                     AS n (notification_id, profile_id, created_at, event, payload, post_id)
+                                        CAST(:payloads AS text[]))
+                                     AS n (notification_id, profile_id, created_at, event, payload)
                                  LEFT JOIN notification_marks mark
                                         ON mark.notification_id = n.notification_id AND mark.profile_id = n.profile_id
                                  LEFT JOIN notification_reads inbox ON inbox.profile_id = n.profile_id
@@ -261,9 +261,7 @@ class NotificationWriter {
                     .param("recipients", texts(rows.stream().map(Added::recipient).toList()))
                     .param("ats", rows.stream().map(added -> added.event().at().toString()).toArray(String[]::new))
                     .param("events", rows.stream().map(added -> added.event().type().name()).toArray(String[]::new))
-                    .param("payloads", payloads(rows))
-                    .param("posts", rows.stream().map(added -> added.event().payload().get("postId"))
-                            .map(post -> post == null ? null : post.toString()).toArray(String[]::new));
+                    .param("payloads", payloads(rows));
             if (!told) {
                 insert.update();
                 return;
