@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -17,13 +16,15 @@ import java.util.function.LongSupplier;
  * When a batch runs out it asks storage again only after {@link #eventsMayHaveArrived()}, and then tells its reader
  * through the availability callback, so the reader neither polls nor waits.
  * <p>
- * A stream catching up with the store (a replay, a group behind) also keeps its reader from running too far ahead of
- * its processor's segments. Axon's pooled processor hands every event to each of its segments' queues of 1,024 and,
- * once one is full, stops reading for a fixed 100 ms, however soon the segment is done with it: in a replay the
- * queues were always full, the segments stood idle half of the time, and no group replayed faster than about 1,024
- * events per 100 ms. So while the events handed out run more than {@link #AHEAD_AT_MOST} positions ahead of the
- * slowest segment here, this stream has nothing available, and it tells its reader again as soon as they do not
- * ({@link #roomMayHaveFreed}, after each of the processor's batches), or after {@link #ROOM_PATIENCE_MILLIS}.
+ * A stream also keeps its reader from running too far ahead of its processor's segments. Axon's pooled processor
+ * hands every event to each of its segments' queues of 1,024 and, once one is full, stops reading for a fixed 100 ms,
+ * however soon the segment is done with it: in a replay the queues were always full, the segments stood idle half of
+ * the time, and no group replayed faster than about 1,024 events per 100 ms. So while the events handed out run more
+ * than {@link #AHEAD_AT_MOST} positions ahead of the slowest segment here, this stream waits up to
+ * {@link #ROOM_PATIENCE_MILLIS} for room and otherwise answers that nothing is available; it tells its reader as soon
+ * as one of the processor's batches has ended ({@link #roomMayHaveFreed}), and the reader looks again by itself
+ * too (at the latest with the next {@link #eventsMayHaveArrived()}). Live, a processor keeps up with the store and is
+ * never that far ahead.
  */
 final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>> {
 
@@ -41,8 +42,8 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
     private Iterator<? extends TrackedEventMessage<?>> events;
     private TrackedEventMessage<?> peeked;
     private volatile boolean mayHaveMore = true;
-    /** Whether the last read was a full one: the store has more for this stream than it has read. */
-    private volatile boolean catchingUp;
+    /** Whether the reader was last told that nothing is available for want of room (or is waiting for it). */
+    private volatile boolean heldBack;
     /**
      * The slowest segment's position when last looked up. It only grows while this stream lives: a segment claimed
      * with an older token makes Axon open a new stream.
@@ -75,7 +76,7 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
 
     /** A batch of {@code processor} has ended: if that is this stream's reader and it is held back, it may read on. */
     void roomMayHaveFreed(String processor) {
-        if (catchingUp && processor.equals(reader)) {
+        if (heldBack && processor.equals(reader)) {
             synchronized (signal) {
                 signal.notifyAll();
             }
@@ -95,16 +96,46 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
     }
 
     /**
-     * As {@link BlockingStream} says, except that a reader held back waits up to {@link #ROOM_PATIENCE_MILLIS} for
-     * room even when it asked not to wait: Axon's coordinator asks without waiting, and answered "nothing" it would
-     * wait for a callback or a second.
+     * As {@link BlockingStream} says, except that a reader too far ahead waits up to {@link #ROOM_PATIENCE_MILLIS}
+     * for room even when it asked not to wait: Axon's coordinator asks without waiting, and answered "nothing" it
+     * waits for the callback or up to a second.
      */
     @Override
     public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        if (!awaitRoom(Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ROOM_PATIENCE_MILLIS)))) {
-            return false;
+        return awaitRoom(Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ROOM_PATIENCE_MILLIS)))
+                && awaitNext(deadline);
+    }
+
+    /** Whether the reader may take more before {@code deadline}: at once unless it is too far ahead. */
+    private boolean awaitRoom(long deadline) throws InterruptedException {
+        // asked before every event: the segments' positions are only looked up when the last one seen says no
+        while (position(lastToken) - slowestSeen > AHEAD_AT_MOST) {
+            long slowest = slowestSegment.getAsLong();
+            if (slowest == Long.MAX_VALUE) {
+                return true; // not known (yet): never held back
+            }
+            slowestSeen = Math.max(slowestSeen, slowest);
+            if (position(lastToken) - slowestSeen <= AHEAD_AT_MOST) {
+                break;
+            }
+            heldBack = true;
+            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (remainingMillis <= 0) {
+                return false;
+            }
+            synchronized (signal) {
+                // woken by the reader's next batch; a segment that handles nothing of what it was given
+                // commits no batch, so look again every millisecond
+                signal.wait(Math.min(remainingMillis, 1));
+            }
         }
+        heldBack = false;
+        return true;
+    }
+
+    /** Whether an event is there, or arrives before {@code deadline}. */
+    private boolean awaitNext(long deadline) throws InterruptedException {
         while (fetchNext() == null) {
             long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (remainingMillis <= 0) {
@@ -119,38 +150,17 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
         return true;
     }
 
-    /** Whether the reader may take more before {@code deadline}: at once unless it is too far ahead. */
-    private boolean awaitRoom(long deadline) throws InterruptedException {
-        // asked before every event: the segments' positions are only looked up when the last one seen says no
-        while (catchingUp && position(lastToken) - slowestSeen > AHEAD_AT_MOST) {
-            long slowest = slowestSegment.getAsLong();
-            if (slowest == Long.MAX_VALUE) {
-                return true; // not known (yet): never held back
-            }
-            slowestSeen = Math.max(slowestSeen, slowest);
-            if (position(lastToken) - slowestSeen <= AHEAD_AT_MOST) {
-                return true;
-            }
-            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (remainingMillis <= 0) {
-                return false;
-            }
-            synchronized (signal) {
-                // woken by the reader's next batch; a segment that handles nothing of what it was given
-                // commits no batch, so look again every millisecond
-                signal.wait(Math.min(remainingMillis, 1));
-            }
-        }
-        return true;
-    }
-
     private static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
     }
 
+    /**
+     * The next event, however far ahead the reader is: Axon asks for it after {@link #hasNextAvailable} or
+     * {@link #peek} said it is there, and takes the events that share a token (an upcaster's) all at once.
+     */
     @Override
     public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-        while (!hasNextAvailable(Integer.MAX_VALUE, TimeUnit.MILLISECONDS)) {
+        while (!awaitNext(System.nanoTime() + TimeUnit.DAYS.toNanos(1))) {
             Thread.onSpinWait();
         }
         TrackedEventMessage<?> next = peeked;
@@ -165,9 +175,7 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
         }
         if (peeked == null && mayHaveMore) {
             mayHaveMore = false; // cleared before reading, so an announcement during the read is not lost
-            List<? extends TrackedEventMessage<?>> read = reads.after(lastToken);
-            catchingUp = read.size() == SharedReads.EVENTS_PER_READ;
-            events = read.iterator();
+            events = reads.after(lastToken).iterator();
             if (events.hasNext()) {
                 peeked = events.next();
                 mayHaveMore = true; // a batch may be followed by more

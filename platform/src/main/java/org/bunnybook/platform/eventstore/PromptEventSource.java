@@ -28,9 +28,9 @@ import java.util.function.Function;
  * The event store as the read models' processors see it, with one addition: their streams say when events may have
  * arrived. Axon's own streams cannot, so an idle pooled streaming processor looks again only every 500 ms, and a
  * member's own write would take that long to reach the read models. Here every stream is told right after events
- * commit on this node, and every {@code pollInterval} anyway, for events written by other nodes. A stream catching up
- * (a replay, a group behind) is held back while too far ahead of its processor's segments, and told as soon as they
- * have room again ({@link EventStorageStream}, {@link #wakingCatchingUpReadersOf}).
+ * commit on this node, and every {@code pollInterval} anyway, for events written by other nodes. A stream is held
+ * back while too far ahead of its processor's segments (as in a replay, where reading is far quicker than handling),
+ * and told as soon as they have room again ({@link EventStorageStream}, {@link #wakingHeldBackReadersOf}).
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -73,9 +73,10 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
 
     /**
      * For the handlers of the processor named {@code processor}: once one of its batches has committed, its streams
-     * that are catching up look for more at once (a stream at the head is left alone).
+     * that are held back look again at once. (Axon moves the segment's position on after this runs; the stream,
+     * woken, waits the moment it takes.)
      */
-    public MessageHandlerInterceptor<EventMessage<?>> wakingCatchingUpReadersOf(String processor) {
+    public MessageHandlerInterceptor<EventMessage<?>> wakingHeldBackReadersOf(String processor) {
         return (unitOfWork, chain) -> {
             var root = unitOfWork.root();
             // a batch's unit of work is shared by its events: wake once

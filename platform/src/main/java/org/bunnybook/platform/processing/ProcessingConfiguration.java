@@ -63,7 +63,7 @@ class ProcessingConfiguration {
                                 .initialToken(StreamableMessageSource::createTailToken)));
                 processing.registerDefaultHandlerInterceptor((config, group) -> committedBatches.countingFor(group))
                         .registerDefaultHandlerInterceptor((config, group) ->
-                                config.getComponent(PromptEventSource.class).wakingCatchingUpReadersOf(group))
+                                config.getComponent(PromptEventSource.class).wakingHeldBackReadersOf(group))
                         .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                         .registerDefaultDeadLetterPolicy(config -> new ParkUnlessCollided())
                         .registerDeadLetterQueueProvider(group -> parkingNothing.contains(group) ? null

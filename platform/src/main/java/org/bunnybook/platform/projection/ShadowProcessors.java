@@ -136,7 +136,7 @@ class ShadowProcessors {
             unitOfWork.resources().put(Pushes.SILENT, Boolean.TRUE);
             return chain.proceed();
         });
-        processor.registerHandlerInterceptor(events.wakingCatchingUpReadersOf(name)); // a rebuild is all catching up
+        processor.registerHandlerInterceptor(events.wakingHeldBackReadersOf(name)); // a rebuild is all catching up
         events.readBy(processor);
         return new Running(processor, coordinator, workers, events);
     }
