@@ -45,8 +45,10 @@ public class PersonalDataCipher {
      * Ciphers ready for each key. Initialising a cipher with another key than it last held expands the key again
      * (AES's key schedule): with one cipher per thread, each value of another member than the last, as a rebuild
      * reads them, paid it, 6 % of the walls' rebuild CPU (docs/performance.md); a cipher kept for its key skips it.
-     * A cipher is not thread-safe, so each is taken out while it works. Keys are held weakly: a key that
-     * {@link MemberKeys} forgets (erased, or not used for a while) takes its ciphers with it.
+     * A cipher is not thread-safe, so each is taken out while it works. Keys are held weakly: once {@link MemberKeys}
+     * forgets a key (erased, or read more than its ten minutes ago), its ciphers, which hold copies of it as the one
+     * cipher per thread did, go at the next garbage collection. A key not kept here (beyond the 10,000 kept)
+     * costs a new cipher's provider lookup besides the key schedule.
      */
     private final Cache<SecretKey, Queue<Cipher>> ciphers = Caffeine.newBuilder()
             .weakKeys().maximumSize(10_000).build();
