@@ -1,5 +1,7 @@
 package org.bunnybook.web.post;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
@@ -9,7 +11,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,6 +28,9 @@ class BusyPostTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    EventStorageEngine storage;
+
     @Test
     void aPostWithHundredsOfEventsIsSnapshottedAndStillDecides() {
         Member owner = Members.register(port, "Popular");
@@ -34,6 +41,12 @@ class BusyPostTest {
             assertThat(fan.client().post("/web/posts/" + post + "/comments", Map.of("content", "comment " + i))
                     .status()).isEqualTo(201);
         }
+        // its 121 events are read whole from any point, in ranges of 100 (the last one is never read twice)
+        assertThat(sequenceNumbers(post, 0)).containsExactlyElementsOf(range(0, 121));
+        assertThat(sequenceNumbers(post, 21)).containsExactlyElementsOf(range(21, 121)); // one full range, then none
+        assertThat(sequenceNumbers(post, 120)).containsExactly(120L);
+        assertThat(sequenceNumbers(post, 121)).isEmpty();
+
         await("a snapshot, taken asynchronously").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                 .until(() -> jdbc.sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :id")
                         .param("id", post).query(Long.class).single(), snapshots -> snapshots > 0);
@@ -51,5 +64,13 @@ class BusyPostTest {
                 Map.of()).status()).isEqualTo(403);
         assertThat(new org.bunnybook.web.support.ApiClient(port).get("/web/posts/" + post).json()
                 .get("commentsCount").asInt()).isEqualTo(120);
+    }
+
+    private List<Long> sequenceNumbers(String aggregate, long from) {
+        return storage.readEvents(aggregate, from).asStream().map(DomainEventMessage::getSequenceNumber).toList();
+    }
+
+    private static List<Long> range(long from, long to) {
+        return LongStream.range(from, to).boxed().toList();
     }
 }
