@@ -1,7 +1,6 @@
 package org.bunnybook.platform.eventstore;
 
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -9,7 +8,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.lifecycle.ShutdownHandler;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
@@ -30,11 +28,9 @@ import java.util.function.Function;
  * member's own write would take that long to reach the read models. Here every stream is told right after events
  * commit on this node, and every {@code pollInterval} anyway, for events written by other nodes. A stream is held
  * back while too far ahead of its processor's segments (as in a replay, where reading is far quicker than handling),
- * and told as soon as they have room again ({@link EventStorageStream}, {@link #wakingHeldBackReadersOf}).
+ * and told as soon as they have room again ({@link EventStorageStream}, {@link #batchCommitted}).
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
-
-    private static final String WOKEN = PromptEventSource.class.getName() + ".woken";
 
     private final EventStorageEngine storage;
     private final SharedReads reads;
@@ -72,19 +68,12 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     }
 
     /**
-     * For the handlers of the processor named {@code processor}: once one of its batches has committed, its streams
-     * that are held back look again at once. (Axon moves the segment's position on after this runs; the stream,
-     * woken, waits the moment it takes.)
+     * A batch of the processor named {@code processor} has just committed on this node: its streams that are held
+     * back look again at once. (Axon moves the segment's position on after this runs; the stream, woken, waits the
+     * moment it takes.)
      */
-    public MessageHandlerInterceptor<EventMessage<?>> wakingHeldBackReadersOf(String processor) {
-        return (unitOfWork, chain) -> {
-            var root = unitOfWork.root();
-            // a batch's unit of work is shared by its events: wake once
-            if (root.resources().putIfAbsent(WOKEN, Boolean.TRUE) == null) {
-                root.afterCommit(committed -> streams.forEach(stream -> stream.roomMayHaveFreed(processor)));
-            }
-            return chain.proceed();
-        };
+    public void batchCommitted(String processor) {
+        streams.forEach(stream -> stream.roomMayHaveFreed(processor));
     }
 
     @ShutdownHandler(phase = Phase.INBOUND_EVENT_CONNECTORS)

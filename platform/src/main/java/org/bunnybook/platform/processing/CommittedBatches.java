@@ -9,17 +9,21 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Tells whoever waits for a processing group on this node that it has just committed a batch, so a request waiting
- * for its own write (read-your-writes) looks again at once instead of at the next tick of a poll. Batches committed
- * on other nodes are not announced here; waiters still look now and then for those.
+ * for its own write (read-your-writes) looks again at once instead of at the next tick of a poll, and whoever
+ * listens (the event source, whose stream for a processor far ahead of it reads on once a batch has made room).
+ * Batches committed on other nodes are not announced here; waiters still look now and then for those.
  */
 @Component
 public class CommittedBatches {
@@ -29,6 +33,7 @@ public class CommittedBatches {
     private final ConcurrentMap<String, AtomicLong> groups = new ConcurrentHashMap<>();
     /** The threads waiting for each group, woken by its commits only. */
     private final ConcurrentMap<String, Set<Thread>> waiting = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * How many batches each of the groups has committed on this node so far; pass it to {@link #awaitAny}. Counted
@@ -62,8 +67,16 @@ public class CommittedBatches {
         }
     }
 
-    /** Counts the batches of the processor this interceptor is registered with, once each, after their commit. */
-    MessageHandlerInterceptor<EventMessage<?>> countingFor(String group) {
+    /** From now on {@code listener} is given the group's name after each batch of it commits here, on its thread. */
+    public void onEachCommit(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Counts the batches of the processor this interceptor is registered with, once each, after their commit: every
+     * processor of this node has it, a rebuild's too.
+     */
+    public MessageHandlerInterceptor<EventMessage<?>> countingFor(String group) {
         return (UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) -> {
             var root = unitOfWork.root();
             // a batch's unit of work is shared by its events: announce it once
@@ -77,6 +90,7 @@ public class CommittedBatches {
     private void committed(String group) {
         counter(group).incrementAndGet();
         waitersOf(group).forEach(LockSupport::unpark);
+        listeners.forEach(listener -> listener.accept(group));
     }
 
     private AtomicLong counter(String group) {

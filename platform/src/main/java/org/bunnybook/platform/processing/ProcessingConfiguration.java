@@ -43,10 +43,13 @@ class ProcessingConfiguration {
         return new ConfigurerModule() {
             @Override
             public void configureModule(org.axonframework.config.Configurer configurer) {
-                configurer.registerComponent(PromptEventSource.class,
-                        config -> new PromptEventSource(config.eventStore(), storageEngine.getObject(),
-                                Duration.ofMillis(500), name -> config.eventProcessingConfiguration()
-                                .eventProcessor(name, StreamingEventProcessor.class)));
+                configurer.registerComponent(PromptEventSource.class, config -> {
+                    PromptEventSource source = new PromptEventSource(config.eventStore(), storageEngine.getObject(),
+                            Duration.ofMillis(500), name -> config.eventProcessingConfiguration()
+                            .eventProcessor(name, StreamingEventProcessor.class));
+                    committedBatches.onEachCommit(source::batchCommitted);
+                    return source;
+                });
                 EventProcessingConfigurer processing = configurer.eventProcessing()
                         .configureDefaultStreamableMessageSource(config -> config.getComponent(PromptEventSource.class))
                         .usingPooledStreamingEventProcessors((config, builder) -> builder
@@ -62,8 +65,6 @@ class ProcessingConfiguration {
                         (config, builder) -> builder.initialSegmentCount(1)
                                 .initialToken(StreamableMessageSource::createTailToken)));
                 processing.registerDefaultHandlerInterceptor((config, group) -> committedBatches.countingFor(group))
-                        .registerDefaultHandlerInterceptor((config, group) ->
-                                config.getComponent(PromptEventSource.class).wakingHeldBackReadersOf(group))
                         .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                         .registerDefaultDeadLetterPolicy(config -> new ParkUnlessCollided())
                         .registerDeadLetterQueueProvider(group -> parkingNothing.contains(group) ? null

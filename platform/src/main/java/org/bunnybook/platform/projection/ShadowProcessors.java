@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.common.AxonThreadFactory;
 import org.bunnybook.platform.eventstore.PromptEventSource;
+import org.bunnybook.platform.processing.CommittedBatches;
 import org.bunnybook.platform.processing.DeadLetterQueues;
 import org.bunnybook.platform.processing.ProjectionTransactions;
 import org.bunnybook.platform.push.Pushes;
@@ -54,11 +55,12 @@ class ShadowProcessors {
      * 1,000").
      */
     private final int batchSize;
+    private final CommittedBatches committedBatches;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     ShadowProcessors(EventProcessingConfiguration processing, ObjectProvider<Configuration> axon,
                      TokenStore tokenStore, TransactionManager transactionManager, JdbcClient jdbc,
-                     JdbcTemplate jdbcTemplate, DeadLetterQueues deadLetterQueues,
+                     JdbcTemplate jdbcTemplate, DeadLetterQueues deadLetterQueues, CommittedBatches committedBatches,
                      @Value("${bunnybook.projections.rebuild-batch-size:1000}") int batchSize) {
         this.processing = processing;
         this.axon = axon;
@@ -67,6 +69,7 @@ class ShadowProcessors {
         this.jdbc = jdbc;
         this.deadLetterQueues = deadLetterQueues;
         this.batchSize = batchSize;
+        this.committedBatches = committedBatches;
     }
 
     boolean isRunning(String group) {
@@ -136,7 +139,8 @@ class ShadowProcessors {
             unitOfWork.resources().put(Pushes.SILENT, Boolean.TRUE);
             return chain.proceed();
         });
-        processor.registerHandlerInterceptor(events.wakingHeldBackReadersOf(name)); // a rebuild is all catching up
+        // its commits let its stream, held back while it catches up (all a rebuild does), read on at once
+        processor.registerHandlerInterceptor(committedBatches.countingFor(name));
         events.readBy(processor);
         return new Running(processor, coordinator, workers, events);
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -69,6 +70,18 @@ class CommittedBatchesTest {
     }
 
     @Test
+    void listenersHearEachCommittedBatchOfEveryGroupOnce() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        batches.onEachCommit(heard::add);
+
+        commitBatch("walls", 3);
+        commitBatch("walls-rebuild", 2);
+        rolledBackBatch("walls");
+
+        assertThat(heard).containsExactly("walls", "walls-rebuild");
+    }
+
+    @Test
     void anInterruptedWaitSaysSo() {
         Thread.currentThread().interrupt();
         assertThatThrownBy(() -> batches.awaitAny(batches.counts(List.of("walls")), Duration.ofSeconds(30)))
@@ -82,6 +95,16 @@ class CommittedBatchesTest {
                 .<EventMessage<?>>mapToObj(GenericEventMessage::asEventMessage).toList();
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
         batch.executeWithResult(() -> counting.handle(batch, () -> null));
+    }
+
+    /** A batch whose handling fails: it rolls back, and nothing is told. */
+    private void rolledBackBatch(String group) {
+        var counting = batches.countingFor(group);
+        BatchingUnitOfWork<EventMessage<?>> batch =
+                new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("rotten carrot")));
+        batch.executeWithResult(() -> counting.handle(batch, () -> {
+            throw new IllegalStateException("the handler failed");
+        }));
     }
 
     private interface Wait {
