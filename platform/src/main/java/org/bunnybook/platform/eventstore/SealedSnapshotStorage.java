@@ -19,8 +19,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class SealedSnapshotStorage {
 
-    /** Axon's default: events of one aggregate are read this many sequence numbers at a time. */
-    static final int AGGREGATE_BATCH = 100;
+    /**
+     * The engine's one fetch size (Axon's default): an aggregate's events are read this many sequence numbers at a
+     * time, and the store's events this many positions at a time ({@link SharedReads#EVENTS_PER_READ}).
+     */
+    static final int BATCH_SIZE = 100;
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -40,12 +43,13 @@ class SealedSnapshotStorage {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(AGGREGATE_BATCH)
+                .batchSize(BATCH_SIZE)
                 // Axon's JDBC engine reads an aggregate by ranges of sequence numbers until one comes back empty, in
                 // case of gaps: an extra round trip for every aggregate a command loads. An aggregate's sequence
                 // numbers have none (Axon numbers them one by one, the unique key refuses a second claim, and no
-                // event is ever deleted), so a range with fewer events than it spans is the last.
-                .finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_BATCH)
+                // event is ever deleted), so a range with fewer events than it spans is the last. Whatever deletes
+                // events one day must keep it so: past a gap, an aggregate would load short and never append again.
+                .finalAggregateBatchPredicate(batch -> batch.size() < BATCH_SIZE)
                 .build();
     }
 }

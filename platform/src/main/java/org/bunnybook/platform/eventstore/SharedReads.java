@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 final class SharedReads {
 
     /** At most this many events per read: one of the storage engine's fetches. */
-    static final int EVENTS_PER_READ = 100;
+    static final int EVENTS_PER_READ = SealedSnapshotStorage.BATCH_SIZE;
     private static final int READS_KEPT = 64;
 
     private final EventStorageEngine storage;

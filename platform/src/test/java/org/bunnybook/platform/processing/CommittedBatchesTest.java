@@ -75,10 +75,10 @@ class CommittedBatchesTest {
         batches.onEachCommit(heard::add);
 
         commitBatch("walls", 3);
-        commitBatch("walls-rebuild", 2);
+        commitBatch("walls.rebuild", 2);
         rolledBackBatch("walls");
 
-        assertThat(heard).containsExactly("walls", "walls-rebuild");
+        assertThat(heard).containsExactly("walls", "walls.rebuild");
     }
 
     @Test
