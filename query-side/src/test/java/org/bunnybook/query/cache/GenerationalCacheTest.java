@@ -3,6 +3,9 @@ package org.bunnybook.query.cache;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.bunnybook.embedded.EmbeddedRedisServer;
 import org.bunnybook.platform.redis.RedisCircuit;
 import org.bunnybook.query.testing.EmbeddedReadModelStores;
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +54,14 @@ class GenerationalCacheTest {
     @Autowired
     OwedRetirements owed;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String namespace;
+
     /** The source behind the cache: each subject's current value, and how often it was asked. */
     private final Map<UUID, String> source = new ConcurrentHashMap<>();
     private final AtomicInteger loads = new AtomicInteger();
@@ -57,7 +70,8 @@ class GenerationalCacheTest {
 
     @BeforeEach
     void freshNamespace() {
-        cache = new GenerationalCache("test-" + UUID.randomUUID(), Duration.ofMinutes(1), redis, circuit, owed, json,
+        namespace = "test-" + UUID.randomUUID();
+        cache = new GenerationalCache(namespace, Duration.ofMinutes(1), redis, circuit, owed, json,
                 new SimpleMeterRegistry());
         source.put(ann, "ann v1");
         source.put(bob, "bob v1");
@@ -127,6 +141,28 @@ class GenerationalCacheTest {
                 .isNotEqualTo(both).isEqualTo("ann v2 & bob v2, unseen: nothing said it changed");
     }
 
+    /**
+     * A batch's change is owed in PostgreSQL inside the batch's transaction, so that another node carries it out if
+     * this one cannot, and settled once this node has retired it in Redis.
+     */
+    @Test
+    void aChangeInABatchIsOwedInItsTransactionAndSettledOnceRetired() {
+        about(ann);
+        List<Long> owedWhileCommitting = new ArrayList<>();
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(new SpringTransactionManager(transactions));
+        batch.execute(() -> {
+            source.put(ann, "ann v2");
+            cache.holdUntilCommitted(ann);
+            // after the cache's own step, in the batch's transaction
+            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> owedWhileCommitting.add(owedRows()));
+        });
+
+        assertThat(owedWhileCommitting).containsExactly(1L);
+        assertThat(owedRows()).as("settled").isZero();
+        assertThat(about(ann)).isEqualTo("ann v2");
+    }
+
     @Test
     void whileHeldReadersGoToTheSourceAndTheReleaseRetiresWhatWasCachedBefore() {
         about(ann);
@@ -161,6 +197,11 @@ class GenerationalCacheTest {
 
         // the value cached before the outage is still in Redis, under the generation the change retired
         assertThat(about(ann)).isEqualTo("ann v2");
+    }
+
+    private long owedRows() {
+        return jdbc.sql("SELECT count(*) FROM cache_retirements WHERE namespace = :namespace")
+                .param("namespace", namespace).query(Long.class).single();
     }
 
     /** The name says what the value is (subjects only say which generations it is filed under), as in production. */
