@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How two members are connected: a shortest chain of friendships between them, found by Neo4j's bidirectional
+ * How two members are connected: a shortest chain of friendships between them, found by a bidirectional
  * breadth-first search from both members' nodes (looked up by the unique index on {@code id}, always: see
  * {@code SocialGraphQueries.ANCHORED}), at most {@link FindConnection#MAX_HOPS} friendships long. In one read
- * transaction, mapped by hand: the answer is a short list, and a mapping layer would cost more than the search
- * ({@link GraphReads}).
+ * transaction: walked through Neo4j's API where the graph runs in this JVM ({@link ConnectionWalk}), else asked of
+ * Cypher's {@code shortestPath} and mapped by hand: the answer is a short list, and a mapping layer would cost more
+ * than the search ({@link GraphReads}).
  * <p>
  * The search meets in the middle, so it visits about the friends of friends of each member; members with thousands
  * of friends make that many more, so the transaction has a timeout and a search that runs out of it is refused as
@@ -53,9 +54,12 @@ class ConnectionQueries {
 
     @QueryHandler
     Optional<Connection> handle(FindConnection query) {
-        String cypher = query.from().equals(query.to()) ? ONESELF : SHORTEST_CHAIN;
-        Map<String, Object> parameters = Map.of("from", query.from().toString(), "to", query.to().toString());
-        return graph.read(cypher, parameters, timeout, ConnectionQueries::connection).stream().findFirst();
+        String from = query.from().toString();
+        String to = query.to().toString();
+        return graph.walkInThisJvm(timeout, transaction -> ConnectionWalk.between(transaction, from, to))
+                .orElseGet(() -> graph.read(from.equals(to) ? ONESELF : SHORTEST_CHAIN,
+                                Map.of("from", from, "to", to), timeout, ConnectionQueries::connection)
+                        .stream().findFirst());
     }
 
     private static Connection connection(GraphRow row) {

@@ -54,8 +54,8 @@ final class InProcessGraphReads extends GraphReads {
     }
 
     @Override
-    <T> Optional<T> walkInThisJvm(Function<Transaction, T> walk) {
-        return Optional.of(inTransaction(timeout(), walk));
+    <T> Optional<T> walkInThisJvm(Duration limit, Function<Transaction, T> walk) {
+        return Optional.of(inTransaction(limit, walk));
     }
 
     private <T> T inTransaction(Duration limit, Function<Transaction, T> work) {

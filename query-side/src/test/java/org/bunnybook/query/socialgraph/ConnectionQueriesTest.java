@@ -2,15 +2,18 @@ package org.bunnybook.query.socialgraph;
 
 import org.bunnybook.api.account.ProfileSummary;
 import org.bunnybook.api.friendship.Connection;
+import org.bunnybook.api.block.MemberBlocked;
 import org.bunnybook.api.friendship.FindConnection;
 import org.bunnybook.query.testing.Bunny;
 import org.bunnybook.query.testing.ProjectionEvents;
 import org.bunnybook.query.testing.ReadModelTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +22,18 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Shortest chains of friends in the graph the projection builds, and the plan Neo4j runs them with. */
+/**
+ * Shortest chains of friends in the graph the projection builds, walked in this JVM (the run mode's way) and asked of
+ * Cypher over Bolt (a Neo4j server's), alike; and the plan Neo4j runs Cypher's with.
+ */
 @ReadModelTest({
         SocialGraphProjection.class, GraphWrites.class, ConnectionQueries.class, GraphReadsConfiguration.class,
         HomeDatabase.class, SocialGraphCache.class})
 // a busy machine may plan the first search for longer than the production timeout: that is an outage, not a wrong answer
 @TestPropertySource(properties = "bunnybook.connections.timeout=10s")
 class ConnectionQueriesTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @Autowired
     ProjectionEvents events;
@@ -35,6 +43,20 @@ class ConnectionQueriesTest {
 
     @Autowired
     Driver neo4j;
+
+    @Autowired
+    HomeDatabase database;
+
+    @Autowired
+    GraphReads configured;
+
+    private ConnectionQueries inCypher;
+
+    @BeforeEach
+    void overBoltToo() {
+        assertThat(configured).isInstanceOf(InProcessGraphReads.class); // so that `connections` walks
+        inCypher = new ConnectionQueries(new BoltGraphReads(neo4j, database, TIMEOUT), TIMEOUT);
+    }
 
     @Test
     void aChainOfFriendsIsFoundInOrderUpToFourFriendshipsAndNoFurther() {
@@ -88,9 +110,44 @@ class ConnectionQueriesTest {
         events.given(kit.id(), kit.registers());
 
         assertThat(connection(kit, kit)).contains(new Connection(summaries(List.of(kit))));
-        assertThat(connections.handle(new FindConnection(kit.id(), UUID.randomUUID()))).isEmpty();
+        assertThat(bothWays(new FindConnection(kit.id(), UUID.randomUUID()))).isEmpty();
         UUID nobody = UUID.randomUUID();
-        assertThat(connections.handle(new FindConnection(nobody, nobody))).isEmpty();
+        assertThat(bothWays(new FindConnection(nobody, nobody))).isEmpty();
+    }
+
+    /**
+     * Whoever blocks or is blocked by the one who asks is on no chain they are shown (a longer one around them is),
+     * and not connected to them at all; others' chains run through them as before.
+     */
+    @Test
+    void membersBlockedEitherWayAreSteppedOverAndNotConnectedToTheOneWhoAsks() {
+        List<Bunny> bunnies = Bunny.named("asker", "via1", "pest", "via2", "via3", "target", "nuisance", "loner");
+        Bunny asker = bunnies.get(0), via1 = bunnies.get(1), pest = bunnies.get(2), target = bunnies.get(5);
+        Bunny nuisance = bunnies.get(6), loner = bunnies.get(7);
+        befriend(asker, via1);
+        befriend(via1, pest);
+        befriend(pest, target);
+        befriend(via1, bunnies.get(3));
+        befriend(bunnies.get(3), bunnies.get(4));
+        befriend(bunnies.get(4), target);
+        befriend(via1, nuisance);
+        befriend(nuisance, loner);
+        assertThat(connection(asker, target)).map(Connection::path)
+                .contains(summaries(List.of(asker, via1, pest, target)));
+        assertThat(connection(asker, loner)).map(Connection::degree).contains(3);
+
+        events.given(asker.friendshipWith(pest), new MemberBlocked(asker.friendshipWith(pest), asker.id(), pest.id()));
+        events.given(asker.friendshipWith(nuisance),
+                new MemberBlocked(asker.friendshipWith(nuisance), nuisance.id(), asker.id()));
+
+        assertThat(connection(asker, target)).map(Connection::path).as("around the one blocked")
+                .contains(summaries(List.of(asker, via1, bunnies.get(3), bunnies.get(4), target)));
+        assertThat(connection(asker, loner)).as("only the one blocking led there").isEmpty();
+        assertThat(connection(asker, pest)).isEmpty();
+        assertThat(connection(pest, asker)).isEmpty();
+        assertThat(connection(asker, nuisance)).isEmpty();
+        assertThat(connection(via1, loner)).map(Connection::path).as("others' chains are theirs")
+                .contains(summaries(List.of(via1, nuisance, loner)));
     }
 
     /**
@@ -113,7 +170,14 @@ class ConnectionQueriesTest {
     }
 
     private Optional<Connection> connection(Bunny from, Bunny to) {
-        return connections.handle(new FindConnection(from.id(), to.id()));
+        return bothWays(new FindConnection(from.id(), to.id()));
+    }
+
+    /** The chain walked, after checking that Cypher finds the same one. */
+    private Optional<Connection> bothWays(FindConnection query) {
+        Optional<Connection> walked = connections.handle(query);
+        assertThat(walked).as("walked, against Cypher's").isEqualTo(inCypher.handle(query));
+        return walked;
     }
 
     private static List<ProfileSummary> summaries(List<Bunny> bunnies) {
