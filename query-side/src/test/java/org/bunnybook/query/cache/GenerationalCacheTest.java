@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 /** The generational cache on the real Redis: what it serves, what it loads, and when it stops trusting itself. */
@@ -161,6 +162,24 @@ class GenerationalCacheTest {
         assertThat(owedWhileCommitting).containsExactly(1L);
         assertThat(owedRows()).as("settled").isZero();
         assertThat(about(ann)).isEqualTo("ann v2");
+    }
+
+    @Test
+    void aBatchThatRollsBackOwesNothing() {
+        List<Long> owedWhileCommitting = new ArrayList<>();
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(new SpringTransactionManager(transactions));
+        Throwable failed = catchThrowable(() -> batch.execute(() -> {
+            cache.holdUntilCommitted(ann);
+            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> {
+                owedWhileCommitting.add(owedRows());
+                throw new IllegalStateException("the batch fails as it commits");
+            });
+        }));
+
+        assertThat(failed).hasStackTraceContaining("the batch fails as it commits");
+        assertThat(owedWhileCommitting).as("owed inside the batch's transaction").containsExactly(1L);
+        assertThat(owedRows()).as("and gone with it").isZero();
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.bunnybook.query.socialgraph;
 
 import org.bunnybook.api.account.ProfileSummary;
-import org.bunnybook.api.friendship.Connection;
 import org.bunnybook.api.block.MemberBlocked;
+import org.bunnybook.api.friendship.Connection;
 import org.bunnybook.api.friendship.FindConnection;
 import org.bunnybook.query.testing.Bunny;
 import org.bunnybook.query.testing.ProjectionEvents;
@@ -15,6 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,26 @@ class ConnectionQueriesTest {
         assertThat(connection(chain.get(4), chain.get(0))).map(Connection::path)
                 .contains(summaries(List.of(chain.get(4), chain.get(3), chain.get(2), chain.get(1), chain.get(0))));
         assertThat(connection(chain.get(0), chain.get(5))).as("five friendships away").isEmpty();
+    }
+
+    /**
+     * The search grows from whichever end has fewer members to go on from, so a member with many friends makes it
+     * grow from the other end for most of the way; the chain comes out in order either way.
+     */
+    @Test
+    void theChainIsInOrderWhicheverEndTheSearchGrewFrom() {
+        List<Bunny> chain = Bunny.named("popular", "b2", "c2", "d2", "quiet");
+        for (int i = 0; i + 1 < chain.size(); i++) {
+            befriend(chain.get(i), chain.get(i + 1));
+        }
+        for (Bunny other : Bunny.named("x1", "x2", "x3")) {
+            befriend(chain.get(0), other);
+        }
+
+        assertThat(connection(chain.get(0), chain.get(4))).contains(new Connection(summaries(chain)));
+        List<Bunny> back = new ArrayList<>(chain);
+        Collections.reverse(back);
+        assertThat(connection(chain.get(4), chain.get(0))).contains(new Connection(summaries(back)));
     }
 
     @Test

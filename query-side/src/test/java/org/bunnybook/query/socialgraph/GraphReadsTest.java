@@ -5,6 +5,7 @@ import org.bunnybook.query.testing.EmbeddedReadModelStores;
 import org.bunnybook.query.testing.ReadModelTest;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.neo4j.graphdb.Label;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -60,6 +61,18 @@ class GraphReadsTest {
                     .as(reads.getClass().getSimpleName()).isInstanceOf(QueryTimeoutException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         }
+    }
+
+    /** A walk through Neo4j's API in this JVM is held to its time limit as a query is. */
+    @Test
+    void aWalkPastItsTimeLimitIsStoppedAndToldAsATimeout() {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> configured.walkInThisJvm(Duration.ofMillis(300), transaction -> {
+            while (true) {
+                transaction.findNode(Label.label("Profile"), "id", "nobody");
+            }
+        })).isInstanceOf(QueryTimeoutException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
