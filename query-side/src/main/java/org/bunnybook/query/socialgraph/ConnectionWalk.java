@@ -29,7 +29,7 @@ import java.util.UUID;
  * asks are stepped over, as Cypher's filter on the chain's members does. On the last round a side only looks for the
  * other one's members, keeping nothing.
  * <p>
- * Asked in Cypher, a third of a search's time at 100,000 members went to Cypher's own work for the query (its plan
+ * Asked in Cypher, a third of a search's CPU at 100,000 members went to Cypher's own work for the query (its plan
  * looked up, the blocked members collected, the rows made), beside Neo4j's search itself (docs/performance.md, "The
  * connection path walked"). The transaction's time limit bounds the walk as it bounds a query: every step through
  * Neo4j's API checks that the transaction is still open.
