@@ -4,21 +4,23 @@ import org.bunnybook.api.account.ProfileSummary;
 import org.bunnybook.api.friendship.Connection;
 import org.bunnybook.api.friendship.FindConnection;
 import org.neo4j.graphdb.Direction;
-import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Relationship;
-import org.neo4j.graphdb.RelationshipType;
 import org.neo4j.graphdb.ResourceIterable;
 import org.neo4j.graphdb.Transaction;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+
+import static org.bunnybook.query.socialgraph.GraphWalking.BLOCKED;
+import static org.bunnybook.query.socialgraph.GraphWalking.FRIEND;
+import static org.bunnybook.query.socialgraph.GraphWalking.PROFILE;
+import static org.bunnybook.query.socialgraph.GraphWalking.others;
+import static org.bunnybook.query.socialgraph.GraphWalking.profile;
 
 /**
  * A shortest chain of friends walked through Neo4j's own API, where the graph runs in this JVM: the question
@@ -35,10 +37,6 @@ import java.util.UUID;
  * Neo4j's API checks that the transaction is still open.
  */
 final class ConnectionWalk {
-
-    private static final Label PROFILE = Label.label("Profile");
-    private static final RelationshipType FRIEND = RelationshipType.withName("FRIEND");
-    private static final RelationshipType BLOCKED = RelationshipType.withName("BLOCKED");
 
     private ConnectionWalk() {
     }
@@ -121,20 +119,5 @@ final class ConnectionWalk {
             chain.add(profile(member));
         }
         return chain;
-    }
-
-    private static Set<Node> others(Node member, RelationshipType type) {
-        Set<Node> others = new HashSet<>();
-        try (ResourceIterable<Relationship> relationships = member.getRelationships(Direction.BOTH, type)) {
-            for (Relationship relationship : relationships) {
-                others.add(relationship.getOtherNode(member));
-            }
-        }
-        return others;
-    }
-
-    private static ProfileSummary profile(Node member) {
-        return new ProfileSummary(UUID.fromString((String) member.getProperty("id")),
-                (String) member.getProperty("username", null));
     }
 }

@@ -1,20 +1,18 @@
 package org.bunnybook.query.socialgraph;
 
 import org.bunnybook.api.account.ProfileSummary;
-import org.neo4j.graphdb.Direction;
-import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Relationship;
-import org.neo4j.graphdb.RelationshipType;
-import org.neo4j.graphdb.ResourceIterable;
 import org.neo4j.graphdb.Transaction;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
+
+import static org.bunnybook.query.socialgraph.GraphWalking.FRIEND;
+import static org.bunnybook.query.socialgraph.GraphWalking.PROFILE;
+import static org.bunnybook.query.socialgraph.GraphWalking.others;
+import static org.bunnybook.query.socialgraph.GraphWalking.profile;
 
 /**
  * Mutual friends walked through Neo4j's own API, where the graph runs in this JVM: both members found by the unique
@@ -29,9 +27,6 @@ import java.util.UUID;
  */
 final class MutualFriendsWalk {
 
-    private static final Label PROFILE = Label.label("Profile");
-    private static final RelationshipType FRIEND = RelationshipType.withName("FRIEND");
-
     private MutualFriendsWalk() {
     }
 
@@ -42,29 +37,17 @@ final class MutualFriendsWalk {
         if (me == null || them == null) {
             return List.of();
         }
-        Set<Node> mine = friends(me);
+        Set<Node> mine = others(me, FRIEND);
         record Found(String key, Node node) {
         }
         List<Found> found = new ArrayList<>();
-        for (Node friend : friends(them)) {
+        for (Node friend : others(them, FRIEND)) {
             if (mine.contains(friend) && friend.getProperty("key", null) instanceof String key
                     && key.compareTo(after) > 0) {
                 found.add(new Found(key, friend));
             }
         }
         return found.stream().sorted(Comparator.comparing(Found::key)).limit(limit)
-                .map(mutual -> new ProfileSummary(UUID.fromString((String) mutual.node().getProperty("id")),
-                        (String) mutual.node().getProperty("username")))
-                .toList();
-    }
-
-    private static Set<Node> friends(Node member) {
-        Set<Node> friends = new HashSet<>();
-        try (ResourceIterable<Relationship> friendships = member.getRelationships(Direction.BOTH, FRIEND)) {
-            for (Relationship friendship : friendships) {
-                friends.add(friendship.getOtherNode(member));
-            }
-        }
-        return friends;
+                .map(mutual -> profile(mutual.node())).toList();
     }
 }
