@@ -5,6 +5,7 @@ import org.neo4j.graphdb.DatabaseShutdownException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.TransactionTerminatedException;
 import org.neo4j.kernel.api.exceptions.Status;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -59,20 +60,21 @@ final class InProcessGraphReads extends GraphReads {
     }
 
     private <T> T inTransaction(Duration limit, Function<Transaction, T> work) {
+        long started = System.nanoTime();
         try (Transaction transaction = database.beginTx(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             return work.apply(transaction);
         } catch (DatabaseShutdownException | DatabaseNotFoundException e) {
             throw new DataAccessResourceFailureException("the social graph is unavailable", e);
         } catch (RuntimeException e) {
             Status status = Status.statusCodeOf(e);
-            if (status == null) {
-                throw e;
-            }
-            // the code names the transaction's own timeout: Neo4j ended the query for running past it
-            if (status.code().serialize().startsWith(TIMED_OUT)) {
+            // Neo4j ended the transaction for running past its limit; the code names that timeout, unless the step
+            // it ended was taking a lock, which says only that it was terminated: then the time spent tells
+            boolean timedOut = status != null && status.code().serialize().startsWith(TIMED_OUT)
+                    || e instanceof TransactionTerminatedException && System.nanoTime() - started >= limit.toNanos();
+            if (timedOut) {
                 throw new QueryTimeoutException("the social graph took longer than " + limit, e);
             }
-            if (status.code().classification() == Status.Classification.TransientError) {
+            if (status != null && status.code().classification() == Status.Classification.TransientError) {
                 throw new DataAccessResourceFailureException("the social graph is unavailable", e);
             }
             throw e;
