@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,6 +87,33 @@ public class ReadYourWrites {
      * read models are behind, so the answer can say so.
      */
     public <R> R send(Object command) {
+        return this.<R>sent(command).result();
+    }
+
+    /**
+     * As {@link #send}, answering the event of {@code eventType} the command stored, with the time it was stored at:
+     * once the read models reflect it they hold what it says, so an answer can be made from it without reading it
+     * back (a new post, a new comment).
+     */
+    public <E> Stored<E> send(Object command, Class<E> eventType) {
+        return this.sent(command).events().stream()
+                .filter(event -> eventType.isInstance(event.getPayload()))
+                .findFirst()
+                .map(event -> new Stored<>(eventType.cast(event.getPayload()), event.getTimestamp()))
+                .orElseThrow(() -> new IllegalStateException(
+                        GenericCommandMessage.asCommandMessage(command).getCommandName() + " stored no "
+                                + eventType.getSimpleName()));
+    }
+
+    /** An event a command stored, and when. */
+    public record Stored<E>(E event, Instant at) {
+    }
+
+    /** What a command answered, and the events it stored. */
+    private record Sent<R>(R result, List<EventMessage<?>> events) {
+    }
+
+    private <R> Sent<R> sent(Object command) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         String[] readModels = reflectedIn(message.getPayloadType());
         List<EventMessage<?>> events;
@@ -100,7 +128,7 @@ public class ReadYourWrites {
             log.warn("read models {} do not reflect {} yet; answering anyway", behind, message.getCommandName());
             readModelsBehind.forEach(listener -> listener.behind(behind));
         }
-        return result;
+        return new Sent<>(result, events);
     }
 
     private static String[] reflectedIn(Class<?> commandType) {

@@ -8,9 +8,10 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CommentView;
 import org.bunnybook.api.post.CreatePost;
+import org.bunnybook.api.post.PostCommented;
+import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.DeletePost;
 import org.bunnybook.api.post.EditPost;
-import org.bunnybook.api.post.FindComment;
 import org.bunnybook.api.post.FindComments;
 import org.bunnybook.api.post.FindFeed;
 import org.bunnybook.api.post.FindPost;
@@ -21,6 +22,7 @@ import org.bunnybook.api.post.PostView;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.api.post.UnlikePost;
 import org.bunnybook.platform.consistency.ReadYourWrites;
+import org.bunnybook.platform.consistency.ReadYourWrites.Stored;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.paging.PageParams;
 import org.bunnybook.web.security.Member;
@@ -36,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -54,12 +55,10 @@ class PostController {
 
     private final ReadYourWrites commands;
     private final QueryGateway queries;
-    private final Clock clock;
 
-    PostController(ReadYourWrites commands, QueryGateway queries, Clock clock) {
+    PostController(ReadYourWrites commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
-        this.clock = clock;
     }
 
     @PostMapping("/web/posts")
@@ -68,22 +67,18 @@ class PostController {
         UUID wall = request.wallProfileId() == null ? member.profileId() : request.wallProfileId();
         CreatePost post = new CreatePost(UUID.randomUUID(), member.profileId(), member.username(), wall,
                 request.content(), request.privacy() == null ? Privacy.PUBLIC : request.privacy());
-        commands.send(post);
-        PostLookup lookup = queries.query(new FindPost(post.postId(), member.profileId()),
-                ResponseTypes.instanceOf(PostLookup.class)).join();
-        // stored either way; the walls may not show it yet (being rebuilt, or parked after a failure)
-        return lookup.outcome() == PostLookup.Outcome.VISIBLE ? lookup.post() : asWritten(post);
+        // answered from the event it stored rather than read back: once the walls reflect it, they hold exactly this
+        // (and if they cannot yet, being rebuilt or having parked it, it is stored all the same)
+        Stored<PostCreated> created = commands.send(post, PostCreated.class);
+        PostCreated event = created.event();
+        Instant at = asTheWallsKeepIt(created.at());
+        return new PostView(event.postId(), event.content(), at, at, event.wallProfileId(), event.authorId(),
+                event.privacy(), 0, event.authorUsername(), 0, false, null);
     }
 
-    private PostView asWritten(CreatePost post) {
-        Instant now = now();
-        return new PostView(post.postId(), post.content(), now, now, post.wallProfileId(), post.authorId(),
-                post.privacy(), 0, post.authorUsername(), 0, false, null);
-    }
-
-    /** The time an answer made from a command (rather than from the read model) shows, as the API shows times. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    /** The walls keep times to the millisecond (as the API shows them). */
+    private static Instant asTheWallsKeepIt(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS);
     }
 
     @GetMapping("/web/posts")
@@ -117,12 +112,11 @@ class PostController {
     CommentView comment(Member member, @PathVariable UUID id, @Valid @RequestBody CommentRequest request) {
         CommentOnPost comment = new CommentOnPost(id, UUID.randomUUID(), member.profileId(), member.username(),
                 request.content());
-        commands.send(comment); // refused if the post is gone (404) or not for this member (403)
-        // stored either way; the walls may not show it yet (being rebuilt, or parked), as for a new post
-        return queries.query(new FindComment(comment.commentId()), ResponseTypes.optionalInstanceOf(CommentView.class))
-                .join()
-                .orElseGet(() -> new CommentView(comment.commentId(), comment.content(), now(), comment.postId(),
-                        comment.authorId(), comment.authorUsername(), null));
+        // refused if the post is gone (404) or not for this member (403); answered from its event, as a new post is
+        Stored<PostCommented> stored = commands.send(comment, PostCommented.class);
+        PostCommented event = stored.event();
+        return new CommentView(event.commentId(), event.content(), asTheWallsKeepIt(stored.at()), event.postId(),
+                event.authorId(), event.authorUsername(), null);
     }
 
     @GetMapping("/web/posts/{id}/comments")

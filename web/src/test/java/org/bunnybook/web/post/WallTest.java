@@ -77,6 +77,9 @@ class WallTest {
         assertThat(post.get("likesCount").asInt()).isZero();
         assertThat(post.get("likedByMe").asBoolean()).isFalse();
         assertThat(post.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+
+        // answered from the event it stored, it is the post the walls hold, to the millisecond
+        assertThat(hazel.client().get("/web/posts/" + post.get("id").asText()).json()).isEqualTo(post);
     }
 
     @Test
@@ -163,6 +166,8 @@ class WallTest {
                 "postId", "profileId", "username", "editedAt");
         assertThat(first.json().get("editedAt").isNull()).as("never edited").isTrue();
         assertThat(first.json().get("username").asText()).isEqualTo(reader.username());
+        assertThat(new ApiClient(port).get("/web/posts/" + post + "/comments").json().get(0)).as("as listed")
+                .isEqualTo(first.json());
         reader.client().post("/web/posts/" + post + "/comments", Map.of("content", "second"));
         assertThat(reader.client().post("/web/posts/" + post + "/comments", Map.of("content", "   ")).status())
                 .isEqualTo(422);
