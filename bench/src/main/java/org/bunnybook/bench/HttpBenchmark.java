@@ -30,10 +30,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * The application driven as its clients drive it, at 1, 8 and 32 clients at once. Every client is a member who
  * registered and logged in over HTTP (a JWT access token, each client from its own address as a proxy would pass it
  * on), befriended a partner over HTTP, and holds a STOMP socket as the web UI does. In each phase every client, as
- * fast as it is answered, either writes posts on its wall ({@code POST /web/posts}, answered once the post can be read
- * back: read-your-writes) or sends chat messages to its partner (a {@code chat_message} frame, answered by the
+ * fast as it is answered, either writes posts on its wall ({@code POST /web/posts}, answered once the walls and the
+ * feed cache hold the post: read-your-writes) or sends chat messages to its partner (a {@code chat_message} frame, answered by the
  * server's echo of its {@code clientMessageId} once the message is stored). The baseline, measured in the same run
  * between the phases, is raw single-row inserts from as many connections ({@link RawInserts}).
+ * <p>
+ * Before the first phase, 8 clients post and then chat for a warm-up, printed but not judged: in a CPU profile of the
+ * 8-client phase of a run without it, a quarter of the CPU went to the JIT's compiler threads (docs/performance.md,
+ * "A new post answered from its event"), which a server that has been up for a minute no longer spends.
  */
 final class HttpBenchmark {
 
@@ -49,14 +53,16 @@ final class HttpBenchmark {
 
     private final ConfigurableApplicationContext application;
     private final Duration phase;
+    private final Duration warmUp;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final List<Client> clients = new ArrayList<>();
 
-    HttpBenchmark(ConfigurableApplicationContext application, Duration phase) {
+    HttpBenchmark(ConfigurableApplicationContext application, Duration phase, Duration warmUp) {
         this.application = application;
         this.phase = phase;
+        this.warmUp = warmUp;
         this.port = Integer.parseInt(application.getEnvironment().getProperty("local.server.port"));
     }
 
@@ -119,6 +125,7 @@ final class HttpBenchmark {
         System.out.printf("%n%d clients registered and logged in over HTTP, each with a friend and a STOMP socket; "
                 + "%d s per phase; chat paced at one message per %d ms a client at most (the server's frame budget is "
                 + "20 a second a session)%n", clients.size(), phase.toSeconds(), CHAT_SPACING.toMillis());
+        warmUp();
         System.out.printf("%-8s %10s %20s %8s %10s %20s %8s %14s %18s %10s%n", "clients", "posts/s", "post p50/p99 ms",
                 "failed", "chats/s", "chat p50/p99 ms", "failed", "raw inserts/s", "insert p50/p99 ms", "posts/raw");
         RawInserts baseline = null;
@@ -127,9 +134,9 @@ final class HttpBenchmark {
         try {
             for (int count : CLIENTS) {
                 Quiet.untilProjected(application);
-                Figures posts = posts(count);
+                Figures posts = posts(count, phase);
                 Quiet.untilProjected(application);
-                Figures chats = chats(count);
+                Figures chats = chats(count, phase);
                 Quiet.untilProjected(application);
                 if (baseline == null) { // it copies a stored post and message, which exist from here on
                     baseline = new RawInserts(application);
@@ -163,9 +170,20 @@ final class HttpBenchmark {
 
     // --- the phases ---
 
-    private Figures posts(int count) {
+    private void warmUp() {
+        if (warmUp.isZero()) {
+            return;
+        }
+        Figures posts = posts(8, warmUp);
+        Figures chats = chats(8, warmUp);
+        System.out.printf("warm-up, not judged: 8 clients, %d s of posts (%.1f/s, p50/p99 %.1f / %.1f ms, %d failed), "
+                        + "then %d s of chats (%.1f/s, %d failed)%n", warmUp.toSeconds(), posts.perSecond(),
+                posts.p50(), posts.p99(), posts.failed(), warmUp.toSeconds(), chats.perSecond(), chats.failed());
+    }
+
+    private Figures posts(int count, Duration length) {
         AtomicLong failed = new AtomicLong();
-        Phase measured = Phase.measure(count, phase, index -> {
+        Phase measured = Phase.measure(count, length, index -> {
             Client client = clients.get(index);
             long[] written = {0};
             return () -> {
@@ -180,10 +198,10 @@ final class HttpBenchmark {
     }
 
     /** Each client sends a message, waits for its echo, and sends the next no sooner than the spacing allows. */
-    private Figures chats(int count) {
+    private Figures chats(int count, Duration length) {
         AtomicLong failed = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(count);
-        long deadline = System.nanoTime() + phase.toNanos();
+        long deadline = System.nanoTime() + length.toNanos();
         try {
             List<CompletableFuture<Latencies>> running = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -205,7 +223,7 @@ final class HttpBenchmark {
                 }, pool));
             }
             Latencies all = Latencies.merged(running.stream().map(CompletableFuture::join).toList());
-            return new Figures(all.count() / (double) phase.toNanos() * 1e9, all, failed.get());
+            return new Figures(all.count() / (double) length.toNanos() * 1e9, all, failed.get());
         } finally {
             pool.shutdownNow();
         }
