@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bunnybook.platform.processing.CommittedBatches;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Collects the events that commands published while a capture was open. A command joins a capture through its
  * metadata, so the events are found whichever thread handles it (a command resent after losing a race runs on the
- * gateway's retry thread).
+ * gateway's retry thread). The capture watches for its events in the batches committed on this node from the moment
+ * they are published, before the command commits: no batch can have handled them before that.
  */
 @Component
 class PublishedEvents {
@@ -24,11 +26,13 @@ class PublishedEvents {
     /** Command metadata naming the capture its events belong to; never copied onto the events. */
     static final String CAPTURE = "readYourWritesCapture";
 
-    private final Map<String, List<EventMessage<?>>> captures = new ConcurrentHashMap<>();
+    private final Map<String, Capture> captures = new ConcurrentHashMap<>();
     private final EventBus eventBus;
+    private final CommittedBatches committedBatches;
 
-    PublishedEvents(EventBus eventBus) {
+    PublishedEvents(EventBus eventBus, CommittedBatches committedBatches) {
         this.eventBus = eventBus;
+        this.committedBatches = committedBatches;
     }
 
     @PostConstruct
@@ -36,27 +40,39 @@ class PublishedEvents {
         eventBus.registerDispatchInterceptor(messages -> {
             CurrentUnitOfWork.map(unitOfWork -> unitOfWork.getMessage().getMetaData().get(CAPTURE))
                     .map(captures::get)
-                    .ifPresent(capturing -> capturing.addAll(messages));
+                    .ifPresent(capture -> capture.add(messages));
             return (index, message) -> message;
         });
     }
 
     Capture capture() {
-        Capture capture = new Capture(UUID.randomUUID().toString());
-        captures.put(capture.id, capture.events);
+        Capture capture = new Capture(UUID.randomUUID().toString(), committedBatches.watch());
+        captures.put(capture.id, capture);
         return capture;
     }
 
     final class Capture implements AutoCloseable {
         private final String id;
         private final List<EventMessage<?>> events = Collections.synchronizedList(new ArrayList<>());
+        private final CommittedBatches.Watch watch;
 
-        private Capture(String id) {
+        private Capture(String id, CommittedBatches.Watch watch) {
             this.id = id;
+            this.watch = watch;
         }
 
         String id() {
             return id;
+        }
+
+        private void add(List<? extends EventMessage<?>> messages) {
+            watch.add(messages.stream().map(EventMessage::getIdentifier).toList());
+            events.addAll(messages);
+        }
+
+        /** Which of the captured events the batches committed on this node since have handled. */
+        CommittedBatches.Watch watch() {
+            return watch;
         }
 
         List<EventMessage<?>> events() {
@@ -68,6 +84,7 @@ class PublishedEvents {
         @Override
         public void close() {
             captures.remove(id);
+            watch.close();
         }
     }
 }

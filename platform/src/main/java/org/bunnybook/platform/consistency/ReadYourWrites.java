@@ -19,6 +19,7 @@ import org.axonframework.messaging.Message;
 import org.bunnybook.api.ReflectedIn;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.processing.CommittedBatches;
+import org.bunnybook.platform.processing.ParkedHere;
 import org.bunnybook.platform.processing.ReplayProgress;
 import org.bunnybook.platform.processing.StoredTokens;
 import org.bunnybook.platform.processing.StoredTokens.StoredToken;
@@ -42,10 +43,11 @@ import java.util.stream.Stream;
  * Sends commands so that the sender's next read sees their effect, while projections stay asynchronous.
  * <p>
  * The events a command produced are captured as they are published ({@link PublishedEvents}); after the command
- * commits, their positions in the event store are looked up, and the request waits (bounded) until, in each named
- * processing group, every segment that handles one of those events has stored a token past its position. Tokens live
- * in PostgreSQL, so this holds whichever node runs the segment; a segment stores its token in the same transaction
- * as the batch it handled, so a stored position means the read model has it.
+ * commits, the request waits (bounded) until, in each named processing group, every segment that handles one of
+ * those events has committed a batch past it. Where this node runs every segment of the group, its own batches say
+ * so as they commit ({@link CommittedBatches.Watch}). Otherwise the events' positions in the event store are looked
+ * up and compared with the tokens: they live in PostgreSQL, so this holds whichever node runs the segment; a segment
+ * stores its token in the same transaction as the batch it handled, so a stored position means the read model has it.
  */
 @Component
 @EnableConfigurationProperties(ReadYourWritesProperties.class)
@@ -62,13 +64,15 @@ public class ReadYourWrites {
     private final StoredTokens storedTokens;
     private final ReadYourWritesProperties properties;
     private final CommittedBatches committedBatches;
+    private final ParkedHere parkedHere;
     private final List<ReadModelsBehind> readModelsBehind;
     private final EventStore eventStore;
 
     ReadYourWrites(CommandGateway commandGateway, PublishedEvents publishedEvents,
                    EventProcessingConfiguration processing, EventStoreTables tables, StoredTokens storedTokens,
-                   ReadYourWritesProperties properties, CommittedBatches committedBatches,
+                   ReadYourWritesProperties properties, CommittedBatches committedBatches, ParkedHere parkedHere,
                    List<ReadModelsBehind> readModelsBehind, EventStore eventStore) {
+        this.parkedHere = parkedHere;
         this.eventStore = eventStore;
         this.commandGateway = commandGateway;
         this.publishedEvents = publishedEvents;
@@ -116,19 +120,17 @@ public class ReadYourWrites {
     private <R> Sent<R> sent(Object command) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         String[] readModels = reflectedIn(message.getPayloadType());
-        List<EventMessage<?>> events;
-        R result;
-        Map<String, Long> batchesBefore = committedBatches.counts(List.of(readModels));
+        Map<String, Long> parkedBefore = parkedHere.counts(List.of(readModels));
         try (PublishedEvents.Capture capture = publishedEvents.capture()) {
-            result = commandGateway.sendAndWait(message.andMetaData(Map.of(PublishedEvents.CAPTURE, capture.id())));
-            events = capture.events();
+            R result = commandGateway.sendAndWait(message.andMetaData(Map.of(PublishedEvents.CAPTURE, capture.id())));
+            List<EventMessage<?>> events = capture.events();
+            List<String> behind = behind(events, properties.timeout(), capture.watch(), parkedBefore, readModels);
+            if (!behind.isEmpty()) {
+                log.warn("read models {} do not reflect {} yet; answering anyway", behind, message.getCommandName());
+                readModelsBehind.forEach(listener -> listener.behind(behind));
+            }
+            return new Sent<>(result, events);
         }
-        List<String> behind = behind(events, properties.timeout(), batchesBefore, readModels);
-        if (!behind.isEmpty()) {
-            log.warn("read models {} do not reflect {} yet; answering anyway", behind, message.getCommandName());
-            readModelsBehind.forEach(listener -> listener.behind(behind));
-        }
-        return new Sent<>(result, events);
     }
 
     private static String[] reflectedIn(Class<?> commandType) {
@@ -142,7 +144,7 @@ public class ReadYourWrites {
      * anything until its replay is over.
      */
     public boolean awaitProjections(List<? extends EventMessage<?>> events, Duration timeout, String... readModels) {
-        return behind(events, timeout, null, readModels).isEmpty();
+        return behind(events, timeout, null, null, readModels).isEmpty();
     }
 
     /**
@@ -161,37 +163,52 @@ public class ReadYourWrites {
 
     /**
      * The read models that do not reflect {@code events} once waited for; empty when all do. They are waited for
-     * together: their tokens are read in one query, again whenever one of them commits a batch on this node (and
-     * every {@link #LOOK_AGAIN} for batches committed elsewhere). Counted before the command was sent (null when
-     * the wait is not for a command of its own), {@code batchesBefore} spares the first read when none of them has
-     * committed a batch since and this node runs every segment of them: no batch can have handled the command's
-     * events yet. Named in the order of {@code readModels}.
+     * together, woken whenever one of them commits a batch on this node. A read model this node runs every segment
+     * of reflects the events once its batches committed here have handled those it handles, which the
+     * {@code watch} (null: none, for events this node did not capture as they were published) tells without a
+     * question to PostgreSQL. Otherwise, and at least every {@link #LOOK_AGAIN} (a segment may have been handed to
+     * another node and back meanwhile), their tokens are read, in one query. Last, the dead-letter table is asked
+     * whether any of the events was parked, unless every read model was found to reflect them here and this node
+     * has parked nothing of theirs since {@code parkedBefore} was counted (before the command was sent). Named in the
+     * order of {@code readModels}.
      */
     private List<String> behind(List<? extends EventMessage<?>> events, Duration timeout,
-                                Map<String, Long> batchesBefore, String... readModels) {
+                                CommittedBatches.Watch watch, Map<String, Long> parkedBefore, String... readModels) {
         if (events.isEmpty() || readModels.length == 0) {
             return List.of();
         }
         List<String> eventIds = events.stream().map(Message::getIdentifier).toList();
-        Map<String, Long> positions = tables.positionsOf(eventIds);
+        Map<String, Long> positions = null; // looked up when the tokens are first read
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
+        long lookedAtTokens = watch == null ? started - LOOK_AGAIN.toNanos() : started;
         Map<String, Progress> awaited = new LinkedHashMap<>();
         for (String readModel : readModels) {
             awaited.put(readModel, new Progress(processorFor(readModel), started));
         }
         Set<String> behind = new HashSet<>();
-        Map<String, Long> notMovedSince = awaited.values().stream().allMatch(Progress::runsEverySegmentHere)
-                ? batchesBefore : null;
+        Set<String> reflectedHere = new HashSet<>();
         try {
             while (!awaited.isEmpty()) {
                 Map<String, Long> seen = committedBatches.counts(awaited.keySet());
-                if (!seen.equals(notMovedSince)) {
+                if (watch != null) {
+                    awaited.entrySet().removeIf(entry -> entry.getValue().runsEverySegmentHere()
+                            && handledHere(entry.getValue().processor, entry.getKey(), events, watch)
+                            && reflectedHere.add(entry.getKey()));
+                }
+                long now = System.nanoTime();
+                boolean everyOneHere = awaited.values().stream().allMatch(Progress::runsEverySegmentHere);
+                if (!awaited.isEmpty() && (watch == null || !everyOneHere || now - lookedAtTokens >= LOOK_AGAIN.toNanos()
+                        || now > deadline)) {
+                    lookedAtTokens = now;
+                    if (positions == null) {
+                        positions = tables.positionsOf(eventIds);
+                    }
                     Map<String, List<StoredToken>> tokens = storedTokens.of(awaited.keySet());
-                    long now = System.nanoTime();
+                    Map<String, Long> stored = positions;
                     awaited.entrySet().removeIf(entry -> {
                         List<StoredToken> own = tokens.getOrDefault(entry.getKey(), List.of());
-                        if (hasProcessed(entry.getValue().processor, own, events, positions)) {
+                        if (hasProcessed(entry.getValue().processor, own, events, stored)) {
                             return true;
                         }
                         // a read model whose store is down does not hold a server thread for the whole timeout
@@ -202,12 +219,10 @@ public class ReadYourWrites {
                         return false;
                     });
                 }
-                notMovedSince = null; // from now on, look at every wake: other nodes' batches are not counted
-                long now = System.nanoTime();
                 if (!awaited.isEmpty()) {
                     seen.keySet().retainAll(awaited.keySet());
                     committedBatches.awaitAny(seen, Duration.ofNanos(
-                            Math.max(0, Math.min(LOOK_AGAIN.toNanos(), deadline - now))));
+                            Math.max(0, Math.min(LOOK_AGAIN.toNanos(), deadline - System.nanoTime()))));
                 }
             }
         } catch (InterruptedException e) {
@@ -215,10 +230,22 @@ public class ReadYourWrites {
             throw new IllegalStateException("interrupted while waiting for read models", e);
         }
         // a parked event has moved its group's tokens on without being reflected
-        tables.groupsHavingParked(eventIds).stream().filter(List.of(readModels)::contains).forEach(behind::add);
+        boolean nothingParkedHere = reflectedHere.size() == readModels.length
+                && parkedHere.counts(List.of(readModels)).equals(parkedBefore);
+        if (!nothingParkedHere) {
+            tables.groupsHavingParked(eventIds).stream().filter(List.of(readModels)::contains).forEach(behind::add);
+        }
         log.debug("read models {} waited for {} ms; behind: {}", List.of(readModels),
                 (System.nanoTime() - started) / 1_000_000, behind);
         return Stream.of(readModels).filter(behind::contains).toList();
+    }
+
+    /** Whether the batches of {@code group} committed on this node have handled every one of the events it handles. */
+    private static boolean handledHere(AbstractEventProcessor processor, String group,
+                                       List<? extends EventMessage<?>> events, CommittedBatches.Watch watch) {
+        Collection<EventTrackerStatus> segments = ((StreamingEventProcessor) processor).processingStatus().values();
+        return events.stream().allMatch(event -> watch.committed(group, event.getIdentifier())
+                || segments.stream().noneMatch(status -> handles(processor, event, status.getSegment())));
     }
 
     /** How far one awaited read model's tokens have got, and since when they have not moved. */

@@ -7,6 +7,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.function.Consumer;
  * Tells whoever waits for a processing group on this node that it has just committed a batch, so a request waiting
  * for its own write (read-your-writes) looks again at once instead of at the next tick of a poll, and whoever
  * listens (the event source, whose stream for a processor far ahead of it reads on once a batch has made room).
- * Batches committed on other nodes are not announced here; waiters still look now and then for those.
+ * Batches committed on other nodes are not announced here; waiters still look now and then for those. It also tells
+ * a waiter which of the events it {@linkplain #watch() watches} were handled in the groups' committed batches: where
+ * this node runs every segment of a group, that is all a waiter needs to know, with no question to the token store.
  */
 @Component
 public class CommittedBatches {
@@ -34,6 +37,8 @@ public class CommittedBatches {
     /** The threads waiting for each group, woken by its commits only. */
     private final ConcurrentMap<String, Set<Thread>> waiting = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /** The watched events, by identifier: only those a request waits for, so the map stays small. */
+    private final ConcurrentMap<String, Watch> watched = new ConcurrentHashMap<>();
 
     /**
      * How many batches each of the groups has committed on this node so far; pass it to {@link #awaitAny}. Counted
@@ -79,15 +84,62 @@ public class CommittedBatches {
     public MessageHandlerInterceptor<EventMessage<?>> countingFor(String group) {
         return (UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) -> {
             var root = unitOfWork.root();
-            // a batch's unit of work is shared by its events: announce it once
-            if (root.resources().putIfAbsent(ANNOUNCED, Boolean.TRUE) == null) {
-                root.afterCommit(committed -> committed(group));
+            // a batch's unit of work is shared by its events: announce it once, with the watched events it handled
+            List<Handled> handled = root.getOrComputeResource(ANNOUNCED, key -> {
+                List<Handled> events = new ArrayList<>();
+                root.afterCommit(committed -> committed(group, events));
+                return events;
+            });
+            String event = unitOfWork.getMessage().getIdentifier();
+            Watch watch = watched.get(event);
+            if (watch != null) {
+                handled.add(new Handled(watch, event));
             }
             return chain.proceed();
         };
     }
 
-    private void committed(String group) {
+    /**
+     * Starts watching for events by their identifiers, to be {@linkplain Watch#add added} before the command that
+     * stores them commits (no batch can handle them before); close it once they no longer matter.
+     */
+    public Watch watch() {
+        return new Watch();
+    }
+
+    /** Events watched for, and the groups that have committed a batch handling each of them on this node. */
+    public final class Watch implements AutoCloseable {
+
+        private final Map<String, Set<String>> committedIn = new ConcurrentHashMap<>();
+
+        private Watch() {
+        }
+
+        public void add(Collection<String> eventIdentifiers) {
+            eventIdentifiers.forEach(event -> {
+                committedIn.putIfAbsent(event, ConcurrentHashMap.newKeySet());
+                watched.put(event, this);
+            });
+        }
+
+        /** Whether a batch of {@code group} that handled the event has committed on this node since it was added. */
+        public boolean committed(String group, String eventIdentifier) {
+            Set<String> groups = committedIn.get(eventIdentifier);
+            return groups != null && groups.contains(group);
+        }
+
+        @Override
+        public void close() {
+            committedIn.keySet().forEach(event -> watched.remove(event, this));
+        }
+    }
+
+    private record Handled(Watch watch, String event) {
+    }
+
+    private void committed(String group, List<Handled> handled) {
+        // noted before the waiters wake, so that they find it
+        handled.forEach(event -> event.watch.committedIn.get(event.event).add(group));
         counter(group).incrementAndGet();
         waitersOf(group).forEach(LockSupport::unpark);
         listeners.forEach(listener -> listener.accept(group));

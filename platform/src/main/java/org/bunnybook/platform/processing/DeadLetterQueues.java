@@ -26,10 +26,13 @@ public class DeadLetterQueues {
     private final Serializer serializer;
     private final Serializer eventSerializer;
     private final EventStoreTables tables;
+    private final ParkedHere parkedHere;
 
     DeadLetterQueues(ConnectionProvider connectionProvider, TransactionManager transactionManager,
                      DeadLetterSchema schema, Serializer serializer,
-                     @Qualifier("eventSerializer") Serializer eventSerializer, EventStoreTables tables) {
+                     @Qualifier("eventSerializer") Serializer eventSerializer, EventStoreTables tables,
+                     ParkedHere parkedHere) {
+        this.parkedHere = parkedHere;
         this.connectionProvider = connectionProvider;
         this.transactionManager = transactionManager;
         this.schema = schema;
@@ -46,6 +49,6 @@ public class DeadLetterQueues {
                 .transactionManager(transactionManager)
                 .schema(schema)
                 .genericSerializer(serializer)
-                .eventSerializer(eventSerializer)), processor, tables);
+                .eventSerializer(eventSerializer), () -> parkedHere.parked(processor)), processor, tables);
     }
 }

@@ -17,7 +17,10 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A request waiting for several read models wakes when any of them commits a batch on this node, and only then. */
+/**
+ * A request waiting for several read models wakes when any of them commits a batch on this node, and only then, and
+ * finds which of its events those batches handled.
+ */
 class CommittedBatchesTest {
 
     private final CommittedBatches batches = new CommittedBatches();
@@ -82,6 +85,54 @@ class CommittedBatchesTest {
     }
 
     @Test
+    void aWatchKnowsWhichGroupsCommittedABatchHandlingItsEvents() {
+        EventMessage<?> mine = GenericEventMessage.asEventMessage("my post");
+        EventMessage<?> theirs = GenericEventMessage.asEventMessage("their post");
+        try (CommittedBatches.Watch watch = batches.watch()) {
+            watch.add(List.of(mine.getIdentifier()));
+
+            commitBatch("walls", List.of(theirs, mine));
+            rolledBackBatch("feed-cache", List.of(mine));
+
+            assertThat(watch.committed("walls", mine.getIdentifier())).isTrue();
+            assertThat(watch.committed("feed-cache", mine.getIdentifier())).as("rolled back").isFalse();
+            assertThat(watch.committed("walls", theirs.getIdentifier())).as("not watched").isFalse();
+        }
+    }
+
+    @Test
+    void aWaiterWokenByTheBatchFindsItsEventHandled() throws Exception {
+        EventMessage<?> mine = GenericEventMessage.asEventMessage("my post");
+        try (CommittedBatches.Watch watch = batches.watch()) {
+            watch.add(List.of(mine.getIdentifier()));
+            Map<String, Long> seen = batches.counts(List.of("walls"));
+            CountDownLatch waiting = new CountDownLatch(1);
+            CompletableFuture<Boolean> found = CompletableFuture.supplyAsync(() -> {
+                waiting.countDown();
+                timed(() -> batches.awaitAny(seen, Duration.ofSeconds(30)));
+                return watch.committed("walls", mine.getIdentifier());
+            });
+            waiting.await();
+
+            commitBatch("walls", List.of(mine));
+
+            assertThat(found.get(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aClosedWatchIsToldNothingMore() {
+        EventMessage<?> mine = GenericEventMessage.asEventMessage("my post");
+        CommittedBatches.Watch watch = batches.watch();
+        watch.add(List.of(mine.getIdentifier()));
+        watch.close();
+
+        commitBatch("walls", List.of(mine));
+
+        assertThat(watch.committed("walls", mine.getIdentifier())).isFalse();
+    }
+
+    @Test
     void anInterruptedWaitSaysSo() {
         Thread.currentThread().interrupt();
         assertThatThrownBy(() -> batches.awaitAny(batches.counts(List.of("walls")), Duration.ofSeconds(30)))
@@ -90,18 +141,24 @@ class CommittedBatchesTest {
 
     /** A processor's batch of {@code events}, run through the counting interceptor as a segment runs it. */
     private void commitBatch(String group, int events) {
+        commitBatch(group, IntStream.range(0, events)
+                .<EventMessage<?>>mapToObj(GenericEventMessage::asEventMessage).toList());
+    }
+
+    private void commitBatch(String group, List<EventMessage<?>> messages) {
         var counting = batches.countingFor(group);
-        List<EventMessage<?>> messages = IntStream.range(0, events)
-                .<EventMessage<?>>mapToObj(GenericEventMessage::asEventMessage).toList();
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
         batch.executeWithResult(() -> counting.handle(batch, () -> null));
     }
 
     /** A batch whose handling fails: it rolls back, and nothing is told. */
     private void rolledBackBatch(String group) {
+        rolledBackBatch(group, List.of(GenericEventMessage.asEventMessage("rotten carrot")));
+    }
+
+    private void rolledBackBatch(String group, List<EventMessage<?>> messages) {
         var counting = batches.countingFor(group);
-        BatchingUnitOfWork<EventMessage<?>> batch =
-                new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("rotten carrot")));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
         batch.executeWithResult(() -> counting.handle(batch, () -> {
             throw new IllegalStateException("the handler failed");
         }));
