@@ -38,9 +38,16 @@ class PublishedEvents {
     @PostConstruct
     void listen() {
         eventBus.registerDispatchInterceptor(messages -> {
-            CurrentUnitOfWork.map(unitOfWork -> unitOfWork.getMessage().getMetaData().get(CAPTURE))
-                    .map(captures::get)
-                    .ifPresent(capture -> capture.add(messages));
+            CurrentUnitOfWork.ifStarted(unitOfWork -> {
+                Object id = unitOfWork.getMessage().getMetaData().get(CAPTURE);
+                Capture capture = id == null ? null : captures.get(id);
+                if (capture != null) {
+                    List<EventMessage<?>> published = List.copyOf(messages);
+                    capture.add(published);
+                    // a command that lost a race rolls back and is sent again: what it published was never stored
+                    unitOfWork.root().onRollback(rolledBack -> capture.discard(published));
+                }
+            });
             return (index, message) -> message;
         });
     }
@@ -65,9 +72,14 @@ class PublishedEvents {
             return id;
         }
 
-        private void add(List<? extends EventMessage<?>> messages) {
+        private void add(List<EventMessage<?>> messages) {
             watch.add(messages.stream().map(EventMessage::getIdentifier).toList());
             events.addAll(messages);
+        }
+
+        private void discard(List<EventMessage<?>> messages) {
+            events.removeAll(messages);
+            watch.forget(messages.stream().map(EventMessage::getIdentifier).toList());
         }
 
         /** Which of the captured events the batches committed on this node since have handled. */

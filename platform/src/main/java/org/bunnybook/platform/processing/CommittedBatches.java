@@ -41,8 +41,7 @@ public class CommittedBatches {
     private final ConcurrentMap<String, Watch> watched = new ConcurrentHashMap<>();
 
     /**
-     * How many batches each of the groups has committed on this node so far; pass it to {@link #awaitAny}. Counted
-     * before a command is sent, it tells afterwards whether any batch could have handled the command's events.
+     * How many batches each of the groups has committed on this node so far; pass it to {@link #awaitAny}.
      */
     public Map<String, Long> counts(Collection<String> groupNames) {
         Map<String, Long> counts = new HashMap<>();
@@ -122,6 +121,14 @@ public class CommittedBatches {
             });
         }
 
+        /** Stops watching for these events (never stored after all). */
+        public void forget(Collection<String> eventIdentifiers) {
+            eventIdentifiers.forEach(event -> {
+                watched.remove(event, this);
+                committedIn.remove(event);
+            });
+        }
+
         /** Whether a batch of {@code group} that handled the event has committed on this node since it was added. */
         public boolean committed(String group, String eventIdentifier) {
             Set<String> groups = committedIn.get(eventIdentifier);
@@ -139,7 +146,10 @@ public class CommittedBatches {
 
     private void committed(String group, List<Handled> handled) {
         // noted before the waiters wake, so that they find it
-        handled.forEach(event -> event.watch.committedIn.get(event.event).add(group));
+        handled.forEach(event -> event.watch.committedIn.computeIfPresent(event.event, (id, groups) -> {
+            groups.add(group);
+            return groups;
+        }));
         counter(group).incrementAndGet();
         waitersOf(group).forEach(LockSupport::unpark);
         listeners.forEach(listener -> listener.accept(group));
