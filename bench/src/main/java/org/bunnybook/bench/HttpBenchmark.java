@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * registered and logged in over HTTP (a JWT access token, each client from its own address as a proxy would pass it
  * on), befriended a partner over HTTP, and holds a STOMP socket as the web UI does. In each phase every client, as
  * fast as it is answered, either writes posts on its wall ({@code POST /web/posts}, answered once the walls and the
- * feed cache hold the post: read-your-writes) or sends chat messages to its partner (a {@code chat_message} frame, answered by the
- * server's echo of its {@code clientMessageId} once the message is stored). The baseline, measured in the same run
+ * feed cache hold the post: read-your-writes) or sends chat messages to its partner (a {@code chat_message} frame,
+ * answered by the server's echo of its {@code clientMessageId} once the message is stored). The baseline, measured in the same run
  * between the phases, is raw single-row inserts from as many connections ({@link RawInserts}).
  * <p>
  * Before the first phase, 8 clients post and then chat for a warm-up, printed but not judged: in a CPU profile of the

@@ -149,8 +149,9 @@ public class ReadYourWrites {
 
     /**
      * Waits, at most {@code bunnybook.read-your-writes.timeout}, until {@code readModels} have processed every event
-     * stored for the aggregate so far; answers whether they did. For reads that must show what was stored before they began, whoever stored it
-     * and whether or not a read model was waited for then (chat pushes a message before its history has it).
+     * stored for the aggregate so far; answers whether they did. For reads that must show what was stored before
+     * they began, whoever stored it and whether or not a read model was waited for then (chat pushes a message
+     * before its history has it).
      */
     public boolean awaitAggregate(String aggregateId, String... readModels) {
         Optional<Long> last = eventStore.lastSequenceNumberFor(aggregateId);
@@ -197,9 +198,9 @@ public class ReadYourWrites {
                             && reflectedHere.add(entry.getKey()));
                 }
                 long now = System.nanoTime();
-                boolean everyOneHere = awaited.values().stream().allMatch(Progress::runsEverySegmentHere);
-                if (!awaited.isEmpty() && (watch == null || !everyOneHere || now - lookedAtTokens >= LOOK_AGAIN.toNanos()
-                        || now > deadline)) {
+                boolean toldHere = watch != null && awaited.values().stream().allMatch(Progress::runsEverySegmentHere);
+                if (!awaited.isEmpty()
+                        && (!toldHere || now - lookedAtTokens >= LOOK_AGAIN.toNanos() || now > deadline)) {
                     lookedAtTokens = now;
                     if (positions == null) {
                         positions = tables.positionsOf(eventIds);
@@ -221,8 +222,8 @@ public class ReadYourWrites {
                 }
                 if (!awaited.isEmpty()) {
                     seen.keySet().retainAll(awaited.keySet());
-                    committedBatches.awaitAny(seen, Duration.ofNanos(
-                            Math.max(0, Math.min(LOOK_AGAIN.toNanos(), deadline - System.nanoTime()))));
+                    long until = Math.min(lookedAtTokens + LOOK_AGAIN.toNanos(), deadline); // the next look is due
+                    committedBatches.awaitAny(seen, Duration.ofNanos(Math.max(0, until - System.nanoTime())));
                 }
             }
         } catch (InterruptedException e) {

@@ -6,12 +6,14 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,22 +103,46 @@ class CommittedBatchesTest {
     }
 
     @Test
-    void aWaiterWokenByTheBatchFindsItsEventHandled() throws Exception {
-        EventMessage<?> mine = GenericEventMessage.asEventMessage("my post");
+    void aBatchsWatchedEventsAreMarkedBeforeTheBatchIsCounted() throws Exception {
+        List<EventMessage<?>> posts = IntStream.range(0, 2_000)
+                .<EventMessage<?>>mapToObj(i -> GenericEventMessage.asEventMessage("post " + i)).toList();
         try (CommittedBatches.Watch watch = batches.watch()) {
-            watch.add(List.of(mine.getIdentifier()));
-            Map<String, Long> seen = batches.counts(List.of("walls"));
-            CountDownLatch waiting = new CountDownLatch(1);
-            CompletableFuture<Boolean> found = CompletableFuture.supplyAsync(() -> {
-                waiting.countDown();
-                timed(() -> batches.awaitAny(seen, Duration.ofSeconds(30)));
-                return watch.committed("walls", mine.getIdentifier());
+            watch.add(posts.stream().map(EventMessage::getIdentifier).toList());
+            AtomicBoolean done = new AtomicBoolean();
+            // a waiter looks at the watch once the count moved: every batch counted must have its event marked
+            CompletableFuture<List<Integer>> unmarked = CompletableFuture.supplyAsync(() -> {
+                List<Integer> missed = new ArrayList<>();
+                int counted = 0;
+                while (!done.get()) {
+                    int now = batches.counts(List.of("walls")).get("walls").intValue();
+                    for (int i = counted; i < now; i++) {
+                        if (!watch.committed("walls", posts.get(i).getIdentifier())) {
+                            missed.add(i);
+                        }
+                    }
+                    counted = now;
+                }
+                return missed;
             });
-            waiting.await();
 
-            commitBatch("walls", List.of(mine));
+            posts.forEach(post -> commitBatch("walls", List.of(post)));
+            done.set(true);
 
-            assertThat(found.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(unmarked.get(10, TimeUnit.SECONDS)).isEmpty();
+            assertThat(watch.committed("walls", posts.get(posts.size() - 1).getIdentifier())).isTrue();
+        }
+    }
+
+    @Test
+    void aForgottenEventIsNoLongerWatched() {
+        EventMessage<?> phantom = GenericEventMessage.asEventMessage("never stored");
+        try (CommittedBatches.Watch watch = batches.watch()) {
+            watch.add(List.of(phantom.getIdentifier()));
+            watch.forget(List.of(phantom.getIdentifier()));
+
+            commitBatch("walls", List.of(phantom));
+
+            assertThat(watch.committed("walls", phantom.getIdentifier())).isFalse();
         }
     }
 
