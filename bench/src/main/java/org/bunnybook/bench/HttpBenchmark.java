@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * on), befriended a partner over HTTP, and holds a STOMP socket as the web UI does. In each phase every client, as
  * fast as it is answered, either writes posts on its wall ({@code POST /web/posts}, answered once the walls and the
  * feed cache hold the post: read-your-writes) or sends chat messages to its partner (a {@code chat_message} frame,
- * answered by the server's echo of its {@code clientMessageId} once the message is stored). The baseline, measured in the same run
- * between the phases, is raw single-row inserts from as many connections ({@link RawInserts}).
+ * answered by the server's echo of its {@code clientMessageId} once the message is stored). The baseline, measured
+ * in the same run between the phases, is raw single-row inserts from as many connections ({@link RawInserts}).
  * <p>
  * Before the first phase, 8 clients post and then chat for a warm-up, printed but not judged: in a CPU profile of the
  * 8-client phase of a run without it, a quarter of the CPU went to the JIT's compiler threads (docs/performance.md,
@@ -58,6 +58,8 @@ final class HttpBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final List<Client> clients = new ArrayList<>();
+    /** Why posts failed, with how often: a status and the start of its body, or why no answer came. */
+    private final Map<String, AtomicLong> whyPostsFailed = new ConcurrentHashMap<>();
 
     HttpBenchmark(ConfigurableApplicationContext application, Duration phase, Duration warmUp) {
         this.application = application;
@@ -159,6 +161,8 @@ final class HttpBenchmark {
             }
             clients.forEach(client -> client.socket.disconnect());
         }
+        whyPostsFailed.forEach((why, times) ->
+                System.out.printf("posts failed (warm-up included) %d times: %s%n", times.get(), why));
         System.out.printf("%nTargets (issue 14):%n");
         System.out.printf("  single post p50 on an idle server (1 client) < %.0f ms: %.1f ms -> %s%n",
                 IDLE_POST_P50_TARGET_MILLIS, idle.p50(), idle.p50() < IDLE_POST_P50_TARGET_MILLIS ? "met" : "NOT met");
@@ -189,6 +193,10 @@ final class HttpBenchmark {
             return () -> {
                 HttpResponse<String> answer = post(client, "/web/posts", Map.of("content",
                         "post " + written[0]++ + " of client " + client.number + " of the http benchmark"));
+                if (answer != null && answer.statusCode() != 201) {
+                    failedBecause("HTTP " + answer.statusCode() + " "
+                            + answer.body().substring(0, Math.min(160, answer.body().length())));
+                }
                 if (answer == null || answer.statusCode() != 201) {
                     failed.incrementAndGet();
                 }
@@ -307,8 +315,13 @@ final class HttpBenchmark {
         try {
             return send(client.address, client.token, "POST", path, body);
         } catch (RuntimeException e) { // counted as a failed request, as a client would see it
+            failedBecause("no answer: " + (e.getCause() == null ? e : e.getCause()));
             return null;
         }
+    }
+
+    private void failedBecause(String why) {
+        whyPostsFailed.computeIfAbsent(why, reason -> new AtomicLong()).incrementAndGet();
     }
 
     private HttpResponse<String> send(String address, String token, String method, String path, Map<String, ?> body) {
