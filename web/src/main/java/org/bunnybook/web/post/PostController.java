@@ -28,6 +28,7 @@ import org.bunnybook.web.paging.PageParams;
 import org.bunnybook.web.security.Member;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -96,9 +97,9 @@ class PostController {
 
     @PatchMapping("/web/posts/{id}")
     @Operation(summary = "Changes what a post says (its author only); answers the post with its editedAt")
-    PostView edit(Member member, @PathVariable UUID id, @Valid @RequestBody EditPostRequest request) {
+    ResponseEntity<PostView> edit(Member member, @PathVariable UUID id, @Valid @RequestBody EditPostRequest request) {
         commands.send(new EditPost(id, member.profileId(), request.content()));
-        return visiblePost(id, Optional.of(member));
+        return changed(id, member);
     }
 
     @DeleteMapping("/web/posts/{id}")
@@ -128,15 +129,15 @@ class PostController {
     }
 
     @PostMapping("/web/posts/{id}/likes")
-    PostView like(Member member, @PathVariable UUID id) {
+    ResponseEntity<PostView> like(Member member, @PathVariable UUID id) {
         commands.send(new LikePost(id, member.profileId(), member.username()));
-        return visiblePost(id, Optional.of(member));
+        return changed(id, member);
     }
 
     @DeleteMapping("/web/posts/{id}/likes")
-    PostView unlike(Member member, @PathVariable UUID id) {
+    ResponseEntity<PostView> unlike(Member member, @PathVariable UUID id) {
         commands.send(new UnlikePost(id, member.profileId()));
-        return visiblePost(id, Optional.of(member));
+        return changed(id, member);
     }
 
     @GetMapping("/web/feed")
@@ -144,6 +145,19 @@ class PostController {
                         @ParameterObject PageParams page) {
         return queries.query(new FindFeed(member.profileId(), page.orDefaultLimit(10)),
                 ResponseTypes.multipleInstancesOf(PostView.class)).join();
+    }
+
+    /**
+     * The post after this member's change to it. The change is stored (the command side accepted it, so the post
+     * exists and is for this member): if the walls cannot show the post yet (they are behind, as the
+     * {@code Bunnybook-Read-Models-Behind} header then says: a node holding their segment died, or they parked the
+     * post), 202 without a body, rather than a 404 or 403 that would say the change was refused.
+     */
+    private ResponseEntity<PostView> changed(UUID id, Member member) {
+        PostLookup lookup = queries.query(new FindPost(id, member.profileId()),
+                ResponseTypes.instanceOf(PostLookup.class)).join();
+        return lookup.outcome() == PostLookup.Outcome.VISIBLE
+                ? ResponseEntity.ok(lookup.post()) : ResponseEntity.accepted().build();
     }
 
     /** The post if this viewer may see it; 404 if it does not exist, 403 if it is not for them. */

@@ -147,6 +147,10 @@ class DeadLetterTest {
             // parked by a batch on this node, which also committed the token past it: the answer says so
             assertThat(answer.header("Bunnybook-Read-Models-Behind")).contains(ReadModels.WALLS);
             String rejected = answer.json().get("id").asText();
+            // a like of the post the walls parked is stored too (parked behind it), and not answered as refused
+            ApiClient.Response like = writer.client().post("/web/posts/" + rejected + "/likes", Map.of());
+            assertThat(like.status()).as(like.text()).isEqualTo(202);
+            assertThat(like.header("Bunnybook-Read-Models-Behind")).contains(ReadModels.WALLS);
             String accepted = Posts.write(writer, writer, "accept " + writer.id(), "PUBLIC");
             await("the failing post parked").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                     .until(() -> countLetters(rejected) > 0);
