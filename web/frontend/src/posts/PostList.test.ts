@@ -18,6 +18,19 @@ function listOf(pages: Post[][], api: Partial<PostChanges> = {}) {
 }
 
 describe('PostList', () => {
+  it('shows a like the server stored but cannot show yet (202) as made here', async () => {
+    const { list } = listOf([[aPost('p1', { likesCount: 2 })]], {
+      like: async () => undefined,
+      unlike: async () => undefined,
+    });
+    await list.loadMore();
+
+    await list.like(list.value.items[0]);
+    expect(list.value.items[0]).toMatchObject({ likesCount: 3, likedByMe: true });
+    await list.unlike(list.value.items[0]);
+    expect(list.value.items[0]).toMatchObject({ likesCount: 2, likedByMe: false });
+  });
+
   it('shows a like and an unlike as the server counts them', async () => {
     const { list } = listOf([[aPost('p1', { likesCount: 2 })]], {
       like: async (id) => aPost(id, { likesCount: 3, likedByMe: true }),

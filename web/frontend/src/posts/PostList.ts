@@ -1,6 +1,7 @@
 import { PagedList } from '../lib/PagedList';
 import type { Post } from '../api/types';
 import type { NewPost, PostActions, PostsApi } from './postsApi';
+import { asChanged, changes } from './postsApi';
 
 export type PostChanges = Pick<PostsApi, 'create' | 'like' | 'unlike' | 'delete' | 'edit'>;
 
@@ -22,11 +23,11 @@ export class PostList extends PagedList<Post> implements PostActions {
   }
 
   async like(post: Post): Promise<void> {
-    this.replace(await this.api.like(post.id));
+    this.replace(asChanged(await this.api.like(post.id), post, changes.liked(post)));
   }
 
   async unlike(post: Post): Promise<void> {
-    this.replace(await this.api.unlike(post.id));
+    this.replace(asChanged(await this.api.unlike(post.id), post, changes.unliked(post)));
   }
 
   async delete(post: Post): Promise<void> {
@@ -35,7 +36,7 @@ export class PostList extends PagedList<Post> implements PostActions {
   }
 
   async edit(post: Post, content: string): Promise<void> {
-    this.replace(await this.api.edit(post.id, content));
+    this.replace(asChanged(await this.api.edit(post.id, content), post, changes.edited(content)));
   }
 
   commented(postId: string): void {

@@ -2,6 +2,7 @@ import { Store } from '../lib/store';
 import { ApiError, describe } from '../api/ApiError';
 import type { Post } from '../api/types';
 import type { PostActions, PostsApi } from './postsApi';
+import { asChanged, changes } from './postsApi';
 
 export type SinglePostState =
   | { status: 'loading' }
@@ -33,11 +34,11 @@ export class SinglePost extends Store<SinglePostState> implements PostActions {
   }
 
   async like(post: Post): Promise<void> {
-    this.show(await this.api.like(post.id));
+    this.show(asChanged(await this.api.like(post.id), post, changes.liked(post)));
   }
 
   async unlike(post: Post): Promise<void> {
-    this.show(await this.api.unlike(post.id));
+    this.show(asChanged(await this.api.unlike(post.id), post, changes.unliked(post)));
   }
 
   async delete(post: Post): Promise<void> {
@@ -46,7 +47,7 @@ export class SinglePost extends Store<SinglePostState> implements PostActions {
   }
 
   async edit(post: Post, content: string): Promise<void> {
-    this.show(await this.api.edit(post.id, content));
+    this.show(asChanged(await this.api.edit(post.id, content), post, changes.edited(content)));
   }
 
   commented(): void {

@@ -23,8 +23,9 @@ export const postsApi = {
     http.get<Post[]>('/posts', { wall_profile_id: wallProfileId, ...olderThan(after), limit }),
   post: (id: string) => http.get<Post>(`/posts/${id}`),
   create: (post: NewPost) => http.post<Post>('/posts', post),
-  like: (id: string) => http.post<Post>(`/posts/${id}/likes`),
-  unlike: (id: string) => http.delete<Post>(`/posts/${id}/likes`),
+  /** Changes answer nothing (202) when they are stored but the walls cannot show the post yet: see `asChanged`. */
+  like: (id: string) => http.post<Post | undefined>(`/posts/${id}/likes`),
+  unlike: (id: string) => http.delete<Post | undefined>(`/posts/${id}/likes`),
   /** A post someone else deleted meanwhile (404) is gone all the same: what the member wanted. */
   delete: (id: string) =>
     http.delete(`/posts/${id}`).catch((e) => {
@@ -34,7 +35,7 @@ export const postsApi = {
     http.get<Comment[]>(`/posts/${postId}/comments`, { ...olderThan(after), limit }),
   comment: (postId: string, content: string) => http.post<Comment>(`/posts/${postId}/comments`, { content }),
   /** Only the author may; answers the post as it is now, with its `editedAt`. */
-  edit: (id: string, content: string) => http.patch<Post>(`/posts/${id}`, { content }),
+  edit: (id: string, content: string) => http.patch<Post | undefined>(`/posts/${id}`, { content }),
   editComment: (id: string, content: string) => http.patch<Comment>(`/comments/${id}`, { content }),
   /** As for a post, a comment already gone (404) is what the member wanted. */
   deleteComment: (id: string) =>
@@ -57,3 +58,18 @@ export interface PostActions {
   /** The member deleted a comment: the post's count follows. */
   commentDeleted(postId: string): void;
 }
+
+/**
+ * The post as the server shows it after a change, or, when the server stored the change but its walls cannot show
+ * the post yet (202 without a body), the post as it was with the change made here.
+ */
+export function asChanged(answer: Post | undefined, post: Post, change: Partial<Post>): Post {
+  return answer ?? { ...post, ...change };
+}
+
+/** What liking, unliking and editing change in a post, for `asChanged`. */
+export const changes = {
+  liked: (post: Post): Partial<Post> => ({ likedByMe: true, likesCount: post.likesCount + 1 }),
+  unliked: (post: Post): Partial<Post> => ({ likedByMe: false, likesCount: Math.max(0, post.likesCount - 1) }),
+  edited: (content: string): Partial<Post> => ({ content, editedAt: new Date().toISOString() }),
+};
