@@ -154,21 +154,23 @@ class PostController {
      * post), 202 without a body, rather than a 404 or 403 that would say the change was refused.
      */
     private ResponseEntity<PostView> changed(UUID id, Member member) {
-        PostLookup lookup = queries.query(new FindPost(id, member.profileId()),
-                ResponseTypes.instanceOf(PostLookup.class)).join();
+        PostLookup lookup = lookup(id, member.profileId());
         return lookup.outcome() == PostLookup.Outcome.VISIBLE
                 ? ResponseEntity.ok(lookup.post()) : ResponseEntity.accepted().build();
     }
 
     /** The post if this viewer may see it; 404 if it does not exist, 403 if it is not for them. */
     private PostView visiblePost(UUID id, Optional<Member> member) {
-        PostLookup lookup = queries.query(new FindPost(id, viewer(member)), ResponseTypes.instanceOf(PostLookup.class))
-                .join();
+        PostLookup lookup = lookup(id, viewer(member));
         return switch (lookup.outcome()) {
             case VISIBLE -> lookup.post();
             case HIDDEN -> throw ApiException.forbidden();
             case NOT_FOUND -> throw ApiException.notFound();
         };
+    }
+
+    private PostLookup lookup(UUID id, UUID viewer) {
+        return queries.query(new FindPost(id, viewer), ResponseTypes.instanceOf(PostLookup.class)).join();
     }
 
     private static UUID viewer(Optional<Member> member) {
