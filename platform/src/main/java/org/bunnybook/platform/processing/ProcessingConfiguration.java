@@ -12,7 +12,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +35,8 @@ class ProcessingConfiguration {
                                          ObjectProvider<EventStorageEngine> storageEngine,
                                          List<StrictlyOrderedGroup> strictlyOrdered,
                                          List<SingleSegmentGroup> singleSegment,
-                                         JdbcTemplate jdbc, CommittedBatches committedBatches) {
-        TransactionManager projectionTransactions = new ProjectionTransactions(transactionManager, jdbc);
+                                         CommittedBatches committedBatches) {
+        TransactionManager projectionTransactions = new ProjectionTransactions(transactionManager);
         Set<String> parkingNothing = strictlyOrdered.stream().map(StrictlyOrderedGroup::name)
                 .collect(Collectors.toUnmodifiableSet());
         return new ConfigurerModule() {

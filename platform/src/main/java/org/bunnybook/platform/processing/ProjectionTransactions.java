@@ -2,7 +2,6 @@ package org.bunnybook.platform.processing;
 
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The transactions processors handle their batches in, committed without waiting for the write-ahead log to reach
@@ -20,26 +19,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>
  * The processors that rebuild a read model beside the live one commit in these too: their copies are derived data
  * as much as the live tables are.
+ * <p>
+ * Both settings come with the connection ({@link ProjectionConnections}): these transactions take theirs from the
+ * projections' pool.
  */
 public final class ProjectionTransactions implements TransactionManager {
 
     private final TransactionManager transactions;
-    private final JdbcTemplate jdbc;
 
-    public ProjectionTransactions(TransactionManager transactions, JdbcTemplate jdbc) {
+    public ProjectionTransactions(TransactionManager transactions) {
         this.transactions = transactions;
-        this.jdbc = jdbc;
     }
 
     @Override
     public Transaction startTransaction() {
-        Transaction transaction = transactions.startTransaction();
-        try {
-            jdbc.execute("SET LOCAL synchronous_commit TO off; SET LOCAL statement_timeout TO '30s'");
-        } catch (RuntimeException e) {
-            transaction.rollback();
-            throw e;
-        }
-        return transaction;
+        return ProjectionConnections.beginProjection(transactions);
     }
 }

@@ -19,7 +19,6 @@ import org.bunnybook.platform.processing.ProjectionTransactions;
 import org.bunnybook.platform.push.Pushes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -49,10 +48,9 @@ class ShadowProcessors {
     private final DeadLetterQueues deadLetterQueues;
     /**
      * Larger than a live processor's: a rebuild's batches are always full, and each costs its round trips (the
-     * transaction's settings, the search path, the parked sequences, the token, the commit) whatever its size, while
-     * no one waits to see a batch of copies that are switched in whole. Live batches stay small: under load a larger
-     * one holds back what members see until it commits (docs/performance.md, "Tried and left out: batches of
-     * 1,000").
+     * search path, the parked sequences, the token, the commit) whatever its size, while no one waits to see a batch
+     * of copies that are switched in whole. Live batches stay small: under load a larger one holds back what members
+     * see until it commits (docs/performance.md, "Tried and left out: batches of 1,000").
      */
     private final int batchSize;
     private final CommittedBatches committedBatches;
@@ -60,12 +58,12 @@ class ShadowProcessors {
 
     ShadowProcessors(EventProcessingConfiguration processing, ObjectProvider<Configuration> axon,
                      TokenStore tokenStore, TransactionManager transactionManager, JdbcClient jdbc,
-                     JdbcTemplate jdbcTemplate, DeadLetterQueues deadLetterQueues, CommittedBatches committedBatches,
+                     DeadLetterQueues deadLetterQueues, CommittedBatches committedBatches,
                      @Value("${bunnybook.projections.rebuild-batch-size:1000}") int batchSize) {
         this.processing = processing;
         this.axon = axon;
         this.tokenStore = tokenStore;
-        this.transactions = new ProjectionTransactions(transactionManager, jdbcTemplate);
+        this.transactions = new ProjectionTransactions(transactionManager);
         this.jdbc = jdbc;
         this.deadLetterQueues = deadLetterQueues;
         this.batchSize = batchSize;

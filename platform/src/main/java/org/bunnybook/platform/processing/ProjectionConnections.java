@@ -1,0 +1,68 @@
+package org.bunnybook.platform.processing;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
+
+import java.io.Closeable;
+import java.util.Map;
+
+/**
+ * The application's PostgreSQL connections, from two pools: a transaction a processor begins
+ * ({@link ProjectionTransactions}) takes its connection from one whose sessions are opened with the projections'
+ * settings, everything else (commands, requests, claims outside a batch) from the other.
+ * <p>
+ * Each batch used to set them itself, with a {@code SET LOCAL} statement: a round trip of its own before the
+ * batch's first statement, as long as all the walls' statements of a batch together (docs/performance.md). Set once
+ * when a connection opens, they cost nothing per batch.
+ * <p>
+ * The connection is picked as the transaction begins; from then on the thread's transaction holds it, so the
+ * handlers' statements, the token's and the dead letters' all run on it, in the one transaction.
+ */
+public final class ProjectionConnections extends AbstractRoutingDataSource implements Closeable {
+
+    /**
+     * What a projection session runs with: commits that do not wait for the write-ahead log's flush, and statements
+     * cancelled after 30 s ({@link ProjectionTransactions} says why), as PostgreSQL's {@code options} when the
+     * connection opens.
+     */
+    public static final String PROJECTION_SETTINGS = "-c synchronous_commit=off -c statement_timeout=30s";
+
+    private static final String PROJECTIONS = "projections";
+    private static final String OTHERS = "others";
+    private static final ThreadLocal<Boolean> beginningProjection = new ThreadLocal<>();
+
+    private final HikariDataSource others;
+    private final HikariDataSource projections;
+
+    /** @param projections a pool whose connections open with {@link #PROJECTION_SETTINGS} */
+    public ProjectionConnections(HikariDataSource others, HikariDataSource projections) {
+        this.others = others;
+        this.projections = projections;
+        setTargetDataSources(Map.of(OTHERS, others, PROJECTIONS, projections));
+        setDefaultTargetDataSource(others);
+        afterPropertiesSet();
+    }
+
+    /** Begins a transaction on a projection connection (or joins the one the thread is in already). */
+    static Transaction beginProjection(TransactionManager transactions) {
+        beginningProjection.set(true);
+        try {
+            return transactions.startTransaction();
+        } finally {
+            beginningProjection.remove();
+        }
+    }
+
+    @Override
+    protected Object determineCurrentLookupKey() {
+        return beginningProjection.get() != null ? PROJECTIONS : OTHERS;
+    }
+
+    @Override
+    public void close() {
+        projections.close();
+        others.close();
+    }
+}

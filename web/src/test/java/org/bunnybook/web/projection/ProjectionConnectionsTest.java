@@ -1,0 +1,85 @@
+package org.bunnybook.web.projection;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.bunnybook.platform.processing.ProjectionTransactions;
+import org.bunnybook.web.support.BunnybookTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A processor's transaction runs on a connection opened with the projections' settings, and every statement of its
+ * batch (the handlers' through Spring, the token's and dead letters' through Axon) on that one connection; commands'
+ * transactions keep the server's own (in the README's run mode, waiting for the flush; the tests' server does not).
+ */
+@BunnybookTest
+class ProjectionConnectionsTest {
+
+    @Autowired
+    TransactionManager transactionManager;
+
+    @Autowired
+    ConnectionProvider axonConnections;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aProcessorsTransactionCommitsAsynchronouslyOnOneConnectionForSpringAndAxon() {
+        List<String> seen = new ProjectionTransactions(transactionManager).fetchInTransaction(() -> List.of(
+                setting("synchronous_commit"), setting("statement_timeout"), backend(), axonsBackend()));
+
+        assertThat(seen.subList(0, 2)).containsExactly("off set by client", "30000 set by client");
+        assertThat(seen.get(2)).isEqualTo(seen.get(3));
+    }
+
+    @Test
+    void aCommandsTransactionAndAStatementOutsideOneKeepTheServersSettings() {
+        assertThat(transactionManager.fetchInTransaction(() -> setting("synchronous_commit")))
+                .doesNotEndWith("set by client");
+        assertThat(setting("synchronous_commit")).doesNotEndWith("set by client");
+        assertThat(setting("statement_timeout")).isEqualTo("0 set by default");
+    }
+
+    @Test
+    void aTransactionBegunAfterAProcessorsIsACommandsAgain() {
+        new ProjectionTransactions(transactionManager).executeInTransaction(() -> setting("synchronous_commit"));
+
+        assertThat(transactionManager.fetchInTransaction(() -> setting("synchronous_commit")))
+                .doesNotEndWith("set by client");
+    }
+
+    /** The session's value of a setting (times in ms), and where it came from ("client": the connection's options). */
+    private String setting(String name) {
+        return jdbc.sql("SELECT setting || ' set by ' || source FROM pg_settings WHERE name = ?").param(name)
+                .query(String.class).single();
+    }
+
+    private String backend() {
+        return jdbc.sql("SELECT pg_backend_pid()::text").query(String.class).single();
+    }
+
+    private String axonsBackend() {
+        try {
+            Connection connection = axonConnections.getConnection();
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT pg_backend_pid()::text")) {
+                row.next();
+                return row.getString(1);
+            } finally {
+                connection.close(); // a transaction's connection stays open: Axon's provider hands out a proxy
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
