@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -175,13 +176,30 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
         }
         if (peeked == null && mayHaveMore) {
             mayHaveMore = false; // cleared before reading, so an announcement during the read is not lost
-            events = reads.after(lastToken).iterator();
+            long from = position(lastToken);
+            List<? extends TrackedEventMessage<?>> read = reads.after(lastToken);
+            events = read.iterator();
             if (events.hasNext()) {
                 peeked = events.next();
-                mayHaveMore = true; // a batch may be followed by more
+                if (catchingUp(read, from)) {
+                    mayHaveMore = true;
+                }
             }
         }
         return peeked;
+    }
+
+    /**
+     * Whether a read that found events is taken for one of a reader catching up on the history, who reads on at
+     * once, rather than one at the head, who reads again when told that events may have arrived: it found more than
+     * half as many events as it looked positions ahead, or reached the last position it looked at. Anything committed
+     * after a read at the head is announced; looking again at once used to be a read of nothing after every read
+     * there. A reader catching up reads on even when a read came back short (positions that transactions rolled back
+     * leave without an event), so it never waits for an announcement in the middle of the history.
+     */
+    private static boolean catchingUp(List<? extends TrackedEventMessage<?>> read, long from) {
+        return read.size() > SharedReads.EVENTS_PER_READ / 2
+                || position(read.get(read.size() - 1).trackingToken()) - from >= SharedReads.EVENTS_PER_READ;
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Axon's JDBC storage engine as its auto-configuration builds it, except that snapshots are sealed when stored and
  * ignored when their seal does not hold ({@link SnapshotSeals}), besides the aggregates' own snapshot filters (the
- * revision a snapshot was taken at, say), and that an aggregate's events are read without a last, empty query.
+ * revision a snapshot was taken at, say), that an aggregate's events are read without a last, empty query, and that
+ * the processing groups can read the store's events one fetch at a time ({@link SingleFetchStorageEngine}).
  */
 @Configuration
 class SealedSnapshotStorage {
@@ -33,7 +34,7 @@ class SealedSnapshotStorage {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema eventSchema,
                                           SnapshotSeals snapshotSeals) {
-        return JdbcEventStorageEngine.builder()
+        return new SingleFetchStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -49,7 +50,6 @@ class SealedSnapshotStorage {
                 // numbers have none (Axon numbers them one by one, the unique key refuses a second claim, and no
                 // event is ever deleted), so a range with fewer events than it spans is the last. Whatever deletes
                 // events one day must keep it so: past a gap, an aggregate would load short and never append again.
-                .finalAggregateBatchPredicate(batch -> batch.size() < BATCH_SIZE)
-                .build();
+                .finalAggregateBatchPredicate(batch -> batch.size() < BATCH_SIZE));
     }
 }

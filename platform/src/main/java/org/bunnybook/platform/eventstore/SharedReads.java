@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -25,11 +26,11 @@ import java.util.stream.Stream;
  */
 final class SharedReads {
 
-    /** At most this many events per read: one of the storage engine's fetches. */
+    /** A read looks this many positions ahead: one of the storage engine's fetches. */
     static final int EVENTS_PER_READ = SealedSnapshotStorage.BATCH_SIZE;
     private static final int READS_KEPT = 64;
 
-    private final EventStorageEngine storage;
+    private final Function<TrackingToken, List<? extends TrackedEventMessage<?>>> fetch;
     private final AtomicLong announcements = new AtomicLong();
     private final Map<Read, CompletableFuture<List<? extends TrackedEventMessage<?>>>> reads =
             new LinkedHashMap<>(READS_KEPT, 0.75f, true) {
@@ -40,8 +41,13 @@ final class SharedReads {
                 }
             };
 
+    /** Reads one fetch at a time from the application's engine; from another, up to {@link #EVENTS_PER_READ}. */
     SharedReads(EventStorageEngine storage) {
-        this.storage = storage;
+        this.fetch = storage instanceof SingleFetchStorageEngine jdbc ? jdbc::fetchAfter : token -> {
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(token, false)) {
+                return events.limit(EVENTS_PER_READ).toList();
+            }
+        };
     }
 
     /** Called before the streams are told that events may have arrived. */
@@ -49,10 +55,13 @@ final class SharedReads {
         announcements.incrementAndGet();
     }
 
-    /** The next events after {@code token} (all of them from the start when null), at most {@link #EVENTS_PER_READ}. */
+    /**
+     * The next events after {@code token} (from the start when null): those at most {@link #EVENTS_PER_READ}
+     * positions ahead and in the gaps it waits for. Fewer need not mean that no more follow.
+     */
     List<? extends TrackedEventMessage<?>> after(TrackingToken token) {
         if (token == null) {
-            return read(null);
+            return fetch.apply(null);
         }
         Read read = new Read(token, announcements.get());
         CompletableFuture<List<? extends TrackedEventMessage<?>>> mine = new CompletableFuture<>();
@@ -68,7 +77,7 @@ final class SharedReads {
             }
         }
         try {
-            List<? extends TrackedEventMessage<?>> events = read(token);
+            List<? extends TrackedEventMessage<?>> events = fetch.apply(token);
             mine.complete(events);
             return events;
         } catch (RuntimeException e) {
@@ -77,12 +86,6 @@ final class SharedReads {
             }
             mine.completeExceptionally(e);
             throw e;
-        }
-    }
-
-    private List<? extends TrackedEventMessage<?>> read(TrackingToken token) {
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(token, false)) {
-            return events.limit(EVENTS_PER_READ).toList();
         }
     }
 

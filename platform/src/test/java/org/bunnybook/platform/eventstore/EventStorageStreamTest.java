@@ -1,6 +1,8 @@
 package org.bunnybook.platform.eventstore;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Test;
 
@@ -9,13 +11,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A stream keeps its reader from running more than {@link EventStorageStream#AHEAD_AT_MOST} positions ahead of the
  * reader's slowest segment, so that Axon never finds a segment's queue full (and stops for 100 ms); it lets the reader
- * on, and tells it, once the segments have caught up enough.
+ * on, and tells it, once the segments have caught up enough. A reader at the head reads again only when told that
+ * events may have arrived; one catching up reads on by itself.
  */
 class EventStorageStreamTest {
 
@@ -78,6 +83,68 @@ class EventStorageStreamTest {
         assertThat(takeWhileAvailable(stream)).isEqualTo(1);
         stream.roomMayHaveFreed("bunnies");
         assertThat(told.get()).isZero();
+    }
+
+    @Test
+    void aReaderAtTheHeadReadsAgainOnlyWhenToldThatEventsMayHaveArrived() throws Exception {
+        HoleyStorage storage = new HoleyStorage(position -> false);
+        for (int i = 0; i < 3; i++) {
+            storage.appendEvents(new GenericDomainEventMessage<>("Bunny", "bunny", i, "hop " + i));
+        }
+        SharedReads reads = new SharedReads(storage);
+        EventStorageStream stream = new EventStorageStream(reads, null, "bunnies", () -> -1, closed -> {
+        });
+
+        assertThat(takeWhileAvailable(stream)).isEqualTo(3);
+        assertThat(storage.reads).as("the read that came back short was taken for the head").hasValue(1);
+
+        storage.appendEvents(new GenericDomainEventMessage<>("Bunny", "bunny", 3, "hop 3"));
+        assertThat(takeWhileAvailable(stream)).as("not told yet").isZero();
+        assertThat(storage.reads).hasValue(1);
+        reads.announced();
+        stream.eventsMayHaveArrived();
+        assertThat(takeWhileAvailable(stream)).isEqualTo(1);
+        assertThat(storage.reads).hasValue(2);
+    }
+
+    @Test
+    void aReaderCatchingUpReadsOnPastPositionsLeftWithoutAnEvent() throws Exception {
+        // every tenth position holds no event, as rolled-back transactions leave them: most reads come back short
+        HoleyStorage storage = new HoleyStorage(position -> position % 10 == 9);
+        List<GenericDomainEventMessage<String>> history = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            history.add(new GenericDomainEventMessage<>("Bunny", "bunny-" + (i % 7), i / 7, "hop " + i));
+        }
+        storage.appendEvents(history);
+        EventStorageStream stream = new EventStorageStream(new SharedReads(storage), null, "bunnies",
+                () -> Long.MAX_VALUE, closed -> {
+        });
+
+        assertThat(takeWhileAvailable(stream)).as("every event, without being told of any")
+                .isEqualTo(EVENTS - EVENTS / 10);
+    }
+
+    /**
+     * The in-memory engine read as the JDBC engine reads the store: {@link SharedReads#EVENTS_PER_READ} positions
+     * at a time, some of them without an event; counting its reads.
+     */
+    private static final class HoleyStorage extends InMemoryEventStorageEngine {
+        private final LongPredicate hole;
+        final AtomicInteger reads = new AtomicInteger();
+
+        HoleyStorage(LongPredicate hole) {
+            this.hole = hole;
+        }
+
+        @Override
+        public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken token, boolean mayBlock) {
+            reads.incrementAndGet();
+            long from = token == null ? -1 : token.position().orElseThrow();
+            return super.readEvents(token, mayBlock)
+                    .filter(event -> event.trackingToken().position().orElseThrow() <= from
+                            + SharedReads.EVENTS_PER_READ)
+                    .filter(event -> !hole.test(event.trackingToken().position().orElseThrow()));
+        }
     }
 
     private static long takeWhileAvailable(EventStorageStream stream) throws InterruptedException {
