@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * {@code ... rebuild [--events=1000000]} or {@code ... append [--seconds=10]} or
  * {@code ... ingest [--rates=250,500,1000,1500,2000] [--seconds=60] [--warm-up=30] [--members=500] [--friends=6] [--senders=256]}
  * or {@code ... chaos [--members=24] [--rate=20] [--outage=30] [--stall=15]} (a fault drill on three node processes)
- * or {@code ... http [--seconds=20] [--warm-up=20]} or {@code ... http-reads [--members=1000] [--friends=16] [--posts=10]
+ * or {@code ... http [--seconds=20] [--warm-up=60]} or {@code ... http-reads [--members=1000] [--friends=16] [--posts=10]
  * [--wrk-threads=1] [--connections=16] [--warm-up=5] [--seconds=20]} (needs {@code wrk} on the PATH)
  */
 public final class Benchmarks {
@@ -105,7 +105,7 @@ public final class Benchmarks {
                         Integer.parseInt(options.getOrDefault("senders", "256"))).run();
                 case "http" -> new HttpBenchmark(application,
                         Duration.ofSeconds(Integer.parseInt(options.getOrDefault("seconds", "20"))),
-                        Duration.ofSeconds(Integer.parseInt(options.getOrDefault("warm-up", "20")))).run();
+                        Duration.ofSeconds(Integer.parseInt(options.getOrDefault("warm-up", "60")))).run();
                 case "http-reads" -> new HttpReadsBenchmark(application,
                         Integer.parseInt(options.getOrDefault("members", "1000")),
                         Integer.parseInt(options.getOrDefault("friends", "16")),
