@@ -2,6 +2,7 @@ package org.bunnybook.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bunnybook.platform.processing.ProcessorProperties;
 import org.bunnybook.platform.processing.ProjectionConnections;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -14,16 +15,22 @@ import org.springframework.core.env.Environment;
 /**
  * PostgreSQL's connections: two Hikari pools behind one data source ({@link ProjectionConnections}) in place of
  * Spring Boot's one pool. Each is configured as Boot's was, by {@code spring.datasource.*} and
- * {@code spring.datasource.hikari.*}; the projections' opens its sessions with their settings.
+ * {@code spring.datasource.hikari.*}; the projections' is sized by {@code bunnybook.processors.pool-size} and opens
+ * its sessions with their settings.
  */
 @Configuration
 class DataSourceConfiguration {
 
     @Bean
     ProjectionConnections dataSource(DataSourceProperties properties, Environment environment,
-                                     ObjectProvider<MeterRegistry> meters) {
+                                     ObjectProvider<MeterRegistry> meters, ProcessorProperties processors) {
         HikariDataSource projections = pool(properties, environment, meters, "postgres-projections");
-        projections.addDataSourceProperty("options", ProjectionConnections.PROJECTION_SETTINGS);
+        projections.setMaximumPoolSize(processors.poolSize());
+        projections.setMinimumIdle(Math.min(projections.getMinimumIdle(), processors.poolSize()));
+        // after whatever options the operator gave the pool, so that these win
+        String given = projections.getDataSourceProperties().getProperty("options");
+        projections.addDataSourceProperty("options", given == null ? ProjectionConnections.PROJECTION_SETTINGS
+                : given + " " + ProjectionConnections.PROJECTION_SETTINGS);
         return new ProjectionConnections(pool(properties, environment, meters, "postgres"), projections);
     }
 

@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            usually a few events; a replay's are full, and each costs a commit (an fsync), a
  *                            token update, a look at the dead-letter queue and the cache holds, so 200 rather than
  *                            50 made a rebuild markedly faster (docs/performance.md)
+ * @param poolSize            connections the processors' transactions may hold at once ({@link ProjectionConnections}):
+ *                            a batch of each segment (26 at two segments a group) and some claims or a rebuild's
  */
 @ConfigurationProperties("bunnybook.processors")
-record ProcessorProperties(@DefaultValue("2") int initialSegmentCount, @DefaultValue("200") int batchSize) {
+public record ProcessorProperties(@DefaultValue("2") int initialSegmentCount, @DefaultValue("200") int batchSize,
+                                  @DefaultValue("32") int poolSize) {
 }

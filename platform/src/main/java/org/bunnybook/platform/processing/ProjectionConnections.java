@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * The application's PostgreSQL connections, from two pools: a transaction a processor begins
- * ({@link ProjectionTransactions}) takes its connection from one whose sessions are opened with the projections'
- * settings, everything else (commands, requests, claims outside a batch) from the other.
+ * ({@link ProjectionTransactions}: its batches, and its coordinator's claims of segments) takes its connection from
+ * one whose sessions are opened with the projections' settings, everything else (commands, requests, reads of the
+ * event store) from the other.
  * <p>
  * Each batch used to set them itself, with a {@code SET LOCAL} statement: a round trip of its own before the
  * batch's first statement, as long as all the walls' statements of a batch together (docs/performance.md). Set once
@@ -31,7 +32,7 @@ public final class ProjectionConnections extends AbstractRoutingDataSource imple
 
     private static final String PROJECTIONS = "projections";
     private static final String OTHERS = "others";
-    private static final ThreadLocal<Boolean> beginningProjection = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> BEGINNING_PROJECTION = new ThreadLocal<>();
 
     private final HikariDataSource others;
     private final HikariDataSource projections;
@@ -47,17 +48,17 @@ public final class ProjectionConnections extends AbstractRoutingDataSource imple
 
     /** Begins a transaction on a projection connection (or joins the one the thread is in already). */
     static Transaction beginProjection(TransactionManager transactions) {
-        beginningProjection.set(true);
+        BEGINNING_PROJECTION.set(true);
         try {
             return transactions.startTransaction();
         } finally {
-            beginningProjection.remove();
+            BEGINNING_PROJECTION.remove();
         }
     }
 
     @Override
     protected Object determineCurrentLookupKey() {
-        return beginningProjection.get() != null ? PROJECTIONS : OTHERS;
+        return BEGINNING_PROJECTION.get() != null ? PROJECTIONS : OTHERS;
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.axonframework.common.transaction.TransactionManager;
  * as much as the live tables are.
  * <p>
  * Both settings come with the connection ({@link ProjectionConnections}): these transactions take theirs from the
- * projections' pool.
+ * projections' pool. One begun inside another transaction (a rebuild resetting a processor's tokens in its own)
+ * joins it, its connection and its settings.
  */
 public final class ProjectionTransactions implements TransactionManager {
 

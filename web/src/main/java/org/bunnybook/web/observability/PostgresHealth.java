@@ -1,0 +1,22 @@
+package org.bunnybook.web.observability;
+
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/**
+ * PostgreSQL's check ({@code db}): one connection, asked for through the application's data source as a request
+ * asks for one. Spring Boot's own check would ask each pool behind it (platform.processing.ProjectionConnections) in
+ * turn, each waiting the connection timeout while PostgreSQL is away, and readiness would take their sum.
+ */
+@Configuration(proxyBeanMethods = false)
+class PostgresHealth {
+
+    @Bean
+    HealthIndicator dbHealthIndicator(DataSource dataSource) {
+        return new DataSourceHealthIndicator(dataSource);
+    }
+}
