@@ -14,8 +14,9 @@ import java.util.function.LongSupplier;
 /**
  * One reader's stream of the event store, read in batches from storage (which upcasts and minds gaps) through the
  * {@link SharedReads} of every processing group.
- * When a batch runs out it asks storage again only after {@link #eventsMayHaveArrived()}, and then tells its reader
- * through the availability callback, so the reader neither polls nor waits.
+ * When a batch runs out at the head of the store it asks storage again only after {@link #eventsMayHaveArrived()},
+ * and then tells its reader through the availability callback, so the reader neither polls nor waits; a reader
+ * catching up on the history reads on by itself ({@link #catchingUp}).
  * <p>
  * A stream also keeps its reader from running too far ahead of its processor's segments. Axon's pooled processor
  * hands every event to each of its segments' queues of 1,024 and, once one is full, stops reading for a fixed 100 ms,
@@ -43,6 +44,8 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
     private Iterator<? extends TrackedEventMessage<?>> events;
     private TrackedEventMessage<?> peeked;
     private volatile boolean mayHaveMore = true;
+    /** Whether the last read was taken for one of a reader catching up ({@link #catchingUp}); a new stream's is. */
+    private boolean lastReadCatchingUp = true;
     /** Whether the reader was last told that nothing is available for want of room (or is waiting for it). */
     private volatile boolean heldBack;
     /**
@@ -179,9 +182,11 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
             long from = position(lastToken);
             List<? extends TrackedEventMessage<?>> read = reads.after(lastToken);
             events = read.iterator();
+            boolean wasCatchingUp = lastReadCatchingUp;
+            lastReadCatchingUp = events.hasNext() && catchingUp(read, from);
             if (events.hasNext()) {
                 peeked = events.next();
-                if (catchingUp(read, from)) {
+                if (lastReadCatchingUp || wasCatchingUp) {
                     mayHaveMore = true;
                 }
             }
@@ -190,12 +195,13 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
     }
 
     /**
-     * Whether a read that found events is taken for one of a reader catching up on the history, who reads on at
-     * once, rather than one at the head, who reads again when told that events may have arrived: it found more than
-     * half as many events as it looked positions ahead, or reached the last position it looked at. Anything committed
-     * after a read at the head is announced; looking again at once used to be a read of nothing after every read
-     * there. A reader catching up reads on even when a read came back short (positions that transactions rolled back
-     * leave without an event), so it never waits for an announcement in the middle of the history.
+     * Whether a read that found events is taken for one of a reader catching up on the history: it found more than
+     * half as many events as it looked positions ahead, or reached the last position it looked at. Such a reader reads
+     * on at once, and once more after its first short read: positions that rolled-back transactions left without an
+     * event can fill most of a window. A read at the head is followed by another only when the stream is told that
+     * events may have arrived, as everything committed after it is; looking again at once used to be a read of
+     * nothing after every read there. So a replay waits for an announcement (the next commit here, or the source's
+     * tick) only where two windows in a row are mostly without events.
      */
     private static boolean catchingUp(List<? extends TrackedEventMessage<?>> read, long from) {
         return read.size() > SharedReads.EVENTS_PER_READ / 2
