@@ -10,6 +10,8 @@ import org.axonframework.lifecycle.Phase;
 import org.axonframework.lifecycle.ShutdownHandler;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,8 @@ import java.util.function.Function;
  * and told as soon as they have room again ({@link EventStorageStream}, {@link #batchCommitted}).
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(PromptEventSource.class);
 
     private final EventStorageEngine storage;
     private final SharedReads reads;
@@ -62,9 +66,19 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Tells every stream. One whose reader fails to take the news (a rebuild's processor shutting down) must not keep
+     * it from the others, nor end the ticker: an exception would cancel its every later run.
+     */
     private void announce() {
         reads.announced();
-        streams.forEach(EventStorageStream::eventsMayHaveArrived);
+        streams.forEach(stream -> {
+            try {
+                stream.eventsMayHaveArrived();
+            } catch (RuntimeException e) {
+                log.warn("A stream of the event store could not be told that events may have arrived", e);
+            }
+        });
     }
 
     /**
