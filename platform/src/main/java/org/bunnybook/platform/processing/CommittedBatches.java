@@ -9,14 +9,12 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -33,7 +31,7 @@ public class CommittedBatches {
 
     private static final String ANNOUNCED = CommittedBatches.class.getName();
 
-    private final ConcurrentMap<String, AtomicLong> groups = new ConcurrentHashMap<>();
+    private final CountsPerGroup batches = new CountsPerGroup();
     /** The threads waiting for each group, woken by its commits only. */
     private final ConcurrentMap<String, Set<Thread>> waiting = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
@@ -44,9 +42,7 @@ public class CommittedBatches {
      * How many batches each of the groups has committed on this node so far; pass it to {@link #awaitAny}.
      */
     public Map<String, Long> counts(Collection<String> groupNames) {
-        Map<String, Long> counts = new HashMap<>();
-        groupNames.forEach(group -> counts.put(group, counter(group).get()));
-        return counts;
+        return batches.of(groupNames);
     }
 
     /**
@@ -150,13 +146,9 @@ public class CommittedBatches {
             groups.add(group);
             return groups;
         }));
-        counter(group).incrementAndGet();
+        batches.increment(group);
         waitersOf(group).forEach(LockSupport::unpark);
         listeners.forEach(listener -> listener.accept(group));
-    }
-
-    private AtomicLong counter(String group) {
-        return groups.computeIfAbsent(group, name -> new AtomicLong());
     }
 
     private Set<Thread> waitersOf(String group) {

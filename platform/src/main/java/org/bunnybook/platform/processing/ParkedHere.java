@@ -3,11 +3,7 @@ package org.bunnybook.platform.processing;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many events each processor has parked on this node so far (counted as they are put in its dead-letter queue,
@@ -18,19 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 @Component
 public class ParkedHere {
 
-    private final ConcurrentMap<String, AtomicLong> groups = new ConcurrentHashMap<>();
+    private final CountsPerGroup parked = new CountsPerGroup();
 
     public Map<String, Long> counts(Collection<String> groupNames) {
-        Map<String, Long> counts = new HashMap<>();
-        groupNames.forEach(group -> counts.put(group, counter(group).get()));
-        return counts;
+        return parked.of(groupNames);
     }
 
     void parked(String group) {
-        counter(group).incrementAndGet();
-    }
-
-    private AtomicLong counter(String group) {
-        return groups.computeIfAbsent(group, name -> new AtomicLong());
+        parked.increment(group);
     }
 }
