@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.messaging.Message;
 import org.bunnybook.api.ReflectedIn;
 import org.bunnybook.platform.eventstore.EventStoreTables;
+import org.bunnybook.platform.processing.AwaitedGroups;
 import org.bunnybook.platform.processing.CommittedBatches;
 import org.bunnybook.platform.processing.ParkedHere;
 import org.bunnybook.platform.processing.ReplayProgress;
@@ -65,14 +66,16 @@ public class ReadYourWrites {
     private final ReadYourWritesProperties properties;
     private final CommittedBatches committedBatches;
     private final ParkedHere parkedHere;
+    private final AwaitedGroups awaitedGroups;
     private final List<ReadModelsBehind> readModelsBehind;
     private final EventStore eventStore;
 
     ReadYourWrites(CommandGateway commandGateway, PublishedEvents publishedEvents,
                    EventProcessingConfiguration processing, EventStoreTables tables, StoredTokens storedTokens,
                    ReadYourWritesProperties properties, CommittedBatches committedBatches, ParkedHere parkedHere,
-                   List<ReadModelsBehind> readModelsBehind, EventStore eventStore) {
+                   List<ReadModelsBehind> readModelsBehind, EventStore eventStore, AwaitedGroups awaitedGroups) {
         this.parkedHere = parkedHere;
+        this.awaitedGroups = awaitedGroups;
         this.eventStore = eventStore;
         this.commandGateway = commandGateway;
         this.publishedEvents = publishedEvents;
@@ -121,7 +124,8 @@ public class ReadYourWrites {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         String[] readModels = reflectedIn(message.getPayloadType());
         Map<String, Long> parkedBefore = parkedHere.counts(List.of(readModels));
-        try (PublishedEvents.Capture capture = publishedEvents.capture()) {
+        try (AwaitedGroups.Awaiting awaiting = await(readModels);
+             PublishedEvents.Capture capture = publishedEvents.capture()) {
             R result = commandGateway.sendAndWait(message.andMetaData(Map.of(PublishedEvents.CAPTURE, capture.id())));
             List<EventMessage<?>> events = capture.events();
             List<String> behind = behind(events, properties.timeout(), capture.watch(), parkedBefore, readModels);
@@ -144,7 +148,14 @@ public class ReadYourWrites {
      * anything until its replay is over.
      */
     public boolean awaitProjections(List<? extends EventMessage<?>> events, Duration timeout, String... readModels) {
-        return behind(events, timeout, null, null, readModels).isEmpty();
+        try (AwaitedGroups.Awaiting awaiting = await(readModels)) {
+            return behind(events, timeout, null, null, readModels).isEmpty();
+        }
+    }
+
+    /** Says that this request waits for the read models, so that their processors are told of new events at once. */
+    private AwaitedGroups.Awaiting await(String... readModels) {
+        return awaitedGroups.await(Stream.of(readModels).map(readModel -> processorFor(readModel).getName()).toList());
     }
 
     /**

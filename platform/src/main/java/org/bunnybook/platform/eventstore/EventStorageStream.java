@@ -70,6 +70,11 @@ final class EventStorageStream implements BlockingStream<TrackedEventMessage<?>>
         this.onClose = onClose;
     }
 
+    /** The name of the processor reading it, or null if not known. */
+    String reader() {
+        return reader;
+    }
+
     void eventsMayHaveArrived() {
         mayHaveMore = true;
         synchronized (signal) {

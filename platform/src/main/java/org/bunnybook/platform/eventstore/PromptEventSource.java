@@ -20,17 +20,26 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The event store as the read models' processors see it, with one addition: their streams say when events may have
  * arrived. Axon's own streams cannot, so an idle pooled streaming processor looks again only every 500 ms, and a
  * member's own write would take that long to reach the read models. Here every stream is told right after events
- * commit on this node, and every {@code pollInterval} anyway, for events written by other nodes. A stream is held
- * back while too far ahead of its processor's segments (as in a replay, where reading is far quicker than handling),
- * and told as soon as they have room again ({@link EventStorageStream}, {@link #batchCommitted}).
+ * commit on this node, and every {@code pollInterval} anyway, for events written by other nodes.
+ * <p>
+ * Only the streams of processors a request is waiting for ({@code awaited}) are told of a commit at once; the others
+ * at most {@code unawaitedDelay} later, together. A processor no one waits for then handles the events of many commits
+ * in one batch (one transaction, one token update, one look at its dead letters) instead of one batch for every
+ * command, and its coordinator reads the store once for them all.
+ * <p>
+ * A stream is held back while too far ahead of its processor's segments (as in a replay, where reading is far quicker
+ * than handling), and told as soon as they have room again ({@link EventStorageStream}, {@link #batchCommitted}).
  */
 public final class PromptEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -39,6 +48,11 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     private final EventStorageEngine storage;
     private final SharedReads reads;
     private final Set<EventStorageStream> streams = ConcurrentHashMap.newKeySet();
+    /** Streams not yet told of a commit, because no one waited for their processor then. */
+    private final Set<EventStorageStream> owed = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean owedToldSoon = new AtomicBoolean();
+    private final Duration unawaitedDelay;
+    private final Predicate<String> awaited;
     private final Function<String, Optional<StreamingEventProcessor>> processors;
     private final Map<String, StreamingEventProcessor> otherReaders = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -48,37 +62,90 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     });
 
     /**
-     * @param processors the application's streaming processors by name; others reading this source (a rebuild's)
-     *                   say so themselves ({@link #readBy})
+     * @param processors     the application's streaming processors by name; others reading this source (a
+     *                       rebuild's) say so themselves ({@link #readBy})
+     * @param unawaitedDelay how long a commit may wait before the streams of processors no one waits for are told
+     *                       (zero: at once)
+     * @param awaited        whether a request waits for a processor, by name; when one starts to, say so
+     *                       ({@link #awaited})
      */
     public PromptEventSource(EventStore eventStore, EventStorageEngine storage, Duration pollInterval,
-                             Function<String, Optional<StreamingEventProcessor>> processors) {
+                             Function<String, Optional<StreamingEventProcessor>> processors, Duration unawaitedDelay,
+                             Predicate<String> awaited) {
         this.storage = storage;
         this.processors = processors;
+        this.unawaitedDelay = unawaitedDelay;
+        this.awaited = awaited;
         this.reads = new SharedReads(storage);
         eventStore.subscribe(events -> {
             // subscribers run while the events are being committed; readers can only see them afterwards
-            if (!CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> announce()))) {
-                announce();
+            if (!CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> committed()))) {
+                committed();
             }
         });
         ticker.scheduleWithFixedDelay(this::announce, pollInterval.toMillis(), pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * Tells every stream. One whose reader fails to take the news (a rebuild's processor shutting down) must not keep
-     * it from the others, nor end the ticker: an exception would cancel its every later run.
-     */
+    /** Events committed here: the streams of awaited processors are told now, the others soon. */
+    private void committed() {
+        reads.announced();
+        streams.forEach(stream -> {
+            if (unawaitedDelay.isZero() || stream.reader() == null || awaited.test(stream.reader())) {
+                owed.remove(stream);
+                tell(stream);
+            } else {
+                owed.add(stream);
+            }
+        });
+        // flagged after the streams were added: a telling under way (it clears the flag first) finds them,
+        // or a new one is scheduled
+        if (!owed.isEmpty() && owedToldSoon.compareAndSet(false, true)) {
+            try {
+                ticker.schedule(this::tellOwed, unawaitedDelay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                // the processors are stopping: nothing reads the streams any more
+            }
+        }
+    }
+
+    private void tellOwed() {
+        owedToldSoon.set(false);
+        owed.forEach(stream -> {
+            if (owed.remove(stream)) {
+                tell(stream);
+            }
+        });
+    }
+
+    /** A request now waits for {@code processor}: its streams owed a commit's news are told at once. */
+    public void awaited(String processor) {
+        owed.forEach(stream -> {
+            if (processor.equals(stream.reader()) && owed.remove(stream)) {
+                tell(stream);
+            }
+        });
+    }
+
+    /** Tells every stream, for events committed anywhere. */
     private void announce() {
         reads.announced();
         streams.forEach(stream -> {
-            try {
-                stream.eventsMayHaveArrived();
-            } catch (RuntimeException e) {
-                log.warn("A stream of the event store could not be told that events may have arrived", e);
-            }
+            owed.remove(stream);
+            tell(stream);
         });
+    }
+
+    /**
+     * One stream whose reader fails to take the news (a rebuild's processor shutting down) must not keep it from the
+     * others, nor end the ticker: an exception would cancel its every later run.
+     */
+    private static void tell(EventStorageStream stream) {
+        try {
+            stream.eventsMayHaveArrived();
+        } catch (RuntimeException e) {
+            log.warn("A stream of the event store could not be told that events may have arrived", e);
+        }
     }
 
     /**
@@ -116,7 +183,10 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
         Optional<StreamingEventProcessor> reader = processor.flatMap(name ->
                 Optional.ofNullable(otherReaders.get(name)).or(() -> processors.apply(name)));
         EventStorageStream stream = new EventStorageStream(reads, trackingToken, processor.orElse(null),
-                () -> reader.map(PromptEventSource::slowestSegment).orElse(Long.MAX_VALUE), streams::remove);
+                () -> reader.map(PromptEventSource::slowestSegment).orElse(Long.MAX_VALUE), closed -> {
+            streams.remove(closed);
+            owed.remove(closed);
+        });
         streams.add(stream);
         return stream;
     }

@@ -35,7 +35,7 @@ class ProcessingConfiguration {
                                          ObjectProvider<EventStorageEngine> storageEngine,
                                          List<StrictlyOrderedGroup> strictlyOrdered,
                                          List<SingleSegmentGroup> singleSegment,
-                                         CommittedBatches committedBatches) {
+                                         CommittedBatches committedBatches, AwaitedGroups awaitedGroups) {
         TransactionManager projectionTransactions = new ProjectionTransactions(transactionManager);
         Set<String> parkingNothing = strictlyOrdered.stream().map(StrictlyOrderedGroup::name)
                 .collect(Collectors.toUnmodifiableSet());
@@ -45,8 +45,10 @@ class ProcessingConfiguration {
                 configurer.registerComponent(PromptEventSource.class, config -> {
                     PromptEventSource source = new PromptEventSource(config.eventStore(), storageEngine.getObject(),
                             Duration.ofMillis(500), name -> config.eventProcessingConfiguration()
-                            .eventProcessor(name, StreamingEventProcessor.class));
+                            .eventProcessor(name, StreamingEventProcessor.class),
+                            properties.unawaitedDelay(), awaitedGroups::isAwaited);
                     committedBatches.onEachCommit(source::batchCommitted);
+                    awaitedGroups.onAwaited(source::awaited);
                     return source;
                 });
                 EventProcessingConfigurer processing = configurer.eventProcessing()

@@ -3,6 +3,8 @@ package org.bunnybook.platform.processing;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
+
 /**
  * How read models are processed.
  *
@@ -14,8 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            50 made a rebuild markedly faster (docs/performance.md)
  * @param poolSize            connections the processors' transactions may hold at once ({@link ProjectionConnections}):
  *                            a batch of each segment (26 at two segments a group) and some claims or a rebuild's
+ * @param unawaitedDelay      how long events committed here may wait before they reach the processors no request
+ *                            is waiting for ({@link AwaitedGroups}); what arrives meanwhile is handled in one batch,
+ *                            so under load such a group commits a few batches a second instead of one per command
+ *                            (docs/performance.md); zero tells every processor of every commit at once
  */
 @ConfigurationProperties("bunnybook.processors")
 public record ProcessorProperties(@DefaultValue("2") int initialSegmentCount, @DefaultValue("200") int batchSize,
-                                  @DefaultValue("32") int poolSize) {
+                                  @DefaultValue("32") int poolSize,
+                                  @DefaultValue("25ms") Duration unawaitedDelay) {
 }

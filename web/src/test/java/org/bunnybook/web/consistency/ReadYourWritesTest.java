@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.platform.processing.AwaitedGroups;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
@@ -24,7 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +50,9 @@ class ReadYourWritesTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    AwaitedGroups awaitedGroups;
 
     /** The serializer the token store writes tokens with. */
     @Autowired
@@ -126,6 +133,37 @@ class ReadYourWritesTest {
         String post = response.json().get("id").asText();
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(member.client().get("/web/feed").text()).contains(post));
+    }
+
+    /**
+     * The event source tells the streams of awaited processors of a commit at once, the others' a moment later
+     * (PromptEventSourceTest): a write's request must say which ones it waits for before its command commits.
+     */
+    @Test
+    void aWriteSaysWhichReadModelsItWaitsForUntilItIsAnswered() {
+        Members.Member member = Members.register(port, "Awaiting");
+        Set<String> awaited = ConcurrentHashMap.newKeySet();
+        Set<String> awaitedTooLate = ConcurrentHashMap.newKeySet();
+        AtomicBoolean listening = new AtomicBoolean(true); // the listener stays with the shared application
+        awaitedGroups.onAwaited(processor -> {
+            if (listening.get()) {
+                awaited.add(processor);
+                if (jdbc.sql("SELECT count(*) FROM posts WHERE author_id = ?").param(member.id())
+                        .query(Long.class).single() > 0) {
+                    awaitedTooLate.add(processor);
+                }
+            }
+        });
+        ApiClient.Response response;
+        try {
+            response = member.client().post("/web/posts", Map.of("content", "wait for me"));
+        } finally {
+            listening.set(false);
+        }
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(awaited).contains(ReadModels.WALLS, ReadModels.FEED_CACHE);
+        assertThat(awaitedTooLate).as("said before the walls could have the post").isEmpty();
+        assertThat(awaitedGroups.isAwaited(ReadModels.WALLS)).as("no longer, once answered").isFalse();
     }
 
     @Test

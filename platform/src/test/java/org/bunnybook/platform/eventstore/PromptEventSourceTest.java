@@ -1,0 +1,102 @@
+package org.bunnybook.platform.eventstore;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A commit here reaches the streams of processors a request waits for at once, and the others' within the delay
+ * for those no one waits for, or at once when a request starts waiting for their processor.
+ */
+class PromptEventSourceTest {
+
+    private static final Duration NEVER = Duration.ofHours(1);
+
+    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+    private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(storage).build();
+    private final Set<String> awaited = ConcurrentHashMap.newKeySet();
+    private int hops;
+
+    @AfterEach
+    void shutDown() {
+        eventStore.shutDown();
+    }
+
+    @Test
+    void aCommitReachesTheAwaitedProcessorsAtOnceAndTheOthersWithinTheDelay() throws Exception {
+        PromptEventSource source = source(Duration.ofMillis(300));
+        awaited.add("walls");
+        AtomicInteger wallsTold = told(source, "walls");
+        AtomicInteger leaderboardTold = told(source, "leaderboard");
+
+        long committed = System.nanoTime();
+        commit();
+        assertThat(wallsTold.get()).as("the awaited processor's stream, told as the commit ends").isEqualTo(1);
+        assertThat(leaderboardTold.get()).as("the other one's, not yet").isZero();
+        commit();
+        await().atMost(Duration.ofSeconds(5)).until(() -> leaderboardTold.get() == 1);
+        assertThat(System.nanoTime() - committed).as("told after the delay")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(290).toNanos());
+        assertThat(wallsTold.get()).as("told of each commit").isEqualTo(2);
+        Thread.sleep(400);
+        assertThat(leaderboardTold.get()).as("told once of both commits").isEqualTo(1);
+    }
+
+    @Test
+    void aStreamOwedACommitIsToldOnceARequestWaitsForItsProcessor() throws Exception {
+        PromptEventSource source = source(NEVER);
+        AtomicInteger wallsTold = told(source, "walls");
+        AtomicInteger leaderboardTold = told(source, "leaderboard");
+
+        commit();
+        assertThat(wallsTold.get()).as("no one waits for it yet").isZero();
+        source.awaited("leaderboard");
+        assertThat(leaderboardTold.get()).as("told as a request began to wait for it").isEqualTo(1);
+        assertThat(wallsTold.get()).as("still owed its news").isZero();
+        source.awaited("walls");
+        assertThat(wallsTold.get()).isEqualTo(1);
+        source.awaited("walls");
+        assertThat(wallsTold.get()).as("told once: nothing more was owed").isEqualTo(1);
+    }
+
+    @Test
+    void withoutADelayEveryStreamIsToldAtOnce() throws Exception {
+        PromptEventSource source = source(Duration.ZERO);
+        AtomicInteger leaderboardTold = told(source, "leaderboard");
+        commit();
+        assertThat(leaderboardTold.get()).isEqualTo(1);
+    }
+
+    private PromptEventSource source(Duration unawaitedDelay) {
+        return new PromptEventSource(eventStore, storage, NEVER, name -> Optional.empty(), unawaitedDelay,
+                awaited::contains);
+    }
+
+    /** Opens a stream as the processor's coordinator does, on its thread, and counts the times it is told. */
+    private static AtomicInteger told(PromptEventSource source, String processor) throws Exception {
+        CompletableFuture<BlockingStream<TrackedEventMessage<?>>> opened = new CompletableFuture<>();
+        Thread coordinator = new Thread(() -> opened.complete(source.openStream(null)), "Coordinator[" + processor + "]");
+        coordinator.start();
+        AtomicInteger told = new AtomicInteger();
+        opened.get().setOnAvailableCallback(told::incrementAndGet);
+        return told;
+    }
+
+    private void commit() {
+        eventStore.publish(new GenericDomainEventMessage<>("Bunny", "bunny", hops, "hop " + hops++));
+    }
+}
