@@ -30,11 +30,12 @@ import java.util.function.Predicate;
 /**
  * The event store as the read models' processors see it, with one addition: their streams say when events may have
  * arrived. Axon's own streams cannot, so an idle pooled streaming processor looks again only every 500 ms, and a
- * member's own write would take that long to reach the read models. Here every stream is told right after events
+ * member's own write would take that long to reach the read models. Here the streams are told soon after events
  * commit on this node, and every {@code pollInterval} anyway, for events written by other nodes.
  * <p>
- * Only the streams of processors a request is waiting for ({@code awaited}) are told of a commit at once; the others
- * at most {@code unawaitedDelay} later, together. A processor no one waits for then handles the events of many commits
+ * The streams of processors a request is waiting for ({@code awaited}) are told of a commit at once, and so are those
+ * whose reader is not known (opened off a processor's coordinator); the others at most {@code unawaitedDelay} later,
+ * together. A processor no one waits for then handles the events of many commits
  * in one batch (one transaction, one token update, one look at its dead letters) instead of one batch for every
  * command, and its coordinator reads the store once for them all.
  * <p>
@@ -91,11 +92,15 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
     private void committed() {
         reads.announced();
         streams.forEach(stream -> {
-            if (unawaitedDelay.isZero() || stream.reader() == null || awaited.test(stream.reader())) {
-                owed.remove(stream);
+            if (unawaitedDelay.isZero() || stream.reader() == null) {
                 tell(stream);
-            } else {
-                owed.add(stream);
+                return;
+            }
+            // owed first, then asked: a request that starts waiting meanwhile (it counts itself, then looks at
+            // what is owed, in awaited) either finds the stream owed or is seen here
+            owed.add(stream);
+            if (awaited.test(stream.reader()) && owed.remove(stream)) {
+                tell(stream);
             }
         });
         // flagged after the streams were added: a telling under way (it clears the flag first) finds them,
