@@ -22,13 +22,21 @@ public class AwaitedGroups {
     private final ConcurrentMap<String, AtomicInteger> waiters = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-    /** Marks the processors awaited until the answer is closed, and tells the listeners of each at once. */
+    /**
+     * Marks the processors awaited until the returned {@link Awaiting} is closed, then tells the listeners of each.
+     * Counted first: a listener that fails cannot leave a processor awaited for good.
+     */
     public Awaiting await(Collection<String> processors) {
-        processors.forEach(processor -> {
-            waiters.computeIfAbsent(processor, name -> new AtomicInteger()).incrementAndGet();
-            listeners.forEach(listener -> listener.accept(processor));
-        });
-        return () -> processors.forEach(processor -> waiters.get(processor).decrementAndGet());
+        processors.forEach(processor -> waiters.computeIfAbsent(processor, name -> new AtomicInteger())
+                .incrementAndGet());
+        Awaiting awaiting = () -> processors.forEach(processor -> waiters.get(processor).decrementAndGet());
+        try {
+            processors.forEach(processor -> listeners.forEach(listener -> listener.accept(processor)));
+        } catch (RuntimeException e) {
+            awaiting.close();
+            throw e;
+        }
+        return awaiting;
     }
 
     public boolean isAwaited(String processor) {
@@ -36,9 +44,13 @@ public class AwaitedGroups {
         return count != null && count.get() > 0;
     }
 
-    /** From now on {@code listener} is given a processor's name whenever a request starts waiting for it. */
-    public void onAwaited(Consumer<String> listener) {
+    /**
+     * From now on {@code listener} is given a processor's name whenever a request starts waiting for it, until the
+     * returned {@link Runnable} is run.
+     */
+    public Runnable onAwaited(Consumer<String> listener) {
         listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /** A request's wait; closing it ends it. */

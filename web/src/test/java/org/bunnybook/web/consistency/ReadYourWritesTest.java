@@ -1,5 +1,7 @@
 package org.bunnybook.web.consistency;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -12,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.post.CreatePost;
 import org.bunnybook.platform.processing.AwaitedGroups;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
@@ -53,6 +56,9 @@ class ReadYourWritesTest {
 
     @Autowired
     AwaitedGroups awaitedGroups;
+
+    @Autowired
+    CommandBus commandBus;
 
     /** The serializer the token store writes tokens with. */
     @Autowired
@@ -137,32 +143,37 @@ class ReadYourWritesTest {
 
     /**
      * The event source tells the streams of awaited processors of a commit at once, the others' a moment later
-     * (PromptEventSourceTest): a write's request must say which ones it waits for before its command commits.
+     * (PromptEventSourceTest): a write's request must say which ones it waits for before its command is sent.
      */
     @Test
-    void aWriteSaysWhichReadModelsItWaitsForUntilItIsAnswered() {
+    void aWriteSaysWhichReadModelsItWaitsForBeforeItsCommandIsSentUntilItIsAnswered() {
         Members.Member member = Members.register(port, "Awaiting");
+        AtomicBoolean postSent = new AtomicBoolean();
         Set<String> awaited = ConcurrentHashMap.newKeySet();
-        Set<String> awaitedTooLate = ConcurrentHashMap.newKeySet();
-        AtomicBoolean listening = new AtomicBoolean(true); // the listener stays with the shared application
-        awaitedGroups.onAwaited(processor -> {
-            if (listening.get()) {
-                awaited.add(processor);
-                if (jdbc.sql("SELECT count(*) FROM posts WHERE author_id = ?").param(member.id())
-                        .query(Long.class).single() > 0) {
-                    awaitedTooLate.add(processor);
-                }
+        Set<String> awaitedAfterThePostWasSent = ConcurrentHashMap.newKeySet();
+        Registration sending = commandBus.registerDispatchInterceptor(commands -> (index, command) -> {
+            if (command.getPayload() instanceof CreatePost post && post.authorId().equals(member.id())) {
+                postSent.set(true);
+            }
+            return command;
+        });
+        Runnable listening = awaitedGroups.onAwaited(processor -> {
+            awaited.add(processor);
+            if (postSent.get()) {
+                awaitedAfterThePostWasSent.add(processor);
             }
         });
         ApiClient.Response response;
         try {
             response = member.client().post("/web/posts", Map.of("content", "wait for me"));
         } finally {
-            listening.set(false);
+            listening.run();
+            sending.cancel();
         }
         assertThat(response.status()).isEqualTo(201);
+        assertThat(postSent).isTrue();
         assertThat(awaited).contains(ReadModels.WALLS, ReadModels.FEED_CACHE);
-        assertThat(awaitedTooLate).as("said before the walls could have the post").isEmpty();
+        assertThat(awaitedAfterThePostWasSent).isEmpty();
         assertThat(awaitedGroups.isAwaited(ReadModels.WALLS)).as("no longer, once answered").isFalse();
     }
 
