@@ -145,7 +145,8 @@ public class ReadYourWrites {
     /**
      * Waits, at most {@code timeout}, until {@code readModels} have processed {@code events} (committed to the event
      * store); answers whether they did. A read model being rebuilt from history is not waited for: it cannot promise
-     * anything until its replay is over.
+     * anything until its replay is over. Their processors are told of new events at once while it waits
+     * ({@link AwaitedGroups}).
      */
     public boolean awaitProjections(List<? extends EventMessage<?>> events, Duration timeout, String... readModels) {
         try (AwaitedGroups.Awaiting awaiting = await(readModels)) {
