@@ -154,6 +154,15 @@ public class ReadYourWrites {
         }
     }
 
+    /**
+     * Has the processors of {@code readModels} told of new events at once until the answer is closed, for a request
+     * that will wait for them one step after its command (a process reacting to its events, then the read model of
+     * the process's command): told only as each wait began, the steps would not overlap.
+     */
+    public AwaitedGroups.Awaiting expecting(String... readModels) {
+        return await(readModels);
+    }
+
     /** Says that this request waits for the read models, so that their processors are told of new events at once. */
     private AwaitedGroups.Awaiting await(String... readModels) {
         return awaitedGroups.await(Stream.of(readModels).map(readModel -> processorFor(readModel).getName()).toList());

@@ -15,6 +15,7 @@ import org.bunnybook.api.friendship.SendFriendRequest;
 import org.bunnybook.api.friendship.UnexpectedRelationshipState;
 import org.bunnybook.api.friendship.Unfriend;
 import org.bunnybook.platform.consistency.ReadYourWrites;
+import org.bunnybook.platform.processing.AwaitedGroups;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.security.Member;
 import org.springframework.http.HttpStatus;
@@ -58,8 +59,10 @@ class FriendshipController {
     @ResponseStatus(HttpStatus.CREATED)
     void accept(Member member, @PathVariable UUID me, @PathVariable UUID requester) {
         member.mustBe(me);
-        commands.send(new AcceptFriendRequest(FriendshipId.of(me, requester), me));
-        awaitConversation(me, requester);
+        try (var expecting = expectingConversation()) {
+            commands.send(new AcceptFriendRequest(FriendshipId.of(me, requester), me));
+            awaitConversation(me, requester);
+        }
     }
 
     @DeleteMapping("/web/profiles/{me}/incoming_friend_requests/{requester}")
@@ -80,8 +83,18 @@ class FriendshipController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unfriend(Member member, @PathVariable UUID me, @PathVariable UUID friend) {
         member.mustBe(me);
-        commands.send(new Unfriend(FriendshipId.of(me, friend), me));
-        awaitConversation(me, friend);
+        try (var expecting = expectingConversation()) {
+            commands.send(new Unfriend(FriendshipId.of(me, friend), me));
+            awaitConversation(me, friend);
+        }
+    }
+
+    /**
+     * The process and the conversations are told of new events at once from before the command is sent, so that the
+     * process's step begins as the friendship's events commit, not once the request starts waiting for it.
+     */
+    private AwaitedGroups.Awaiting expectingConversation() {
+        return commands.expecting(Processes.CONVERSATION_LIFECYCLE, ReadModels.CONVERSATIONS);
     }
 
     /**
