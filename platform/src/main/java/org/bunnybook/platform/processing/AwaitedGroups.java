@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -23,13 +24,18 @@ public class AwaitedGroups {
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     /**
-     * Marks the processors awaited until the returned {@link Awaiting} is closed, then tells the listeners of each.
-     * Counted first: a listener that fails cannot leave a processor awaited for good.
+     * Marks the processors awaited until the returned {@link Awaiting} is closed, and tells the listeners of each at
+     * once. Counted first: a listener that fails cannot leave a processor awaited for good.
      */
     public Awaiting await(Collection<String> processors) {
         processors.forEach(processor -> waiters.computeIfAbsent(processor, name -> new AtomicInteger())
                 .incrementAndGet());
-        Awaiting awaiting = () -> processors.forEach(processor -> waiters.get(processor).decrementAndGet());
+        AtomicBoolean closed = new AtomicBoolean();
+        Awaiting awaiting = () -> {
+            if (closed.compareAndSet(false, true)) { // closed twice, it would hide another request's wait
+                processors.forEach(processor -> waiters.get(processor).decrementAndGet());
+            }
+        };
         try {
             processors.forEach(processor -> listeners.forEach(listener -> listener.accept(processor)));
         } catch (RuntimeException e) {

@@ -18,7 +18,7 @@ import java.time.Duration;
  *                            a batch of each segment (26 at two segments a group) and some claims or a rebuild's
  * @param unawaitedDelay      how long events committed here may wait before they reach the processors no request
  *                            is waiting for ({@link AwaitedGroups}); what arrives meanwhile is handled in one batch,
- *                            so under load such a group commits at most a batch a segment per delay instead of one
+ *                            so under load such a group commits about a batch a segment per delay instead of one
  *                            per command (docs/performance.md); zero tells every processor of every commit at once
  */
 @ConfigurationProperties("bunnybook.processors")

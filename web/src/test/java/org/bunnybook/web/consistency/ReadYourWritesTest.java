@@ -175,6 +175,7 @@ class ReadYourWritesTest {
         assertThat(awaited).contains(ReadModels.WALLS, ReadModels.FEED_CACHE);
         assertThat(awaitedAfterThePostWasSent).isEmpty();
         assertThat(awaitedGroups.isAwaited(ReadModels.WALLS)).as("no longer, once answered").isFalse();
+        assertThat(awaitedGroups.isAwaited(ReadModels.FEED_CACHE)).as("no longer, once answered").isFalse();
     }
 
     @Test
