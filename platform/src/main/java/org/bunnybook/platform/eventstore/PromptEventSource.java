@@ -107,26 +107,27 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
         // or a new one is scheduled
         if (!owed.isEmpty() && owedToldSoon.compareAndSet(false, true)) {
             try {
-                ticker.schedule(this::tellOwed, unawaitedDelay.toMillis(), TimeUnit.MILLISECONDS);
+                ticker.schedule(this::tellAllOwed, unawaitedDelay.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException shuttingDown) {
                 // the processors are stopping: nothing reads the streams any more
             }
         }
     }
 
-    private void tellOwed() {
+    private void tellAllOwed() {
         owedToldSoon.set(false);
-        owed.forEach(stream -> {
-            if (owed.remove(stream)) {
-                tell(stream);
-            }
-        });
+        tellOwed(stream -> true);
     }
 
     /** A request now waits for {@code processor}: its streams owed a commit's news are told at once. */
     public void awaited(String processor) {
+        tellOwed(stream -> processor.equals(stream.reader()));
+    }
+
+    /** Tells each of {@code these} streams that is owed news, once: whoever takes it off the owed ones tells it. */
+    private void tellOwed(Predicate<EventStorageStream> these) {
         owed.forEach(stream -> {
-            if (processor.equals(stream.reader()) && owed.remove(stream)) {
+            if (these.test(stream) && owed.remove(stream)) {
                 tell(stream);
             }
         });
