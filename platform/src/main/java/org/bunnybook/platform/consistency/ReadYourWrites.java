@@ -124,7 +124,7 @@ public class ReadYourWrites {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         String[] readModels = reflectedIn(message.getPayloadType());
         Map<String, Long> parkedBefore = parkedHere.counts(List.of(readModels));
-        try (AwaitedGroups.Awaiting awaiting = await(readModels);
+        try (AwaitedGroups.Awaiting awaiting = expecting(readModels);
              PublishedEvents.Capture capture = publishedEvents.capture()) {
             R result = commandGateway.sendAndWait(message.andMetaData(Map.of(PublishedEvents.CAPTURE, capture.id())));
             List<EventMessage<?>> events = capture.events();
@@ -149,22 +149,18 @@ public class ReadYourWrites {
      * ({@link AwaitedGroups}).
      */
     public boolean awaitProjections(List<? extends EventMessage<?>> events, Duration timeout, String... readModels) {
-        try (AwaitedGroups.Awaiting awaiting = await(readModels)) {
+        try (AwaitedGroups.Awaiting awaiting = expecting(readModels)) {
             return behind(events, timeout, null, null, readModels).isEmpty();
         }
     }
 
     /**
-     * Has the processors of {@code readModels} told of new events at once until the answer is closed, for a request
-     * that will wait for them one step after its command (a process reacting to its events, then the read model of
-     * the process's command): told only as each wait began, the steps would not overlap.
+     * Has the processors of {@code readModels} told of new events at once until the answer is closed. Every wait here
+     * does so from before its command is sent; a request that will wait one step after its command (for a process
+     * reacting to its events, then for the read model of the process's command) calls it itself, or, told only as each
+     * wait began, the steps would not overlap.
      */
     public AwaitedGroups.Awaiting expecting(String... readModels) {
-        return await(readModels);
-    }
-
-    /** Says that this request waits for the read models, so that their processors are told of new events at once. */
-    private AwaitedGroups.Awaiting await(String... readModels) {
         return awaitedGroups.await(Stream.of(readModels).map(readModel -> processorFor(readModel).getName()).toList());
     }
 
