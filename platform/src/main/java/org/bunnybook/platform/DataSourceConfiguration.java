@@ -26,7 +26,6 @@ class DataSourceConfiguration {
                                      ObjectProvider<MeterRegistry> meters, ProcessorProperties processors) {
         HikariDataSource projections = pool(properties, environment, meters, "postgres-projections");
         projections.setMaximumPoolSize(processors.poolSize());
-        projections.setMinimumIdle(Math.min(projections.getMinimumIdle(), processors.poolSize()));
         // after whatever options the operator gave the pool, so that these win
         String given = projections.getDataSourceProperties().getProperty("options");
         projections.addDataSourceProperty("options", given == null ? ProjectionConnections.PROJECTION_SETTINGS
