@@ -15,7 +15,8 @@ import java.time.Duration;
  *                            token update, a look at the dead-letter queue and the cache holds, so 200 rather than
  *                            50 made a rebuild markedly faster (docs/performance.md)
  * @param poolSize            connections the processors' transactions may hold at once ({@link ProjectionConnections}):
- *                            a batch of each segment (26 at two segments a group) and some claims or a rebuild's
+ *                            a batch of each segment (23: ten groups on two segments, three on one) and some
+ *                            claims or a rebuild's
  * @param unawaitedDelay      how long events committed here may wait before they reach the processors no request
  *                            is waiting for ({@link AwaitedGroups}); what arrives meanwhile is handled in one batch,
  *                            so under load such a group commits about a batch a segment per delay instead of one
