@@ -26,10 +26,7 @@ class DataSourceConfiguration {
                                      ObjectProvider<MeterRegistry> meters, ProcessorProperties processors) {
         HikariDataSource projections = pool(properties, environment, meters, "postgres-projections");
         projections.setMaximumPoolSize(processors.poolSize());
-        // after whatever options the operator gave the pool, so that these win
-        String given = projections.getDataSourceProperties().getProperty("options");
-        projections.addDataSourceProperty("options", given == null ? ProjectionConnections.PROJECTION_SETTINGS
-                : given + " " + ProjectionConnections.PROJECTION_SETTINGS);
+        ProjectionConnections.openWithProjectionSettings(projections);
         return new ProjectionConnections(pool(properties, environment, meters, "postgres"), projections);
     }
 

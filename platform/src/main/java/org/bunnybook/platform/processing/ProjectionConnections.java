@@ -6,7 +6,11 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 import java.io.Closeable;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.util.Map;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * The application's PostgreSQL connections, from two pools: a transaction a processor begins
@@ -44,6 +48,29 @@ public final class ProjectionConnections extends AbstractRoutingDataSource imple
         setTargetDataSources(Map.of(OTHERS, others, PROJECTIONS, projections));
         setDefaultTargetDataSource(others);
         afterPropertiesSet();
+    }
+
+    /**
+     * Has the pool open its sessions with {@link #PROJECTION_SETTINGS}, after whatever options the operator gave it so
+     * that these win. PgJDBC takes {@code options} from the URL over the pool's properties, so options the URL carries
+     * are extended in the URL; otherwise the pool's property is.
+     */
+    public static void openWithProjectionSettings(HikariDataSource pool) {
+        String url = pool.getJdbcUrl();
+        int query = url == null ? -1 : url.indexOf('?');
+        if (query >= 0) {
+            String[] parameters = url.substring(query + 1).split("&");
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i].startsWith("options=")) {
+                    String given = URLDecoder.decode(parameters[i].substring("options=".length()), UTF_8);
+                    parameters[i] = "options=" + URLEncoder.encode(given + " " + PROJECTION_SETTINGS, UTF_8);
+                    pool.setJdbcUrl(url.substring(0, query + 1) + String.join("&", parameters));
+                    return;
+                }
+            }
+        }
+        String given = pool.getDataSourceProperties().getProperty("options");
+        pool.addDataSourceProperty("options", given == null ? PROJECTION_SETTINGS : given + " " + PROJECTION_SETTINGS);
     }
 
     /** Begins a transaction on a projection connection (or joins the one the thread is in already). */

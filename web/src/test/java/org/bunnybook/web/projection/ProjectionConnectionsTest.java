@@ -1,17 +1,21 @@
 package org.bunnybook.web.projection;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.bunnybook.platform.processing.ProjectionConnections;
 import org.bunnybook.platform.processing.ProjectionTransactions;
 import org.bunnybook.web.support.BunnybookTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +36,9 @@ class ProjectionConnectionsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSourceProperties dataSource;
 
     @Test
     void aProcessorsTransactionCommitsAsynchronouslyOnOneConnectionForSpringAndAxon() {
@@ -56,6 +63,45 @@ class ProjectionConnectionsTest {
 
         assertThat(transactionManager.fetchInTransaction(() -> setting("synchronous_commit")))
                 .doesNotEndWith("set by client");
+    }
+
+    /** PgJDBC takes the URL's options over the pool's property: the projections' settings must join them there. */
+    @Test
+    void theProjectionsSettingsJoinOptionsTheOperatorGaveInTheUrl() {
+        String url = dataSource.determineUrl();
+        try (HikariDataSource pool = pool(url + (url.contains("?") ? "&" : "?") + "options=-c%20work_mem%3D5MB")) {
+            ProjectionConnections.openWithProjectionSettings(pool);
+
+            assertThat(settings(pool, "work_mem", "synchronous_commit", "statement_timeout"))
+                    .containsExactly("5120 set by client", "off set by client", "30000 set by client");
+        }
+    }
+
+    @Test
+    void theProjectionsSettingsJoinOptionsTheOperatorGaveThePool() {
+        try (HikariDataSource pool = pool(dataSource.determineUrl())) {
+            pool.addDataSourceProperty("options", "-c work_mem=5MB");
+            ProjectionConnections.openWithProjectionSettings(pool);
+
+            assertThat(settings(pool, "work_mem", "synchronous_commit", "statement_timeout"))
+                    .containsExactly("5120 set by client", "off set by client", "30000 set by client");
+        }
+    }
+
+    private HikariDataSource pool(String url) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setUsername(dataSource.determineUsername());
+        pool.setPassword(dataSource.determinePassword());
+        pool.setMaximumPoolSize(1);
+        return pool;
+    }
+
+    private static List<String> settings(HikariDataSource pool, String... names) {
+        JdbcClient sessions = JdbcClient.create(pool);
+        return Arrays.stream(names).map(name -> sessions
+                .sql("SELECT setting || ' set by ' || source FROM pg_settings WHERE name = ?").param(name)
+                .query(String.class).single()).toList();
     }
 
     /** The session's value of a setting (times in ms), and where it came from ("client": the connection's options). */
