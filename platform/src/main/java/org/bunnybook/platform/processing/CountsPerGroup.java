@@ -13,17 +13,16 @@ final class CountsPerGroup {
     private final ConcurrentMap<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
     void increment(String group) {
-        counter(group).incrementAndGet();
+        counts.computeIfAbsent(group, name -> new AtomicLong()).incrementAndGet();
     }
 
-    /** The counts of these groups now (0 for a group never counted). */
+    /** The counts of these groups now (0 for a group never counted; reading one does not start its count). */
     Map<String, Long> of(Collection<String> groups) {
         Map<String, Long> now = new HashMap<>();
-        groups.forEach(group -> now.put(group, counter(group).get()));
+        groups.forEach(group -> {
+            AtomicLong count = counts.get(group);
+            now.put(group, count == null ? 0 : count.get());
+        });
         return now;
-    }
-
-    private AtomicLong counter(String group) {
-        return counts.computeIfAbsent(group, name -> new AtomicLong());
     }
 }
