@@ -193,14 +193,11 @@ final class HttpBenchmark {
             Client client = clients.get(index);
             long[] written = {0};
             return () -> {
-                HttpResponse<String> answer = post(client, "/web/posts", Map.of("content",
-                        "post " + written[0]++ + " of client " + client.number + " of the http benchmark"));
-                if (answer == null || answer.statusCode() != 201) {
-                    failed.incrementAndGet(); // why is noted where no answer came
-                    if (answer != null) {
-                        failedBecause("HTTP " + answer.statusCode() + " "
-                                + answer.body().substring(0, Math.min(160, answer.body().length())));
-                    }
+                String why = whyNotPosted(client,
+                        "post " + written[0]++ + " of client " + client.number + " of the http benchmark");
+                if (why != null) {
+                    failed.incrementAndGet();
+                    whyPostsFailed.computeIfAbsent(why, reason -> new AtomicLong()).incrementAndGet();
                 }
             };
         });
@@ -313,17 +310,17 @@ final class HttpBenchmark {
 
     // --- HTTP ---
 
-    private HttpResponse<String> post(Client client, String path, Map<String, ?> body) {
+    /** Posts as a client would: null once posted, else why not (a status and the start of its body, or no answer). */
+    private String whyNotPosted(Client client, String content) {
         try {
-            return send(client.address, client.token, "POST", path, body);
-        } catch (RuntimeException e) { // counted as a failed request, as a client would see it
-            failedBecause("no answer: " + (e.getCause() == null ? e : e.getCause()));
-            return null;
+            HttpResponse<String> answer = send(client.address, client.token, "POST", "/web/posts",
+                    Map.of("content", content));
+            String body = answer.body();
+            return answer.statusCode() == 201 ? null
+                    : "HTTP " + answer.statusCode() + " " + body.substring(0, Math.min(160, body.length()));
+        } catch (RuntimeException e) {
+            return "no answer: " + (e.getCause() == null ? e : e.getCause());
         }
-    }
-
-    private void failedBecause(String why) {
-        whyPostsFailed.computeIfAbsent(why, reason -> new AtomicLong()).incrementAndGet();
     }
 
     private HttpResponse<String> send(String address, String token, String method, String path, Map<String, ?> body) {
