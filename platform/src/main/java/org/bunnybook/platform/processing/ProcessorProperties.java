@@ -25,5 +25,5 @@ import java.time.Duration;
 @ConfigurationProperties("bunnybook.processors")
 public record ProcessorProperties(@DefaultValue("2") int initialSegmentCount, @DefaultValue("200") int batchSize,
                                   @DefaultValue("32") int poolSize,
-                                  @DefaultValue("25ms") Duration unawaitedDelay) {
+                                  @DefaultValue("100ms") Duration unawaitedDelay) {
 }

@@ -40,8 +40,8 @@ class ChatController {
                 .join().contains(member.profileId())) {
             throw ApiException.forbidden();
         }
-        // a message is pushed as soon as it is stored, up to tens of milliseconds before its history has it: whoever
-        // saw the push and asks the history finds it there
+        // a message is pushed as soon as it is stored, up to about a tenth of a second before its history has it:
+        // whoever saw the push and asks the history finds it there
         readYourWrites.awaitAggregate(chatGroupId.toString(), ReadModels.CONVERSATIONS);
         return queries.query(new FindMessages(chatGroupId, page.orDefaultLimit(20)),
                 ResponseTypes.multipleInstancesOf(ChatMessageView.class)).join();

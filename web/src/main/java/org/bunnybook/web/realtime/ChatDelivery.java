@@ -29,7 +29,7 @@ import java.util.UUID;
 /**
  * Pushes a chat message to every session of every member of its conversation as soon as its event is committed to
  * the event store, on the node that stored it, without waiting for the {@code conversations} projection (which
- * stores the history up to a few tens of milliseconds later; reads of the history wait for it, see
+ * stores the history up to about a tenth of a second later; reads of the history wait for it, see
  * {@code ChatController}). The push is made while the conversation's aggregate is still locked, so one node
  * publishes a conversation's messages in their order; each carries its {@code seq} in the conversation, which orders
  * it among messages stored by other nodes. The sender's copy, echoing its {@code clientMessageId}, is the

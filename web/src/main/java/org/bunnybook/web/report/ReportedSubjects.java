@@ -71,8 +71,8 @@ class ReportedSubjects {
     }
 
     /**
-     * A message is pushed as soon as it is stored, up to tens of milliseconds before the conversations have it: one
-     * not found may be one the reporter was just shown, so it is looked for again once the reporter's conversations
+     * A message is pushed as soon as it is stored, up to about a tenth of a second before the conversations have it:
+     * one not found may be one the reporter was just shown, so it is looked for again once the reporter's conversations
      * have everything stored in them so far (as reading their history waits).
      */
     private ChatMessageView storedMessage(UUID id, UUID reporter) {
