@@ -7,7 +7,8 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 import java.io.Closeable;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -32,7 +33,8 @@ public final class ProjectionConnections extends AbstractRoutingDataSource imple
      * cancelled after 30 s ({@link ProjectionTransactions} says why), as PostgreSQL's {@code options} when the
      * connection opens.
      */
-    public static final String PROJECTION_SETTINGS = "-c synchronous_commit=off -c statement_timeout=30s";
+    private static final String PROJECTION_SETTINGS = "-c synchronous_commit=off -c statement_timeout=30s";
+    private static final String OPTIONS = "options";
 
     private static final String PROJECTIONS = "projections";
     private static final String OTHERS = "others";
@@ -41,7 +43,7 @@ public final class ProjectionConnections extends AbstractRoutingDataSource imple
     private final HikariDataSource others;
     private final HikariDataSource projections;
 
-    /** @param projections a pool whose connections open with {@link #PROJECTION_SETTINGS} */
+    /** @param projections a pool given {@link #openWithProjectionSettings} */
     public ProjectionConnections(HikariDataSource others, HikariDataSource projections) {
         this.others = others;
         this.projections = projections;
@@ -52,25 +54,26 @@ public final class ProjectionConnections extends AbstractRoutingDataSource imple
 
     /**
      * Has the pool open its sessions with {@link #PROJECTION_SETTINGS}, after whatever options the operator gave it so
-     * that these win. PgJDBC takes {@code options} from the URL over the pool's properties, so options the URL carries
-     * are extended in the URL; otherwise the pool's property is.
+     * that these win. PgJDBC takes {@code options} from the URL over the pool's properties (the URL's last, when it
+     * names them more than once), so those are taken out of the URL and given, extended, as the pool's property.
      */
     public static void openWithProjectionSettings(HikariDataSource pool) {
+        String given = pool.getDataSourceProperties().getProperty(OPTIONS);
         String url = pool.getJdbcUrl();
         int query = url == null ? -1 : url.indexOf('?');
         if (query >= 0) {
-            String[] parameters = url.substring(query + 1).split("&");
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i].startsWith("options=")) {
-                    String given = URLDecoder.decode(parameters[i].substring("options=".length()), UTF_8);
-                    parameters[i] = "options=" + URLEncoder.encode(given + " " + PROJECTION_SETTINGS, UTF_8);
-                    pool.setJdbcUrl(url.substring(0, query + 1) + String.join("&", parameters));
-                    return;
+            List<String> kept = new ArrayList<>();
+            for (String parameter : url.substring(query + 1).split("&")) {
+                if (parameter.equals(OPTIONS) || parameter.startsWith(OPTIONS + "=")) {
+                    given = URLDecoder.decode(parameter.substring(OPTIONS.length()).replaceFirst("^=", ""), UTF_8);
+                } else if (!parameter.isEmpty()) {
+                    kept.add(parameter);
                 }
             }
+            pool.setJdbcUrl(url.substring(0, kept.isEmpty() ? query : query + 1) + String.join("&", kept));
         }
-        String given = pool.getDataSourceProperties().getProperty("options");
-        pool.addDataSourceProperty("options", given == null ? PROJECTION_SETTINGS : given + " " + PROJECTION_SETTINGS);
+        pool.addDataSourceProperty(OPTIONS,
+                given == null || given.isBlank() ? PROJECTION_SETTINGS : given + " " + PROJECTION_SETTINGS);
     }
 
     /** Begins a transaction on a projection connection (or joins the one the thread is in already). */

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A processor's transaction runs on a connection opened with the projections' settings, and every statement of its
  * batch (the handlers' through Spring, the token's and dead letters' through Axon) on that one connection; commands'
  * transactions keep the server's own (in the README's run mode, waiting for the flush; the tests' server does not).
+ * Options an operator gives the pool, in its URL or its properties, stay, but the projections' settings win.
  */
 @BunnybookTest
 class ProjectionConnectionsTest {
@@ -65,11 +66,11 @@ class ProjectionConnectionsTest {
                 .doesNotEndWith("set by client");
     }
 
-    /** PgJDBC takes the URL's options over the pool's property: the projections' settings must join them there. */
+    /** PgJDBC takes the URL's options over the pool's property: the projections' settings must follow them. */
     @Test
     void theProjectionsSettingsJoinOptionsTheOperatorGaveInTheUrl() {
         String url = dataSource.determineUrl();
-        try (HikariDataSource pool = pool(url + (url.contains("?") ? "&" : "?") + "options=-c%20work_mem%3D5MB")) {
+        try (HikariDataSource pool = pool(url + (url.contains("?") ? "&" : "?") + "options=-c%20work_mem%3D5MB%20-c%20statement_timeout%3D5s")) {
             ProjectionConnections.openWithProjectionSettings(pool);
 
             assertThat(settings(pool, "work_mem", "synchronous_commit", "statement_timeout"))
@@ -80,7 +81,7 @@ class ProjectionConnectionsTest {
     @Test
     void theProjectionsSettingsJoinOptionsTheOperatorGaveThePool() {
         try (HikariDataSource pool = pool(dataSource.determineUrl())) {
-            pool.addDataSourceProperty("options", "-c work_mem=5MB");
+            pool.addDataSourceProperty("options", "-c work_mem=5MB -c statement_timeout=5s");
             ProjectionConnections.openWithProjectionSettings(pool);
 
             assertThat(settings(pool, "work_mem", "synchronous_commit", "statement_timeout"))
