@@ -16,7 +16,10 @@ final class CountsPerGroup {
         counts.computeIfAbsent(group, name -> new AtomicLong()).incrementAndGet();
     }
 
-    /** The counts of these groups now (0 for a group never counted; reading one does not start its count). */
+    /**
+     * The counts of these groups now (0 for a group never counted). Reading leaves nothing behind: a wait may name a
+     * group that never commits a batch on this node.
+     */
     Map<String, Long> of(Collection<String> groups) {
         Map<String, Long> now = new HashMap<>();
         groups.forEach(group -> {
