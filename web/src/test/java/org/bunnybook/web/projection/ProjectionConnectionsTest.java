@@ -70,7 +70,8 @@ class ProjectionConnectionsTest {
     @Test
     void theProjectionsSettingsJoinOptionsTheOperatorGaveInTheUrl() {
         String url = dataSource.determineUrl();
-        try (HikariDataSource pool = pool(url + (url.contains("?") ? "&" : "?") + "options=-c%20work_mem%3D5MB%20-c%20statement_timeout%3D5s")) {
+        String options = "options=-c%20work_mem%3D5MB%20-c%20statement_timeout%3D5s";
+        try (HikariDataSource pool = pool(url + (url.contains("?") ? "&" : "?") + options)) {
             ProjectionConnections.openWithProjectionSettings(pool);
 
             assertThat(settings(pool, "work_mem", "synchronous_commit", "statement_timeout"))
