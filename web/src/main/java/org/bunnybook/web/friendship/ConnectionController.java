@@ -4,6 +4,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.account.AccountView;
 import org.bunnybook.api.account.FindAccountById;
+import org.bunnybook.api.account.ProfileSummary;
 import org.bunnybook.api.friendship.Connection;
 import org.bunnybook.api.friendship.FindConnection;
 import org.bunnybook.web.error.ApiException;
@@ -13,7 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,6 +36,10 @@ class ConnectionController {
     @GetMapping("/web/profiles/{me}/connection/{other}")
     ConnectionView connection(Member member, @PathVariable UUID me, @PathVariable UUID other) {
         member.mustBe(me);
+        if (me.equals(other)) { // the noughth degree, from the account: a registration waits for it, not for the graph
+            return account(me).map(mine -> new ConnectionView(0, List.of(new ProfileSummary(me, mine.username()))))
+                    .orElseThrow(() -> notConnected(me));
+        }
         return queries.query(new FindConnection(me, other), ResponseTypes.optionalInstanceOf(Connection.class))
                 .join()
                 .map(ConnectionView::of)
@@ -41,10 +48,13 @@ class ConnectionController {
 
     /** Which of the two 404s: asked only once there is no chain, so a found one costs a single query. */
     private ApiException notConnected(UUID other) {
-        boolean exists = queries.query(new FindAccountById(other), ResponseTypes.optionalInstanceOf(AccountView.class))
-                .join().isPresent();
+        boolean exists = account(other).isPresent();
         return new ApiException(HttpStatus.NOT_FOUND, Map.of("detail", exists
                 ? "not connected within " + FindConnection.MAX_HOPS + " friendships"
                 : "no such member"));
+    }
+
+    private Optional<AccountView> account(UUID id) {
+        return queries.query(new FindAccountById(id), ResponseTypes.optionalInstanceOf(AccountView.class)).join();
     }
 }
