@@ -77,7 +77,9 @@ class ReadStateSurvivesRebuildTest {
         Member other = Members.register(port, "Other");
         Friends.request(other, owner);
         String notifications = "/web/profiles/" + owner.id() + "/notifications";
-        String id = list(owner, notifications).get(0).get("id").asText();
+        // a request waits for the friendships, not for the notification it makes: that follows a moment later
+        String id = await().atMost(Duration.ofSeconds(10))
+                .until(() -> list(owner, notifications), listed -> !listed.isEmpty()).get(0).get("id").asText();
 
         // through the other's own inbox: their answer holds nothing, and the owner's notification is untouched
         assertThat(mark(other, "/web/profiles/" + other.id() + "/notifications?read=true", id)).isEmpty();
