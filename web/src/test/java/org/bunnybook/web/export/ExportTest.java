@@ -2,6 +2,7 @@ package org.bunnybook.web.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
@@ -9,8 +10,10 @@ import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.ProjectionFixture;
 import org.bunnybook.web.support.Socket;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayInputStream;
@@ -32,6 +35,9 @@ class ExportTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ProjectionFixture projections;
 
     @Test
     void aMembersExportHoldsTheirProfilePostsCommentsLikesFriendsMessagesNotificationsAndRequests() throws Exception {
@@ -56,6 +62,7 @@ class ExportTest {
             theirSocket.send("/app/chat_message", "{\"to\":\"" + chat + "\",\"message\":\"sent to me\"}");
             mySocket.await("chat_message", m -> m.get("content").asText().equals("sent to me"));
         }
+        projections.awaitCaughtUp(ReadModels.NOTIFICATIONS); // no request above waits for the notifications
 
         var response = me.client().get("/web/me/export");
 

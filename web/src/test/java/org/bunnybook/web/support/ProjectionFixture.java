@@ -10,7 +10,9 @@ import org.axonframework.messaging.MetaData;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.platform.consistency.ReadYourWrites;
+import org.bunnybook.platform.eventstore.EventStoreHead;
 import org.bunnybook.platform.eventstore.EventStoreTables;
+import org.bunnybook.platform.processing.AwaitedGroups;
 import org.bunnybook.platform.command.RequestOrigin;
 import org.springframework.stereotype.Component;
 
@@ -49,13 +51,15 @@ public class ProjectionFixture {
     private final ReadYourWrites readYourWrites;
     private final EventProcessingConfiguration processing;
     private final EventStoreTables tables;
+    private final EventStoreHead head;
 
     ProjectionFixture(EventStore eventStore, ReadYourWrites readYourWrites, EventProcessingConfiguration processing,
-                      EventStoreTables tables) {
+                      EventStoreTables tables, EventStoreHead head) {
         this.eventStore = eventStore;
         this.readYourWrites = readYourWrites;
         this.processing = processing;
         this.tables = tables;
+        this.head = head;
     }
 
     /** Starts a history with {@code events}, applied in this order by the aggregate {@code aggregateId}. */
@@ -96,25 +100,31 @@ public class ProjectionFixture {
     }
 
     /**
-     * Waits until {@code readModel} has worked through the whole event store as it is now: every segment caught up
-     * and, after a reset or a first start, past the head it is replaying to. For rebuilds, which
-     * {@link History#handledBy} does not wait for.
+     * Waits until {@code readModel} has worked through the whole event store as it is now: every segment caught up,
+     * at or past the store's newest event and, after a reset or a first start, past the head it is replaying to. For
+     * rebuilds, which {@link History#handledBy} does not wait for, and for groups a command does not wait for. The
+     * group is told of new events at once meanwhile, as for a request waiting for it: a segment stays "caught up"
+     * between batches, so only its position says it has seen the newest events.
      */
     public void awaitCaughtUp(String readModel) {
         StreamingEventProcessor processor = processing.eventProcessor(readModel, StreamingEventProcessor.class)
                 .orElseThrow();
-        await().alias(readModel + " catching up").atMost(REPLAY_PATIENCE).pollInterval(Duration.ofMillis(100))
-                .until(() -> caughtUp(processor.processingStatus()));
+        long newest = head.position();
+        try (AwaitedGroups.Awaiting hurried = readYourWrites.expecting(readModel)) {
+            await().alias(readModel + " catching up").atMost(REPLAY_PATIENCE).pollInterval(Duration.ofMillis(20))
+                    .until(() -> caughtUp(processor.processingStatus(), newest));
+        }
     }
 
-    private static boolean caughtUp(Map<Integer, EventTrackerStatus> status) {
+    private static boolean caughtUp(Map<Integer, EventTrackerStatus> status, long newest) {
         // Every segment must be claimed: one whose batch failed (a deadlock between segments is retried) is
         // released for a while and missing here, although the rest look caught up.
         double claimed = status.values().stream()
                 .mapToDouble(segment -> 1.0 / (segment.getSegment().getMask() + 1)).sum();
         // a replay is over once a segment has reached the position it was reset at
         return claimed > 0.999 && status.values().stream().allMatch(segment -> segment.isCaughtUp()
-                && segment.getCurrentPosition().orElse(-1) >= segment.getResetPosition().orElse(-1));
+                && segment.getCurrentPosition().orElse(-1) >= Math.max(newest,
+                segment.getResetPosition().orElse(-1)));
     }
 
     public final class History {
