@@ -42,7 +42,7 @@ class PromptEventSourceTest {
 
     @Test
     void aCommitReachesTheAwaitedProcessorsAtOnceAndTheOthersWithinTheDelay() throws Exception {
-        PromptEventSource source = source(Duration.ofSeconds(1));
+        PromptEventSource source = source(Duration.ofMillis(300));
         awaited.add("walls");
         AtomicInteger wallsTold = told(source, "walls");
         AtomicInteger leaderboardTold = told(source, "leaderboard");
@@ -52,10 +52,11 @@ class PromptEventSourceTest {
         commit();
         assertThat(wallsTold.get()).as("the awaited processor's stream, told as each commit ends").isEqualTo(2);
         assertThat(leaderboardTold.get()).as("the other one's, not yet").isZero();
-        await().atMost(Duration.ofSeconds(10)).until(() -> leaderboardTold.get() > 0);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
+                .until(() -> leaderboardTold.get() > 0);
         assertThat(System.nanoTime() - committed).as("told after the delay")
-                .isGreaterThanOrEqualTo(Duration.ofMillis(990).toNanos());
-        Thread.sleep(1200);
+                .isGreaterThanOrEqualTo(Duration.ofMillis(290).toNanos());
+        Thread.sleep(400);
         assertThat(leaderboardTold.get()).as("told once of both commits").isEqualTo(1);
     }
 
@@ -90,6 +91,18 @@ class PromptEventSourceTest {
     }
 
     @Test
+    void aStreamClosedWhileOwedACommitIsNotToldOfIt() throws Exception {
+        PromptEventSource source = source(NEVER);
+        BlockingStream<TrackedEventMessage<?>> walls = opened(source, "walls");
+        AtomicInteger wallsTold = new AtomicInteger();
+        walls.setOnAvailableCallback(wallsTold::incrementAndGet);
+        commit();
+        walls.close();
+        source.awaited("walls");
+        assertThat(wallsTold.get()).as("closed while owed").isZero();
+    }
+
+    @Test
     void withoutADelayEveryStreamIsToldAtOnce() throws Exception {
         PromptEventSource source = source(Duration.ZERO);
         AtomicInteger leaderboardTold = told(source, "leaderboard");
@@ -104,14 +117,20 @@ class PromptEventSourceTest {
         return source;
     }
 
-    /** Opens a stream as the processor's coordinator does, on its thread, and counts the times it is told. */
+    /** Opens a stream as the processor's coordinator does, and counts the times it is told. */
     private static AtomicInteger told(PromptEventSource source, String processor) throws Exception {
+        AtomicInteger told = new AtomicInteger();
+        opened(source, processor).setOnAvailableCallback(told::incrementAndGet);
+        return told;
+    }
+
+    /** Opens a stream as the processor's coordinator does, on its thread. */
+    private static BlockingStream<TrackedEventMessage<?>> opened(PromptEventSource source, String processor)
+            throws Exception {
         CompletableFuture<BlockingStream<TrackedEventMessage<?>>> opened = new CompletableFuture<>();
         Thread coordinator = new Thread(() -> opened.complete(source.openStream(null)), "Coordinator[" + processor + "]");
         coordinator.start();
-        AtomicInteger told = new AtomicInteger();
-        opened.get().setOnAvailableCallback(told::incrementAndGet);
-        return told;
+        return opened.get();
     }
 
     private void commit() {
