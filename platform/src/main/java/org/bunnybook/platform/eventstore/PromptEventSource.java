@@ -109,7 +109,7 @@ public final class PromptEventSource implements StreamableMessageSource<TrackedE
             try {
                 ticker.schedule(this::tellAllOwed, unawaitedDelay.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException shuttingDown) {
-                // the processors are stopping: nothing reads the streams any more
+                owedToldSoon.set(false); // the processors are stopping: nothing reads the streams any more
             }
         }
     }

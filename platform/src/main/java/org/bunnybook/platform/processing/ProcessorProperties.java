@@ -26,4 +26,10 @@ import java.time.Duration;
 public record ProcessorProperties(@DefaultValue("2") int initialSegmentCount, @DefaultValue("200") int batchSize,
                                   @DefaultValue("32") int poolSize,
                                   @DefaultValue("100ms") Duration unawaitedDelay) {
+
+    public ProcessorProperties {
+        if (unawaitedDelay.isNegative()) {
+            throw new IllegalArgumentException("bunnybook.processors.unawaited-delay must not be negative");
+        }
+    }
 }
