@@ -101,14 +101,16 @@ class ProjectionConnectionsTest {
 
     private static List<String> settings(HikariDataSource pool, String... names) {
         JdbcClient sessions = JdbcClient.create(pool);
-        return Arrays.stream(names).map(name -> sessions
-                .sql("SELECT setting || ' set by ' || source FROM pg_settings WHERE name = ?").param(name)
-                .query(String.class).single()).toList();
+        return Arrays.stream(names).map(name -> setting(sessions, name)).toList();
     }
 
     /** The session's value of a setting (times in ms), and where it came from ("client": the connection's options). */
     private String setting(String name) {
-        return jdbc.sql("SELECT setting || ' set by ' || source FROM pg_settings WHERE name = ?").param(name)
+        return setting(jdbc, name);
+    }
+
+    private static String setting(JdbcClient session, String name) {
+        return session.sql("SELECT setting || ' set by ' || source FROM pg_settings WHERE name = ?").param(name)
                 .query(String.class).single();
     }
 
