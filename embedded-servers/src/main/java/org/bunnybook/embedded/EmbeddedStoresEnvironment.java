@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * start on the same data, however that run ended.
  * <p>
  * The embedded Neo4j's database ({@link org.neo4j.graphdb.GraphDatabaseService}) is also a bean of every context
- * that uses it, for reads in this JVM without Bolt (the query side's {@code GraphReadsConfiguration}).
+ * that uses it, for reads and writes in this JVM without Bolt (the query side's {@code GraphReadsConfiguration} and
+ * {@code GraphWritesConfiguration}).
  */
 public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Ordered {
 

@@ -13,7 +13,7 @@ import java.time.Duration;
  * Reads the graph in this JVM when the application's graph runs here: the embedded Neo4j of the README's run mode
  * and of the tests, whose {@link GraphDatabaseService} is then a bean. Over Bolt otherwise (a Neo4j server, as in
  * docker compose), or when {@code bunnybook.social-graph.read-in-process} is false. Both answer alike
- * ({@code GraphReadsTest}); the projection writes over Bolt either way, in batches whose round trips are shared.
+ * ({@code GraphReadsTest}). The projection's writes are chosen alike ({@link GraphWritesConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class GraphReadsConfiguration {

@@ -2,11 +2,6 @@ package org.bunnybook.query.socialgraph;
 
 import org.bunnybook.query.cache.GenerationalCache;
 import org.bunnybook.query.socialgraph.GraphChange.Kind;
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Query;
-import org.neo4j.driver.async.AsyncSession;
-import org.neo4j.driver.async.ResultCursor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +23,7 @@ import java.util.stream.Stream;
  * <p>
  * Each kind of change has a statement of its own that takes a list of changes, and a batch is sent as a few of
  * them. One statement for every kind at once (a subquery per kind) was tried: its plan took Neo4j ~0.3 s to make,
- * against ~0.06 s for one of these, and it made one for each size class of the list ({@link #query}) and again
+ * against ~0.06 s for one of these, and it made one for each size class of the list ({@link #plannedOnce}) and again
  * whenever the graph's statistics had moved enough. Under live load on a busy machine each of those plans stopped
  * the projection for 5 to 25 s (docs/performance.md, "Ingest, second pass").
  * <p>
@@ -45,11 +38,8 @@ import java.util.stream.Stream;
  * a rebuild's, touches many of the same members, and two transactions locking them as their changes come would
  * deadlock one another.
  * <p>
- * The statements and the commit go to Neo4j one after the other without waiting for each answer (the driver's
- * asynchronous transaction pipelines them over the one connection), so a batch costs one round trip after its
- * {@code BEGIN} rather than one per statement. Under load each round trip was a wait for two threads to be scheduled
- * on a saturated CPU: a batch of one change took 100 to 400 ms, four fifths of it waiting (docs/performance.md,
- * "Ingest, third pass").
+ * The batch commits in one transaction of the graph ({@link GraphTransactions}): in this JVM when the graph runs here,
+ * over Bolt otherwise.
  */
 @Component
 class GraphWrites {
@@ -96,13 +86,11 @@ class GraphWrites {
         }
     }
 
-    private final Driver driver;
-    private final HomeDatabase database;
+    private final GraphTransactions transactions;
     private final GenerationalCache cache;
 
-    GraphWrites(Driver driver, HomeDatabase database, @Qualifier(SocialGraphCache.NAME) GenerationalCache cache) {
-        this.driver = driver;
-        this.database = database;
+    GraphWrites(GraphTransactions transactions, @Qualifier(SocialGraphCache.NAME) GenerationalCache cache) {
+        this.transactions = transactions;
         this.cache = cache;
     }
 
@@ -122,16 +110,16 @@ class GraphWrites {
     }
 
     void apply(List<GraphChange> batch) {
-        List<Query> queries = new ArrayList<>();
+        List<GraphStatement> statements = new ArrayList<>();
         List<String> ids = batch.size() > 1 ? lockOrder(batch) : List.of();
         if (!ids.isEmpty()) {
-            queries.add(query(LOCK, "ids", ids));
+            statements.add(plannedOnce(LOCK, "ids", ids));
         }
         for (List<GraphChange> step : steps(batch)) {
-            queries.add(query(STATEMENTS.get(step.get(0).kind()), "changes",
+            statements.add(plannedOnce(STATEMENTS.get(step.get(0).kind()), "changes",
                     step.stream().map(GraphChange::row).toList()));
         }
-        runInOneTransaction(queries);
+        transactions.commitTogether(statements);
         if (batch.stream().anyMatch(GraphChange::everyone)) {
             cache.forgetEverything();
         } else {
@@ -143,28 +131,6 @@ class GraphWrites {
     }
 
     /**
-     * Sends the queries and the commit without waiting for their answers in between, then waits for all of them. A
-     * failure of any leaves the transaction open, and closing the session rolls it back; the failure is thrown as
-     * the driver's (a deadlock is a {@code TransientException}, which the processor tries again).
-     */
-    private void runInOneTransaction(List<Query> queries) {
-        AsyncSession session = driver.session(AsyncSession.class, database.sessions(AccessMode.WRITE));
-        try {
-            session.beginTransactionAsync().thenCompose(transaction -> {
-                CompletableFuture<?>[] answers = queries.stream()
-                        .map(query -> transaction.runAsync(query).thenCompose(ResultCursor::consumeAsync)
-                                .toCompletableFuture())
-                        .toArray(CompletableFuture[]::new);
-                return CompletableFuture.allOf(answers).thenCompose(answered -> transaction.commitAsync());
-            }).toCompletableFuture().join();
-        } catch (CompletionException failed) {
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
-        } finally {
-            session.closeAsync().toCompletableFuture().join();
-        }
-    }
-
-    /**
      * A statement over a list, planned once for all: every node its rows touch is sought by unique id, and
      * every relationship between two nodes already found, so no count of the graph can make another plan better
      * (but for an erasure's pairs, found by an index scan: erasures are rare).
@@ -172,8 +138,8 @@ class GraphWrites {
      * size class of a list parameter (1, 10, 100, ...), and {@code replan=skip} keeps the plan when the graph's
      * statistics move (it grows from nothing in a rebuild). {@code GraphWritesTest} checks the plans seek.
      */
-    private static Query query(String statement, String list, List<?> rows) {
-        return new Query("CYPHER replan=skip " + statement, Map.of("batch", Map.of(list, rows)));
+    private static GraphStatement plannedOnce(String cypher, String list, List<?> rows) {
+        return new GraphStatement("CYPHER replan=skip " + cypher, Map.of("batch", Map.of(list, rows)));
     }
 
     /** The batch's members, in the order every batch locks them. */

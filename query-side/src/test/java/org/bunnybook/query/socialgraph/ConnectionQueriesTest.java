@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Cypher over Bolt (a Neo4j server's), alike; and the plan Neo4j runs Cypher's with.
  */
 @ReadModelTest({
-        SocialGraphProjection.class, GraphWrites.class, ConnectionQueries.class, GraphReadsConfiguration.class,
-        HomeDatabase.class, SocialGraphCache.class})
+        SocialGraphProjection.class, GraphWrites.class, GraphWritesConfiguration.class, ConnectionQueries.class,
+        GraphReadsConfiguration.class, HomeDatabase.class, SocialGraphCache.class})
 // a busy machine may plan the first search for longer than the production timeout: that is an outage, not a wrong answer
 @TestPropertySource(properties = "bunnybook.connections.timeout=10s")
 class ConnectionQueriesTest {

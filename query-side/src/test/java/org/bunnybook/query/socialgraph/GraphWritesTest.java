@@ -5,12 +5,15 @@ import org.bunnybook.api.friendship.FindFriendRequests.Direction;
 import org.bunnybook.api.friendship.FindRelationship;
 import org.bunnybook.api.friendship.FriendshipId;
 import org.bunnybook.api.friendship.Relationship;
+import org.bunnybook.query.cache.GenerationalCache;
 import org.bunnybook.query.socialgraph.GraphChange.Kind;
 import org.bunnybook.query.testing.Bunny;
 import org.bunnybook.query.testing.ReadModelTest;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
 import org.neo4j.driver.summary.Plan;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 import java.util.ArrayList;
@@ -22,15 +25,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A batch of graph changes, sent as {@link GraphWrites} groups them (kind by kind, in rounds per pair), ends in the
- * graph its changes make sent one at a time.
+ * graph its changes make sent one at a time, whether it commits in this JVM (as to the embedded Neo4j here) or over
+ * Bolt (as to a server).
  */
 @ReadModelTest({
-        GraphWrites.class, SocialGraphQueries.class, GraphReadsConfiguration.class, HomeDatabase.class,
-        SocialGraphCache.class})
+        GraphWrites.class, GraphWritesConfiguration.class, SocialGraphQueries.class, GraphReadsConfiguration.class,
+        HomeDatabase.class, SocialGraphCache.class})
 class GraphWritesTest {
 
     @Autowired
     GraphWrites writes;
+
+    @Autowired
+    GraphTransactions transactions;
+
+    @Autowired
+    Driver driver;
+
+    @Autowired
+    HomeDatabase database;
+
+    @Autowired
+    @Qualifier(SocialGraphCache.NAME)
+    GenerationalCache cache;
 
     @Autowired
     SocialGraphQueries graph;
@@ -39,22 +56,29 @@ class GraphWritesTest {
     Neo4jClient neo4j;
 
     @Test
-    void aBatchEndsInTheGraphItsChangesMakeOneByOne() {
+    void aBatchEndsInTheGraphItsChangesMakeOneByOneInThisJvmAndOverBolt() {
+        assertThat(transactions).as("the embedded Neo4j, written in this JVM")
+                .isInstanceOf(InProcessGraphTransactions.class);
+        GraphWrites overBolt = new GraphWrites(new BoltGraphTransactions(driver, database), cache);
         List<Bunny> batched = Bunny.named("ann", "bob", "cat", "dan", "eve");
         List<Bunny> oneByOne = Bunny.named("ann", "bob", "cat", "dan", "eve");
+        List<Bunny> batchedOverBolt = Bunny.named("ann", "bob", "cat", "dan", "eve");
 
         writes.apply(story(batched));
         story(oneByOne).forEach(change -> writes.apply(List.of(change)));
+        overBolt.apply(story(batchedOverBolt));
 
-        for (Bunny from : batched) {
-            for (Bunny to : batched) {
-                Bunny fromAlone = oneByOne.get(batched.indexOf(from)), toAlone = oneByOne.get(batched.indexOf(to));
-                assertThat(relationship(from, to)).as("%s to %s", from.username(), to.username())
-                        .isEqualTo(relationship(fromAlone, toAlone));
-                assertThat(blocks(from, to)).isEqualTo(blocks(fromAlone, toAlone));
+        for (List<Bunny> batch : List.of(batched, batchedOverBolt)) {
+            for (Bunny from : batch) {
+                for (Bunny to : batch) {
+                    Bunny fromAlone = oneByOne.get(batch.indexOf(from)), toAlone = oneByOne.get(batch.indexOf(to));
+                    assertThat(relationship(from, to)).as("%s to %s", from.username(), to.username())
+                            .isEqualTo(relationship(fromAlone, toAlone));
+                    assertThat(blocks(from, to)).isEqualTo(blocks(fromAlone, toAlone));
+                }
             }
         }
-        for (List<Bunny> bunnies : List.of(batched, oneByOne)) {
+        for (List<Bunny> bunnies : List.of(batched, oneByOne, batchedOverBolt)) {
             Bunny ann = bunnies.get(0), bob = bunnies.get(1), cat = bunnies.get(2), dan = bunnies.get(3);
             Bunny eve = bunnies.get(4);
             assertThat(relationship(ann, bob)).isEqualTo(Relationship.NONE);

@@ -35,11 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application, before the projection starts).
  */
 @ReadModelTest({
-        SocialGraphProjection.class, GraphWrites.class, SocialGraphQueries.class, GraphReadsConfiguration.class,
-        HomeDatabase.class, SocialGraphCache.class})
+        SocialGraphProjection.class, GraphWrites.class, GraphWritesConfiguration.class, SocialGraphQueries.class,
+        GraphReadsConfiguration.class, HomeDatabase.class, SocialGraphCache.class})
 // over Bolt, as against a Neo4j server: relationships and friends pages then go through the friendship cache, whose
-// retirements these tests check with the graph (read in this JVM, the cache is not read: GraphReadsTest)
-@TestPropertySource(properties = "bunnybook.social-graph.read-in-process=false")
+// retirements these tests check with the graph (read in this JVM, the cache is not read: GraphReadsTest); the
+// projection writes over Bolt too, as it does to a server (the application's other tests write in this JVM)
+@TestPropertySource(properties = {"bunnybook.social-graph.read-in-process=false",
+        "bunnybook.social-graph.write-in-process=false"})
 class SocialGraphProjectionTest {
 
     @Autowired
