@@ -12,11 +12,13 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.bunnybook.web.support.Friends.befriend;
 import static org.bunnybook.web.support.Friends.unfriend;
 
@@ -135,6 +137,7 @@ class ConnectionTest {
     void withNeo4jDownTheGraphsAnswersAreA503ThatSaysSoAndAfterItTheChainIsBack() {
         EmbeddedNeo4jServer graph = Neo4jOutages.embeddedNeo4j();
         List<Member> pair = members("Outage", 2);
+        List<Member> meanwhile = members("Outage", 2);
         befriend(pair.get(0), pair.get(1));
 
         graph.stop();
@@ -146,10 +149,16 @@ class ConnectionTest {
             ApiClient.Response suggestions = pair.get(0).client()
                     .get("/web/profiles/" + pair.get(0).id() + "/friend_suggestions?sort=mutual");
             assertThat(suggestions.status()).as(suggestions.text()).isEqualTo(503);
+            // the projection's batches fail meanwhile: their events wait, parked, and the friendship is made
+            befriend(meanwhile.get(0), meanwhile.get(1));
         } finally {
             Neo4jOutages.restart(graph, neo4j);
         }
         assertThat(connection(pair.get(0), pair.get(1), 200).json().get("degree").asInt()).isEqualTo(1);
+        await("the friendship made while the graph was away, in it once the parked events are retried")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                        assertThat(connection(meanwhile.get(0), meanwhile.get(1), 200).json().get("degree").asInt())
+                                .isEqualTo(1));
     }
 
     private List<Member> members(String prefix, int count) {
