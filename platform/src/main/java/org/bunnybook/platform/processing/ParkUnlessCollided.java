@@ -36,20 +36,16 @@ class ParkUnlessCollided implements EnqueuePolicy<EventMessage<?>> {
 
     static boolean collided(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CollidedWithAnotherTransaction) {
+                return true; // a projection said so: a deadlock in the graph of this JVM, for one
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
                 return true;
             }
             if (cause instanceof Neo4jException neo4j && DEADLOCK_IN_NEO4J.equals(neo4j.code())) {
-                return true; // two segments merging the same nodes in opposite orders, as PostgreSQL's 40P01
+                return true; // over Bolt: two segments merging the same nodes in opposite orders, as PostgreSQL's 40P01
             }
         }
         return false;
-    }
-
-    /** Aborts the batch of an event whose transaction collided with another one, so that it is tried again. */
-    static final class CollidedWithAnotherTransaction extends RuntimeException {
-        CollidedWithAnotherTransaction(Throwable cause) {
-            super("collided with another transaction; the batch is tried again", cause);
-        }
     }
 }

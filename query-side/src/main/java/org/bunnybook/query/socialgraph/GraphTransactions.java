@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Where {@link GraphWrites} commits a batch: in one transaction of the graph, its statements in order, all of them or
- * none. A failure is thrown as the Neo4j driver's exceptions name it, however the graph was reached (a deadlock is a
- * {@code TransientException} with Neo4j's code, which the processor tries again).
+ * none. A deadlock is thrown so that the processor knows it for one and tries the batch again (the driver's
+ * {@code TransientException} with Neo4j's code, or {@code CollidedWithAnotherTransaction}); any other failure parks
+ * the batch's events.
  */
 interface GraphTransactions {
 

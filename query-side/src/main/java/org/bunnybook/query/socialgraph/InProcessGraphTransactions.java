@@ -1,6 +1,6 @@
 package org.bunnybook.query.socialgraph;
 
-import org.neo4j.driver.exceptions.TransientException;
+import org.bunnybook.platform.processing.CollidedWithAnotherTransaction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
@@ -37,14 +37,13 @@ final class InProcessGraphTransactions implements GraphTransactions {
             }
             transaction.commit();
         } catch (RuntimeException failed) {
-            Status status = Status.statusCodeOf(failed);
-            if (status != null && status.code().classification() == Status.Classification.TransientError) {
-                // as the driver throws it over Bolt, so the processor sees a deadlock as a collision either way
-                TransientException retryable = new TransientException(status.code().serialize(), failed.getMessage());
-                retryable.initCause(failed);
-                throw retryable;
-            }
-            throw failed;
+            throw asCollision(failed);
         }
+    }
+
+    /** A deadlock, as the processor knows one, so that the batch is tried again; any other failure as it is. */
+    static RuntimeException asCollision(RuntimeException failed) {
+        return Status.Transaction.DeadlockDetected.equals(Status.statusCodeOf(failed))
+                ? new CollidedWithAnotherTransaction(failed) : failed;
     }
 }
