@@ -1,12 +1,14 @@
 package org.bunnybook.web.friendship;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bunnybook.api.ReadModels;
 import org.bunnybook.embedded.EmbeddedNeo4jServer;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Neo4jOutages;
+import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -138,6 +140,7 @@ class ConnectionTest {
         EmbeddedNeo4jServer graph = Neo4jOutages.embeddedNeo4j();
         List<Member> pair = members("Outage", 2);
         List<Member> meanwhile = members("Outage", 2);
+        ApiClient admin = Staff.admin(port);
         befriend(pair.get(0), pair.get(1));
 
         graph.stop();
@@ -151,6 +154,8 @@ class ConnectionTest {
             assertThat(suggestions.status()).as(suggestions.text()).isEqualTo(503);
             // the projection's batches fail meanwhile: their events wait, parked, and the friendship is made
             befriend(meanwhile.get(0), meanwhile.get(1));
+            await("the friendship's events parked for the graph").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> parkedForTheGraph(admin) > 0);
         } finally {
             Neo4jOutages.restart(graph, neo4j);
         }
@@ -159,6 +164,19 @@ class ConnectionTest {
                 .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                         assertThat(connection(meanwhile.get(0), meanwhile.get(1), 200).json().get("degree").asInt())
                                 .isEqualTo(1));
+        await("nothing parked for the graph any more").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> parkedForTheGraph(admin) == 0);
+    }
+
+    private static long parkedForTheGraph(ApiClient admin) {
+        ApiClient.Response statuses = admin.get("/web/admin/projections");
+        assertThat(statuses.status()).as(statuses.text()).isEqualTo(200);
+        for (JsonNode group : statuses.json()) {
+            if (group.get("name").asText().equals(ReadModels.SOCIAL_GRAPH)) {
+                return group.get("deadLetters").asLong();
+            }
+        }
+        throw new AssertionError("no social graph among " + statuses.text());
     }
 
     private List<Member> members(String prefix, int count) {
