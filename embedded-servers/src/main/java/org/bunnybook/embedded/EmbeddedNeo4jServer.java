@@ -9,8 +9,6 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +18,6 @@ import java.time.Duration;
  * it keeps its store in a directory of our choosing, so data survives restarts.
  */
 public final class EmbeddedNeo4jServer implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jServer.class);
 
     private final Path homeDirectory;
     private final int boltPort;
@@ -37,24 +33,6 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
 
     public static EmbeddedNeo4jServer start(Path homeDirectory) {
         return new EmbeddedNeo4jServer(homeDirectory, FreePorts.next());
-    }
-
-    /**
-     * Whether Neo4j may make its file channels ignore interrupts, as it does when it can reach into {@code sun.nio.ch}:
-     * the application's threads write the graph (the social graph's batches commit in this JVM), and a channel closed
-     * by an interrupt in the middle of a write stops the database until it is restarted.
-     */
-    static boolean channelsIgnoreInterrupts() {
-        return Object.class.getModule().isOpen("sun.nio.ch", EmbeddedNeo4jServer.class.getModule());
-    }
-
-    /** Says so if Neo4j cannot make its file channels ignore interrupts ({@link #channelsIgnoreInterrupts}). */
-    void warnUnlessChannelsIgnoreInterrupts() {
-        if (!channelsIgnoreInterrupts()) {
-            log.warn("Neo4j runs in this JVM without java.base/sun.nio.ch opened to it (the jar's manifest opens it to "
-                    + "java -jar; elsewhere pass --add-opens=java.base/sun.nio.ch=ALL-UNNAMED): an interrupted thread "
-                    + "writing the graph can close its files and stop it until a restart");
-        }
     }
 
     private static DatabaseManagementService open(Path homeDirectory, int boltPort) {

@@ -55,7 +55,6 @@ public class EmbeddedStoresEnvironment implements EnvironmentPostProcessor, Orde
             // the graph itself, for reads without Bolt, in a context whose graph it is
             if (graph.boltUri().equals(context.getEnvironment().getProperty("spring.neo4j.uri"))) {
                 context.getBeanFactory().registerSingleton("embeddedNeo4j", graph.database());
-                graph.warnUnlessChannelsIgnoreInterrupts(); // here, as logging only starts after the environment
             }
         }));
     }
