@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A batch's transaction on the graph that runs in this JVM (the embedded stores of the README's run mode), on the
- * processor's own thread. Over Bolt, a batch waited for the driver's event loop, the server's, a Bolt worker and back,
+ * committing thread (the processor's, a dead-letter retry's). Over Bolt, a batch waited for the driver's event loop, the server's, a Bolt worker and back,
  * twice: under live load four fifths of the social graph's working time was that waiting, the statements' own work a
  * small part of it (docs/performance.md, "The social graph's writes in this JVM").
  */
