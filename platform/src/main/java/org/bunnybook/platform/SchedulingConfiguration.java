@@ -19,8 +19,8 @@ class SchedulingConfiguration {
      * caches' and feeds' upkeep), as {@code spring.task.scheduling.*} configures it. Spring Boot makes this one only
      * when the context has no other scheduler, and the STOMP broker's is one: without this bean the work ran on the
      * broker's scheduler (a thread a core, shared with the sockets' heartbeats, whatever the pool size said), which is
-     * shut down with an interrupt, possibly in the middle of a retried batch writing the embedded graph's transaction
-     * log (docs/architecture.md, "Reading the graph"). This one lets work under way finish (application.yml).
+     * shut down with an interrupt, in the middle of a retried batch if one is under way. This one lets work under way
+     * finish (application.yml).
      */
     @Bean(name = "taskScheduler")
     ThreadPoolTaskScheduler taskScheduler(ThreadPoolTaskSchedulerBuilder builder) {
