@@ -12,12 +12,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A request waiting for several read models wakes when any of them commits a batch on this node, and only then, and
@@ -109,6 +113,8 @@ class CommittedBatchesTest {
         try (CommittedBatches.Watch watch = batches.watch()) {
             watch.add(posts.stream().map(EventMessage::getIdentifier).toList());
             AtomicBoolean done = new AtomicBoolean();
+            AtomicInteger looked = new AtomicInteger();
+            ExecutorService waiter = Executors.newSingleThreadExecutor();
             // a waiter looks at the watch once the count moved: every batch counted must have its event marked
             CompletableFuture<List<Integer>> unmarked = CompletableFuture.supplyAsync(() -> {
                 List<Integer> missed = new ArrayList<>();
@@ -121,12 +127,23 @@ class CommittedBatchesTest {
                         }
                     }
                     counted = now;
+                    looked.set(counted);
                 }
                 return missed;
-            });
+            }, waiter);
 
-            posts.forEach(post -> commitBatch("walls", List.of(post)));
-            done.set(true);
+            try {
+                for (int i = 0; i < posts.size(); i++) {
+                    commitBatch("walls", List.of(posts.get(i)));
+                    if (i % 250 == 0) { // the waiter looks while batches are still being committed
+                        int committed = i + 1;
+                        await().atMost(Duration.ofSeconds(10)).until(() -> looked.get() >= committed);
+                    }
+                }
+            } finally {
+                done.set(true);
+                waiter.shutdown();
+            }
 
             assertThat(unmarked.get(10, TimeUnit.SECONDS)).isEmpty();
             assertThat(watch.committed("walls", posts.get(posts.size() - 1).getIdentifier())).isTrue();

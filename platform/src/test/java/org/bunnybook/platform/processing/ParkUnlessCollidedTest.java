@@ -23,6 +23,7 @@ class ParkUnlessCollidedTest {
     void aDeadlockInPostgresqlOverBoltOrAsAProjectionSaysIsTriedAgain() {
         for (Throwable collision : new Throwable[]{
                 new RuntimeException(new SQLException("deadlock detected", "40P01")),
+                new RuntimeException(new SQLException("could not serialize access", "40001")),
                 new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "deadlock"),
                 new RuntimeException(new CollidedWithAnotherTransaction(new IllegalStateException("in this JVM")))}) {
             assertThatThrownBy(() -> policy.decide(letter, collision)).as(collision.toString())
@@ -36,5 +37,10 @@ class ParkUnlessCollidedTest {
         assertThat(policy.decide(letter, failure).shouldEnqueue()).isTrue();
         assertThat(policy.decide(letter, new TransientException("Neo.TransientError.General.DatabaseUnavailable",
                 "away")).shouldEnqueue()).isTrue();
+        assertThat(policy.decide(letter, new RuntimeException(new SQLException("connection lost", "08006")))
+                .shouldEnqueue()).as("PostgreSQL away").isTrue();
+        assertThat(policy.decide(letter, new SQLException("duplicate key", "23505")).shouldEnqueue())
+                .as("a constraint the projection broke").isTrue();
+        assertThat(policy.decide(letter, new SQLException("no state")).shouldEnqueue()).as("no SQL state").isTrue();
     }
 }

@@ -144,6 +144,8 @@ class ConnectionTest {
         ApiClient admin = Staff.admin(port);
         String friendship = FriendshipId.of(meanwhile.get(0).id(), meanwhile.get(1).id());
         befriend(pair.get(0), pair.get(1));
+        assertThat(connection(pair.get(0), pair.get(1), 200).json().get("degree").asInt())
+                .as("in the graph before it goes").isEqualTo(1);
 
         graph.stop();
         try {
