@@ -51,12 +51,6 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
                 // A transaction begun in this JVM while the database is down would wait a second for it to come back
                 // before it is refused: a read of the graph that is away fails at once instead, as over Bolt.
                 .setConfig(GraphDatabaseInternalSettings.transaction_start_timeout, Duration.ZERO)
-                // The application's own threads commit to this database (the social graph's projection). Java closes a
-                // file channel for good when a thread writing to it is interrupted, as executors do when they shut
-                // down; written from the committing thread, the transaction log would close and Neo4j would refuse
-                // every commit until restarted. Neo4j's dedicated appender writes the log from a thread of its own
-                // while committers wait, and interrupts do not reach it.
-                .setConfig(GraphDatabaseInternalSettings.dedicated_transaction_appender, true)
                 // Without these, closing waits ~10 s for Bolt's event loops to go quiet.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1))

@@ -35,12 +35,13 @@ class InProcessGraphTransactionsTest {
 
     @Test
     void twoBatchesTakingTheSameMembersInOppositeOrdersCollideAndOneCommits(@TempDir Path home) throws Exception {
-        try (EmbeddedNeo4jServer neo4j = EmbeddedNeo4jServer.start(home)) {
+        try (EmbeddedNeo4jServer neo4j = EmbeddedNeo4jServer.start(home);
+             InProcessGraphTransactions transactions = new InProcessGraphTransactions(neo4j.database(),
+                     Duration.ofSeconds(30))) {
             try (Transaction tx = neo4j.database().beginTx()) {
                 tx.execute("CREATE (:Member {id: 'carol'}), (:Member {id: 'dave'})").accept(row -> true);
                 tx.commit();
             }
-            GraphTransactions transactions = new InProcessGraphTransactions(neo4j.database(), Duration.ofSeconds(30));
             CyclicBarrier bothHoldTheirFirst = new CyclicBarrier(2);
 
             // two threads of their own: the common pool may have one, which would run the batches one after the other
@@ -75,9 +76,34 @@ class InProcessGraphTransactionsTest {
     }
 
     @Test
-    void aGraphThatIsAwayIsNoCollision(@TempDir Path home) {
-        try (EmbeddedNeo4jServer neo4j = EmbeddedNeo4jServer.start(home)) {
-            GraphTransactions transactions = new InProcessGraphTransactions(neo4j.database(), Duration.ofSeconds(30));
+    void aBatchCommittedByAnInterruptedThreadCommitsAndTheGraphGoesOn(@TempDir Path home) throws Exception {
+        try (EmbeddedNeo4jServer neo4j = EmbeddedNeo4jServer.start(home);
+             InProcessGraphTransactions transactions = new InProcessGraphTransactions(neo4j.database(),
+                     Duration.ofSeconds(30))) {
+            // as a processor's thread is when its executor shuts down: had Neo4j's log been written on this thread,
+            // Java would have closed it for good, and every later commit would fail
+            Thread.currentThread().interrupt();
+            try {
+                transactions.commitTogether(List.of(new GraphStatement("CREATE (:Member {id: 'interrupted'})",
+                        Map.of())));
+                assertThat(Thread.currentThread().isInterrupted()).as("the interrupt, kept for its thread").isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+
+            transactions.commitTogether(List.of(new GraphStatement("CREATE (:Member {id: 'after'})", Map.of())));
+            try (Transaction tx = neo4j.database().beginTx()) {
+                assertThat(tx.execute("MATCH (m:Member) RETURN m.id AS id ORDER BY id").stream()
+                        .map(row -> row.get("id")).toList()).containsExactly("after", "interrupted");
+            }
+        }
+    }
+
+    @Test
+    void aGraphThatIsAwayIsNoCollision(@TempDir Path home) throws Exception {
+        try (EmbeddedNeo4jServer neo4j = EmbeddedNeo4jServer.start(home);
+             InProcessGraphTransactions transactions = new InProcessGraphTransactions(neo4j.database(),
+                     Duration.ofSeconds(30))) {
             neo4j.stop();
             try {
                 assertThatThrownBy(() -> transactions.commitTogether(List.of(new GraphStatement(
