@@ -5,6 +5,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.api.exceptions.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  * idle and sleeps 10 ms at a time once idle for a while: a third slower replays here (docs/performance.md).
  */
 final class InProcessGraphTransactions implements GraphTransactions, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(InProcessGraphTransactions.class);
 
     private final GraphDatabaseService database;
     private final Duration timeout;
@@ -47,9 +52,19 @@ final class InProcessGraphTransactions implements GraphTransactions, AutoCloseab
      */
     @Override
     public void commitTogether(List<GraphStatement> statements) {
+        CompletableFuture<Void> commit;
         try {
-            CompletableFuture.runAsync(() -> commitHere(statements), committers).join();
+            commit = CompletableFuture.runAsync(() -> commitHere(statements), committers);
+        } catch (RejectedExecutionException closing) {
+            // the application is closing: the batch is tried again, from its token, by whichever node runs next
+            throw new CollidedWithAnotherTransaction(closing);
+        }
+        try {
+            commit.join();
         } catch (CompletionException failed) {
+            if (failed.getCause() instanceof Error error) {
+                throw error; // as thrown on the caller's thread: the batch ends, neither parked nor committed
+            }
             throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }
     }
@@ -77,7 +92,9 @@ final class InProcessGraphTransactions implements GraphTransactions, AutoCloseab
     @Override
     public void close() throws InterruptedException {
         committers.shutdown();
-        committers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!committers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("Batches of the social graph still committing after {}; left to finish", timeout);
+        }
     }
 
     private static CustomizableThreadFactory committerThreads() {

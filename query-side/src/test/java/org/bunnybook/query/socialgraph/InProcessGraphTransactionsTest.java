@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,6 +101,52 @@ class InProcessGraphTransactionsTest {
     }
 
     @Test
+    void closingLetsTheBatchUnderWayCommitAndSendsLaterOnesBackToBeTriedAgain(@TempDir Path home) throws Exception {
+        try (EmbeddedNeo4jServer neo4j = EmbeddedNeo4jServer.start(home)) {
+            try (Transaction tx = neo4j.database().beginTx()) {
+                tx.execute("CREATE (:Member {id: 'carol'}), (:Member {id: 'dave'})").accept(row -> true);
+                tx.commit();
+            }
+            InProcessGraphTransactions transactions = new InProcessGraphTransactions(neo4j.database(),
+                    Duration.ofSeconds(30));
+            CountDownLatch halfway = new CountDownLatch(1);
+            CountDownLatch goOn = new CountDownLatch(1);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> underWay = threads.submit(() -> transactions.commitTogether(touching("carol", "dave", () -> {
+                    halfway.countDown();
+                    try {
+                        goOn.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })));
+                assertThat(halfway.await(30, TimeUnit.SECONDS)).as("the batch wrote carol").isTrue();
+                Future<?> closing = threads.submit(() -> {
+                    transactions.close();
+                    return null;
+                });
+                Thread.sleep(200); // closing, while the batch is still under way
+                assertThat(closing).as("closed before the batch under way committed").isNotDone();
+                goOn.countDown();
+                underWay.get(30, TimeUnit.SECONDS);
+                closing.get(30, TimeUnit.SECONDS);
+            } finally {
+                goOn.countDown();
+                threads.shutdownNow();
+            }
+
+            assertThatThrownBy(() -> transactions.commitTogether(List.of(new GraphStatement(
+                    "CREATE (:Member {id: 'erin'})", Map.of())))).isInstanceOf(CollidedWithAnotherTransaction.class);
+            try (Transaction tx = neo4j.database().beginTx()) {
+                assertThat(tx.execute("MATCH (m:Member) RETURN m.id AS id, m.touched AS touched ORDER BY id").stream()
+                        .map(row -> row.get("id") + "=" + row.get("touched")).toList())
+                        .containsExactly("carol=1", "dave=1");
+            }
+        }
+    }
+
+    @Test
     void aGraphThatIsAwayIsNoCollision(@TempDir Path home) throws Exception {
         try (EmbeddedNeo4jServer neo4j = EmbeddedNeo4jServer.start(home);
              InProcessGraphTransactions transactions = new InProcessGraphTransactions(neo4j.database(),
@@ -133,30 +180,37 @@ class InProcessGraphTransactionsTest {
      * its first member too: the statement's parameters wait for it when Neo4j first reads them.
      */
     private static List<GraphStatement> touching(String first, String second, CyclicBarrier bothHoldTheirFirst) {
-        String touch = "MATCH (m:Member {id: $id}) SET m.touched = coalesce(m.touched, 0) + 1";
-        return List.of(new GraphStatement(touch, Map.of("id", first)),
-                new GraphStatement(touch, new AfterBarrier(Map.of("id", second), bothHoldTheirFirst)));
+        return touching(first, second, () -> {
+            try {
+                bothHoldTheirFirst.await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the other batch never took its first member", e);
+            }
+        });
     }
 
-    /** Parameters read only after every party has reached the barrier. */
-    private static final class AfterBarrier extends AbstractMap<String, Object> {
-        private final Map<String, Object> parameters;
-        private final CyclicBarrier barrier;
-        private final AtomicBoolean passed = new AtomicBoolean();
+    /** A batch writing {@code first}, then, once {@code halfway} has run, {@code second}. */
+    private static List<GraphStatement> touching(String first, String second, Runnable halfway) {
+        String touch = "MATCH (m:Member {id: $id}) SET m.touched = coalesce(m.touched, 0) + 1";
+        return List.of(new GraphStatement(touch, Map.of("id", first)),
+                new GraphStatement(touch, new ReadAfter(Map.of("id", second), halfway)));
+    }
 
-        AfterBarrier(Map<String, Object> parameters, CyclicBarrier barrier) {
+    /** Parameters that run {@code first} when Neo4j first reads them, holding the statement until it returns. */
+    private static final class ReadAfter extends AbstractMap<String, Object> {
+        private final Map<String, Object> parameters;
+        private final Runnable first;
+        private final AtomicBoolean ran = new AtomicBoolean();
+
+        ReadAfter(Map<String, Object> parameters, Runnable first) {
             this.parameters = parameters;
-            this.barrier = barrier;
+            this.first = first;
         }
 
         @Override
         public Set<Entry<String, Object>> entrySet() {
-            if (passed.compareAndSet(false, true)) {
-                try {
-                    barrier.await(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException("the other batch never took its first member", e);
-                }
+            if (ran.compareAndSet(false, true)) {
+                first.run();
             }
             return parameters.entrySet();
         }
