@@ -51,22 +51,27 @@ class SchedulingTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
-        scheduler.execute(() -> {
-            started.countDown();
-            try {
-                release.await(20, TimeUnit.SECONDS);
-                interrupted.complete(false);
-            } catch (InterruptedException e) {
-                interrupted.complete(true);
-            }
-        });
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            scheduler.execute(() -> {
+                started.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                    interrupted.complete(false);
+                } catch (InterruptedException e) {
+                    interrupted.complete(true);
+                }
+            });
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
-        CompletableFuture<Void> stopping = CompletableFuture.runAsync(scheduler::shutdown);
-        await("the scheduler stopping").atMost(Duration.ofSeconds(10))
-                .until(() -> scheduler.getScheduledExecutor().isShutdown());
-        release.countDown();
-        stopping.get(20, TimeUnit.SECONDS);
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(scheduler::shutdown);
+            await("the scheduler stopping").atMost(Duration.ofSeconds(10))
+                    .until(() -> scheduler.getScheduledExecutor().isShutdown());
+            release.countDown();
+            stopping.get(20, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            scheduler.getScheduledExecutor().shutdownNow();
+        }
 
         assertThat(interrupted.get(1, TimeUnit.SECONDS)).as("the task was interrupted").isFalse();
     }
