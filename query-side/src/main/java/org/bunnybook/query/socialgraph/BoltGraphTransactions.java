@@ -43,7 +43,7 @@ final class BoltGraphTransactions implements GraphTransactions {
                 return CompletableFuture.allOf(answers).thenCompose(answered -> transaction.commitAsync());
             }).toCompletableFuture().join();
         } catch (CompletionException failed) {
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            throw GraphTransactions.thrownBy(failed);
         } finally {
             session.closeAsync().toCompletableFuture().join();
         }

@@ -62,10 +62,7 @@ final class InProcessGraphTransactions implements GraphTransactions, AutoCloseab
         try {
             commit.join();
         } catch (CompletionException failed) {
-            if (failed.getCause() instanceof Error error) {
-                throw error; // as thrown on the caller's thread: the batch ends, neither parked nor committed
-            }
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            throw GraphTransactions.thrownBy(failed);
         }
     }
 
