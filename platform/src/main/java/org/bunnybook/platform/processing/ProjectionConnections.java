@@ -7,6 +7,7 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 import java.io.Closeable;
 import java.net.URLDecoder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,17 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 public final class ProjectionConnections extends AbstractRoutingDataSource implements Closeable {
 
     /**
-     * What a projection session runs with: commits that do not wait for the write-ahead log's flush, and statements
-     * cancelled after 30 s ({@link ProjectionTransactions} says why), as PostgreSQL's {@code options} when the
-     * connection opens.
+     * How long a projection's statement may run before PostgreSQL cancels it ({@link ProjectionTransactions} says
+     * why); projections writing other stores hold their transactions to it too.
      */
-    private static final String PROJECTION_SETTINGS = "-c synchronous_commit=off -c statement_timeout=30s";
+    public static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * What a projection session runs with: commits that do not wait for the write-ahead log's flush, and statements
+     * cancelled after {@link #STATEMENT_TIMEOUT}, as PostgreSQL's {@code options} when the connection opens.
+     */
+    private static final String PROJECTION_SETTINGS = "-c synchronous_commit=off -c statement_timeout="
+            + STATEMENT_TIMEOUT.toSeconds() + "s";
     private static final String OPTIONS = "options";
 
     private static final String PROJECTIONS = "projections";

@@ -1,13 +1,12 @@
 package org.bunnybook.query.socialgraph;
 
+import org.bunnybook.platform.processing.ProjectionConnections;
 import org.neo4j.driver.Driver;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Duration;
 
 /**
  * Commits the projection's batches in this JVM when the application's graph runs here (the embedded Neo4j of the
@@ -18,15 +17,14 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class GraphWritesConfiguration {
 
-    /** As long as PostgreSQL lets a projection's statement run (ProjectionConnections' statement_timeout). */
-    private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(30);
-
     @Bean
     GraphTransactions graphTransactions(Driver driver, HomeDatabase database,
                                         ObjectProvider<GraphDatabaseService> inThisJvm,
                                         @Value("${bunnybook.social-graph.write-in-process:true}") boolean inProcess) {
         GraphDatabaseService graph = inThisJvm.getIfUnique();
-        return inProcess && graph != null ? new InProcessGraphTransactions(graph, BATCH_TIMEOUT)
+        // a batch may take as long in the graph as a projection's statement may in PostgreSQL
+        return inProcess && graph != null
+                ? new InProcessGraphTransactions(graph, ProjectionConnections.STATEMENT_TIMEOUT)
                 : new BoltGraphTransactions(driver, database);
     }
 }
