@@ -16,7 +16,6 @@ import org.bunnybook.platform.eventstore.PromptEventSource;
 import org.bunnybook.platform.processing.CommittedBatches;
 import org.bunnybook.platform.processing.DeadLetterQueues;
 import org.bunnybook.platform.processing.ProjectionTransactions;
-import org.bunnybook.platform.push.Pushes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +33,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * This node's processors of rebuilds beside the live read model: for a group, a second pooled streaming processor
  * over the very handlers of the live one (same projection beans, same savepoints, same sequencing), with tokens and
  * parked events of its own under {@link OwnedTables#shadowProcessor()}, writing through {@link ShadowSearchPath}
- * into the copies. It pushes nothing to browsers: the live processor tells members what happens.
+ * into the copies. Its units of work are marked as writing {@link RebuildCopies}: it pushes nothing to browsers and
+ * retires no cached value, the live processor does.
  */
 @Component
 class ShadowProcessors {
@@ -134,7 +134,7 @@ class ShadowProcessors {
                 .tokenClaimInterval(500)
                 .build();
         processor.registerHandlerInterceptor((unitOfWork, chain) -> {
-            unitOfWork.resources().put(Pushes.SILENT, Boolean.TRUE);
+            unitOfWork.resources().put(RebuildCopies.RESOURCE, Boolean.TRUE);
             return chain.proceed();
         });
         // its commits let its stream, held back while it catches up (all a rebuild does), read on at once

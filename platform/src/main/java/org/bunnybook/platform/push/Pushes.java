@@ -2,6 +2,7 @@ package org.bunnybook.platform.push;
 
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bunnybook.platform.projection.RebuildCopies;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +14,6 @@ import java.util.UUID;
  * liveness, not data.
  */
 public interface Pushes {
-
-    /**
-     * A resource of a unit of work whose pushes are dropped: that of a rebuild beside the live read model, which
-     * handles live events too, while the live processor tells members about them.
-     */
-    String SILENT = "bunnybook.pushes.silent";
 
     /** How old an event may be and still be pushed as news (see {@link #isLive}). */
     Duration LIVE = Duration.ofMinutes(1);
@@ -35,13 +30,13 @@ public interface Pushes {
     }
 
     /**
-     * Runs {@code push} once the current unit of work (and the read model's transaction) has committed; never in a
-     * unit of work marked {@link #SILENT}. The push goes out with its cause ({@link PushCause}): the event being
+     * Runs {@code push} once the current unit of work (and the read model's transaction) has committed; never in one
+     * that writes a rebuild's copies ({@link RebuildCopies}): the live processor tells members about the same events. The push goes out with its cause ({@link PushCause}): the event being
      * handled now and its trace.
      */
     static void afterCommit(Runnable push) {
         if (CurrentUnitOfWork.isStarted()) {
-            if (CurrentUnitOfWork.get().resources().containsKey(SILENT)) {
+            if (RebuildCopies.writtenIn(CurrentUnitOfWork.get())) {
                 return;
             }
             Runnable caused = PushCause.capture(push);

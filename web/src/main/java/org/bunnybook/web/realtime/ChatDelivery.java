@@ -12,6 +12,7 @@ import org.bunnybook.api.chat.ChatMember;
 import org.bunnybook.api.chat.ChatMessageView;
 import org.bunnybook.api.chat.ConversationOpened;
 import org.bunnybook.api.chat.MessagePosted;
+import org.bunnybook.platform.projection.RebuildCopies;
 import org.bunnybook.platform.push.PushCause;
 import org.bunnybook.platform.push.Pushes;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ class ChatDelivery {
                 for (EventMessage<?> message : messages) {
                     if (message.getPayload() instanceof MessagePosted posted
                             && message instanceof DomainEventMessage<?> stored
-                            && !unitOfWork.resources().containsKey(Pushes.SILENT)) {
+                            && !RebuildCopies.writtenIn(unitOfWork)) {
                         unitOfWork.afterCommit(committed -> deliver(posted, stored.getSequenceNumber(),
                                 stored.getTimestamp()));
                     }

@@ -1,0 +1,29 @@
+package org.bunnybook.platform.projection;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Tells a handler whether it is writing a rebuild's copies beside the live read model ({@link ShadowProcessors})
+ * rather than the live one. The copy's processor handles the same events as the live processor, live ones too, so
+ * whatever reaches beyond the copies (a push to a browser, a cached value retired) is the live processor's to do, and
+ * is left undone here: no one reads the copies until they are swapped in whole ({@link CopiesSwappedIn}).
+ */
+public final class RebuildCopies {
+
+    /** The resource that marks the units of work of a rebuild's processor. */
+    static final String RESOURCE = "bunnybook.rebuild.copies";
+
+    private RebuildCopies() {
+    }
+
+    /** Whether the unit of work under way on this thread, if any, writes a rebuild's copies. */
+    public static boolean beingWritten() {
+        return CurrentUnitOfWork.isStarted() && writtenIn(CurrentUnitOfWork.get());
+    }
+
+    /** Whether this unit of work writes a rebuild's copies. */
+    public static boolean writtenIn(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.root().resources().containsKey(RESOURCE);
+    }
+}
