@@ -15,6 +15,8 @@ import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ import java.util.function.Supplier;
  * that its projection moves on after each committed change, and every cached value is filed under the generations
  * of the subjects it is about. A change therefore retires every value about the subject at once, and a reader that
  * loaded an old value while the change happened files it under a generation no one reads again. Old entries expire.
+ * The namespace itself has a generation, part of every subject's, that retires the whole cache at once when the
+ * read model behind it is replaced by a rebuilt copy ({@link #retireEverythingOnCommit}).
  * <p>
  * A projection whose store commits after its handler returns (PostgreSQL, in the token's transaction) first
  * {@linkplain #hold holds} the subjects it changes: while held, readers go around the cache, so nobody reads an
@@ -69,6 +73,8 @@ public class GenerationalCache {
      */
     private static final Duration OWNER_GRACE = Duration.ofSeconds(2);
     private static final int DRAINED_AT_ONCE = 500;
+    /** The subject every value of a namespace is also filed under (see {@code redis/generations.lua}). */
+    private static final String EVERYTHING = "*";
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> LOOKUP =
             LuaScripts.answeringList("generations.lua", "generational-lookup.lua");
@@ -252,6 +258,32 @@ public class GenerationalCache {
             return changing;
         });
         subjects.add(subject);
+    }
+
+    /**
+     * Retires every value of the namespace as the transaction under way on this thread commits: the one swapping the
+     * cached read model's tables for a rebuilt copy, after which no value filed from the old tables may be read. As
+     * {@link #holdUntilCommitted} does for a subject, it holds the namespace's own subject ({@code redis/generations.lua})
+     * just before the commit, so readers go around the cache until its generation has moved on, and owes the retirement
+     * in PostgreSQL in the same transaction, so that another node carries it out should this one not reach Redis.
+     */
+    public void retireEverythingOnCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("no transaction to retire the " + namespace + " cache with");
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            private final List<Runnable> releases = new ArrayList<>(1);
+
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                releases.add(hold(List.of(EVERYTHING), owed.owe(namespace, List.of(EVERYTHING))));
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                releases.forEach(Runnable::run); // a rollback after the hold retires everything needlessly, harmlessly
+            }
+        });
     }
 
     /**

@@ -17,6 +17,9 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -180,6 +183,44 @@ class GenerationalCacheTest {
         assertThat(failed).hasStackTraceContaining("the batch fails as it commits");
         assertThat(owedWhileCommitting).as("owed inside the batch's transaction").containsExactly(1L);
         assertThat(owedRows()).as("and gone with it").isZero();
+    }
+
+    /**
+     * A read model's tables swapped for a rebuilt copy: every value cached from the old ones is served until the
+     * swap's transaction commits, owed in it, and retired with it, whatever subject it is about.
+     */
+    @Test
+    void everythingIsRetiredAsTheTransactionSwappingTheSourceCommits() {
+        about(ann);
+        String both = cache.get("both", List.of(ann, bob), TEXT, () -> source.get(ann) + " & " + source.get(bob));
+        List<Long> owedWhileCommitting = new ArrayList<>();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            source.put(ann, "ann v2");
+            source.put(bob, "bob v2");
+            cache.retireEverythingOnCommit();
+            // after the cache's own step, in the same transaction
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    owedWhileCommitting.add(owedRows());
+                }
+            });
+            assertThat(about(ann)).as("the old source still serves until the commit").isEqualTo("ann v1");
+        });
+
+        assertThat(owedWhileCommitting).containsExactly(1L);
+        assertThat(owedRows()).as("settled").isZero();
+        assertThat(about(ann)).isEqualTo("ann v2");
+        assertThat(cache.get("both", List.of(ann, bob), TEXT, () -> source.get(ann) + " & " + source.get(bob)))
+                .isNotEqualTo(both).isEqualTo("ann v2 & bob v2");
+        int loaded = loads.get();
+        assertThat(about(ann)).as("cached again, under the new generation").isEqualTo("ann v2");
+        assertThat(loads).hasValue(loaded);
+    }
+
+    @Test
+    void everythingRetiredWithoutATransactionIsRefused() {
+        assertThat(catchThrowable(cache::retireEverythingOnCommit)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
