@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,7 +40,8 @@ import java.util.stream.Collectors;
  * on as before (BUILDING). Once the copies have nearly caught up with the live tables, every node stops its live
  * processor (SWITCHING); the rebuild's processor overtakes the stopped live one, and then one node, in one
  * transaction, swaps the copies in, gives the live processor the rebuild's tokens and parked events, and drops the
- * old tables. The live processors start again from where the copies are. A switch that cannot happen within
+ * old tables; what caches their rows hears of it in that transaction ({@link CopiesSwappedIn}). The live processors
+ * start again from where the copies are. A switch that cannot happen within
  * {@code bunnybook.projections.switch-timeout} is put off (BUILDING again), so the live model never stays frozen.
  */
 @Component
@@ -60,13 +62,14 @@ class BesideLiveRebuilds {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher published;
     private final long switchWithin;
     private final Duration switchTimeout;
 
     BesideLiveRebuilds(ObjectProvider<OwnedTables> declared, ShadowSchema schema, ShadowProcessors shadows,
                        StoredTokens tokens, EventStoreTables tables, TokenStore tokenStore, Serializer serializer,
                        ObjectProvider<Configuration> axon, JdbcClient jdbc, TransactionTemplate transaction,
-                       Clock clock,
+                       Clock clock, ApplicationEventPublisher published,
                        @Value("${bunnybook.projections.switch-within:100}") long switchWithin,
                        @Value("${bunnybook.projections.switch-timeout:10s}") Duration switchTimeout) {
         this.declared = declared.orderedStream().collect(Collectors.toUnmodifiableMap(OwnedTables::group,
@@ -81,6 +84,7 @@ class BesideLiveRebuilds {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
+        this.published = published;
         this.switchWithin = switchWithin;
         this.switchTimeout = switchTimeout;
     }
@@ -213,6 +217,7 @@ class BesideLiveRebuilds {
                 return false;
             }
             schema.swap(owned);
+            published.publishEvent(new CopiesSwappedIn(owned.group())); // in this transaction, before it commits
             copies.forEach(copy -> {
                 SerializedObject<byte[]> token = serializer.serialize(current(copy.token()), byte[].class);
                 tables.storeToken(owned.group(), copy.segment(), token.getData(), token.getType().getName());

@@ -19,6 +19,7 @@ import org.bunnybook.api.post.PostHidden;
 import org.bunnybook.api.post.PostLiked;
 import org.bunnybook.api.post.PostUnliked;
 import org.bunnybook.platform.processing.BatchedStatements;
+import org.bunnybook.platform.projection.RebuildCopies;
 import org.bunnybook.query.cache.GenerationalCache;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +37,9 @@ import java.util.UUID;
  * removed, so handling an event twice counts it once; an edit sets the content and time its event has, so it too
  * gives the same row however often it is handled. The cached copies of what an event changes are held (read
  * around) from before its transaction commits until it has ended, then retired; those of replayed events are only
- * retired after the commit (see {@link #changing}).
+ * retired after the commit (see {@link #changing}). A rebuild fills copies of the tables beside the live ones
+ * ({@link WallTables}) and retires no cached value meanwhile: the live processor does, and the whole cache is retired
+ * as the copies are swapped in.
  * <p>
  * The writes are {@linkplain BatchedStatements#unnested unnested}: one statement per kind of change and round of a
  * batch, every row of it at once, the counts moved by the number of rows each post really gained or lost. The
@@ -217,12 +220,14 @@ class WallProjection {
      */
     @EventHandler
     void on(AccountErased event, ReplayStatus replay) {
-        List<UUID> concerned = jdbc.sql("""
-                        SELECT post_id FROM posts WHERE author_id = :id
-                        UNION SELECT post_id FROM comments WHERE author_id = :id""")
-                .param("id", event.profileId()).query(UUID.class).list();
-        concerned.forEach(post -> changing(posts, replay, post));
-        posts.forgetValuesAbout(concerned); // retired values would otherwise keep their words until they expire
+        if (!RebuildCopies.beingWritten()) {
+            List<UUID> concerned = jdbc.sql("""
+                            SELECT post_id FROM posts WHERE author_id = :id
+                            UNION SELECT post_id FROM comments WHERE author_id = :id""")
+                    .param("id", event.profileId()).query(UUID.class).list();
+            concerned.forEach(post -> changing(posts, replay, post));
+            posts.forgetValuesAbout(concerned); // retired values would otherwise keep their words until they expire
+        }
         for (String table : new String[]{"posts", "comments"}) {
             // table names are constants of this class
             statements.sql("UPDATE " + table + " SET author_username = :member, content = :text WHERE author_id = :id")
@@ -239,13 +244,17 @@ class WallProjection {
 
     /**
      * Holds the subject's cached values from before the batch's transaction commits until it has ended; for an event
-     * replayed in a rebuild in place, only retires them after the commit. A hold keeps a member from reading around
-     * their own write, which no one waits for in a replay; its cost (a Redis round trip before the commit, the
-     * retirement owed in PostgreSQL and settled by a statement of its own after it) was a fifth of a replay's time.
-     * The retirement is still needed: readers cache posts from the partial model while it is being rebuilt, and a
-     * post cached halfway through its likes must not outlive the replay.
+     * replayed over the live tables (their tokens reset, as the tests and a rebuild requested in place do), only
+     * retires them after the commit. A hold keeps a member from reading around their own write, which no one waits
+     * for in a replay; its cost (a Redis round trip before the commit, the retirement owed in PostgreSQL and settled
+     * by a statement of its own after it) was a fifth of a replay's time. The retirement is still needed: readers
+     * cache posts from the partial model while it is replayed, and a post cached halfway through its likes must not
+     * outlive the replay. Writing a rebuild's copies, nobody reads what changes: nothing is held or retired.
      */
     private static void changing(GenerationalCache cache, ReplayStatus replay, UUID subject) {
+        if (RebuildCopies.beingWritten()) {
+            return;
+        }
         if (replay.isReplay()) {
             cache.retireAfterCommit(subject);
         } else {

@@ -80,7 +80,7 @@ class ProjectionOperationsTest {
     }
 
     @Test
-    void wallsRebuiltWhilePostsAreWrittenEqualWallsBuiltFromScratch() throws Exception {
+    void wallsRebuiltBesideTheLiveOnesWhilePostsAreWrittenAndReadEqualWallsBuiltFromScratch() throws Exception {
         ApiClient admin = Staff.admin(port);
         Member writer = Members.register(port, "Bluebell");
         Member reader = Members.register(port, "Acorn");
@@ -96,42 +96,72 @@ class ProjectionOperationsTest {
                         HttpRequest.BodyPublishers.noBody(), Map.of()).status()).isEqualTo(204);
             }
         }
-        // history enough for the replay to be seen part of the way through, however little the run has written:
+        // a live row gone wrong, as a projection's bug would leave it, and cached as members read it
+        String damaged = Posts.write(reader, reader, "as written", "PUBLIC");
+        jdbc.sql("UPDATE posts SET content = 'damaged' WHERE post_id = :id::uuid").param("id", damaged).update();
+        assertThat(contentOf(reader, damaged)).isEqualTo("damaged");
+        // history enough for the copy to be seen part of the way through, however little the run has written:
         // others' posts, appended at once
         projections.postsOnOwnWalls(OTHERS_POSTS, "elsewhere").handledBy(ReadModels.WALLS);
         Map<String, List<Map<String, Object>>> live = wallTablesOf(writer);
+        List<String> wallBefore = Posts.wholeWall(reader, writer);
 
         List<String> writtenDuring = new CopyOnWriteArrayList<>();
-        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> readsDuring = new CopyOnWriteArrayList<>();
+        List<String> incomplete = new CopyOnWriteArrayList<>();
+        AtomicBoolean going = new AtomicBoolean(true);
         Thread writes = new Thread(() -> {
             int i = 0;
-            while (writing.get()) {
+            while (going.get()) {
                 writtenDuring.add(Posts.write(writer, writer, "during " + i++, "PUBLIC"));
             }
         });
+        // a member reading the wall the whole time sees all of it, never a partial model
+        Thread reads = new Thread(() -> {
+            while (going.get()) {
+                try {
+                    List<String> wall = Posts.wholeWall(reader, writer);
+                    readsDuring.add("read");
+                    if (!wall.containsAll(wallBefore)) {
+                        incomplete.add(wall.size() + " posts, missing some of the " + wallBefore.size() + " before");
+                    }
+                } catch (AssertionError | RuntimeException e) {
+                    incomplete.add(e.toString());
+                }
+            }
+        });
         writes.start();
+        reads.start();
         List<JsonNode> seen = new ArrayList<>();
         try {
             var requested = admin.post("/web/admin/projections/" + ReadModels.WALLS + "/rebuild", "");
             assertThat(requested.status()).as(requested.text()).isEqualTo(202);
             assertThat(requested.json().get("state").asText()).isEqualTo("REQUESTED");
+            assertThat(requested.json().get("besideLive").asBoolean()).isTrue();
             assertThat(admin.post("/web/admin/projections/" + ReadModels.WALLS + "/rebuild", "").status())
                     .as("one rebuild at a time").isEqualTo(409);
             seen.addAll(awaitRebuilt(admin, requested.json().get("id").asLong()));
         } finally {
-            writing.set(false);
+            going.set(false);
             writes.join();
+            reads.join();
         }
-        // progress was observable: the rebuild was seen replaying, part of the way through, and never going back
+        assertThat(incomplete).isEmpty();
+        assertThat(readsDuring).isNotEmpty();
+        // progress was observable: the copy was seen built part of the way through, and never going back, while the
+        // live walls never replayed
         assertThat(seen).anySatisfy(status -> {
-            assertThat(status.get("replaying").asBoolean()).isTrue();
-            assertThat(status.get("progress").asDouble()).isStrictlyBetween(0.0, 1.0);
+            assertThat(status.get("rebuild").get("state").asText()).isEqualTo("BUILDING");
+            assertThat(status.get("shadow").get("progress").asDouble()).isStrictlyBetween(0.0, 1.0);
         });
-        List<Double> progress = seen.stream().filter(status -> status.get("replaying").asBoolean())
-                .map(status -> status.get("progress").asDouble()).toList();
+        List<Double> progress = seen.stream().filter(status -> !status.get("shadow").isNull())
+                .map(status -> status.get("shadow").get("progress").asDouble()).toList();
         assertThat(progress).isSorted();
+        assertThat(seen).allSatisfy(status -> assertThat(status.get("replaying").asBoolean()).isFalse());
         assertThat(writtenDuring).isNotEmpty();
         awaitCaughtUp(admin);
+        // the damaged row is rebuilt from its event, and the copy cached from the old tables is served no more
+        assertThat(contentOf(reader, damaged)).isEqualTo("as written");
 
         // nothing lost, nothing doubled
         for (String post : writtenDuring) {
@@ -317,6 +347,12 @@ class ProjectionOperationsTest {
                             .single();
                     return !walls.get("replaying").asBoolean() && walls.get("position").asLong() >= head;
                 });
+    }
+
+    private static String contentOf(Member member, String post) {
+        var response = member.client().get("/web/posts/" + post);
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return response.json().get("content").asText();
     }
 
     private static int patch(Member member, String path, String content) {
