@@ -9,12 +9,15 @@ import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.PageAfter;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.processing.BatchBuffers;
+import org.bunnybook.platform.projection.ProjectionRebuilds;
+import org.bunnybook.platform.projection.StoppedForRebuild;
 import org.bunnybook.platform.redis.RedisCircuit;
 import org.bunnybook.query.cache.LuaScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -61,6 +64,8 @@ class FeedTimelines {
     private final StringRedisTemplate redis;
     private final RedisCircuit circuit;
     private final EventStoreTables tables;
+    /** Absent where no rebuilds are coordinated (a read model's own tests): none is under way then. */
+    private final ObjectProvider<ProjectionRebuilds> rebuilds;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final String capacity;
     private final BatchBuffers.Buffer<List<String>> changes;
@@ -70,12 +75,13 @@ class FeedTimelines {
     private volatile boolean healthy;
 
     FeedTimelines(StringRedisTemplate redis, RedisCircuit circuit, EventStoreTables tables,
-                  ObjectProvider<EventProcessingConfiguration> processing,
+                  ObjectProvider<ProjectionRebuilds> rebuilds, ObjectProvider<EventProcessingConfiguration> processing,
                   @Value("${bunnybook.feed.timeline-size:500}") int capacity, MeterRegistry meters,
                   BatchBuffers buffers) {
         this.redis = redis;
         this.circuit = circuit;
         this.tables = tables;
+        this.rebuilds = rebuilds;
         this.processing = processing;
         this.capacity = Integer.toString(capacity);
         this.changes = buffers.buffer(this::apply);
@@ -222,11 +228,22 @@ class FeedTimelines {
     }
 
     /**
-     * The timelines can be trusted while their projection is not being rebuilt on any node (no replay token in the
-     * token store), the segments this node runs have caught up with history, and it has parked nothing. Checked once
-     * a second, off the read path (a reader that ran the check's queries waited milliseconds for them): a timeline
-     * that just went wrong goes on being served for up to that long (on this node not at all after a Redis failure
-     * it saw itself).
+     * A rebuild in place is about to forget the timelines: distrusted from now on, before any node can reset them, and
+     * until a check finds the rebuild over.
+     */
+    @EventListener
+    void on(StoppedForRebuild stopped) {
+        if (stopped.group().equals(ReadModels.FEED_CACHE)) {
+            distrust();
+        }
+    }
+
+    /**
+     * The timelines can be trusted while their projection is not being rebuilt on any node (no rebuild requested or
+     * replaying, no replay token in the token store), the segments this node runs have caught up with history, and it
+     * has parked nothing. Checked once a second, off the read path (a reader that ran the check's queries waited
+     * milliseconds for them): a timeline that just went wrong goes on being served for up to that long (on this node
+     * not at all after a Redis failure it saw itself, or once it has stopped the projection for a rebuild).
      */
     @Scheduled(fixedDelay = 1000)
     void checkHealth() {
@@ -237,7 +254,9 @@ class FeedTimelines {
         boolean trusted;
         try {
             EventProcessingConfiguration configuration = processing.getObject();
-            trusted = !tables.replaying(ReadModels.FEED_CACHE)
+            ProjectionRebuilds coordinated = rebuilds.getIfAvailable();
+            trusted = (coordinated == null || !coordinated.inPlaceUnderWay(ReadModels.FEED_CACHE))
+                    && !tables.replaying(ReadModels.FEED_CACHE)
                     && configuration.eventProcessor(ReadModels.FEED_CACHE, StreamingEventProcessor.class)
                     .map(processor -> processor.processingStatus().values().stream()
                             .allMatch(EventTrackerStatus::isCaughtUp))

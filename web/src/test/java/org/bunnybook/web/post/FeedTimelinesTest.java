@@ -2,6 +2,7 @@ package org.bunnybook.web.post;
 
 import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.PageAfter;
 import org.bunnybook.api.post.PostView;
 import org.bunnybook.embedded.EmbeddedRedisServer;
@@ -11,6 +12,9 @@ import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.RedisOutages;
 import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.ProjectionFixture;
+import org.bunnybook.web.support.Rebuilds;
+import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +24,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bunnybook.web.support.Friends.befriend;
@@ -48,8 +55,15 @@ class FeedTimelinesTest {
     @Autowired
     StringRedisTemplate redisTemplate;
 
+    @Autowired
+    ProjectionFixture projections;
+
     private double pagesFromTimelines() {
         return meters.counter("bunnybook.feed.pages", "source", "timeline").count();
+    }
+
+    private double pagesFromPostgres() {
+        return meters.counter("bunnybook.feed.pages", "source", "postgres").count();
     }
 
     /** The whole feed as PostgreSQL alone answers it. */
@@ -70,6 +84,58 @@ class FeedTimelinesTest {
     private void assertFeed(Member member, String... newestFirst) {
         assertThat(Posts.wholeFeed(member, 5)).containsExactly(newestFirst);
         assertThat(feedInPostgres(member)).containsExactly(newestFirst);
+    }
+
+    /**
+     * The timelines are rebuilt in place (forgotten, then replayed): a member reading the whole time gets the whole
+     * feed, from PostgreSQL, until the replay is over, and from the timelines again after it.
+     */
+    @Test
+    void whileTheTimelinesAreRebuiltTheWholeFeedComesFromPostgres() throws Exception {
+        Member me = Members.register(port, "Rebuilt");
+        Member friend = Members.register(port, "Rebuilt");
+        befriend(me, friend);
+        for (int i = 0; i < 10; i++) {
+            Posts.write(friend, friend, "rebuilt " + i, "PUBLIC");
+        }
+        // history enough for the replay to last a while: others' posts, appended at once
+        projections.postsOnOwnWalls(3_000, "elsewhere").handledBy(ReadModels.FEED_CACHE);
+        List<String> feedBefore = Posts.wholeFeed(me, 5);
+        assertThat(feedBefore).hasSize(10);
+
+        List<String> wrong = new CopyOnWriteArrayList<>();
+        AtomicInteger reads = new AtomicInteger();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread reader = new Thread(() -> {
+            while (reading.get()) {
+                try {
+                    List<String> feed = Posts.wholeFeed(me, 5);
+                    reads.incrementAndGet();
+                    if (!feed.equals(feedBefore)) {
+                        wrong.add(feed.toString());
+                    }
+                } catch (AssertionError | RuntimeException e) {
+                    wrong.add(e.toString());
+                }
+            }
+        });
+        double fromPostgres = pagesFromPostgres();
+        reader.start();
+        try {
+            Rebuilds.rebuild(Staff.admin(port), ReadModels.FEED_CACHE);
+        } finally {
+            reading.set(false);
+            reader.join();
+        }
+
+        assertThat(wrong).as("feeds read while the timelines were rebuilt").isEmpty();
+        assertThat(reads).hasPositiveValue();
+        assertThat(pagesFromPostgres()).as("read from PostgreSQL meanwhile").isGreaterThan(fromPostgres);
+        await("the feed served from the timelines again").atMost(Duration.ofSeconds(10)).until(() -> {
+            double before = pagesFromTimelines();
+            assertThat(Posts.wholeFeed(me, 5)).isEqualTo(feedBefore);
+            return pagesFromTimelines() > before;
+        });
     }
 
     @Test
