@@ -108,6 +108,7 @@ class BesideLiveRebuilds {
             case BUILDING -> {
                 ensureRunning(live);
                 shadows.start(owned);
+                schema.analyzeGrown(owned);
                 switchIfNearlyCaughtUp(rebuild, owned);
             }
             case SWITCHING -> {

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 @Component
 class ShadowSchema {
 
+    /** Rows a copy must have gained beyond doubling before it is analysed again while it is built. */
+    private static final int GROWN_BY = 1_000;
     private static final Pattern INDEXED_TABLE = Pattern.compile(" ON (ONLY )?(public\\.)?(\\w+) USING ");
 
     private final JdbcClient jdbc;
@@ -117,6 +119,27 @@ class ShadowSchema {
         }
         jdbc.sql("DROP SCHEMA " + retired + " CASCADE").update();
         jdbc.sql("DROP SCHEMA " + owned.shadowSchema() + " CASCADE").update();
+    }
+
+    /**
+     * Fresh planner statistics for the copies that have more than doubled since they were last analysed (by at least
+     * {@link #GROWN_BY} rows), while the history is replayed into them. The copies start empty, and the plan PostgreSQL
+     * keeps for a prepared statement once it has run a few times, made while a copy was small, went on scanning the
+     * whole table at every execution as it grew: a walls rebuild scanned the copy of posts 6,738 times (78 million
+     * rows) and took twice as long (docs/performance.md, "Walls rebuilt beside the live tables"). Analysing a table
+     * makes PostgreSQL plan its statements again.
+     */
+    void analyzeGrown(OwnedTables owned) {
+        List<String> grown = jdbc.sql("""
+                        SELECT c.relname FROM pg_class c
+                        JOIN pg_namespace n ON n.oid = c.relnamespace
+                        JOIN pg_stat_user_tables s ON s.relid = c.oid
+                        WHERE n.nspname = :schema AND c.relname = ANY (CAST(:tables AS text[]))
+                          AND s.n_live_tup > 2 * greatest(c.reltuples, 0) + :grownBy""")
+                .param("schema", owned.shadowSchema()).param("tables", owned.tables().toArray(String[]::new))
+                .param("grownBy", GROWN_BY)
+                .query(String.class).list();
+        grown.forEach(table -> jdbc.sql("ANALYZE " + owned.shadowSchema() + "." + table).update());
     }
 
     /** Fresh planner statistics for the copies, so the first queries after the swap plan as well as before. */
