@@ -125,7 +125,7 @@ class BesideLiveRebuilds {
                 } else {
                     shadows.start(owned);
                 }
-                if (switchOver(rebuild, owned)) {
+                if (switchedOver(rebuild, owned)) {
                     log.info("{} rebuilt beside the live model and switched over (rebuild {}) on {}", owned.group(),
                             rebuild, node);
                     shadows.stop(owned.group());
@@ -196,6 +196,19 @@ class BesideLiveRebuilds {
                     .param("switching", Rebuild.State.SWITCHING.name()).param("at", OffsetDateTime.now(clock))
                     .param("id", rebuild).param("building", Rebuild.State.BUILDING.name())
                     .update();
+        }
+    }
+
+    /**
+     * {@link #switchOver}, a failure of which (a listener of {@link CopiesSwappedIn}, say) rolls the swap back and
+     * counts as not yet: put off once overdue like any other, so the live model never stays frozen.
+     */
+    private boolean switchedOver(long rebuild, OwnedTables owned) {
+        try {
+            return switchOver(rebuild, owned);
+        } catch (RuntimeException e) {
+            log.warn("{} could not switch over (rebuild {}); tried again at the next poll", owned.group(), rebuild, e);
+            return false;
         }
     }
 
