@@ -373,14 +373,23 @@ public class GenerationalCache {
         }
     }
 
-    /** Forgets every cached value and generation, for a rebuild of the read model behind them. */
+    /**
+     * Forgets every cached value, for a reset of the read model behind them. The generations stay and the namespace's
+     * moves on first: forgotten, they would count up from zero again, and a value a reader files meanwhile under an
+     * old generation would be read once they got back to it.
+     */
     public void forgetEverything() {
+        changed(List.of(EVERYTHING));
         List<String> keys = new ArrayList<>();
         try {
             circuit.run(() -> {
                 try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match(namespace + ":*").count(1000)
                         .build())) {
-                    cursor.forEachRemaining(keys::add);
+                    cursor.forEachRemaining(key -> {
+                        if (!key.startsWith(namespace + ":generation:") && !key.startsWith(namespace + ":holds:")) {
+                            keys.add(key);
+                        }
+                    });
                     if (!keys.isEmpty()) {
                         redis.delete(keys);
                     }
