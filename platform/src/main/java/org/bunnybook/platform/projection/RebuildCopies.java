@@ -6,8 +6,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 /**
  * Tells a handler whether it is writing a rebuild's copies beside the live read model ({@link ShadowProcessors})
  * rather than the live one. The copy's processor handles the same events as the live processor, live ones too, so
- * whatever reaches beyond the copies (a push to a browser, a cached value retired) is the live processor's to do, and
- * is left undone here: no one reads the copies until they are swapped in whole ({@link CopiesSwappedIn}).
+ * what reaches beyond the copies (a push to a browser, a cached value retired) is the live processor's to do, and is
+ * left undone here: no one reads the copies until they are swapped in whole ({@link CopiesSwappedIn}). Not quite
+ * always: while every node's live processor stands still for the switch, the copy alone handles what arrives, so
+ * what must happen whatever (forgetting an erased member's words) is done by both.
  */
 public final class RebuildCopies {
 

@@ -38,8 +38,8 @@ import java.util.UUID;
  * gives the same row however often it is handled. The cached copies of what an event changes are held (read
  * around) from before its transaction commits until it has ended, then retired; those of replayed events are only
  * retired after the commit (see {@link #changing}). A rebuild fills copies of the tables beside the live ones
- * ({@link WallTables}) and retires no cached value meanwhile: the live processor does, and the whole cache is retired
- * as the copies are swapped in.
+ * ({@link WallTables}) and retires no cached value meanwhile (the live processor does, and the whole cache is retired
+ * as the copies are swapped in), but forgets an erased member's words as the live processor does.
  * <p>
  * The writes are {@linkplain BatchedStatements#unnested unnested}: one statement per kind of change and round of a
  * batch, every row of it at once, the counts moved by the number of rows each post really gained or lost. The
@@ -220,14 +220,14 @@ class WallProjection {
      */
     @EventHandler
     void on(AccountErased event, ReplayStatus replay) {
-        if (!RebuildCopies.beingWritten()) {
-            List<UUID> concerned = jdbc.sql("""
-                            SELECT post_id FROM posts WHERE author_id = :id
-                            UNION SELECT post_id FROM comments WHERE author_id = :id""")
-                    .param("id", event.profileId()).query(UUID.class).list();
-            concerned.forEach(post -> changing(posts, replay, post));
-            posts.forgetValuesAbout(concerned); // retired values would otherwise keep their words until they expire
-        }
+        List<UUID> concerned = jdbc.sql("""
+                        SELECT post_id FROM posts WHERE author_id = :id
+                        UNION SELECT post_id FROM comments WHERE author_id = :id""")
+                .param("id", event.profileId()).query(UUID.class).list();
+        concerned.forEach(post -> changing(posts, replay, post));
+        // retired values would otherwise keep their words until they expire; forgotten by a rebuild's copy too, which
+        // alone handles the events that arrive while the live processor stands still for the switch
+        posts.forgetValuesAbout(concerned);
         for (String table : new String[]{"posts", "comments"}) {
             // table names are constants of this class
             statements.sql("UPDATE " + table + " SET author_username = :member, content = :text WHERE author_id = :id")
@@ -244,8 +244,7 @@ class WallProjection {
 
     /**
      * Holds the subject's cached values from before the batch's transaction commits until it has ended; for an event
-     * replayed over the live tables (their tokens reset, as the tests and a rebuild requested in place do), only
-     * retires them after the commit. A hold keeps a member from reading around their own write, which no one waits
+     * replayed over the live tables (their tokens reset, as tests do), only retires them after the commit. A hold keeps a member from reading around their own write, which no one waits
      * for in a replay; its cost (a Redis round trip before the commit, the retirement owed in PostgreSQL and settled
      * by a statement of its own after it) was a fifth of a replay's time. The retirement is still needed: readers
      * cache posts from the partial model while it is replayed, and a post cached halfway through its likes must not
