@@ -3,10 +3,12 @@
 -- cached-posts.lua).
 -- ARGV: member, before (a lexical bound), limit.
 -- Answers { floor, number of blocks (false when they are not kept: ask PostgreSQL), blocks..., entries..., then three
--- values per entry as append_cached_posts gives them }, or nothing when the timelines cannot be trusted.
+-- values per entry as append_cached_posts gives them }, or nothing when the timelines cannot be trusted: lost, or
+-- being rebuilt from nothing (the marker reads "rebuilding since ..." until FeedTimelines finds the replay over).
 
 local member, before, limit = ARGV[1], ARGV[2], tonumber(ARGV[3])
-if redis.call('EXISTS', 'feed:timelines') == 0 then return {} end
+local marker = redis.call('GET', 'feed:timelines')
+if not marker or string.sub(marker, 1, 5) ~= 'kept ' then return {} end
 local set = 'feed:timeline:' .. member
 local entries = redis.call('ZREVRANGEBYLEX', set, before, '-', 'LIMIT', 0, limit)
 local answer = { redis.call('GET', set .. ':floor') or '', false }

@@ -11,7 +11,6 @@ import org.bunnybook.platform.processing.NodeName;
 import org.bunnybook.platform.processing.StoredTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +32,7 @@ import java.util.Optional;
  * ({@link BesideLiveRebuilds}); members never see it partial. Any other group is rebuilt in place, as follows.
  * <p>
  * Axon can reset a processor's tokens only where no node holds any of its segments: while a rebuild is REQUESTED
- * every node stops its processor of that group (releasing its segments; {@link StoppedForRebuild} tells its readers
- * first), and one of them, under a row lock so it
+ * every node stops its processor of that group (releasing its segments), and one of them, under a row lock so it
  * happens once, resets the tokens (running the projection's reset handler and dropping its dead letters, in the same
  * transaction) as soon as it can claim every segment. Then the rebuild is REPLAYING: every node runs the processor
  * again, which replays history up to where it was reset and carries on live. It is FINISHED once no segment
@@ -52,7 +50,6 @@ public class ProjectionRebuilds {
     private final ShadowSchema schema;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final ApplicationEventPublisher published;
     private final String node;
     private final RowMapper<Rebuild> mapper = (rs, row) -> new Rebuild(rs.getLong("rebuild_id"),
             Rebuild.State.valueOf(rs.getString("state")), rs.getBoolean("beside_live"), rs.getString("requested_by"),
@@ -62,7 +59,7 @@ public class ProjectionRebuilds {
 
     ProjectionRebuilds(JdbcClient jdbc, EventProcessingConfiguration processing, StoredTokens tokens,
                        BesideLiveRebuilds beside, ShadowSchema schema, TransactionTemplate transaction, Clock clock,
-                       ApplicationEventPublisher published, NodeName node) {
+                       NodeName node) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.tokens = tokens;
@@ -70,7 +67,6 @@ public class ProjectionRebuilds {
         this.schema = schema;
         this.transaction = transaction;
         this.clock = clock;
-        this.published = published;
         this.node = node.value();
     }
 
@@ -184,7 +180,6 @@ public class ProjectionRebuilds {
         if (rebuild.besideLive() && owned.isPresent()) {
             beside.takePart(rebuild.id(), rebuild.state(), owned.get(), processor, node);
         } else if (rebuild.state() == Rebuild.State.REQUESTED) {
-            published.publishEvent(new StoppedForRebuild(rebuild.group())); // its readers first: a reset may follow
             if (processor.isRunning()) {
                 processor.shutDown(); // releases this node's segments
             }

@@ -80,6 +80,5 @@ class FeedTimelineProjection {
     @ResetHandler
     void reset() {
         timelines.forgetEverything();
-        timelines.start();
     }
 }

@@ -10,14 +10,12 @@ import org.bunnybook.api.post.PageAfter;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.processing.BatchBuffers;
 import org.bunnybook.platform.projection.ProjectionRebuilds;
-import org.bunnybook.platform.projection.StoppedForRebuild;
 import org.bunnybook.platform.redis.RedisCircuit;
 import org.bunnybook.query.cache.LuaScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -49,6 +47,14 @@ class FeedTimelines {
     static final String MARKER = "feed:timelines";
     /** Present while the members' blocks are kept with the timelines from the start of history on. */
     static final String BLOCKS_MARKER = "feed:blocks-kept";
+
+    /** How the marker begins while the timelines are replayed from nothing (see {@link #forgetEverything}). */
+    private static final String REBUILDING = "rebuilding since ";
+    /** Sets the marker (KEYS[1]) to ARGV[2] if it still reads ARGV[1]. */
+    private static final RedisScript<Long> KEPT_AGAIN = RedisScript.of("""
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2])
+            return 1""", Long.class);
 
     private static final Logger log = LoggerFactory.getLogger(FeedTimelines.class);
     private static final Duration HEALTH_CHECK_INTERVAL = Duration.ofSeconds(1);
@@ -177,19 +183,28 @@ class FeedTimelines {
                 : Optional.empty();
     }
 
-    /** Forgets every timeline, for a rebuild of the feed-cache projection. */
+    /**
+     * Forgets every timeline, for a replay of the feed-cache projection from nothing. The marker says so first, so that
+     * every node's readers go to PostgreSQL from this moment on, and until a check finds the replay over
+     * ({@link #checkHealth}); the replay keeps the members' blocks from the start of history, as a first start does.
+     */
     void forgetEverything() {
         circuit.run(() -> {
+            redis.opsForValue().set(MARKER, REBUILDING + Instant.now());
             try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match("feed:*").count(1000).build())) {
                 List<String> batch = new ArrayList<>();
                 while (cursor.hasNext()) {
-                    batch.add(cursor.next());
-                    if (batch.size() == 1000 || !cursor.hasNext()) {
+                    String key = cursor.next();
+                    if (!key.equals(MARKER)) {
+                        batch.add(key);
+                    }
+                    if (batch.size() == 1000 || !cursor.hasNext() && !batch.isEmpty()) {
                         redis.delete(batch);
                         batch.clear();
                     }
                 }
             }
+            redis.opsForValue().set(BLOCKS_MARKER, "from the start of history");
         });
     }
 
@@ -228,22 +243,14 @@ class FeedTimelines {
     }
 
     /**
-     * A rebuild in place is about to forget the timelines: distrusted from now on, before any node can reset them, and
-     * until a check finds the rebuild over.
-     */
-    @EventListener
-    void on(StoppedForRebuild stopped) {
-        if (stopped.group().equals(ReadModels.FEED_CACHE)) {
-            distrust();
-        }
-    }
-
-    /**
      * The timelines can be trusted while their projection is not being rebuilt on any node (no rebuild requested or
      * replaying, no replay token in the token store), the segments this node runs have caught up with history, and it
      * has parked nothing. Checked once a second, off the read path (a reader that ran the check's queries waited
      * milliseconds for them): a timeline that just went wrong goes on being served for up to that long (on this node
-     * not at all after a Redis failure it saw itself, or once it has stopped the projection for a rebuild).
+     * not at all after a Redis failure it saw itself). Timelines forgotten for a replay are served by no node until a
+     * check finds the replay over and marks them kept again, unless they were forgotten once more meanwhile (the marker
+     * is compared and set in one step). A replay begun outside a rebuild (a test resetting the tokens) is known by its
+     * replay token, committed a moment after the timelines were forgotten: a check in that moment would trust them.
      */
     @Scheduled(fixedDelay = 1000)
     void checkHealth() {
@@ -252,7 +259,9 @@ class FeedTimelines {
             return;
         }
         boolean trusted;
+        String marker = null;
         try {
+            marker = circuit.call(() -> redis.opsForValue().get(MARKER));
             EventProcessingConfiguration configuration = processing.getObject();
             ProjectionRebuilds coordinated = rebuilds.getIfAvailable();
             trusted = (coordinated == null || !coordinated.inPlaceUnderWay(ReadModels.FEED_CACHE))
@@ -268,8 +277,26 @@ class FeedTimelines {
                     e.getMessage());
             trusted = false;
         }
+        if (trusted && marker != null && marker.startsWith(REBUILDING)) {
+            trusted = keptAgain(marker);
+        }
         // a Redis failure seen while checking wins over what the check found
         healthy = trusted && distrustedAt.isBefore(started);
+    }
+
+    /** Marks timelines replayed from nothing as kept, unless forgotten again since the marker read {@code replayed}. */
+    private boolean keptAgain(String replayed) {
+        try {
+            Long kept = circuit.call(() -> redis.execute(KEPT_AGAIN, List.of(MARKER), replayed,
+                    "kept since " + Instant.now()));
+            if (kept != null && kept == 1) {
+                log.info("the feed timelines are replayed: feed pages are read from them again");
+                return true;
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not mark the feed timelines as replayed: {}", e.getMessage());
+        }
+        return false;
     }
 
     /**

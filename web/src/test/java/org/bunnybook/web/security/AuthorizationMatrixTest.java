@@ -318,7 +318,8 @@ class AuthorizationMatrixTest {
             ask("GET /web/audit/aggregates/{id}/state", Map.of("id", post), "", null);
             ask("GET /web/audit/verify/{verificationId}", Map.of("verificationId", latestVerification()), "", null);
             ask("GET /web/admin/projections/{name}", Map.of("name", "walls"), "", null);
-            // a rebuild would stop the walls under every other test: an unknown group still shows who gets in
+            // a rebuild would run under every other test (and stop the walls for its switch): an unknown group still shows
+            // who gets in
             ask("POST /web/admin/projections/{name}/rebuild", Map.of("name", "no-such-group"), "", null);
             ask("DELETE /web/admin/projections/{name}/rebuild", Map.of("name", "walls"), "", null);
             ask("GET /web/admin/projections/{name}/dead-letters", Map.of("name", "walls"), "", null);

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class StaffBrowserTest {
 
-    /** Posts on other walls in the history the walls replay, besides the writer's 400. */
+    /** Posts on other walls in the history the walls' rebuild replays, besides the writer's 400. */
     private static final int OTHERS_POSTS = 8_000;
 
     @Autowired
