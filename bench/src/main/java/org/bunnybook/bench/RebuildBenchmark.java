@@ -11,8 +11,9 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.bench.ReadModelDigests.Digest;
 import org.bunnybook.platform.eventstore.EventStoreTables;
-import org.bunnybook.platform.projection.OwnedTables;
 import org.bunnybook.platform.projection.ProjectionRebuilds;
+import org.bunnybook.platform.projection.ProjectionStatus;
+import org.bunnybook.platform.projection.ProjectionStatuses;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -62,7 +63,7 @@ final class RebuildBenchmark {
     private final int liveEvents;
     /** The groups built live, checked and timed: every rebuildable one unless named ({@code --groups=a,b}). */
     private final List<String> groups;
-    /** The groups the application rebuilds beside their live model (they declare {@link OwnedTables}). */
+    /** The groups the application rebuilds beside their live model (they declare a copy of it). */
     private final Set<String> besideLive;
 
     RebuildBenchmark(ConfigurableApplicationContext application, int events, int liveEvents, String groups) {
@@ -76,7 +77,9 @@ final class RebuildBenchmark {
         this.events = events;
         this.liveEvents = Math.min(liveEvents, events);
         this.groups = groups.isBlank() ? ReadModelDigests.REBUILDABLE : List.of(groups.split(","));
-        this.besideLive = application.getBeanProvider(OwnedTables.class).stream().map(OwnedTables::group)
+        ProjectionStatuses statuses = application.getBean(ProjectionStatuses.class);
+        this.besideLive = this.groups.stream()
+                .filter(group -> statuses.of(group).map(ProjectionStatus::besideLive).orElse(false))
                 .collect(Collectors.toUnmodifiableSet());
     }
 

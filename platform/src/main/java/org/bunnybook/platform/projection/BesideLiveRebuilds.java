@@ -32,17 +32,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Rebuilds a group that declares its {@link OwnedTables} beside its live read model, so members never see it
- * partial. One node makes empty copies of the tables ({@link ShadowSchema}) and tokens for a second processor
- * ({@link ShadowProcessors}) that replays the whole history into them, on every node, while the live processor goes
- * on as before (BUILDING). Once the copies have nearly caught up with the live tables, every node stops its live
- * processor (SWITCHING); the rebuild's processor overtakes the stopped live one, and then one node, in one
- * transaction, swaps the copies in, gives the live processor the rebuild's tokens and parked events, and drops the
- * old tables; what caches their rows hears of it in that transaction ({@link CopiesSwappedIn}). The live processors
- * start again from where the copies are. A switch that cannot happen within
- * {@code bunnybook.projections.switch-timeout} is put off (BUILDING again), so the live model never stays frozen.
+ * Rebuilds a group that declares a copy of its read model ({@link ReadModelCopy}: its {@link OwnedTables}, or another
+ * store's) beside the live one, so members never see it partial. One node makes an empty copy and tokens for a second
+ * processor ({@link ShadowProcessors}) that replays the whole history into it, on every node, while the live
+ * processor goes on as before (BUILDING). Once the copy has nearly caught up with the live model, every node stops
+ * its live processor (SWITCHING); the rebuild's processor overtakes the stopped live one, and then one node, in one
+ * transaction, swaps the copy in, gives the live processor the rebuild's tokens and parked events, and retires the
+ * old model; what caches it hears of it in that transaction ({@link CopiesSwappedIn}). The live processors start
+ * again from where the copy is. A switch that cannot happen within {@code bunnybook.projections.switch-timeout} is
+ * put off (BUILDING again), so the live model never stays frozen.
  */
 @Component
 class BesideLiveRebuilds {
@@ -51,8 +52,7 @@ class BesideLiveRebuilds {
     /** A claim not renewed for this long belongs to a node that is gone (Axon's default claim timeout is 10 s). */
     private static final Duration STALE_CLAIM = Duration.ofSeconds(15);
 
-    private final Map<String, OwnedTables> declared;
-    private final ShadowSchema schema;
+    private final Map<String, ReadModelCopy> declared;
     private final ShadowProcessors shadows;
     private final StoredTokens tokens;
     private final EventStoreTables tables;
@@ -66,15 +66,16 @@ class BesideLiveRebuilds {
     private final long switchWithin;
     private final Duration switchTimeout;
 
-    BesideLiveRebuilds(ObjectProvider<OwnedTables> declared, ShadowSchema schema, ShadowProcessors shadows,
+    BesideLiveRebuilds(ObjectProvider<OwnedTables> owned, ObjectProvider<ReadModelCopy> copies,
+                       ShadowProcessors shadows,
                        StoredTokens tokens, EventStoreTables tables, TokenStore tokenStore, Serializer serializer,
                        ObjectProvider<Configuration> axon, JdbcClient jdbc, TransactionTemplate transaction,
                        Clock clock, ApplicationEventPublisher published,
                        @Value("${bunnybook.projections.switch-within:100}") long switchWithin,
                        @Value("${bunnybook.projections.switch-timeout:10s}") Duration switchTimeout) {
-        this.declared = declared.orderedStream().collect(Collectors.toUnmodifiableMap(OwnedTables::group,
-                Function.identity()));
-        this.schema = schema;
+        this.declared = Stream.concat(owned.orderedStream().map(tablesOf -> new TableCopies(tablesOf, jdbc)),
+                        copies.orderedStream())
+                .collect(Collectors.toUnmodifiableMap(ReadModelCopy::group, Function.identity()));
         this.shadows = shadows;
         this.tokens = tokens;
         this.tables = tables;
@@ -89,8 +90,8 @@ class BesideLiveRebuilds {
         this.switchTimeout = switchTimeout;
     }
 
-    /** The tables of a group rebuilt beside its live model; empty for groups rebuilt in place. */
-    Optional<OwnedTables> declared(String group) {
+    /** The copy of a group rebuilt beside its live model; empty for groups rebuilt in place. */
+    Optional<ReadModelCopy> declared(String group) {
         return Optional.ofNullable(declared.get(group));
     }
 
@@ -99,7 +100,7 @@ class BesideLiveRebuilds {
     }
 
     /** This node's part in a rebuild beside the live model, whatever its state. */
-    void takePart(long rebuild, Rebuild.State state, OwnedTables owned, StreamingEventProcessor live, String node) {
+    void takePart(long rebuild, Rebuild.State state, ReadModelCopy owned, StreamingEventProcessor live, String node) {
         switch (state) {
             case REQUESTED -> {
                 ensureRunning(live);
@@ -108,7 +109,7 @@ class BesideLiveRebuilds {
             case BUILDING -> {
                 ensureRunning(live);
                 shadows.start(owned);
-                schema.analyzeGrown(owned);
+                owned.whileBuilding();
                 switchIfNearlyCaughtUp(rebuild, owned);
             }
             case SWITCHING -> {
@@ -130,6 +131,7 @@ class BesideLiveRebuilds {
                             rebuild, node);
                     shadows.stop(owned.group());
                     ensureRunning(live); // at once, not at the next poll: the live model stands still until it runs
+                    owned.afterSwitch();
                 } else {
                     putOffIfOverdue(rebuild, owned);
                 }
@@ -145,16 +147,16 @@ class BesideLiveRebuilds {
     }
 
     /** Where the rebuild's processor stands, for the group's status; empty when no rebuild beside it is under way. */
-    List<StoredToken> shadowTokens(OwnedTables owned) {
+    List<StoredToken> shadowTokens(ReadModelCopy owned) {
         return tokens.of(owned.shadowProcessor());
     }
 
-    private void prepare(long rebuild, OwnedTables owned, String node) {
+    private void prepare(long rebuild, ReadModelCopy owned, String node) {
         transaction.executeWithoutResult(status -> {
             if (lockedState(rebuild) != Rebuild.State.REQUESTED) {
                 return; // another node prepared it, or it was cancelled
             }
-            schema.create(owned);
+            owned.create(rebuild);
             tables.deleteTokens(owned.shadowProcessor());
             tables.deleteParked(owned.shadowProcessor());
             int segments = Math.max(1, tokens.of(owned.group()).size()); // the same split as live, segment by segment
@@ -174,7 +176,7 @@ class BesideLiveRebuilds {
         });
     }
 
-    private void switchIfNearlyCaughtUp(long rebuild, OwnedTables owned) {
+    private void switchIfNearlyCaughtUp(long rebuild, ReadModelCopy owned) {
         Map<Integer, Long> live = positions(tokens.of(owned.group()));
         List<StoredToken> copies = tokens.of(owned.shadowProcessor());
         boolean nearly = !copies.isEmpty() && live.keySet().equals(positions(copies).keySet())
@@ -185,11 +187,11 @@ class BesideLiveRebuilds {
             // built while still BUILDING, the live model serving meanwhile; the copies, held back while an index was
             // built, catch up again before the next poll looks
             Boolean built = transaction.execute(status ->
-                    lockedState(rebuild) == Rebuild.State.BUILDING && schema.buildIndexesLeft(owned));
+                    lockedState(rebuild) == Rebuild.State.BUILDING && owned.completeLeft());
             if (Boolean.TRUE.equals(built)) {
                 return;
             }
-            schema.analyze(owned);
+            owned.beforeSwitching();
             jdbc.sql("""
                             UPDATE projection_rebuilds SET state = :switching, switching_since = :at
                             WHERE rebuild_id = :id AND state = :building""")
@@ -203,7 +205,7 @@ class BesideLiveRebuilds {
      * {@link #switchOver}, a failure of which (a listener of {@link CopiesSwappedIn}, say) rolls the swap back and
      * counts as not yet: put off once overdue like any other, so the live model never stays frozen.
      */
-    private boolean switchedOver(long rebuild, OwnedTables owned) {
+    private boolean switchedOver(long rebuild, ReadModelCopy owned) {
         try {
             return switchOver(rebuild, owned);
         } catch (RuntimeException e) {
@@ -216,12 +218,12 @@ class BesideLiveRebuilds {
      * Swaps the copies in, if no node runs the live processor any more and the rebuild's processor has got at least
      * as far in every segment; else changes nothing and answers false (tried again at the next poll).
      */
-    private boolean switchOver(long rebuild, OwnedTables owned) {
+    private boolean switchOver(long rebuild, ReadModelCopy owned) {
         Boolean switched = transaction.execute(status -> {
             if (lockedState(rebuild) != Rebuild.State.SWITCHING) {
                 return false;
             }
-            schema.lockCopies(owned);
+            owned.lock();
             List<TokenClaim> claims = tables.lockTokens(List.of(owned.group(), owned.shadowProcessor()));
             boolean liveHeld = claims.stream()
                     .anyMatch(claim -> claim.processorName().equals(owned.group()) && held(claim));
@@ -230,12 +232,14 @@ class BesideLiveRebuilds {
                 status.setRollbackOnly();
                 return false;
             }
-            schema.swap(owned);
+            boolean fresh = owned.swapIn(rebuild);
             published.publishEvent(new CopiesSwappedIn(owned.group())); // in this transaction, before it commits
-            copies.forEach(copy -> {
-                SerializedObject<byte[]> token = serializer.serialize(current(copy.token()), byte[].class);
-                tables.storeToken(owned.group(), copy.segment(), token.getData(), token.getType().getName());
-            });
+            if (fresh) {
+                copies.forEach(copy -> {
+                    SerializedObject<byte[]> token = serializer.serialize(current(copy.token()), byte[].class);
+                    tables.storeToken(owned.group(), copy.segment(), token.getData(), token.getType().getName());
+                });
+            }
             tables.deleteTokens(owned.shadowProcessor());
             // the old tables' parked events went with them; the copies' own are the live model's now
             tables.deleteParked(owned.group());
@@ -258,7 +262,7 @@ class BesideLiveRebuilds {
                 && copies.stream().allMatch(copy -> ReplayProgress.position(copy.token()) >= live.get(copy.segment()));
     }
 
-    private void putOffIfOverdue(long rebuild, OwnedTables owned) {
+    private void putOffIfOverdue(long rebuild, ReadModelCopy owned) {
         int putOff = jdbc.sql("""
                         UPDATE projection_rebuilds SET state = :building, switching_since = NULL
                         WHERE rebuild_id = :id AND state = :switching AND switching_since < :overdue""")
@@ -273,10 +277,10 @@ class BesideLiveRebuilds {
     }
 
     /** Drops what a cancelled rebuild made; every node may try, the first one does it. */
-    private void forget(OwnedTables owned) {
-        if (schema.exists(owned) || !tokens.of(owned.shadowProcessor()).isEmpty()) {
+    private void forget(ReadModelCopy owned) {
+        if (owned.exists() || !tokens.of(owned.shadowProcessor()).isEmpty()) {
             transaction.executeWithoutResult(status -> {
-                schema.drop(owned);
+                owned.drop();
                 tables.deleteTokens(owned.shadowProcessor());
                 tables.deleteParked(owned.shadowProcessor());
             });

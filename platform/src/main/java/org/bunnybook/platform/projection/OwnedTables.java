@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * The PostgreSQL tables a processing group owns, all of them and no others. Declared (as a bean beside the
  * projection), it lets the group be rebuilt beside its live read model instead of over it: the rebuild fills copies
  * of these tables in a schema of its own while members keep reading the live ones, and swaps them in once caught up
- * ({@link BesideLiveRebuilds}). The projection must name its tables unqualified (no {@code public.}), so that its
- * unchanged SQL writes into the copies; the tables must have no foreign keys and no views on them.
+ * ({@link BesideLiveRebuilds}, {@link TableCopies}; a read model in another store declares a {@link ReadModelCopy}).
+ * The projection must name its tables unqualified (no {@code public.}), so that its unchanged SQL writes into the
+ * copies; the tables must have no foreign keys and no views on them.
  * <p>
  * {@code indexesBuiltLast} names indexes of these tables that only members' reads use, never the projection's own
  * statements: a rebuild's copies go without them while the history is replayed, and get them in one sorted build
@@ -55,10 +56,5 @@ public record OwnedTables(String group, List<String> tables, Set<String> indexes
     /** The schema the replaced tables pass through on their way out, within the switch's transaction. */
     String retiredSchema() {
         return "retired_" + group.toLowerCase().replaceAll("[^a-z0-9]", "_");
-    }
-
-    /** The name the rebuild's processor keeps its tokens and parked events under. */
-    String shadowProcessor() {
-        return group + ".rebuild";
     }
 }

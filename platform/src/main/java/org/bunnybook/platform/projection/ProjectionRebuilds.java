@@ -27,9 +27,10 @@ import java.util.Optional;
 
 /**
  * Rebuilds a processing group from history while the application keeps serving, on any number of nodes. The nodes
- * agree through the {@code projection_rebuilds} table, which each polls. A group that declares the tables it owns
- * ({@link OwnedTables}) is rebuilt beside its live read model and switched over once caught up
- * ({@link BesideLiveRebuilds}); members never see it partial. Any other group is rebuilt in place, as follows.
+ * agree through the {@code projection_rebuilds} table, which each polls. A group that declares a copy of its read
+ * model ({@link ReadModelCopy}, or the tables it owns: {@link OwnedTables}) is rebuilt beside its live read model
+ * and switched over once caught up ({@link BesideLiveRebuilds}); members never see it partial. Any other group is
+ * rebuilt in place, as follows.
  * <p>
  * Axon can reset a processor's tokens only where no node holds any of its segments: while a rebuild is REQUESTED
  * every node stops its processor of that group (releasing its segments), and one of them, under a row lock so it
@@ -47,7 +48,6 @@ public class ProjectionRebuilds {
     private final EventProcessingConfiguration processing;
     private final StoredTokens tokens;
     private final BesideLiveRebuilds beside;
-    private final ShadowSchema schema;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String node;
@@ -58,13 +58,12 @@ public class ProjectionRebuilds {
             instant(rs.getTimestamp("finished_at")));
 
     ProjectionRebuilds(JdbcClient jdbc, EventProcessingConfiguration processing, StoredTokens tokens,
-                       BesideLiveRebuilds beside, ShadowSchema schema, TransactionTemplate transaction, Clock clock,
+                       BesideLiveRebuilds beside, TransactionTemplate transaction, Clock clock,
                        NodeName node) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.tokens = tokens;
         this.beside = beside;
-        this.schema = schema;
         this.transaction = transaction;
         this.clock = clock;
         this.node = node.value();
@@ -77,8 +76,8 @@ public class ProjectionRebuilds {
             throw new Conflict(group
                     + " cannot be rebuilt: replaying it would repeat its effects or undo what it vouches for");
         }
-        Optional<OwnedTables> owned = beside.declared(group);
-        owned.ifPresent(schema::checkSwappable);
+        Optional<ReadModelCopy> owned = beside.declared(group);
+        owned.ifPresent(ReadModelCopy::checkSwappable);
         try {
             jdbc.sql("""
                             INSERT INTO projection_rebuilds (processing_group, state, beside_live, requested_by,
@@ -176,7 +175,7 @@ public class ProjectionRebuilds {
     }
 
     private void takePart(CurrentRebuild rebuild, StreamingEventProcessor processor) {
-        Optional<OwnedTables> owned = beside.declared(rebuild.group());
+        Optional<ReadModelCopy> owned = beside.declared(rebuild.group());
         if (rebuild.besideLive() && owned.isPresent()) {
             beside.takePart(rebuild.id(), rebuild.state(), owned.get(), processor, node);
         } else if (rebuild.state() == Rebuild.State.REQUESTED) {

@@ -12,7 +12,7 @@ import java.util.List;
  * @param progress    while replaying, the share of history replayed so far (0 to 1); null when live
  * @param deadLetters events parked after a failure, waiting for a retry
  * @param rebuildable false for groups whose replay would repeat effects (processes that send commands, the ledger)
- * @param besideLive  whether the group is rebuilt beside its live read model (it declares its tables), so that its
+ * @param besideLive  whether the group is rebuilt beside its live read model (it declares a copy of it), so that its
  *                    readers never see it partial, rather than over it
  * @param rebuild     the current rebuild, else the last one; null if it was never rebuilt
  * @param shadow      the read model being built beside the live one, while a rebuild beside it is under way; else

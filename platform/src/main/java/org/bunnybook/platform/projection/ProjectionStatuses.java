@@ -56,16 +56,16 @@ public class ProjectionStatuses {
             List<ProjectionStatus.Segment> segments = segments(name);
             boolean replaying = replaying(segments);
             Long position = position(segments);
-            Optional<OwnedTables> owned = beside.declared(name);
+            Optional<ReadModelCopy> owned = beside.declared(name);
             return new ProjectionStatus(name, replaying, replaying ? progress(segments) : null, position, head,
                     lag(head, position), segments, thisNode(processor), deadLetters.getOrDefault(name, 0L),
                     processor.supportsReset(), owned.isPresent(), rebuilds.latest(name).orElse(null),
-                    owned.flatMap(tables -> shadow(tables, head, deadLetters)).orElse(null));
+                    owned.flatMap(copy -> shadow(copy, head, deadLetters)).orElse(null));
         });
     }
 
     /** The copy being built, as long as its processor has tokens. */
-    private Optional<ProjectionStatus.Shadow> shadow(OwnedTables owned, long head, Map<String, Long> deadLetters) {
+    private Optional<ProjectionStatus.Shadow> shadow(ReadModelCopy owned, long head, Map<String, Long> deadLetters) {
         String name = owned.shadowProcessor();
         List<ProjectionStatus.Segment> segments = segments(name);
         if (segments.isEmpty()) {

@@ -18,7 +18,6 @@ import org.bunnybook.platform.processing.DeadLetterQueues;
 import org.bunnybook.platform.processing.ProjectionTransactions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
@@ -32,8 +31,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * This node's processors of rebuilds beside the live read model: for a group, a second pooled streaming processor
  * over the very handlers of the live one (same projection beans, same savepoints, same sequencing), with tokens and
- * parked events of its own under {@link OwnedTables#shadowProcessor()}, writing through {@link ShadowSearchPath}
- * into the copies. Its units of work are marked as writing {@link RebuildCopies}: it pushes nothing to browsers and
+ * parked events of its own under {@link ReadModelCopy#shadowProcessor()}, writing the copy (PostgreSQL tables through
+ * {@link ShadowSearchPath}). Its units of work are marked as writing {@link RebuildCopies}: it pushes nothing to browsers and
  * retires no cached value, the live processor does.
  */
 @Component
@@ -44,7 +43,6 @@ class ShadowProcessors {
     private final TokenStore tokenStore;
     /** The live processors' kind of transaction: the copies are derived data as much as the live tables are. */
     private final TransactionManager transactions;
-    private final JdbcClient jdbc;
     private final DeadLetterQueues deadLetterQueues;
     /**
      * Larger than a live processor's: a rebuild's batches are always full, and each costs its round trips (the
@@ -57,14 +55,13 @@ class ShadowProcessors {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     ShadowProcessors(EventProcessingConfiguration processing, ObjectProvider<Configuration> axon,
-                     TokenStore tokenStore, TransactionManager transactionManager, JdbcClient jdbc,
+                     TokenStore tokenStore, TransactionManager transactionManager,
                      DeadLetterQueues deadLetterQueues, CommittedBatches committedBatches,
                      @Value("${bunnybook.projections.rebuild-batch-size:1000}") int batchSize) {
         this.processing = processing;
         this.axon = axon;
         this.tokenStore = tokenStore;
         this.transactions = new ProjectionTransactions(transactionManager);
-        this.jdbc = jdbc;
         this.deadLetterQueues = deadLetterQueues;
         this.batchSize = batchSize;
         this.committedBatches = committedBatches;
@@ -76,7 +73,7 @@ class ShadowProcessors {
     }
 
     /** Runs the group's rebuild processor here, unless it runs already; its tokens must exist. */
-    void start(OwnedTables owned) {
+    void start(ReadModelCopy owned) {
         running.computeIfAbsent(owned.group(), group -> {
             Running shadow = build(owned);
             shadow.processor().start();
@@ -101,10 +98,10 @@ class ShadowProcessors {
         List.copyOf(running.keySet()).forEach(this::stop);
     }
 
-    private Running build(OwnedTables owned) {
+    private Running build(ReadModelCopy owned) {
         String name = owned.shadowProcessor();
         SimpleEventHandlerInvoker live = handlersOf(owned.group());
-        TransactionManager inCopies = new ShadowSearchPath(transactions, jdbc, owned.shadowSchema());
+        TransactionManager inCopies = owned.transactions(transactions);
         var queue = deadLetterQueues.of(name);
         EventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(live.eventHandlers())

@@ -1,8 +1,8 @@
 package org.bunnybook.platform.projection;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.bunnybook.platform.Conflict;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,26 +11,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The copies of a group's tables that a rebuild beside the live read model fills, and the swap that makes them live.
- * Copies keep every column, default, check, primary key, unique constraint and index of the live table, under the
- * same names, so that once swapped in nothing tells them from tables Flyway made; the indexes a group builds last
- * ({@link OwnedTables#indexesBuiltLast()}) are made on them just before that.
+ * The copies of a group's tables ({@link OwnedTables}) that a rebuild beside the live read model fills, in a schema of
+ * their own, and the swap that makes them live. Copies keep every column, default, check, primary key, unique
+ * constraint and index of the live table, under the same names, so that once swapped in nothing tells them from
+ * tables Flyway made; the indexes a group builds last ({@link OwnedTables#indexesBuiltLast()}) are made on them just
+ * before that. The rebuild's processor writes them through {@link ShadowSearchPath}.
  */
-@Component
-class ShadowSchema {
+final class TableCopies implements ReadModelCopy {
 
     /** Rows a copy must have gained beyond doubling before it is analysed again while it is built. */
     private static final int GROWN_BY = 1_000;
     private static final Pattern INDEXED_TABLE = Pattern.compile(" ON (ONLY )?(public\\.)?(\\w+) USING ");
 
+    private final OwnedTables owned;
     private final JdbcClient jdbc;
 
-    ShadowSchema(JdbcClient jdbc) {
+    TableCopies(OwnedTables owned, JdbcClient jdbc) {
+        this.owned = owned;
         this.jdbc = jdbc;
     }
 
+    @Override
+    public String group() {
+        return owned.group();
+    }
+
+    @Override
+    public TransactionManager transactions(TransactionManager live) {
+        return new ShadowSearchPath(live, jdbc, owned.shadowSchema());
+    }
+
     /** Refuses tables a swap would break: foreign keys and views follow a table, not its name. */
-    void checkSwappable(OwnedTables owned) {
+    @Override
+    public void checkSwappable() {
         for (String table : owned.tables()) {
             if (jdbc.sql("SELECT to_regclass(:name) IS NULL").param("name", "public." + table)
                     .query(Boolean.class).single()) {
@@ -56,7 +69,8 @@ class ShadowSchema {
     }
 
     /** Empty copies of the live tables in the group's own schema, replacing any left from an earlier attempt. */
-    void create(OwnedTables owned) {
+    @Override
+    public void create(long rebuild) {
         String schema = owned.shadowSchema();
         jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
         jdbc.sql("CREATE SCHEMA " + schema).update();
@@ -76,9 +90,10 @@ class ShadowSchema {
 
     /**
      * Makes on the copies the indexes the group builds last that they do not have yet, each in one sorted pass over
-     * the rows (the copies' writers wait meanwhile), and answers whether it made any. In the caller's transaction.
+     * the rows (the copies' writers wait meanwhile), and answers whether it made any.
      */
-    boolean buildIndexesLeft(OwnedTables owned) {
+    @Override
+    public boolean completeLeft() {
         boolean built = false;
         for (String table : owned.tables()) {
             for (Map.Entry<String, String> index : otherIndexes(table).entrySet()) {
@@ -92,12 +107,9 @@ class ShadowSchema {
         return built;
     }
 
-    /**
-     * In the caller's transaction, waits (briefly) until nothing writes into the copies any more and holds them.
-     * Taken before anything else the switch locks, so that the rebuild's processor, which writes the copies and then
-     * its token, cannot deadlock with it.
-     */
-    void lockCopies(OwnedTables owned) {
+    /** The copies, locked against their writers. */
+    @Override
+    public void lock() {
         jdbc.sql("SET LOCAL lock_timeout = '2s'").update();
         jdbc.sql("LOCK TABLE " + String.join(", ", owned.tables().stream()
                 .map(table -> owned.shadowSchema() + "." + table).toList()) + " IN ACCESS EXCLUSIVE MODE").update();
@@ -108,7 +120,8 @@ class ShadowSchema {
      * waiting for the live tables meanwhile find the copies when they get their turn (PostgreSQL looks names up
      * again after a lock wait, and re-plans prepared statements whose tables changed).
      */
-    void swap(OwnedTables owned) {
+    @Override
+    public boolean swapIn(long rebuild) {
         String retired = owned.retiredSchema();
         jdbc.sql("DROP SCHEMA IF EXISTS " + retired + " CASCADE").update();
         jdbc.sql("CREATE SCHEMA " + retired).update();
@@ -119,6 +132,7 @@ class ShadowSchema {
         }
         jdbc.sql("DROP SCHEMA " + retired + " CASCADE").update();
         jdbc.sql("DROP SCHEMA " + owned.shadowSchema() + " CASCADE").update();
+        return true;
     }
 
     /**
@@ -129,7 +143,8 @@ class ShadowSchema {
      * rows) and took twice as long (docs/performance.md, "Walls rebuilt beside the live tables"). Analysing a table
      * makes PostgreSQL plan its statements again.
      */
-    void analyzeGrown(OwnedTables owned) {
+    @Override
+    public void whileBuilding() {
         List<String> grown = jdbc.sql("""
                         SELECT c.relname FROM pg_class c
                         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -143,18 +158,21 @@ class ShadowSchema {
     }
 
     /** Fresh planner statistics for the copies, so the first queries after the swap plan as well as before. */
-    void analyze(OwnedTables owned) {
+    @Override
+    public void beforeSwitching() {
         for (String table : owned.tables()) {
             jdbc.sql("ANALYZE " + owned.shadowSchema() + "." + table).update();
         }
     }
 
-    boolean exists(OwnedTables owned) {
+    @Override
+    public boolean exists() {
         return jdbc.sql("SELECT to_regnamespace(:schema) IS NOT NULL").param("schema", owned.shadowSchema())
                 .query(Boolean.class).single();
     }
 
-    void drop(OwnedTables owned) {
+    @Override
+    public void drop() {
         jdbc.sql("DROP SCHEMA IF EXISTS " + owned.shadowSchema() + " CASCADE").update();
     }
 
@@ -196,14 +214,14 @@ class ShadowSchema {
      * draws from it too, so it comes back, now owned by the copy, instead of being dropped with the old table.
      */
     private void keepSequences(String retired, String table) {
-        List<String[]> owned = jdbc.sql("""
+        List<String[]> sequences = jdbc.sql("""
                         SELECT s.relname, a.attname FROM pg_depend d
                         JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
                         JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
                         WHERE d.classid = 'pg_class'::regclass AND d.refobjid = :table::regclass AND d.deptype = 'a'""")
                 .param("table", retired + "." + table)
                 .query((rs, row) -> new String[]{rs.getString(1), rs.getString(2)}).list();
-        for (String[] sequence : owned) {
+        for (String[] sequence : sequences) {
             String name = jdbc.sql("SELECT format('%I.%I', :schema, :name)").param("schema", retired)
                     .param("name", sequence[0]).query(String.class).single();
             String column = jdbc.sql("SELECT format('public.%I.%I', :table, :column)").param("table", table)
