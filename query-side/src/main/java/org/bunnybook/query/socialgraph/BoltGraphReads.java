@@ -11,6 +11,7 @@ import org.neo4j.driver.exceptions.TransientException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +29,15 @@ final class BoltGraphReads extends GraphReads {
     private final Driver driver;
     private final HomeDatabase database;
 
-    BoltGraphReads(Driver driver, HomeDatabase database, Duration timeout) {
-        super(timeout);
+    BoltGraphReads(Driver driver, HomeDatabase database, Duration timeout, Clock clock) {
+        super(timeout, clock);
         this.driver = driver;
         this.database = database;
     }
 
     @Override
-    <T> List<T> read(String cypher, Map<String, Object> parameters, Duration limit,
-                     Function<GraphRow, T> mapping) {
+    <T> List<T> readOnce(String cypher, Map<String, Object> parameters, Duration limit,
+                         Function<GraphRow, T> mapping) {
         TransactionConfig limited = TransactionConfig.builder().withTimeout(limit).build();
         try (Session session = driver.session(database.sessions(AccessMode.READ))) {
             return session.run(cypher, parameters, limited).list(record -> mapping.apply(new GraphRow(record.asMap())));

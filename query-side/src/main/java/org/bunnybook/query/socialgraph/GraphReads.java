@@ -3,32 +3,52 @@ package org.bunnybook.query.socialgraph;
 import org.bunnybook.api.account.ProfileSummary;
 import org.neo4j.graphdb.Transaction;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Read-only questions to the social graph, in parameterised Cypher (or, in this JVM, a few walked through Neo4j's
  * API: {@link #walkInThisJvm}), each in one transaction with a time limit (planning included): Neo4j stops a
  * question that exceeds it. A graph that is away or too slow is told as Spring's
  * {@code DataAccessResourceFailureException} or {@code QueryTimeoutException} (which the web answers with 503), at
- * once: no read is retried, so a member waiting for a page is not kept waiting. Over Bolt ({@link BoltGraphReads}),
- * or in this JVM when the graph runs here ({@link InProcessGraphReads}); {@link GraphReadsConfiguration} chooses.
+ * once: no failed read is retried, so a member waiting for a page is not kept waiting. A read that overlapped a swap
+ * of the graph's versions, which Neo4j applies bit by bit, is asked again once the swap is over
+ * ({@link GraphSwaps}). Over Bolt ({@link BoltGraphReads}), or in this JVM when the graph runs here
+ * ({@link InProcessGraphReads}); {@link GraphReadsConfiguration} chooses.
  */
 abstract class GraphReads {
 
+    /** How long a read waits between two looks at a swap under way. */
+    private static final Duration SWAP_POLL = Duration.ofMillis(5);
+
     private final Duration timeout;
+    private final Clock clock;
 
     /** @param timeout the time limit every read has ({@code bunnybook.social-graph.query-timeout}) */
-    GraphReads(Duration timeout) {
+    GraphReads(Duration timeout, Clock clock) {
         this.timeout = timeout;
+        this.clock = clock;
+    }
+
+    /** One read, as the graph answers it at the time, with a time limit of its own. */
+    abstract <T> List<T> readOnce(String cypher, Map<String, Object> parameters, Duration limit,
+                                  Function<GraphRow, T> mapping);
+
+    /** One walk where the graph runs in this JVM; empty over Bolt. */
+    <T> Optional<T> walkOnce(Duration limit, Function<Transaction, T> walk) {
+        return Optional.empty();
     }
 
     /** A read with a time limit of its own, shorter than the one every read has. */
-    abstract <T> List<T> read(String cypher, Map<String, Object> parameters, Duration limit,
-                              Function<GraphRow, T> mapping);
+    <T> List<T> read(String cypher, Map<String, Object> parameters, Duration limit,
+                     Function<GraphRow, T> mapping) {
+        return whole(limit, () -> readOnce(cypher, parameters, limit, mapping));
+    }
 
     /** The time limit every read has. */
     Duration timeout() {
@@ -56,7 +76,44 @@ abstract class GraphReads {
 
     /** A walk as {@link #walkInThisJvm(Function)}, with a time limit of its own, shorter than the one every read has. */
     <T> Optional<T> walkInThisJvm(Duration limit, Function<Transaction, T> walk) {
-        return Optional.empty();
+        return inThisJvm() ? whole(limit, () -> walkOnce(limit, walk)) : Optional.empty();
+    }
+
+    /**
+     * The answer of a question asked with no swap under way, before or after: asked again after one that overlapped a
+     * swap, waiting while one goes on, for at most the question's time limit (past it, the answer as it came).
+     */
+    private <T> T whole(Duration limit, Supplier<T> question) {
+        long deadline = clock.millis() + limit.toMillis();
+        while (true) {
+            long before = swaps(limit);
+            if (before % 2 == 1 && clock.millis() < deadline) {
+                pause();
+                continue;
+            }
+            T answer = question.get();
+            if (swaps(limit) == before || clock.millis() >= deadline) {
+                return answer;
+            }
+        }
+    }
+
+    private long swaps(Duration limit) {
+        long now = clock.millis();
+        return walkOnce(limit, transaction -> GraphSwaps.count(transaction, now))
+                .orElseGet(() -> readOnce(GraphSwaps.READ, Map.of(), limit,
+                                row -> GraphSwaps.count((Long) row.columns().get("count"),
+                                        (Long) row.columns().get("since"), now))
+                        .stream().findFirst().orElse(0L));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(SWAP_POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a swap of the social graph went on", e);
+        }
     }
 
     /** Rows of {@code id} and {@code username}. */

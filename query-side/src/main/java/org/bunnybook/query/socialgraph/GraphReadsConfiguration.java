@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -22,9 +23,9 @@ class GraphReadsConfiguration {
     GraphReads graphReads(Driver driver, HomeDatabase database, ObjectProvider<GraphDatabaseService> inThisJvm,
                           @Value("${bunnybook.social-graph.read-in-process:true}") boolean inProcess,
                           // planning included: a first plan on a loaded 2-core machine took over 5 s
-                          @Value("${bunnybook.social-graph.query-timeout:10s}") Duration timeout) {
+                          @Value("${bunnybook.social-graph.query-timeout:10s}") Duration timeout, Clock clock) {
         GraphDatabaseService graph = inThisJvm.getIfUnique();
-        return inProcess && graph != null ? new InProcessGraphReads(graph, timeout)
-                : new BoltGraphReads(driver, database, timeout);
+        return inProcess && graph != null ? new InProcessGraphReads(graph, timeout, clock)
+                : new BoltGraphReads(driver, database, timeout, clock);
     }
 }

@@ -1,5 +1,6 @@
 package org.bunnybook.query.socialgraph;
 
+import org.bunnybook.platform.projection.RebuildCopies;
 import org.bunnybook.query.cache.GenerationalCache;
 import org.bunnybook.query.socialgraph.GraphChange.Kind;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,7 +40,8 @@ import java.util.stream.Stream;
  * deadlock one another.
  * <p>
  * The batch commits in one transaction of the graph ({@link GraphTransactions}): in this JVM when the graph runs here,
- * over Bolt otherwise.
+ * over Bolt otherwise. A rebuild's processor writes its copy of the graph instead ({@link SocialGraphCopy}), with the
+ * same statements under the copy's labels, and leaves the cached answers, which are about the live graph, alone.
  */
 @Component
 class GraphWrites {
@@ -79,10 +81,12 @@ class GraphWrites {
             """;
 
     private static final Map<Kind, String> STATEMENTS = new EnumMap<>(Kind.class);
+    private static final Map<Kind, String> COPY_STATEMENTS = new EnumMap<>(Kind.class);
 
     static {
         for (Kind kind : Kind.values()) {
             STATEMENTS.put(kind, statement(kind));
+            COPY_STATEMENTS.put(kind, SocialGraphCopy.inCopy(statement(kind)));
         }
     }
 
@@ -110,16 +114,20 @@ class GraphWrites {
     }
 
     void apply(List<GraphChange> batch) {
+        boolean copy = RebuildCopies.beingWritten();
         List<GraphStatement> statements = new ArrayList<>();
         List<String> ids = batch.size() > 1 ? lockOrder(batch) : List.of();
         if (!ids.isEmpty()) {
-            statements.add(plannedOnce(LOCK, "ids", ids));
+            statements.add(plannedOnce(copy ? SocialGraphCopy.inCopy(LOCK) : LOCK, "ids", ids));
         }
         for (List<GraphChange> step : steps(batch)) {
-            statements.add(plannedOnce(STATEMENTS.get(step.get(0).kind()), "changes",
+            statements.add(plannedOnce((copy ? COPY_STATEMENTS : STATEMENTS).get(step.get(0).kind()), "changes",
                     step.stream().map(GraphChange::row).toList()));
         }
         transactions.commitTogether(statements);
+        if (copy) {
+            return; // the swap retires every cached answer
+        }
         if (batch.stream().anyMatch(GraphChange::everyone)) {
             cache.forgetEverything();
         } else {

@@ -10,6 +10,7 @@ import org.neo4j.kernel.api.exceptions.Status;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,8 @@ final class InProcessGraphReads extends GraphReads {
 
     private final GraphDatabaseService database;
 
-    InProcessGraphReads(GraphDatabaseService database, Duration timeout) {
-        super(timeout);
+    InProcessGraphReads(GraphDatabaseService database, Duration timeout, Clock clock) {
+        super(timeout, clock);
         this.database = database;
     }
 
@@ -41,8 +42,8 @@ final class InProcessGraphReads extends GraphReads {
     }
 
     @Override
-    <T> List<T> read(String cypher, Map<String, Object> parameters, Duration limit,
-                     Function<GraphRow, T> mapping) {
+    <T> List<T> readOnce(String cypher, Map<String, Object> parameters, Duration limit,
+                         Function<GraphRow, T> mapping) {
         return inTransaction(limit, transaction -> {
             try (Result result = transaction.execute(cypher, parameters)) {
                 List<T> rows = new ArrayList<>();
@@ -55,7 +56,7 @@ final class InProcessGraphReads extends GraphReads {
     }
 
     @Override
-    <T> Optional<T> walkInThisJvm(Duration limit, Function<Transaction, T> walk) {
+    <T> Optional<T> walkOnce(Duration limit, Function<Transaction, T> walk) {
         return Optional.of(inTransaction(limit, walk));
     }
 

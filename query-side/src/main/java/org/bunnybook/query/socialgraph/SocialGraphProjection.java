@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -114,16 +115,13 @@ class SocialGraphProjection {
         changes.add(GraphChange.erased(event.profileId()));
     }
 
-    /** Wipes the graph in batches: one transaction deleting a whole large graph would hold it all in memory. */
+    /**
+     * Wipes the graph, for a replay of the processor's tokens reset by hand: a rebuild builds a copy beside the live
+     * graph instead ({@link SocialGraphCopy}).
+     */
     @ResetHandler
     void reset() {
-        long deleted;
-        do {
-            deleted = transaction.execute(status -> neo4j.query("""
-                            MATCH (n) WHERE n:Profile OR n:Pair OR n:ErasedProfile
-                            WITH n LIMIT 10000 DETACH DELETE n RETURN count(*)""")
-                    .fetchAs(Long.class).one().orElse(0L));
-        } while (deleted > 0);
+        GraphDeletes.inBatches(neo4j, transaction, List.of("Profile", "Pair", "ErasedProfile"));
         cache.forgetEverything();
     }
 

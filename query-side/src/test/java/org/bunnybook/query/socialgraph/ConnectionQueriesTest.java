@@ -13,6 +13,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,7 +57,7 @@ class ConnectionQueriesTest {
     @BeforeEach
     void overBoltToo() {
         assertThat(configured).isInstanceOf(InProcessGraphReads.class); // so that `connections` walks
-        inCypher = new ConnectionQueries(new BoltGraphReads(neo4j, database, TIMEOUT), TIMEOUT);
+        inCypher = new ConnectionQueries(new BoltGraphReads(neo4j, database, TIMEOUT, Clock.systemUTC()), TIMEOUT);
     }
 
     @Test

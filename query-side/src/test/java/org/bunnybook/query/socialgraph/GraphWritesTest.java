@@ -94,12 +94,20 @@ class GraphWritesTest {
         }
     }
 
-    /** What lets {@link GraphWrites} plan its statements once: no plan depends on how much the graph holds. */
+    /**
+     * What lets {@link GraphWrites} plan its statements once: no plan depends on how much the graph holds. The same
+     * goes for a rebuild's copy ({@link SocialGraphCopy}), whose statements are the same under the copy's labels.
+     */
     @Test
     void everyStatementSeeksItsNodesByIdWhateverTheGraphHolds() {
-        List<String> statements = new ArrayList<>(List.of(GraphWrites.LOCK));
+        List<String> live = new ArrayList<>(List.of(GraphWrites.LOCK));
         Arrays.stream(Kind.values()).filter(kind -> kind != Kind.ERASED).map(GraphWrites::statement)
-                .forEach(statements::add);
+                .forEach(live::add);
+        List<String> statements = new ArrayList<>(live);
+        live.stream().map(SocialGraphCopy::inCopy).forEach(statements::add);
+        assertThat(SocialGraphCopy.inCopy(GraphWrites.statement(Kind.ERASED)))
+                .contains("(:RebuildErasedProfile {id:", "(p:RebuildProfile {id:", "(pair:RebuildPair)")
+                .doesNotContain(":Profile", ":Pair", ":ErasedProfile");
         for (String statement : statements) {
             Plan plan = neo4j.query("EXPLAIN " + statement)
                     .bind(Map.of("changes", List.of(), "ids", List.of())).to("batch").run().plan();

@@ -19,6 +19,7 @@ import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -249,7 +250,8 @@ class SocialGraphProjectionTest {
         }
         befriend(me, bunnies.get(9)); // a friend of one of them only
         GraphReads inThisJvm =
-                new InProcessGraphReads(EmbeddedReadModelStores.neo4j().database(), Duration.ofSeconds(10));
+                new InProcessGraphReads(EmbeddedReadModelStores.neo4j().database(), Duration.ofSeconds(10),
+                        Clock.systemUTC());
 
         for (String after : new String[]{"", "a", "a.", "ann", "bob", "\uFF21", "\uD83D\uDC30", "\uFFFF"}) {
             for (int limit : new int[]{1, 3, 10}) {

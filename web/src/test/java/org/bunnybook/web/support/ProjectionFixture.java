@@ -7,6 +7,9 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.bunnybook.api.friendship.FriendRequestAccepted;
+import org.bunnybook.api.friendship.FriendRequestSent;
+import org.bunnybook.api.friendship.FriendshipId;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.platform.consistency.ReadYourWrites;
@@ -83,6 +86,23 @@ public class ProjectionFixture {
     }
 
     /**
+     * A history of {@code count} friendships, each between two members met nowhere else (named "{@code name}i" and
+     * "{@code name}i-friend"), requested and accepted: bulk for a replay of the social graph to work through.
+     */
+    public History friendshipsBetweenStrangers(int count, String name) {
+        History friendships = new History();
+        for (int i = 0; i < count; i++) {
+            UUID requester = UUID.randomUUID();
+            UUID target = UUID.randomUUID();
+            String friendship = FriendshipId.of(requester, target);
+            friendships.and("Friendship", friendship,
+                    new FriendRequestSent(friendship, requester, name + i, target, name + i + "-friend"),
+                    new FriendRequestAccepted(friendship, requester, name + i, target, name + i + "-friend"));
+        }
+        return friendships;
+    }
+
+    /**
      * Makes a processing group look newly deployed: stops its processor, deletes its tokens, runs
      * {@code whileStopped} (typically emptying the read model's tables), and starts it again, so that it builds its
      * read model from the first event on. Wait for that with {@link #awaitCaughtUp}.
@@ -130,7 +150,7 @@ public class ProjectionFixture {
     public final class History {
 
         private final List<DomainEventMessage<?>> events = new ArrayList<>();
-        private final Map<UUID, Long> nextSequence = new HashMap<>();
+        private final Map<String, Long> nextSequence = new HashMap<>();
         // the whole origin every stored event carries (EventMetadataTest checks the store for it)
         private final MetaData origin = MetaData.with(RequestOrigin.ACTOR, RequestOrigin.SYSTEM)
                 .and(RequestOrigin.CORRELATION_ID, UUID.randomUUID().toString())
@@ -141,20 +161,32 @@ public class ProjectionFixture {
 
         /** More events, after those given so far; an aggregate given before goes on from its last sequence number. */
         public History and(String aggregateType, UUID aggregateId, Object... payloads) {
+            return and(aggregateType, aggregateId.toString(), payloads);
+        }
+
+        /** More events of an aggregate whose id is not a UUID (a friendship's names its pair). */
+        public History and(String aggregateType, String aggregateId, Object... payloads) {
             for (Object payload : payloads) {
                 long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
-                events.add(new GenericDomainEventMessage<>(aggregateType, aggregateId.toString(), sequence, payload,
-                        origin));
+                events.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload, origin));
             }
             return this;
         }
 
         /** Appends the history in one transaction, then waits until every one of {@code readModels} has handled it. */
         public void handledBy(String... readModels) {
-            eventStore.publish(events); // outside a unit of work: stored at once, in one transaction of its own
+            append();
             assertThat(readYourWrites.awaitProjections(events, PATIENCE, readModels))
                     .as("%s handled the given events within %s", List.of(readModels), PATIENCE)
                     .isTrue();
+        }
+
+        /**
+         * Appends the history in one transaction, without waiting: for more than read-your-writes waits for (it
+         * gives up on a group whose batch takes seconds), then waited for with {@link #awaitCaughtUp}.
+         */
+        public void append() {
+            eventStore.publish(events); // outside a unit of work: stored at once, in one transaction of its own
         }
     }
 }

@@ -1,0 +1,62 @@
+package org.bunnybook.query.socialgraph;
+
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.ResourceIterator;
+import org.neo4j.graphdb.Transaction;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How many times the graph has begun or ended a swap of versions ({@link SocialGraphCopy}), on one
+ * {@code (:GraphSwaps {count, since})} node: odd while a swap is under way. Neo4j reads see each transaction's changes
+ * as they are applied, not all at once, so a question asked while a swap commits could find a member in neither
+ * version. A read that found the count even before it and the same after it saw one version whole
+ * ({@link GraphReads}); else it is asked again. The swap counts up in transactions of their own, before and after its
+ * own. A count left odd by a node that died mid-swap is trusted again once {@link #ABANDONED} old.
+ */
+final class GraphSwaps {
+
+    static final Duration ABANDONED = Duration.ofMinutes(1);
+    static final String READ = "MATCH (swaps:GraphSwaps) RETURN swaps.count AS count, swaps.since AS since";
+    private static final Label LABEL = Label.label("GraphSwaps");
+
+    private GraphSwaps() {
+    }
+
+    /** Marks a swap as begun; after it, whether it succeeded or not, {@link #end}. */
+    static void begin(Neo4jClient neo4j, Clock clock) {
+        neo4j.query("""
+                        MERGE (swaps:GraphSwaps) ON CREATE SET swaps.count = 0
+                        SET swaps.count = CASE WHEN swaps.count % 2 = 0 THEN swaps.count + 1 ELSE swaps.count + 2 END,
+                            swaps.since = $now""")
+                .bindAll(Map.of("now", clock.millis())).run();
+    }
+
+    static void end(Neo4jClient neo4j) {
+        neo4j.query("MATCH (swaps:GraphSwaps) WHERE swaps.count % 2 = 1 SET swaps.count = swaps.count + 1").run();
+    }
+
+    /** The count a reader compares before and after its question: a count left odd long ago reads as even. */
+    static long count(Long count, Long since, long now) {
+        if (count == null) {
+            return 0;
+        }
+        boolean abandoned = count % 2 == 1 && since != null && now - since > ABANDONED.toMillis();
+        return abandoned ? count + 1 : count;
+    }
+
+    /** The count, read through Neo4j's API in this JVM. */
+    static long count(Transaction transaction, long now) {
+        try (ResourceIterator<Node> found = transaction.findNodes(LABEL)) {
+            if (!found.hasNext()) {
+                return 0;
+            }
+            Node swaps = found.next();
+            return count((Long) swaps.getProperty("count", null), (Long) swaps.getProperty("since", null), now);
+        }
+    }
+}
