@@ -215,8 +215,8 @@ class BesideLiveRebuilds {
     }
 
     /**
-     * Swaps the copies in, if no node runs the live processor any more and the rebuild's processor has got at least
-     * as far in every segment; else changes nothing and answers false (tried again at the next poll).
+     * Swaps the copies in, if the rebuild's processor has got at least as far as the live one in every segment and no
+     * node runs either any more; else changes nothing and answers false (tried again at the next poll).
      */
     private boolean switchOver(long rebuild, ReadModelCopy owned) {
         Boolean switched = transaction.execute(status -> {
@@ -225,10 +225,11 @@ class BesideLiveRebuilds {
             }
             owned.lock();
             List<TokenClaim> claims = tables.lockTokens(List.of(owned.group(), owned.shadowProcessor()));
-            boolean liveHeld = claims.stream()
-                    .anyMatch(claim -> claim.processorName().equals(owned.group()) && held(claim));
+            // no processor of either may write while the copy is swapped in: the rebuild's, done, is stopped on
+            // every node too (a copy in another store cannot be locked against it as tables are)
+            boolean running = claims.stream().anyMatch(this::held);
             List<StoredToken> copies = tokens.of(owned.shadowProcessor());
-            if (liveHeld || !overtakes(copies, tokens.of(owned.group()))) {
+            if (running || !overtakes(copies, tokens.of(owned.group()))) {
                 status.setRollbackOnly();
                 return false;
             }

@@ -10,15 +10,17 @@ import org.axonframework.common.transaction.TransactionManager;
  * ({@link RebuildCopies}): a handler writing to another store asks the mark and writes the copy.
  * <p>
  * Every method is called by the node that takes the step, under the rebuild's row lock where it says "in the
- * transaction": PostgreSQL's, which commits the step. Work in another store commits on its own, so it must be safe to
- * do again if that transaction rolls back.
+ * transaction": PostgreSQL's, which commits the step. Work in another store must commit on its own, before that
+ * transaction does (through the store's driver: a client managed by Spring would join PostgreSQL's transaction and
+ * commit after it), and be safe to do again if that transaction rolls back. The copy is swapped in only once the
+ * rebuild's processor runs on no node.
  */
 public interface ReadModelCopy {
 
     /** The processing group whose read model this copies. */
     String group();
 
-    /** Refuses (with a {@link org.bunnybook.platform.Conflict}) to start a rebuild the copy could not be swapped in by. */
+    /** Refuses (a {@link org.bunnybook.platform.Conflict}) to start a rebuild whose copy could not be swapped in. */
     default void checkSwappable() {
     }
 
@@ -49,8 +51,9 @@ public interface ReadModelCopy {
 
     /**
      * In the switch's transaction, before it locks anything else: waits (briefly) until nothing writes the copy any
-     * more, and keeps it so, so that the rebuild's processor, which writes the copy and then its token, cannot
-     * deadlock with the switch.
+     * more (a batch of the rebuild's processor still finishing), and keeps it so, so that the processor, which writes
+     * the copy and then its token, cannot deadlock with the switch. Nothing to do where the processor's writes commit
+     * before its token does, as they must in another store.
      */
     default void lock() {
     }

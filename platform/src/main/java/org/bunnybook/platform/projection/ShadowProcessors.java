@@ -32,8 +32,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * This node's processors of rebuilds beside the live read model: for a group, a second pooled streaming processor
  * over the very handlers of the live one (same projection beans, same savepoints, same sequencing), with tokens and
  * parked events of its own under {@link ReadModelCopy#shadowProcessor()}, writing the copy (PostgreSQL tables through
- * {@link ShadowSearchPath}). Its units of work are marked as writing {@link RebuildCopies}: it pushes nothing to browsers and
- * retires no cached value, the live processor does.
+ * {@link ShadowSearchPath}). Its units of work are marked as writing {@link RebuildCopies}: it pushes nothing to
+ * browsers and retires no cached value, the live processor does.
  */
 @Component
 class ShadowProcessors {
