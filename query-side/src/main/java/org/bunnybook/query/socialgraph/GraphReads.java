@@ -2,6 +2,8 @@ package org.bunnybook.query.socialgraph;
 
 import org.bunnybook.api.account.ProfileSummary;
 import org.neo4j.graphdb.Transaction;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -74,27 +76,31 @@ abstract class GraphReads {
         return walkInThisJvm(timeout, walk);
     }
 
-    /** A walk as {@link #walkInThisJvm(Function)}, with a time limit of its own, shorter than the one every read has. */
+    /** A walk as {@link #walkInThisJvm(Function)}, with a time limit of its own, shorter than every read's. */
     <T> Optional<T> walkInThisJvm(Duration limit, Function<Transaction, T> walk) {
         return inThisJvm() ? whole(limit, () -> walkOnce(limit, walk)) : Optional.empty();
     }
 
     /**
      * The answer of a question asked with no swap under way, before or after: asked again after one that overlapped a
-     * swap, waiting while one goes on, for at most the question's time limit (past it, the answer as it came).
+     * swap, waiting while one goes on. A graph that cannot answer whole within the question's time limit is told as
+     * too slow, as for any question that takes longer.
      */
     private <T> T whole(Duration limit, Supplier<T> question) {
         long deadline = clock.millis() + limit.toMillis();
         while (true) {
             long before = swaps(limit);
-            if (before % 2 == 1 && clock.millis() < deadline) {
-                pause();
-                continue;
+            if (before % 2 == 0) {
+                T answer = question.get();
+                if (swaps(limit) == before) {
+                    return answer;
+                }
             }
-            T answer = question.get();
-            if (swaps(limit) == before || clock.millis() >= deadline) {
-                return answer;
+            if (clock.millis() >= deadline) {
+                throw new QueryTimeoutException("the social graph was being swapped for a rebuilt one for longer than "
+                        + limit);
             }
+            pause();
         }
     }
 
@@ -112,7 +118,7 @@ abstract class GraphReads {
             Thread.sleep(SWAP_POLL.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a swap of the social graph went on", e);
+            throw new DataAccessResourceFailureException("interrupted while the social graph was being swapped", e);
         }
     }
 

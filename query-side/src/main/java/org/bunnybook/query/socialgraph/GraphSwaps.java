@@ -1,10 +1,10 @@
 package org.bunnybook.query.socialgraph;
 
+import org.neo4j.driver.Session;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
-import org.springframework.data.neo4j.core.Neo4jClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,8 @@ import java.util.Map;
  * as they are applied, not all at once, so a question asked while a swap commits could find a member in neither
  * version. A read that found the count even before it and the same after it saw one version whole
  * ({@link GraphReads}); else it is asked again. The swap counts up in transactions of their own, before and after its
- * own. A count left odd by a node that died mid-swap is trusted again once {@link #ABANDONED} old.
+ * own. A count left odd by a node that died mid-swap is trusted again once {@link #ABANDONED} old (by the clock of the
+ * node that swapped: nodes' clocks are kept in step).
  */
 final class GraphSwaps {
 
@@ -27,26 +28,32 @@ final class GraphSwaps {
     private GraphSwaps() {
     }
 
-    /** Marks a swap as begun; after it, whether it succeeded or not, {@link #end}. */
-    static void begin(Neo4jClient neo4j, Clock clock) {
-        neo4j.query("""
-                        MERGE (swaps:GraphSwaps) ON CREATE SET swaps.count = 0
-                        SET swaps.count = CASE WHEN swaps.count % 2 = 0 THEN swaps.count + 1 ELSE swaps.count + 2 END,
-                            swaps.since = $now""")
-                .bindAll(Map.of("now", clock.millis())).run();
+    /**
+     * Marks a swap as begun, committed at once (in a session of its own, outside any transaction under way); after
+     * the swap, whether it succeeded or not, {@link #end}.
+     */
+    static void begin(Session session, Clock clock) {
+        session.run("""
+                MERGE (swaps:GraphSwaps) ON CREATE SET swaps.count = 0
+                SET swaps.count = CASE WHEN swaps.count % 2 = 0 THEN swaps.count + 1 ELSE swaps.count + 2 END,
+                    swaps.since = $now""", Map.of("now", clock.millis())).consume();
     }
 
-    static void end(Neo4jClient neo4j) {
-        neo4j.query("MATCH (swaps:GraphSwaps) WHERE swaps.count % 2 = 1 SET swaps.count = swaps.count + 1").run();
+    static void end(Session session) {
+        session.run("MATCH (swaps:GraphSwaps) WHERE swaps.count % 2 = 1 SET swaps.count = swaps.count + 1")
+                .consume();
     }
 
-    /** The count a reader compares before and after its question: a count left odd long ago reads as even. */
+    /**
+     * The count a reader compares before and after its question. A count left odd long ago reads as even, and as
+     * none other: negated, so that the swap's end, should it come after all, still differs from it.
+     */
     static long count(Long count, Long since, long now) {
         if (count == null) {
             return 0;
         }
         boolean abandoned = count % 2 == 1 && since != null && now - since > ABANDONED.toMillis();
-        return abandoned ? count + 1 : count;
+        return abandoned ? -count - 1 : count;
     }
 
     /** The count, read through Neo4j's API in this JVM. */

@@ -3,17 +3,17 @@ package org.bunnybook.query.socialgraph;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.platform.projection.ReadModelCopy;
 import org.bunnybook.query.cache.GenerationalCache;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The social graph's copy, built by a rebuild beside the live graph while members read that. Neo4j Community keeps
@@ -22,14 +22,15 @@ import java.util.stream.Collectors;
  * {@code classpath:neo4j/migrations}), joined by relationships of the same types. A relationship only ever joins two
  * nodes of one version, so every question, which starts from a live {@code Profile}, stays in the live graph
  * ({@link SocialGraphQueries}). The rebuild's processor writes the copy through {@link GraphWrites}, whose statements
- * it renames ({@link #inCopy}).
+ * it renames ({@link #inCopy}); it runs on no node by the time of the swap (BesideLiveRebuilds waits for that).
  * <p>
  * The swap relabels in one Neo4j transaction: the live nodes as retired, the copy's as live. Neo4j applies a
  * transaction's changes as it commits them, not all at once to its readers, so the swap is counted before and after
  * ({@link GraphSwaps}) and a read that overlapped it is asked again: readers see the one graph or the other, whole.
- * The retired nodes are deleted after the switch. Neo4j commits before the switch's PostgreSQL transaction, which may
- * then fail: the rebuild's own node, {@code (:GraphRebuild {id, swapped})}, made with the copy, remembers the swap, so
- * that trying the switch again swaps nothing back.
+ * The retired nodes are deleted after the switch. Every step runs on the driver, in Neo4j transactions of its own:
+ * Spring Data's client would join the switch's PostgreSQL transaction and commit after it. Neo4j commits first, and
+ * the PostgreSQL transaction may then fail: the rebuild's own node, {@code (:GraphRebuild {id, swapped})}, made with
+ * the copy, remembers the swap, so that trying the switch again swaps nothing back.
  */
 @Component
 class SocialGraphCopy implements ReadModelCopy {
@@ -37,15 +38,15 @@ class SocialGraphCopy implements ReadModelCopy {
     private static final Pattern LIVE_LABEL = Pattern.compile(":(Profile|Pair|ErasedProfile)\\b");
     private static final List<String> LIVE = List.of("Profile", "Pair", "ErasedProfile");
 
-    private final Neo4jClient neo4j;
-    private final TransactionTemplate transaction;
+    private final Driver driver;
+    private final HomeDatabase database;
     private final GenerationalCache cache;
     private final Clock clock;
 
-    SocialGraphCopy(Neo4jClient neo4j, @Qualifier("neo4jTransactionManager") PlatformTransactionManager neo4jTx,
-                    @Qualifier(SocialGraphCache.NAME) GenerationalCache cache, Clock clock) {
-        this.neo4j = neo4j;
-        this.transaction = new TransactionTemplate(neo4jTx);
+    SocialGraphCopy(Driver driver, HomeDatabase database, @Qualifier(SocialGraphCache.NAME) GenerationalCache cache,
+                    Clock clock) {
+        this.driver = driver;
+        this.database = database;
         this.cache = cache;
         this.clock = clock;
     }
@@ -60,24 +61,32 @@ class SocialGraphCopy implements ReadModelCopy {
         return ReadModels.SOCIAL_GRAPH;
     }
 
+    /** Clears away whatever an earlier rebuild left (a copy given up on, a retired graph not yet deleted). */
     @Override
     public void create(long rebuild) {
-        GraphDeletes.inBatches(neo4j, transaction, labels("Rebuild"));
-        GraphDeletes.inBatches(neo4j, transaction, labels("Retired"));
-        GraphDeletes.inBatches(neo4j, transaction, List.of("GraphRebuild"));
-        neo4j.query("CREATE (:GraphRebuild {id: $rebuild, swapped: false})").bind(rebuild).to("rebuild").run();
+        GraphDeletes.inBatches(driver, database, labels("Rebuild"));
+        GraphDeletes.inBatches(driver, database, labels("Retired"));
+        GraphDeletes.inBatches(driver, database, List.of("GraphRebuild"));
+        try (Session session = session()) {
+            session.run("CREATE (:GraphRebuild {id: $rebuild, swapped: false})", Map.of("rebuild", rebuild))
+                    .consume();
+        }
     }
 
     @Override
     public boolean exists() {
-        return neo4j.query("MATCH (rebuild:GraphRebuild) WHERE NOT rebuild.swapped RETURN count(rebuild) > 0")
-                .fetchAs(Boolean.class).one().orElse(false);
+        try (Session session = session()) {
+            return session.run("MATCH (rebuild:GraphRebuild) WHERE NOT rebuild.swapped RETURN count(rebuild) > 0")
+                    .single().get(0).asBoolean();
+        }
     }
 
+    /** Also what a swap whose switch then failed to commit retired, should the rebuild be given up on after it. */
     @Override
     public void drop() {
-        GraphDeletes.inBatches(neo4j, transaction, labels("Rebuild"));
-        GraphDeletes.inBatches(neo4j, transaction, List.of("GraphRebuild"));
+        GraphDeletes.inBatches(driver, database, labels("Rebuild"));
+        GraphDeletes.inBatches(driver, database, labels("Retired"));
+        GraphDeletes.inBatches(driver, database, List.of("GraphRebuild"));
     }
 
     /**
@@ -86,42 +95,47 @@ class SocialGraphCopy implements ReadModelCopy {
      */
     @Override
     public boolean swapIn(long rebuild) {
-        Optional<Boolean> done = neo4j.query("MATCH (rebuild:GraphRebuild {id: $rebuild}) RETURN rebuild.swapped")
-                .bind(rebuild).to("rebuild").fetchAs(Boolean.class).one();
-        if (done.isEmpty()) {
-            throw new IllegalStateException("the copy of the social graph for rebuild " + rebuild + " is gone");
+        try (Session session = session()) {
+            List<Record> marker = session.run("MATCH (rebuild:GraphRebuild {id: $rebuild}) RETURN rebuild.swapped",
+                    Map.of("rebuild", rebuild)).list();
+            if (marker.isEmpty()) {
+                throw new IllegalStateException("the copy of the social graph for rebuild " + rebuild + " is gone");
+            }
+            // swapped now or by an attempt whose switch did not commit, which retired nothing
+            cache.retireEverythingOnCommit();
+            if (marker.get(0).get(0).asBoolean()) {
+                return false;
+            }
+            GraphSwaps.begin(session, clock);
+            try {
+                session.executeWriteWithoutResult(transaction -> {
+                    for (String label : LIVE) {
+                        transaction.run("MATCH (n:" + label + ") REMOVE n:" + label + " SET n:Retired" + label)
+                                .consume();
+                        transaction.run("MATCH (n:Rebuild" + label + ") REMOVE n:Rebuild" + label + " SET n:" + label)
+                                .consume();
+                    }
+                    transaction.run("MATCH (rebuild:GraphRebuild {id: $rebuild}) SET rebuild.swapped = true",
+                            Map.of("rebuild", rebuild)).consume();
+                });
+            } finally {
+                GraphSwaps.end(session);
+            }
+            return true;
         }
-        cache.retireEverythingOnCommit(); // swapped now or by an attempt whose switch did not commit: not retired then
-        if (done.get()) {
-            return false;
-        }
-        GraphSwaps.begin(neo4j, clock);
-        try {
-            transaction.executeWithoutResult(status -> {
-                for (String label : LIVE) {
-                    relabel(label, "Retired" + label);
-                    relabel("Rebuild" + label, label);
-                }
-                neo4j.query("MATCH (rebuild:GraphRebuild {id: $rebuild}) SET rebuild.swapped = true")
-                        .bind(rebuild).to("rebuild").run();
-            });
-        } finally {
-            GraphSwaps.end(neo4j);
-        }
-        return true;
     }
 
     @Override
     public void afterSwitch() {
-        GraphDeletes.inBatches(neo4j, transaction, labels("Retired"));
-        GraphDeletes.inBatches(neo4j, transaction, List.of("GraphRebuild"));
+        GraphDeletes.inBatches(driver, database, labels("Retired"));
+        GraphDeletes.inBatches(driver, database, List.of("GraphRebuild"));
     }
 
-    private void relabel(String from, String to) {
-        neo4j.query("MATCH (n:" + from + ") REMOVE n:" + from + " SET n:" + to).run();
+    private Session session() {
+        return driver.session(database.sessions(AccessMode.WRITE));
     }
 
     private static List<String> labels(String prefix) {
-        return LIVE.stream().map(label -> prefix + label).collect(Collectors.toList());
+        return LIVE.stream().map(label -> prefix + label).toList();
     }
 }

@@ -18,12 +18,10 @@ import org.bunnybook.api.friendship.Unfriended;
 import org.bunnybook.platform.processing.BatchBuffers;
 import org.bunnybook.query.cache.GenerationalCache;
 import org.bunnybook.query.socialgraph.GraphChange.Kind;
+import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.DependsOn;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.UUID;
@@ -43,16 +41,16 @@ import java.util.UUID;
 @ProcessingGroup(ReadModels.SOCIAL_GRAPH)
 class SocialGraphProjection {
 
-    private final Neo4jClient neo4j;
-    private final TransactionTemplate transaction;
+    private final Driver driver;
+    private final HomeDatabase database;
     private final GenerationalCache cache;
     private final BatchBuffers.Buffer<GraphChange> changes;
 
-    SocialGraphProjection(Neo4jClient neo4j, @Qualifier("neo4jTransactionManager") PlatformTransactionManager neo4jTx,
+    SocialGraphProjection(Driver driver, HomeDatabase database,
                           @Qualifier(SocialGraphCache.NAME) GenerationalCache cache, BatchBuffers buffers,
                           GraphWrites writes) {
-        this.neo4j = neo4j;
-        this.transaction = new TransactionTemplate(neo4jTx);
+        this.driver = driver;
+        this.database = database;
         this.cache = cache;
         this.changes = buffers.buffer(writes::apply);
     }
@@ -121,7 +119,7 @@ class SocialGraphProjection {
      */
     @ResetHandler
     void reset() {
-        GraphDeletes.inBatches(neo4j, transaction, List.of("Profile", "Pair", "ErasedProfile"));
+        GraphDeletes.inBatches(driver, database, List.of("Profile", "Pair", "ErasedProfile"));
         cache.forgetEverything();
     }
 

@@ -5,6 +5,7 @@ import org.bunnybook.query.testing.EmbeddedReadModelStores;
 import org.bunnybook.query.testing.ReadModelTest;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
 import org.neo4j.graphdb.Label;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 class GraphReadsTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final Duration QUICK = Duration.ofMillis(300);
 
     @Autowired
     GraphReads configured;
@@ -127,41 +129,55 @@ class GraphReadsTest {
      */
     @Test
     void aReadWaitsOutASwapAndIsAskedAgainAfterOneItOverlapped() throws Exception {
-        for (GraphReads reads : bothWays()) {
-            String way = reads.getClass().getSimpleName();
-            neo4j.query("MATCH (probe:SwapProbe) DELETE probe").run();
-            GraphSwaps.begin(neo4j, Clock.systemUTC());
-            CompletableFuture<List<Object>> during = CompletableFuture.supplyAsync(() ->
-                    reads.read("MATCH (probe:SwapProbe) RETURN count(probe) AS n", Map.of(), GraphReadsTest::n));
-            Thread.sleep(200);
-            assertThat(during).as(way + ": waiting for the swap to end").isNotDone();
-            neo4j.query("CREATE (:SwapProbe)").run(); // what the swap changed
-            GraphSwaps.end(neo4j);
-            assertThat(during.get(5, TimeUnit.SECONDS)).as(way + ": the graph after the swap").containsExactly(1L);
+        try (Session swaps = driver.session()) {
+            for (GraphReads reads : bothWays()) {
+                String way = reads.getClass().getSimpleName();
+                neo4j.query("MATCH (probe:SwapProbe) DELETE probe").run();
+                GraphSwaps.begin(swaps, Clock.systemUTC());
+                CompletableFuture<List<Object>> during = CompletableFuture.supplyAsync(() ->
+                        reads.read("MATCH (probe:SwapProbe) RETURN count(probe) AS n", Map.of(), GraphReadsTest::n));
+                Thread.sleep(200);
+                assertThat(during).as(way + ": waiting for the swap to end").isNotDone();
+                neo4j.query("CREATE (:SwapProbe)").run(); // what the swap changed
+                GraphSwaps.end(swaps);
+                assertThat(during.get(5, TimeUnit.SECONDS)).as(way + ": the graph after the swap").containsExactly(1L);
 
-            // a whole swap while the question is asked, from the mapping of its row: in this JVM, where that runs on
-            // the reader's thread (over Bolt it runs on the driver's, which must not wait for another question)
-            if (reads.inThisJvm()) {
-                AtomicInteger asked = new AtomicInteger();
-                List<Object> answer = reads.read("RETURN 1 AS n", Map.of(), row -> {
-                    if (asked.incrementAndGet() == 1) {
-                        GraphSwaps.begin(neo4j, Clock.systemUTC());
-                        GraphSwaps.end(neo4j);
-                    }
-                    return n(row);
-                });
-                assertThat(answer).containsExactly(1L);
-                assertThat(asked).as(way + ": asked again after a swap overlapped it").hasValue(2);
-            }
+                // a whole swap while the question is asked, from the mapping of its row: in this JVM, where that runs
+                // on the reader's thread (over Bolt it runs on the driver's, which must not wait for another question)
+                if (reads.inThisJvm()) {
+                    AtomicInteger asked = new AtomicInteger();
+                    List<Object> answer = reads.read("RETURN 1 AS n", Map.of(), row -> {
+                        if (asked.incrementAndGet() == 1) {
+                            GraphSwaps.begin(swaps, Clock.systemUTC());
+                            GraphSwaps.end(swaps);
+                        }
+                        return n(row);
+                    });
+                    assertThat(answer).containsExactly(1L);
+                    assertThat(asked).as(way + ": asked again after a swap overlapped it").hasValue(2);
+                }
 
-            GraphSwaps.begin(neo4j, Clock.offset(Clock.systemUTC(), GraphSwaps.ABANDONED.plusSeconds(1).negated()));
-            try {
-                long started = System.nanoTime();
-                assertThat(reads.read("RETURN 1 AS n", Map.of(), GraphReadsTest::n)).containsExactly(1L);
-                assertThat(Duration.ofNanos(System.nanoTime() - started)).as(way + ": an abandoned swap")
-                        .isLessThan(Duration.ofSeconds(1));
-            } finally {
-                GraphSwaps.end(neo4j);
+                GraphSwaps.begin(swaps, Clock.offset(Clock.systemUTC(), GraphSwaps.ABANDONED.plusSeconds(1).negated()));
+                try {
+                    long started = System.nanoTime();
+                    assertThat(reads.read("RETURN 1 AS n", Map.of(), GraphReadsTest::n)).containsExactly(1L);
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).as(way + ": an abandoned swap")
+                            .isLessThan(Duration.ofSeconds(1));
+                } finally {
+                    GraphSwaps.end(swaps);
+                }
+
+                // a swap that outlasts a question's time limit: the graph is too slow to answer whole
+                GraphReads quick = reads.inThisJvm()
+                        ? new InProcessGraphReads(EmbeddedReadModelStores.neo4j().database(), QUICK, Clock.systemUTC())
+                        : new BoltGraphReads(driver, database, QUICK, Clock.systemUTC());
+                GraphSwaps.begin(swaps, Clock.systemUTC());
+                try {
+                    assertThatThrownBy(() -> quick.read("RETURN 1 AS n", Map.of(), GraphReadsTest::n))
+                            .as(way).isInstanceOf(QueryTimeoutException.class);
+                } finally {
+                    GraphSwaps.end(swaps);
+                }
             }
         }
         neo4j.query("MATCH (probe:SwapProbe) DELETE probe").run();
