@@ -78,14 +78,18 @@ final class ReadModelDigests {
         return lines;
     }
 
+    /**
+     * The graph's nodes by their live labels and every relationship between them: not the bookkeeping beside them (a
+     * rebuild's copy or retired version, the count of swaps, Neo4j-Migrations' records).
+     */
     private List<String> graph() {
         List<String> lines = new ArrayList<>(neo4j.query("""
-                        MATCH (n) WHERE none(label IN labels(n) WHERE label STARTS WITH '__')
+                        MATCH (n) WHERE n:Profile OR n:Pair OR n:ErasedProfile
                         RETURN labels(n) AS labels, properties(n) AS properties""")
                 .fetchAs(String.class).mappedBy((types, record) -> sorted(record.get("labels").asList(String::valueOf))
                         + " " + new TreeMap<>(record.get("properties").asMap())).all());
         lines.addAll(neo4j.query("""
-                        MATCH (a)-[r]->(b) WHERE none(label IN labels(a) + labels(b) WHERE label STARTS WITH '__')
+                        MATCH (a:Profile)-[r]->(b:Profile)
                         RETURN a.id AS a, type(r) AS type, properties(r) AS properties, b.id AS b""")
                 .fetchAs(String.class).mappedBy((types, record) -> record.get("a").asString() + " -"
                         + record.get("type").asString() + new TreeMap<>(record.get("properties").asMap()) + "-> "
