@@ -22,7 +22,7 @@ import java.util.function.Function;
  * trip (RUN and PULL pipelined), records mapped by hand. Spring Data Neo4j's client, outside a Spring transaction,
  * began and committed an explicit transaction around every statement: three round trips, each waited for, around
  * queries whose own work is a fraction of one (docs/performance.md). An auto-commit read is never retried by the
- * driver.
+ * driver. The count of swaps ({@link GraphSwaps}) is read before and after the question: a round trip each.
  */
 final class BoltGraphReads extends GraphReads {
 
@@ -36,8 +36,19 @@ final class BoltGraphReads extends GraphReads {
     }
 
     @Override
-    <T> List<T> readOnce(String cypher, Map<String, Object> parameters, Duration limit,
-                         Function<GraphRow, T> mapping) {
+    <T> List<T> read(String cypher, Map<String, Object> parameters, Duration limit,
+                     Function<GraphRow, T> mapping) {
+        return whole(limit, () -> swaps(limit), () -> once(cypher, parameters, limit, mapping));
+    }
+
+    private long swaps(Duration limit) {
+        long now = now();
+        return once(GraphSwaps.READ, Map.of(), limit, row -> GraphSwaps.count((Long) row.columns().get("count"),
+                (Long) row.columns().get("since"), now)).stream().findFirst().orElse(0L);
+    }
+
+    private <T> List<T> once(String cypher, Map<String, Object> parameters, Duration limit,
+                             Function<GraphRow, T> mapping) {
         TransactionConfig limited = TransactionConfig.builder().withTimeout(limit).build();
         try (Session session = driver.session(database.sessions(AccessMode.READ))) {
             return session.run(cypher, parameters, limited).list(record -> mapping.apply(new GraphRow(record.asMap())));

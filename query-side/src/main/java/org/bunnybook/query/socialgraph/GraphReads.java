@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -37,20 +38,9 @@ abstract class GraphReads {
         this.clock = clock;
     }
 
-    /** One read, as the graph answers it at the time, with a time limit of its own. */
-    abstract <T> List<T> readOnce(String cypher, Map<String, Object> parameters, Duration limit,
-                                  Function<GraphRow, T> mapping);
-
-    /** One walk where the graph runs in this JVM; empty over Bolt. */
-    <T> Optional<T> walkOnce(Duration limit, Function<Transaction, T> walk) {
-        return Optional.empty();
-    }
-
     /** A read with a time limit of its own, shorter than the one every read has. */
-    <T> List<T> read(String cypher, Map<String, Object> parameters, Duration limit,
-                     Function<GraphRow, T> mapping) {
-        return whole(limit, () -> readOnce(cypher, parameters, limit, mapping));
-    }
+    abstract <T> List<T> read(String cypher, Map<String, Object> parameters, Duration limit,
+                              Function<GraphRow, T> mapping);
 
     /** The time limit every read has. */
     Duration timeout() {
@@ -78,21 +68,22 @@ abstract class GraphReads {
 
     /** A walk as {@link #walkInThisJvm(Function)}, with a time limit of its own, shorter than every read's. */
     <T> Optional<T> walkInThisJvm(Duration limit, Function<Transaction, T> walk) {
-        return inThisJvm() ? whole(limit, () -> walkOnce(limit, walk)) : Optional.empty();
+        return Optional.empty();
     }
 
     /**
-     * The answer of a question asked with no swap under way, before or after: asked again after one that overlapped a
-     * swap, waiting while one goes on. A graph that cannot answer whole within the question's time limit is told as
-     * too slow, as for any question that takes longer.
+     * The answer of a question asked with no swap under way, before or after ({@link GraphSwaps}, whose count
+     * {@code swaps} reads): asked again after one that overlapped a swap, waiting while one goes on. A graph that
+     * cannot answer whole within the question's time limit is told as too slow, as for any question that takes
+     * longer. Every read and walk goes through here.
      */
-    private <T> T whole(Duration limit, Supplier<T> question) {
+    <T> T whole(Duration limit, LongSupplier swaps, Supplier<T> question) {
         long deadline = clock.millis() + limit.toMillis();
         while (true) {
-            long before = swaps(limit);
+            long before = swaps.getAsLong();
             if (before % 2 == 0) {
                 T answer = question.get();
-                if (swaps(limit) == before) {
+                if (swaps.getAsLong() == before) {
                     return answer;
                 }
             }
@@ -104,13 +95,9 @@ abstract class GraphReads {
         }
     }
 
-    private long swaps(Duration limit) {
-        long now = clock.millis();
-        return walkOnce(limit, transaction -> GraphSwaps.count(transaction, now))
-                .orElseGet(() -> readOnce(GraphSwaps.READ, Map.of(), limit,
-                                row -> GraphSwaps.count((Long) row.columns().get("count"),
-                                        (Long) row.columns().get("since"), now))
-                        .stream().findFirst().orElse(0L));
+    /** Now, by the clock reads compare an abandoned swap's age with. */
+    long now() {
+        return clock.millis();
     }
 
     private static void pause() {

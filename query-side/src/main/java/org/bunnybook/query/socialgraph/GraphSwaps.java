@@ -3,6 +3,7 @@ package org.bunnybook.query.socialgraph;
 import org.neo4j.driver.Session;
 import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.NotFoundException;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 
@@ -56,14 +57,41 @@ final class GraphSwaps {
         return abandoned ? -count - 1 : count;
     }
 
-    /** The count, read through Neo4j's API in this JVM. */
-    static long count(Transaction transaction, long now) {
-        try (ResourceIterator<Node> found = transaction.findNodes(LABEL)) {
-            if (!found.hasNext()) {
-                return 0;
+    /**
+     * The count, read through Neo4j's API in this JVM, twice a question: from the node found once by its label, then
+     * by its id (a record read, where a label's lookup opens an index cursor).
+     */
+    static final class InThisJvm {
+
+        private volatile String node;
+
+        long count(Transaction transaction, long now) {
+            Node swaps = find(transaction);
+            return swaps == null ? 0
+                    : GraphSwaps.count((Long) swaps.getProperty("count", null), (Long) swaps.getProperty("since", null),
+                    now);
+        }
+
+        private Node find(Transaction transaction) {
+            String known = node;
+            if (known != null) {
+                try {
+                    Node swaps = transaction.getNodeByElementId(known);
+                    if (swaps.hasLabel(LABEL)) {
+                        return swaps;
+                    }
+                } catch (NotFoundException deleted) {
+                    // deleted by hand (its id may since be another node's): found again by its label
+                }
             }
-            Node swaps = found.next();
-            return count((Long) swaps.getProperty("count", null), (Long) swaps.getProperty("since", null), now);
+            try (ResourceIterator<Node> found = transaction.findNodes(LABEL)) {
+                if (!found.hasNext()) {
+                    return null;
+                }
+                Node swaps = found.next();
+                node = swaps.getElementId();
+                return swaps;
+            }
         }
     }
 }

@@ -24,12 +24,15 @@ import java.util.function.Function;
  * calling thread, without Bolt. Over Bolt even the cheapest question crosses four threads (the driver's event loop,
  * the server's, a Bolt worker and back) and costs more than PostgreSQL's whole answer to mutual friends
  * (docs/performance.md). The transaction is never committed: closing it rolls back, so a read cannot change the graph.
+ * The count of swaps is read in the question's own transaction (each read in it sees what is committed at the time),
+ * which costs a record read rather than a transaction more.
  */
 final class InProcessGraphReads extends GraphReads {
 
     private static final String TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut";
 
     private final GraphDatabaseService database;
+    private final GraphSwaps.InThisJvm swaps = new GraphSwaps.InThisJvm();
 
     InProcessGraphReads(GraphDatabaseService database, Duration timeout, Clock clock) {
         super(timeout, clock);
@@ -42,9 +45,9 @@ final class InProcessGraphReads extends GraphReads {
     }
 
     @Override
-    <T> List<T> readOnce(String cypher, Map<String, Object> parameters, Duration limit,
-                         Function<GraphRow, T> mapping) {
-        return inTransaction(limit, transaction -> {
+    <T> List<T> read(String cypher, Map<String, Object> parameters, Duration limit,
+                     Function<GraphRow, T> mapping) {
+        return inTransaction(limit, transaction -> whole(limit, () -> swaps.count(transaction, now()), () -> {
             try (Result result = transaction.execute(cypher, parameters)) {
                 List<T> rows = new ArrayList<>();
                 while (result.hasNext()) {
@@ -52,12 +55,13 @@ final class InProcessGraphReads extends GraphReads {
                 }
                 return rows;
             }
-        });
+        }));
     }
 
     @Override
-    <T> Optional<T> walkOnce(Duration limit, Function<Transaction, T> walk) {
-        return Optional.of(inTransaction(limit, walk));
+    <T> Optional<T> walkInThisJvm(Duration limit, Function<Transaction, T> walk) {
+        return Optional.of(inTransaction(limit, transaction ->
+                whole(limit, () -> swaps.count(transaction, now()), () -> walk.apply(transaction))));
     }
 
     private <T> T inTransaction(Duration limit, Function<Transaction, T> work) {
