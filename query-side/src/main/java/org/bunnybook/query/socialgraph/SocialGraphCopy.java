@@ -106,17 +106,23 @@ class SocialGraphCopy implements ReadModelCopy {
             if (marker.get(0).get(0).asBoolean()) {
                 return false;
             }
-            GraphSwaps.begin(session, clock);
             try {
+                GraphSwaps.begin(session, clock);
+                // the driver runs this again if it cannot tell whether the commit went through: relabelled twice, the
+                // swapped-in copy would be retired, so the marker is taken and checked first, in the transaction
                 session.executeWriteWithoutResult(transaction -> {
-                    for (String label : LIVE) {
-                        transaction.run("MATCH (n:" + label + ") REMOVE n:" + label + " SET n:Retired" + label)
-                                .consume();
-                        transaction.run("MATCH (n:Rebuild" + label + ") REMOVE n:Rebuild" + label + " SET n:" + label)
-                                .consume();
+                    boolean swapped = transaction.run("""
+                                    MATCH (rebuild:GraphRebuild {id: $rebuild}) WHERE NOT rebuild.swapped
+                                    SET rebuild.swapped = true RETURN count(rebuild) = 0""",
+                            Map.of("rebuild", rebuild)).single().get(0).asBoolean();
+                    if (!swapped) {
+                        for (String label : LIVE) {
+                            transaction.run("MATCH (n:" + label + ") REMOVE n:" + label + " SET n:Retired" + label)
+                                    .consume();
+                            transaction.run("MATCH (n:Rebuild" + label + ") REMOVE n:Rebuild" + label + " SET n:"
+                                    + label).consume();
+                        }
                     }
-                    transaction.run("MATCH (rebuild:GraphRebuild {id: $rebuild}) SET rebuild.swapped = true",
-                            Map.of("rebuild", rebuild)).consume();
                 });
             } finally {
                 GraphSwaps.end(session);
