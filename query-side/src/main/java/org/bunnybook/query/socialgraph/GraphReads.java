@@ -1,6 +1,7 @@
 package org.bunnybook.query.socialgraph;
 
 import org.bunnybook.api.account.ProfileSummary;
+import org.neo4j.graphdb.NotFoundException;
 import org.neo4j.graphdb.Transaction;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -82,7 +83,17 @@ abstract class GraphReads {
         while (true) {
             long before = swaps.getAsLong();
             if (before % 2 == 0) {
-                T answer = question.get();
+                T answer;
+                try {
+                    answer = question.get();
+                } catch (NotFoundException gone) {
+                    // a walk begun before a swap meets the retired nodes being deleted: asked again, unless no swap
+                    // explains it
+                    if (swaps.getAsLong() == before) {
+                        throw gone;
+                    }
+                    continue;
+                }
                 if (swaps.getAsLong() == before) {
                     return answer;
                 }
