@@ -240,10 +240,12 @@ class BesideLiveRebuilds {
                     SerializedObject<byte[]> token = serializer.serialize(current(copy.token()), byte[].class);
                     tables.storeToken(owned.group(), copy.segment(), token.getData(), token.getType().getName());
                 });
+                // the old model's parked events went with it (swapped in earlier, the live processor has been
+                // writing the copy since, and what it parked stays)
+                tables.deleteParked(owned.group());
             }
             tables.deleteTokens(owned.shadowProcessor());
-            // the old tables' parked events went with them; the copies' own are the live model's now
-            tables.deleteParked(owned.group());
+            // the copy's parked events are the live model's now
             tables.moveParked(owned.shadowProcessor(), owned.group());
             jdbc.sql("""
                             UPDATE projection_rebuilds SET state = :finished, finished_at = :at
