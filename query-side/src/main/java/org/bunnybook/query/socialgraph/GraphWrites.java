@@ -82,6 +82,7 @@ class GraphWrites {
 
     private static final Map<Kind, String> STATEMENTS = new EnumMap<>(Kind.class);
     private static final Map<Kind, String> COPY_STATEMENTS = new EnumMap<>(Kind.class);
+    private static final String COPY_LOCK = SocialGraphCopy.inCopy(LOCK);
 
     static {
         for (Kind kind : Kind.values()) {
@@ -118,7 +119,7 @@ class GraphWrites {
         List<GraphStatement> statements = new ArrayList<>();
         List<String> ids = batch.size() > 1 ? lockOrder(batch) : List.of();
         if (!ids.isEmpty()) {
-            statements.add(plannedOnce(copy ? SocialGraphCopy.inCopy(LOCK) : LOCK, "ids", ids));
+            statements.add(plannedOnce(copy ? COPY_LOCK : LOCK, "ids", ids));
         }
         for (List<GraphChange> step : steps(batch)) {
             statements.add(plannedOnce((copy ? COPY_STATEMENTS : STATEMENTS).get(step.get(0).kind()), "changes",

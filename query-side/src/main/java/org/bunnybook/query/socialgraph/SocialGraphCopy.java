@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
 @Component
 class SocialGraphCopy implements ReadModelCopy {
 
-    private static final Pattern LIVE_LABEL = Pattern.compile(":(Profile|Pair|ErasedProfile)\\b");
-    private static final List<String> LIVE = List.of("Profile", "Pair", "ErasedProfile");
+    /** The labels of the graph's nodes, which the copy's and the retired version's are named after. */
+    static final List<String> LIVE = List.of("Profile", "Pair", "ErasedProfile");
+    private static final Pattern LIVE_LABEL = Pattern.compile(":(" + String.join("|", LIVE) + ")\\b");
 
     private final Driver driver;
     private final HomeDatabase database;

@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -119,7 +118,7 @@ class SocialGraphProjection {
      */
     @ResetHandler
     void reset() {
-        GraphDeletes.inBatches(driver, database, List.of("Profile", "Pair", "ErasedProfile"));
+        GraphDeletes.inBatches(driver, database, SocialGraphCopy.LIVE);
         cache.forgetEverything();
     }
 
