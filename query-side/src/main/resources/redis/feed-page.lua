@@ -1,4 +1,4 @@
--- A page of a member's home feed in one round trip: the newest entries of their timeline (see feed-timelines.lua)
+-- A page of a member's home feed in one round trip: the newest entries of their live timeline (see feed-timelines.lua)
 -- below a bound, with each post as the posts cache holds it, and the member's blocks (runs after generations.lua and
 -- cached-posts.lua).
 -- ARGV: member, before (a lexical bound), limit.
@@ -7,13 +7,14 @@
 -- being rebuilt from nothing (the marker reads "rebuilding since ..." until FeedTimelines finds the replay over).
 
 local member, before, limit = ARGV[1], ARGV[2], tonumber(ARGV[3])
-local marker = redis.call('GET', 'feed:timelines')
+local version = redis.call('GET', 'feed.live') or 'feed'
+local marker = redis.call('GET', version .. ':timelines')
 if not marker or string.sub(marker, 1, 5) ~= 'kept ' then return {} end
-local set = 'feed:timeline:' .. member
+local set = version .. ':timeline:' .. member
 local entries = redis.call('ZREVRANGEBYLEX', set, before, '-', 'LIMIT', 0, limit)
 local answer = { redis.call('GET', set .. ':floor') or '', false }
-if redis.call('EXISTS', 'feed:blocks-kept') == 1 then
-  local blocked = redis.call('SMEMBERS', 'feed:blocks:' .. member)
+if redis.call('EXISTS', version .. ':blocks-kept') == 1 then
+  local blocked = redis.call('SMEMBERS', version .. ':blocks:' .. member)
   answer[2] = tostring(#blocked)
   for _, entry in ipairs(blocked) do table.insert(answer, entry) end
 end

@@ -5,28 +5,44 @@
 -- An entry is "<created at, ms, 15 digits>:<post id>" and every score is 0, so lexical order is (time, id) order,
 -- exactly the order PostgreSQL pages by. A set keeps its newest `cap` entries; its floor (key "<set>:floor") is the
 -- highest entry it ever dropped: the set holds every true entry above its floor and none at or below it (no floor
--- key when it never dropped one). Timelines are trusted only while "feed:timelines" exists: it is written when the
+-- key when it never dropped one). Timelines are trusted only while "<version>:timelines" exists: it is written when the
 -- projection starts from nothing, so Redis losing its data sends every reader to PostgreSQL.
 --
--- Per member, the blocks across which their feed must show nothing ("feed:blocks:<member>"): ">other" for a member
+-- Every key is under a version's name (FeedVersions): the live one's is "feed.live" ("feed" when absent); a rebuild's
+-- copy, built beside it, is named in the hash "feed.rebuild" (field "version") until it is swapped in.
+--
+-- Per member, the blocks across which their feed must show nothing ("<version>:blocks:<member>"): ">other" for a member
 -- they block, "<other" for one who blocks them (two entries, so that lifting one of two blocks leaves the other).
--- Kept here too so that a feed page reads them in its own round trip; trusted only while "feed:blocks-kept" exists,
--- which is written with "feed:timelines" when the projection starts from nothing: timelines kept before blocks were
+-- Kept here too so that a feed page reads them in its own round trip; trusted only while "<version>:blocks-kept"
+-- exists, which is written with "<version>:timelines" when the projection starts from nothing: timelines kept before blocks were
 -- kept here, or a Redis that lost its data, send the page to PostgreSQL for the reader's blocks.
 --
 -- Each call runs atomically inside Redis, so handlers running concurrently in different segments commute. A call
 -- applies a processor batch's changes in their order (one round trip for the batch); each change is idempotent, so a
 -- batch applied again after a failure leaves the same sets. The keys of friends' timelines are found inside the
 -- script: this needs one Redis, not a cluster.
--- ARGV: cap, then the changes one after another, each an operation followed by its arguments.
+-- ARGV: cap, "live" or "copy" (the version written), then the changes one after another, each an operation followed
+-- by its arguments.
 
 local cap = tonumber(ARGV[1])
 local ARGUMENTS = { post = 2, delete = 2, befriend = 2, unfriend = 2, block = 2, unblock = 2, erase = 1, start = 1 }
 
-local function wall(member) return 'feed:wall:' .. member end
-local function timeline(member) return 'feed:timeline:' .. member end
-local function friends(member) return 'feed:friends:' .. member end
-local function blocks(member) return 'feed:blocks:' .. member end
+local version
+if ARGV[2] == 'copy' then
+  -- a rebuild's processor writes its copy until it is swapped in, and never after: the live processor does then
+  local copy = redis.call('HMGET', 'feed.rebuild', 'version', 'swapped')
+  if not copy[1] or copy[2] ~= '0' then
+    return redis.error_reply('no copy of the feed timelines is being built')
+  end
+  version = copy[1]
+else
+  version = redis.call('GET', 'feed.live') or 'feed'
+end
+
+local function wall(member) return version .. ':wall:' .. member end
+local function timeline(member) return version .. ':timeline:' .. member end
+local function friends(member) return version .. ':friends:' .. member end
+local function blocks(member) return version .. ':blocks:' .. member end
 local function floor(set) return redis.call('GET', set .. ':floor') or '' end
 
 -- drops every entry at or below `to` and remembers that nothing there is known any more
@@ -117,13 +133,13 @@ local function apply(operation, x, y)
     end
     redis.call('DEL', blocks(member))
   elseif operation == 'start' then
-    redis.call('SET', 'feed:timelines', 'kept since ' .. x)
-    redis.call('SET', 'feed:blocks-kept', 'from the start of history')
+    redis.call('SET', version .. ':timelines', 'kept since ' .. x)
+    redis.call('SET', version .. ':blocks-kept', 'from the start of history')
   end
 end
 
 -- every change is checked before any is applied: Redis keeps what a failing script wrote before it failed
-local changes, at = {}, 2
+local changes, at = {}, 3
 while at <= #ARGV do
   local operation = ARGV[at]
   local arguments = ARGUMENTS[operation]

@@ -1,6 +1,7 @@
 package org.bunnybook.bench;
 
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.query.wall.FeedVersions;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.Cursor;
@@ -97,18 +98,22 @@ final class ReadModelDigests {
         return lines;
     }
 
+    /** The live version of the timelines, each key named without the version (which a rebuild beside it changes). */
     private List<String> timelines() {
+        String version = FeedVersions.live(redis);
         List<String> lines = new ArrayList<>();
-        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match("feed:*").count(1000).build())) {
-            keys.forEachRemaining(key -> lines.add(key + " " + valueOf(key)));
+        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(version + ":*").count(1000).build())) {
+            keys.forEachRemaining(key -> {
+                String name = key.substring(version.length() + 1);
+                lines.add(name + " " + (name.equals(FeedVersions.TIMELINES_KEPT)
+                        ? "(present)" // its value says since when, which a rebuild changes on purpose
+                        : valueOf(key)));
+            });
         }
         return lines;
     }
 
     private String valueOf(String key) {
-        if (key.equals("feed:timelines")) {
-            return "(present)"; // its value says since when, which a rebuild changes on purpose
-        }
         DataType type = redis.type(key);
         return switch (type) {
             case STRING -> redis.opsForValue().get(key);

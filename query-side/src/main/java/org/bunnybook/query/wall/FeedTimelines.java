@@ -9,6 +9,7 @@ import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.PageAfter;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.processing.BatchBuffers;
+import org.bunnybook.platform.projection.RebuildCopies;
 import org.bunnybook.platform.projection.ProjectionRebuilds;
 import org.bunnybook.platform.redis.RedisCircuit;
 import org.bunnybook.query.cache.LuaScripts;
@@ -16,8 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,17 +42,13 @@ import java.util.UUID;
 @Component
 class FeedTimelines {
 
-    /** Present while the timelines are kept from the start of history on (see the script). */
-    static final String MARKER = "feed:timelines";
-    /** Present while the members' blocks are kept with the timelines from the start of history on. */
-    static final String BLOCKS_MARKER = "feed:blocks-kept";
-
     /** How the marker begins while the timelines are replayed from nothing (see {@link #forgetEverything}). */
     private static final String REBUILDING = "rebuilding since ";
-    /** Sets the marker (KEYS[1]) to ARGV[2] if it still reads ARGV[1]. */
+    /** Sets the live version's marker to ARGV[2] if it still reads ARGV[1]. */
     private static final RedisScript<Long> KEPT_AGAIN = RedisScript.of("""
-            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-            redis.call('SET', KEYS[1], ARGV[2])
+            local marker = (redis.call('GET', 'feed.live') or 'feed') .. ':timelines'
+            if redis.call('GET', marker) ~= ARGV[1] then return 0 end
+            redis.call('SET', marker, ARGV[2])
             return 1""", Long.class);
 
     private static final Logger log = LoggerFactory.getLogger(FeedTimelines.class);
@@ -190,21 +185,23 @@ class FeedTimelines {
      */
     void forgetEverything() {
         circuit.run(() -> {
-            redis.opsForValue().set(MARKER, REBUILDING + Instant.now());
-            try (Cursor<String> cursor = redis.scan(ScanOptions.scanOptions().match("feed:*").count(1000).build())) {
-                List<String> batch = new ArrayList<>();
-                while (cursor.hasNext()) {
-                    String key = cursor.next();
-                    if (!key.equals(MARKER)) {
-                        batch.add(key);
-                    }
-                    if (batch.size() == 1000 || !cursor.hasNext() && !batch.isEmpty()) {
-                        redis.delete(batch);
-                        batch.clear();
-                    }
-                }
-            }
-            redis.opsForValue().set(BLOCKS_MARKER, "from the start of history");
+            String version = FeedVersions.live(redis);
+            String marker = FeedVersions.key(version, FeedVersions.TIMELINES_KEPT);
+            redis.opsForValue().set(marker, REBUILDING + Instant.now());
+            FeedVersions.delete(redis, version, marker::equals);
+            redis.opsForValue().set(FeedVersions.key(version, FeedVersions.BLOCKS_KEPT), "from the start of history");
+        });
+    }
+
+    /** Whether the live timelines are kept from the start of history on, and whether the blocks are kept with them. */
+    record Kept(boolean timelines, boolean blocks) {
+    }
+
+    Kept kept() {
+        return circuit.call(() -> {
+            String version = FeedVersions.live(redis);
+            return new Kept(Boolean.TRUE.equals(redis.hasKey(FeedVersions.key(version, FeedVersions.TIMELINES_KEPT))),
+                    Boolean.TRUE.equals(redis.hasKey(FeedVersions.key(version, FeedVersions.BLOCKS_KEPT))));
         });
     }
 
@@ -223,6 +220,7 @@ class FeedTimelines {
         for (int from = 0; from < batch.size(); from += CHANGES_A_CALL) {
             List<String> arguments = new ArrayList<>();
             arguments.add(capacity);
+            arguments.add(RebuildCopies.beingWritten() ? "copy" : "live");
             batch.subList(from, Math.min(batch.size(), from + CHANGES_A_CALL)).forEach(arguments::addAll);
             try {
                 circuit.call(() -> redis.execute(SCRIPT, List.of(), arguments.toArray()));
@@ -261,7 +259,8 @@ class FeedTimelines {
         boolean trusted;
         String marker = null;
         try {
-            marker = circuit.call(() -> redis.opsForValue().get(MARKER));
+            marker = circuit.call(() -> redis.opsForValue().get(
+                    FeedVersions.liveKey(redis, FeedVersions.TIMELINES_KEPT)));
             EventProcessingConfiguration configuration = processing.getObject();
             ProjectionRebuilds coordinated = rebuilds.getIfAvailable();
             trusted = (coordinated == null || !coordinated.inPlaceUnderWay(ReadModels.FEED_CACHE))
@@ -287,7 +286,7 @@ class FeedTimelines {
     /** Marks timelines replayed from nothing as kept, unless forgotten again since the marker read {@code replayed}. */
     private boolean keptAgain(String replayed) {
         try {
-            Long kept = circuit.call(() -> redis.execute(KEPT_AGAIN, List.of(MARKER), replayed,
+            Long kept = circuit.call(() -> redis.execute(KEPT_AGAIN, List.of(), replayed,
                     "kept since " + Instant.now()));
             if (kept != null && kept == 1) {
                 log.info("the feed timelines are replayed: feed pages are read from them again");

@@ -2,11 +2,9 @@ package org.bunnybook.query.wall;
 
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bunnybook.api.ReadModels;
-import org.bunnybook.platform.redis.RedisCircuit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +23,10 @@ class FeedTimelinesStart implements SmartInitializingSingleton {
 
     private final TokenStore tokens;
     private final FeedTimelines timelines;
-    private final StringRedisTemplate redis;
-    private final RedisCircuit circuit;
 
-    FeedTimelinesStart(TokenStore tokens, FeedTimelines timelines, StringRedisTemplate redis, RedisCircuit circuit) {
+    FeedTimelinesStart(TokenStore tokens, FeedTimelines timelines) {
         this.tokens = tokens;
         this.timelines = timelines;
-        this.redis = redis;
-        this.circuit = circuit;
     }
 
     @Override
@@ -55,8 +49,9 @@ class FeedTimelinesStart implements SmartInitializingSingleton {
     }
 
     private void check() {
-        if (Boolean.TRUE.equals(circuit.call(() -> redis.hasKey(FeedTimelines.MARKER)))) {
-            if (!Boolean.TRUE.equals(circuit.call(() -> redis.hasKey(FeedTimelines.BLOCKS_MARKER)))) {
+        FeedTimelines.Kept kept = timelines.kept();
+        if (kept.timelines()) {
+            if (!kept.blocks()) {
                 log.info("the feed timelines were built before they kept the members' blocks: feed pages ask "
                         + "PostgreSQL for the reader's blocks until the {} projection is rebuilt", ReadModels.FEED_CACHE);
             }

@@ -116,12 +116,13 @@ class FeedTimelineProjectionTest {
         Bunny hal = Bunny.named("hal");
         UUID post = UUID.randomUUID();
         events.given(post, hal.writes(post));
-        redis.delete(FeedTimelines.MARKER);
+        String marker = FeedVersions.liveKey(redis, FeedVersions.TIMELINES_KEPT);
+        redis.delete(marker);
 
         events.reset();
 
         assertThat(timeline(hal)).isEmpty();
-        assertThat(redis.hasKey(FeedTimelines.MARKER)).isTrue();
+        assertThat(redis.hasKey(marker)).isTrue();
     }
 
     private static Instant hour(int hours) {
@@ -138,7 +139,7 @@ class FeedTimelineProjectionTest {
 
     /** The member's timeline, newest first: entries are "{millis}:{post id}", all with score 0, so ordered by text. */
     private List<UUID> timeline(Bunny member) {
-        return Objects.requireNonNull(redis.opsForZSet().reverseRange("feed:timeline:" + member.id(), 0, -1))
-                .stream().map(entry -> UUID.fromString(entry.substring(entry.indexOf(':') + 1))).toList();
+        String timeline = FeedVersions.liveKey(redis, "timeline:" + member.id());
+        return Objects.requireNonNull(redis.opsForZSet().reverseRange(timeline, 0, -1)).stream().map(entry -> UUID.fromString(entry.substring(entry.indexOf(':') + 1))).toList();
     }
 }

@@ -9,6 +9,7 @@ import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.PostCreated;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.embedded.EmbeddedRedisServer;
+import org.bunnybook.query.wall.FeedVersions;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.ProjectionFixture;
 import org.bunnybook.web.support.ProjectionFixture.History;
@@ -85,7 +86,7 @@ class LongOutageTest {
                 .untilAsserted(() -> assertThat(parkedSequences(posts)).isZero());
         assertThat(running(feedCache)).isTrue();
         assertThat(posts).allSatisfy(post -> assertThat(redis.opsForZSet()
-                .range("feed:timeline:" + post.wallProfileId(), 0, -1))
+                .range(FeedVersions.liveKey(redis, "timeline:" + post.wallProfileId()), 0, -1))
                 .as("the timeline of %s", post.wallProfileId())
                 .singleElement().asString().endsWith(":" + post.postId()));
     }

@@ -6,24 +6,32 @@ import org.bunnybook.api.ReadModels;
 import org.bunnybook.api.post.PageAfter;
 import org.bunnybook.api.post.PostView;
 import org.bunnybook.embedded.EmbeddedRedisServer;
+import org.bunnybook.query.wall.FeedVersions;
 import org.bunnybook.query.wall.WallStore;
+import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.RedisOutages;
 import org.bunnybook.web.support.Posts;
 import org.bunnybook.web.support.ProjectionFixture;
-import org.bunnybook.web.support.Rebuilds;
 import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,8 +48,8 @@ import static org.awaitility.Awaitility.await;
 @BunnybookTest
 class FeedTimelinesTest {
 
-    /** Present while the timelines keep the members' blocks too. */
-    private static final String BLOCKS_KEPT = "feed:blocks-kept";
+    /** How many posts a timeline keeps in the test profile. */
+    private static final int TIMELINE_SIZE = 12;
 
     @LocalServerPort
     int port;
@@ -87,31 +95,44 @@ class FeedTimelinesTest {
     }
 
     /**
-     * The timelines are rebuilt in place (forgotten, then replayed): a member reading the whole time gets the whole
-     * feed, from PostgreSQL, until the replay is over, and from the timelines again after it.
+     * The timelines are rebuilt beside the live ones, a version of their own in Redis, and swapped in once caught up: a
+     * member reading the whole time is served whole from the live timelines while the copy is built (never sent to
+     * PostgreSQL), a post lost from the live timeline comes back, what members post meanwhile is in the copy, and
+     * nothing of the retired version is left.
      */
     @Test
-    void whileTheTimelinesAreRebuiltTheWholeFeedComesFromPostgres() throws Exception {
+    void theTimelinesAreRebuiltBesideTheLiveOnesWhichServeTheFeedMeanwhile() throws Exception {
+        ApiClient admin = Staff.admin(port);
         Member me = Members.register(port, "Rebuilt");
         Member friend = Members.register(port, "Rebuilt");
+        Member poster = Members.register(port, "Rebuilt");
         befriend(me, friend);
+        List<String> written = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            Posts.write(friend, friend, "rebuilt " + i, "PUBLIC");
+            written.add(Posts.write(friend, friend, "rebuilt " + i, "PUBLIC"));
         }
-        // history enough for the replay to last a while: others' posts, appended at once
+        // history enough for the copy to be seen part of the way through: others' posts, appended at once
         projections.postsOnOwnWalls(3_000, "elsewhere").handledBy(ReadModels.FEED_CACHE);
         List<String> feedBefore = Posts.wholeFeed(me, 5);
         assertThat(feedBefore).hasSize(10);
+        String retired = FeedVersions.live(redisTemplate);
+        // a post lost from the live timeline, as a bug in the projection would leave it
+        String myTimeline = FeedVersions.liveKey(redisTemplate, "timeline:" + me.id());
+        String lost = entryOf(myTimeline, written.get(4));
+        redisTemplate.opsForZSet().remove(myTimeline, lost);
+        List<String> damaged = feedBefore.stream().filter(content -> !content.equals("rebuilt 4")).toList();
+        assertThat(Posts.wholeFeed(me, 5)).isEqualTo(damaged);
 
         List<String> wrong = new CopyOnWriteArrayList<>();
+        List<String> posted = new CopyOnWriteArrayList<>();
         AtomicInteger reads = new AtomicInteger();
-        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicBoolean going = new AtomicBoolean(true);
         Thread reader = new Thread(() -> {
-            while (reading.get()) {
+            while (going.get()) {
                 try {
                     List<String> feed = Posts.wholeFeed(me, 5);
                     reads.incrementAndGet();
-                    if (!feed.equals(feedBefore)) {
+                    if (!feed.equals(damaged) && !feed.equals(feedBefore)) {
                         wrong.add(feed.toString());
                     }
                 } catch (AssertionError | RuntimeException e) {
@@ -119,23 +140,92 @@ class FeedTimelinesTest {
                 }
             }
         });
+        Thread writer = new Thread(() -> {
+            while (going.get()) {
+                try {
+                    posted.add(Posts.write(poster, poster, "meanwhile " + posted.size(), "PUBLIC"));
+                } catch (AssertionError | RuntimeException e) {
+                    wrong.add("a post failed: " + e);
+                }
+            }
+        });
         double fromPostgres = pagesFromPostgres();
+        double fromTimelines = pagesFromTimelines();
+        List<JsonNode> seen = new ArrayList<>();
+        double fromPostgresWhileBuilt = -1;
+        double fromTimelinesWhileBuilt = -1;
         reader.start();
+        writer.start();
         try {
-            Rebuilds.rebuild(Staff.admin(port), ReadModels.FEED_CACHE);
+            var requested = admin.post("/web/admin/projections/" + ReadModels.FEED_CACHE + "/rebuild", "");
+            assertThat(requested.status()).as(requested.text()).isEqualTo(202);
+            assertThat(requested.json().get("besideLive").asBoolean()).isTrue();
+            long rebuild = requested.json().get("id").asLong();
+            while (true) {
+                double postgresNow = pagesFromPostgres();
+                double timelinesNow = pagesFromTimelines();
+                JsonNode status = admin.get("/web/admin/projections/" + ReadModels.FEED_CACHE).json();
+                seen.add(status);
+                String state = status.get("rebuild").get("state").asText();
+                if (status.get("rebuild").get("id").asLong() == rebuild
+                        && (state.equals("REQUESTED") || state.equals("BUILDING"))) {
+                    fromPostgresWhileBuilt = postgresNow;
+                    fromTimelinesWhileBuilt = timelinesNow;
+                }
+                if (status.get("rebuild").get("id").asLong() == rebuild && state.equals("FINISHED")) {
+                    break;
+                }
+                assertThat(seen).as("the rebuild finishing within a minute").hasSizeLessThan(3_000);
+                Thread.sleep(20);
+            }
         } finally {
-            reading.set(false);
+            going.set(false);
             reader.join();
+            writer.join();
         }
 
-        assertThat(wrong).as("feeds read while the timelines were rebuilt").isEmpty();
+        assertThat(wrong).as("feeds read and posts written while the timelines were rebuilt").isEmpty();
+        assertThat(seen).anySatisfy(status -> {
+            assertThat(status.get("rebuild").get("state").asText()).isEqualTo("BUILDING");
+            assertThat(status.get("shadow").get("progress").asDouble()).isStrictlyBetween(0.0, 1.0);
+        });
+        assertThat(fromPostgresWhileBuilt).as("feed pages read from PostgreSQL while the copy was built")
+                .isEqualTo(fromPostgres);
+        assertThat(fromTimelinesWhileBuilt).as("feed pages read from the live timelines meanwhile")
+                .isGreaterThan(fromTimelines);
         assertThat(reads).hasPositiveValue();
-        assertThat(pagesFromPostgres()).as("read from PostgreSQL meanwhile").isGreaterThan(fromPostgres);
-        await("the feed served from the timelines again").atMost(Duration.ofSeconds(10)).until(() -> {
+        assertThat(posted).isNotEmpty();
+
+        // the copy is live: the lost post is back, what was posted meanwhile is there, the retired version is gone
+        String live = FeedVersions.live(redisTemplate);
+        assertThat(live).isNotEqualTo(retired);
+        await("the rebuilt feed served from the timelines").atMost(Duration.ofSeconds(10)).until(() -> {
             double before = pagesFromTimelines();
             assertThat(Posts.wholeFeed(me, 5)).isEqualTo(feedBefore);
             return pagesFromTimelines() > before;
         });
+        assertThat(redisTemplate.opsForZSet().range(FeedVersions.liveKey(redisTemplate, "timeline:" + me.id()), 0, -1))
+                .contains(lost);
+        projections.awaitCaughtUp(ReadModels.FEED_CACHE);
+        List<String> newest = posted.subList(Math.max(0, posted.size() - TIMELINE_SIZE), posted.size());
+        assertThat(redisTemplate.opsForZSet().range(FeedVersions.liveKey(redisTemplate, "timeline:" + poster.id()),
+                0, -1)).map(entry -> entry.substring(entry.indexOf(':') + 1))
+                .containsExactlyInAnyOrderElementsOf(newest);
+        await("the retired timelines deleted").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> keysOf(retired).isEmpty() && !Boolean.TRUE.equals(redisTemplate.hasKey("feed.rebuild")));
+    }
+
+    private String entryOf(String timeline, String post) {
+        return Objects.requireNonNull(redisTemplate.opsForZSet().range(timeline, 0, -1)).stream()
+                .filter(entry -> entry.endsWith(":" + post)).findFirst().orElseThrow();
+    }
+
+    private Set<String> keysOf(String version) {
+        Set<String> keys = new HashSet<>();
+        try (Cursor<String> cursor = redisTemplate.scan(ScanOptions.scanOptions().match(version + ":*").build())) {
+            cursor.forEachRemaining(keys::add);
+        }
+        return keys;
     }
 
     @Test
@@ -213,18 +303,19 @@ class FeedTimelinesTest {
         assertThat(block(me, pest)).isEqualTo(204);
 
         // the timelines keep both sides of the block, read with the page in its round trip
-        assertThat(redisTemplate.opsForSet().members("feed:blocks:" + me.id())).containsExactly(">" + pest.id());
-        assertThat(redisTemplate.opsForSet().members("feed:blocks:" + pest.id())).containsExactly("<" + me.id());
+        assertThat(redisTemplate.opsForSet().members(FeedVersions.liveKey(redisTemplate, "blocks:" + me.id()))).containsExactly(">" + pest.id());
+        assertThat(redisTemplate.opsForSet().members(FeedVersions.liveKey(redisTemplate, "blocks:" + pest.id()))).containsExactly("<" + me.id());
         assertFeed(me, "the mutual friend's own", "mine on the mutual wall");
         assertFeed(pest, "the mutual friend's own", "pest on the mutual wall");
         // timelines kept since before blocks were kept with them: the blocks come from PostgreSQL
-        String kept = redisTemplate.opsForValue().get(BLOCKS_KEPT);
-        redisTemplate.delete(BLOCKS_KEPT);
+        String blocksKept = FeedVersions.liveKey(redisTemplate, FeedVersions.BLOCKS_KEPT);
+        String kept = redisTemplate.opsForValue().get(blocksKept);
+        redisTemplate.delete(blocksKept);
         try {
             assertFeed(me, "the mutual friend's own", "mine on the mutual wall");
             assertFeed(pest, "the mutual friend's own", "pest on the mutual wall");
         } finally {
-            redisTemplate.opsForValue().set(BLOCKS_KEPT, kept);
+            redisTemplate.opsForValue().set(blocksKept, kept);
         }
 
         assertThat(pest.client().send("PUT", "/web/profiles/" + pest.id() + "/blocks/" + me.id(),
@@ -232,7 +323,7 @@ class FeedTimelinesTest {
         assertThat(me.client().send("DELETE", "/web/profiles/" + me.id() + "/blocks/" + pest.id(),
                 BodyPublishers.noBody(), Map.of()).status()).isEqualTo(204);
         await("the lifted block leaves the timelines").atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(redisTemplate.opsForSet().members("feed:blocks:" + me.id()))
+                .untilAsserted(() -> assertThat(redisTemplate.opsForSet().members(FeedVersions.liveKey(redisTemplate, "blocks:" + me.id())))
                         .containsExactly("<" + pest.id()));
         assertFeed(me, "the mutual friend's own", "mine on the mutual wall"); // the other block still stands
     }
