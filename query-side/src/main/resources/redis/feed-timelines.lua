@@ -29,11 +29,12 @@ local ARGUMENTS = { post = 2, delete = 2, befriend = 2, unfriend = 2, block = 2,
 
 local version
 if ARGV[2] == 'copy' then
-  -- a rebuild's processor writes its copy until it is swapped in, and never after: the live processor does then
+  -- a rebuild's processor writes its copy until it is swapped in. After, it writes nothing: run again when a switch
+  -- that swapped Redis failed in PostgreSQL, it handles events the live processor, keeping its own position, handles
+  -- too. With no copy at all (Redis lost it), nothing either, rather than parking every event: the switch cannot
+  -- swap a copy that is gone, and the rebuild is cancelled or started again.
   local copy = redis.call('HMGET', 'feed.rebuild', 'version', 'swapped')
-  if not copy[1] or copy[2] ~= '0' then
-    return redis.error_reply('no copy of the feed timelines is being built')
-  end
+  if not copy[1] or copy[2] ~= '0' then return {} end
   version = copy[1]
 else
   version = redis.call('GET', 'feed.live') or 'feed'

@@ -24,6 +24,11 @@ public final class RebuildCopies {
         return CurrentUnitOfWork.isStarted() && writtenIn(CurrentUnitOfWork.get());
     }
 
+    /** Marks the unit of work as one writing a rebuild's copies (the rebuild's processor marks each of its own). */
+    public static void mark(UnitOfWork<?> unitOfWork) {
+        unitOfWork.root().resources().put(RESOURCE, Boolean.TRUE);
+    }
+
     /** Whether this unit of work writes a rebuild's copies. */
     public static boolean writtenIn(UnitOfWork<?> unitOfWork) {
         return unitOfWork.root().resources().containsKey(RESOURCE);

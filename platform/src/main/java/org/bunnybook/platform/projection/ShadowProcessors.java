@@ -131,7 +131,7 @@ class ShadowProcessors {
                 .tokenClaimInterval(500)
                 .build();
         processor.registerHandlerInterceptor((unitOfWork, chain) -> {
-            unitOfWork.resources().put(RebuildCopies.RESOURCE, Boolean.TRUE);
+            RebuildCopies.mark(unitOfWork);
             return chain.proceed();
         });
         // its commits let its stream, held back while it catches up (all a rebuild does), read on at once

@@ -36,8 +36,10 @@ import java.util.UUID;
  * The home-feed timelines in Redis, with the members' blocks (see {@code redis/feed-timelines.lua} for how they are
  * kept exact, and {@code redis/feed-page.lua} for how a page is read with its posts and the reader's blocks). A page is
  * served from a timeline only when the timeline certainly holds it: the timeline is warm, the page is full or reaches
- * the true end of the feed, and the feed-cache projection is neither rebuilding nor holding back events it could not
- * apply (dead letters, e.g. while Redis was away). Otherwise the caller asks PostgreSQL.
+ * the true end of the feed, and the feed-cache projection is neither replayed in place (a rebuild builds a copy beside
+ * the live timelines, {@link FeedTimelinesCopy}, which serve meanwhile) nor holding back events it could not apply
+ * (dead letters, e.g. while Redis was away). Otherwise the caller asks PostgreSQL. Every key is under the live
+ * version's name ({@link FeedVersions}).
  */
 @Component
 class FeedTimelines {
@@ -217,15 +219,18 @@ class FeedTimelines {
     }
 
     private void apply(List<List<String>> batch) {
+        boolean copy = RebuildCopies.beingWritten();
         for (int from = 0; from < batch.size(); from += CHANGES_A_CALL) {
             List<String> arguments = new ArrayList<>();
             arguments.add(capacity);
-            arguments.add(RebuildCopies.beingWritten() ? "copy" : "live");
+            arguments.add(copy ? "copy" : "live");
             batch.subList(from, Math.min(batch.size(), from + CHANGES_A_CALL)).forEach(arguments::addAll);
             try {
                 circuit.call(() -> redis.execute(SCRIPT, List.of(), arguments.toArray()));
             } catch (RuntimeException e) {
-                distrust();
+                if (!copy) { // a rebuild's copy missing a change says nothing of the live timelines
+                    distrust();
+                }
                 throw e;
             }
         }
