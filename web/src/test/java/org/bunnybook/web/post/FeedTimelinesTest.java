@@ -34,7 +34,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bunnybook.web.support.Friends.befriend;
@@ -103,6 +102,8 @@ class FeedTimelinesTest {
     @Test
     void theTimelinesAreRebuiltBesideTheLiveOnesWhichServeTheFeedMeanwhile() throws Exception {
         ApiClient admin = Staff.admin(port);
+        // history enough for the copy to be seen part of the way through, before this member's: others' posts
+        projections.postsOnOwnWalls(3_000, "elsewhere").handledBy(ReadModels.FEED_CACHE);
         Member me = Members.register(port, "Rebuilt");
         Member friend = Members.register(port, "Rebuilt");
         Member poster = Members.register(port, "Rebuilt");
@@ -111,8 +112,7 @@ class FeedTimelinesTest {
         for (int i = 0; i < 10; i++) {
             written.add(Posts.write(friend, friend, "rebuilt " + i, "PUBLIC"));
         }
-        // history enough for the copy to be seen part of the way through: others' posts, appended at once
-        projections.postsOnOwnWalls(3_000, "elsewhere").handledBy(ReadModels.FEED_CACHE);
+        projections.awaitCaughtUp(ReadModels.FEED_CACHE);
         List<String> feedBefore = Posts.wholeFeed(me, 5);
         assertThat(feedBefore).hasSize(10);
         String retired = FeedVersions.live(redisTemplate);
@@ -125,13 +125,13 @@ class FeedTimelinesTest {
 
         List<String> wrong = new CopyOnWriteArrayList<>();
         List<String> posted = new CopyOnWriteArrayList<>();
-        AtomicInteger reads = new AtomicInteger();
+        List<Read> reads = new CopyOnWriteArrayList<>();
         AtomicBoolean going = new AtomicBoolean(true);
         Thread reader = new Thread(() -> {
             while (going.get()) {
                 try {
                     List<String> feed = Posts.wholeFeed(me, 5);
-                    reads.incrementAndGet();
+                    reads.add(new Read(System.nanoTime(), feed));
                     if (!feed.equals(damaged) && !feed.equals(feedBefore)) {
                         wrong.add(feed.toString());
                     }
@@ -154,6 +154,8 @@ class FeedTimelinesTest {
         List<JsonNode> seen = new ArrayList<>();
         double fromPostgresWhileBuilt = -1;
         double fromTimelinesWhileBuilt = -1;
+        long builtUntil = 0; // the last moment the rebuild was seen building, not yet switching
+        List<String> liveWhileBuilt = new ArrayList<>();
         reader.start();
         writer.start();
         try {
@@ -162,8 +164,11 @@ class FeedTimelinesTest {
             assertThat(requested.json().get("besideLive").asBoolean()).isTrue();
             long rebuild = requested.json().get("id").asLong();
             while (true) {
+                // taken before the status: what it says held for them too
+                long now = System.nanoTime();
                 double postgresNow = pagesFromPostgres();
                 double timelinesNow = pagesFromTimelines();
+                String liveNow = FeedVersions.live(redisTemplate);
                 JsonNode status = admin.get("/web/admin/projections/" + ReadModels.FEED_CACHE).json();
                 seen.add(status);
                 String state = status.get("rebuild").get("state").asText();
@@ -171,6 +176,8 @@ class FeedTimelinesTest {
                         && (state.equals("REQUESTED") || state.equals("BUILDING"))) {
                     fromPostgresWhileBuilt = postgresNow;
                     fromTimelinesWhileBuilt = timelinesNow;
+                    builtUntil = now;
+                    liveWhileBuilt.add(liveNow);
                 }
                 if (status.get("rebuild").get("id").asLong() == rebuild && state.equals("FINISHED")) {
                     break;
@@ -193,7 +200,12 @@ class FeedTimelinesTest {
                 .isEqualTo(fromPostgres);
         assertThat(fromTimelinesWhileBuilt).as("feed pages read from the live timelines meanwhile")
                 .isGreaterThan(fromTimelines);
-        assertThat(reads).hasPositiveValue();
+        long switching = builtUntil;
+        List<List<String>> readWhileBuilt = reads.stream().filter(read -> read.at() < switching).map(Read::feed)
+                .toList();
+        assertThat(readWhileBuilt).as("feeds read while the copy was built, from the live timelines").isNotEmpty()
+                .allSatisfy(feed -> assertThat(feed).isEqualTo(damaged));
+        assertThat(liveWhileBuilt).isNotEmpty().allSatisfy(version -> assertThat(version).isEqualTo(retired));
         assertThat(posted).isNotEmpty();
 
         // the copy is live: the lost post is back, what was posted meanwhile is there, the retired version is gone
@@ -213,6 +225,10 @@ class FeedTimelinesTest {
                 .containsExactlyInAnyOrderElementsOf(newest);
         await("the retired timelines deleted").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> keysOf(retired).isEmpty() && !Boolean.TRUE.equals(redisTemplate.hasKey("feed.rebuild")));
+    }
+
+    /** A feed as read, and when the read ended. */
+    private record Read(long at, List<String> feed) {
     }
 
     private String entryOf(String timeline, String post) {
