@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.crypto.KeyGenerator;
-import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -49,21 +48,23 @@ public class MemberKeys {
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
     private final KeyGenerator generator;
-    private final Cache<UUID, Optional<SecretKey>> remembered;
+    private final Cache<UUID, Optional<MemberKey>> remembered;
 
     MemberKeys(JdbcClient jdbc, PlatformTransactionManager transactions) throws NoSuchAlgorithmException {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.remembered = Caffeine.newBuilder()
+        // upkeep on the reading thread: handed to the common pool, it woke a thread of it every few reads
+        // (docs/performance.md, "Personal data opened with one lookup")
+        this.remembered = Caffeine.newBuilder().executor(Runnable::run)
                 .expireAfterWrite(REMEMBERED_AT_MOST).maximumSize(MAX_REMEMBERED).build();
         this.generator = KeyGenerator.getInstance("AES");
         this.generator.init(256);
     }
 
     /** The member's key, if they have one and were not erased. */
-    public Optional<SecretKey> keyOf(UUID subject) {
-        Optional<SecretKey> key = remembered.get(subject, this::stored);
+    public Optional<MemberKey> keyOf(UUID subject) {
+        Optional<MemberKey> key = remembered.get(subject, this::stored);
         return key == null ? Optional.empty() : key;
     }
 
@@ -71,11 +72,11 @@ public class MemberKeys {
      * Their key, or empty once erased; {@code null} (remembered as nothing) while they have none yet: another node
      * may make it any moment, and its events must then open here.
      */
-    private Optional<SecretKey> stored(UUID subject) {
-        List<Optional<SecretKey>> rows = jdbc.sql("SELECT secret FROM member_keys WHERE subject_id = :id")
+    private Optional<MemberKey> stored(UUID subject) {
+        List<Optional<MemberKey>> rows = jdbc.sql("SELECT secret FROM member_keys WHERE subject_id = :id")
                 .param("id", subject)
                 .query((row, n) -> Optional.ofNullable(row.getBytes("secret"))
-                        .<SecretKey>map(secret -> new SecretKeySpec(secret, "AES")))
+                        .map(secret -> new MemberKey(new SecretKeySpec(secret, "AES"))))
                 .list();
         return rows.isEmpty() ? null : rows.get(0);
     }
@@ -101,8 +102,8 @@ public class MemberKeys {
     }
 
     /** The key to encrypt the member's data with, made if they have none yet; empty once they are erased. */
-    public Optional<SecretKey> keyToWrite(UUID subject) {
-        Optional<SecretKey> key = keyOf(subject);
+    public Optional<MemberKey> keyToWrite(UUID subject) {
+        Optional<MemberKey> key = keyOf(subject);
         if (key.isPresent()) {
             return key;
         }

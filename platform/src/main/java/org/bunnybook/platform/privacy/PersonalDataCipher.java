@@ -1,8 +1,6 @@
 package org.bunnybook.platform.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -10,7 +8,6 @@ import org.bunnybook.api.PersonalData.Erased;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Seals one personal value with its subject's key (AES-256-GCM, a fresh 96-bit nonce each time, the subject's id as
@@ -36,22 +31,9 @@ public class PersonalDataCipher {
     static final String PREFIX = "pd1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    /** Ciphers kept for one key: about as many as threads seal or open its values at once. */
-    private static final int CIPHERS_PER_KEY = 4;
 
     private final MemberKeys keys;
     private final SecureRandom random = new SecureRandom();
-    /**
-     * Ciphers ready for each key. Initialising a cipher with another key than it last held expands the key again
-     * (AES's key schedule): with one cipher per thread, each value of another member than the last, as a rebuild
-     * reads them, paid it, 6 % of the walls' rebuild CPU (docs/performance.md); a cipher kept for its key skips it.
-     * A cipher is not thread-safe, so each is taken out while it works. Keys are held weakly: once {@link MemberKeys}
-     * forgets a key (erased, or read more than its ten minutes ago), its ciphers, which hold copies of it as the one
-     * cipher per thread did, go at the next garbage collection. A key not kept here (beyond the 10,000 kept)
-     * costs a new cipher's provider lookup besides the key schedule.
-     */
-    private final Cache<SecretKey, Queue<Cipher>> ciphers = Caffeine.newBuilder()
-            .weakKeys().maximumSize(10_000).build();
 
     PersonalDataCipher(MemberKeys keys) {
         this.keys = keys;
@@ -59,15 +41,15 @@ public class PersonalDataCipher {
 
     public String seal(UUID subject, String value, Erased erasedAs) {
         String head = PREFIX + (erasedAs == Erased.MEMBER ? "m" : "t") + ":" + subject + ":";
-        Optional<SecretKey> key = keys.keyToWrite(subject);
+        Optional<MemberKey> key = keys.keyToWrite(subject);
         if (key.isEmpty()) {
             return head;
         }
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            byte[] sealed = with(key.get(), cipher -> {
-                cipher.init(Cipher.ENCRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] sealed = key.get().withCipher((cipher, secret) -> {
+                cipher.init(Cipher.ENCRYPT_MODE, secret, new GCMParameterSpec(TAG_BITS, nonce));
                 cipher.updateAAD(subject.toString().getBytes(StandardCharsets.US_ASCII));
                 return cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
             });
@@ -95,13 +77,13 @@ public class PersonalDataCipher {
         String placeholder = ("m".equals(parts[1]) ? Erased.MEMBER : Erased.TEXT).placeholder();
         try {
             UUID subject = UUID.fromString(parts[2]);
-            Optional<SecretKey> key = parts[3].isEmpty() ? Optional.empty() : keys.keyOf(subject);
+            Optional<MemberKey> key = parts[3].isEmpty() ? Optional.empty() : keys.keyOf(subject);
             if (key.isEmpty()) {
                 return placeholder;
             }
             byte[] sealed = Base64.getDecoder().decode(parts[3]);
-            byte[] opened = with(key.get(), cipher -> {
-                cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            byte[] opened = key.get().withCipher((cipher, secret) -> {
+                cipher.init(Cipher.DECRYPT_MODE, secret, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
                 cipher.updateAAD(subject.toString().getBytes(StandardCharsets.US_ASCII));
                 return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
             });
@@ -109,25 +91,6 @@ public class PersonalDataCipher {
         } catch (IllegalArgumentException | GeneralSecurityException unreadable) {
             return placeholder; // altered by hand: the ledger names it; readers see no garbage
         }
-    }
-
-    /** Runs {@code work} with a cipher that held {@code key} last, if one is free, and keeps it for the next. */
-    private byte[] with(SecretKey key, CipherWork work) throws GeneralSecurityException {
-        Queue<Cipher> free = ciphers.get(key, k -> new ConcurrentLinkedQueue<>());
-        Cipher cipher = free.poll();
-        if (cipher == null) {
-            cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        }
-        byte[] result = work.apply(cipher);
-        if (free.size() < CIPHERS_PER_KEY) {
-            free.offer(cipher);
-        }
-        return result;
-    }
-
-    @FunctionalInterface
-    private interface CipherWork {
-        byte[] apply(Cipher cipher) throws GeneralSecurityException;
     }
 
     /** Opens every sealed string in a JSON tree, in place (stored payloads as the audit shows them). */
