@@ -5,17 +5,18 @@
 -- An entry is "<created at, ms, 15 digits>:<post id>" and every score is 0, so lexical order is (time, id) order,
 -- exactly the order PostgreSQL pages by. A set keeps its newest `cap` entries; its floor (key "<set>:floor") is the
 -- highest entry it ever dropped: the set holds every true entry above its floor and none at or below it (no floor
--- key when it never dropped one). Timelines are trusted only while "<version>:timelines" exists: it is written when the
--- projection starts from nothing, so Redis losing its data sends every reader to PostgreSQL.
+-- key when it never dropped one). Timelines are trusted only while "<version>:timelines" exists: it is written when
+-- the projection starts from nothing, so Redis losing its data sends every reader to PostgreSQL.
 --
 -- Every key is under a version's name (FeedVersions): the live one's is "feed.live" ("feed" when absent); a rebuild's
 -- copy, built beside it, is named in the hash "feed.rebuild" (field "version") until it is swapped in.
 --
--- Per member, the blocks across which their feed must show nothing ("<version>:blocks:<member>"): ">other" for a member
--- they block, "<other" for one who blocks them (two entries, so that lifting one of two blocks leaves the other).
--- Kept here too so that a feed page reads them in its own round trip; trusted only while "<version>:blocks-kept"
--- exists, which is written with "<version>:timelines" when the projection starts from nothing: timelines kept before blocks were
--- kept here, or a Redis that lost its data, send the page to PostgreSQL for the reader's blocks.
+-- Per member, the blocks across which their feed must show nothing ("<version>:blocks:<member>"): ">other" for a
+-- member they block, "<other" for one who blocks them (two entries, so that lifting one of two blocks leaves the
+-- other). Kept here too so that a feed page reads them in its own round trip; trusted only while
+-- "<version>:blocks-kept" exists, which is written with "<version>:timelines" when the projection starts from nothing:
+-- timelines kept before blocks were kept here, or a Redis that lost its data, send the page to PostgreSQL for the
+-- reader's blocks.
 --
 -- Each call runs atomically inside Redis, so handlers running concurrently in different segments commute. A call
 -- applies a processor batch's changes in their order (one round trip for the batch); each change is idempotent, so a

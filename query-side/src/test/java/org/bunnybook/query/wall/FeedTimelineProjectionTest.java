@@ -140,6 +140,7 @@ class FeedTimelineProjectionTest {
     /** The member's timeline, newest first: entries are "{millis}:{post id}", all with score 0, so ordered by text. */
     private List<UUID> timeline(Bunny member) {
         String timeline = FeedVersions.liveKey(redis, "timeline:" + member.id());
-        return Objects.requireNonNull(redis.opsForZSet().reverseRange(timeline, 0, -1)).stream().map(entry -> UUID.fromString(entry.substring(entry.indexOf(':') + 1))).toList();
+        return Objects.requireNonNull(redis.opsForZSet().reverseRange(timeline, 0, -1)).stream()
+                .map(entry -> UUID.fromString(entry.substring(entry.indexOf(':') + 1))).toList();
     }
 }

@@ -319,8 +319,8 @@ class FeedTimelinesTest {
         assertThat(block(me, pest)).isEqualTo(204);
 
         // the timelines keep both sides of the block, read with the page in its round trip
-        assertThat(redisTemplate.opsForSet().members(FeedVersions.liveKey(redisTemplate, "blocks:" + me.id()))).containsExactly(">" + pest.id());
-        assertThat(redisTemplate.opsForSet().members(FeedVersions.liveKey(redisTemplate, "blocks:" + pest.id()))).containsExactly("<" + me.id());
+        assertThat(blocksOf(me)).containsExactly(">" + pest.id());
+        assertThat(blocksOf(pest)).containsExactly("<" + me.id());
         assertFeed(me, "the mutual friend's own", "mine on the mutual wall");
         assertFeed(pest, "the mutual friend's own", "pest on the mutual wall");
         // timelines kept since before blocks were kept with them: the blocks come from PostgreSQL
@@ -339,9 +339,13 @@ class FeedTimelinesTest {
         assertThat(me.client().send("DELETE", "/web/profiles/" + me.id() + "/blocks/" + pest.id(),
                 BodyPublishers.noBody(), Map.of()).status()).isEqualTo(204);
         await("the lifted block leaves the timelines").atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(redisTemplate.opsForSet().members(FeedVersions.liveKey(redisTemplate, "blocks:" + me.id())))
-                        .containsExactly("<" + pest.id()));
+                .untilAsserted(() -> assertThat(blocksOf(me)).containsExactly("<" + pest.id()));
         assertFeed(me, "the mutual friend's own", "mine on the mutual wall"); // the other block still stands
+    }
+
+    /** The member's blocks as the live timelines keep them. */
+    private Set<String> blocksOf(Member member) {
+        return redisTemplate.opsForSet().members(FeedVersions.liveKey(redisTemplate, "blocks:" + member.id()));
     }
 
     private static int block(Member me, Member other) {
