@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
  * Axon's JDBC storage engine as its auto-configuration builds it, except that snapshots are sealed when stored and
  * ignored when their seal does not hold ({@link SnapshotSeals}), besides the aggregates' own snapshot filters (the
  * revision a snapshot was taken at, say), that an aggregate's events are read without a last, empty query, and that
- * the processing groups can read the store's events one fetch at a time ({@link SingleFetchStorageEngine}).
+ * the processing groups can read the store's events one fetch at a time, each event's time parsed once
+ * ({@link SingleFetchStorageEngine}, which also sets the gap settings: Axon's defaults).
  */
 @Configuration
 class SealedSnapshotStorage {

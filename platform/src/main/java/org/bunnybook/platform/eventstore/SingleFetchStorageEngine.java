@@ -42,6 +42,7 @@ final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
     /** How old an event may be for the positions before it to still be waited for (Axon's default, given to it too). */
     static final int GAP_TIMEOUT_MILLIS = 60_000;
 
+    /** Its gap settings are its own: {@link #getTrackedEventData} does Axon's arithmetic with them. */
     SingleFetchStorageEngine(JdbcEventStorageEngine.Builder builder) {
         super(builder.maxGapOffset(MAX_GAP_OFFSET)
                 .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)

@@ -7,6 +7,7 @@ import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Ledger;
 import org.bunnybook.web.support.Ledger;
 import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.QuietStore;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
 import org.bunnybook.web.support.Staff;
@@ -16,17 +17,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpRequest.BodyPublishers;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The history as auditors read it: filters, one aggregate's history and past states, the export, the catalog. */
 @BunnybookTest
@@ -168,7 +166,7 @@ class AuditTest {
         Member auditor = Staff.auditor(port);
         Member writer = Members.register(port, "Strawberry");
         Posts.write(writer, writer, "exported", "PUBLIC");
-        awaitQuietStore(); // nothing else appending (a friendship's conversation, say) while it is compared
+        QuietStore.await(jdbc); // nothing else appending (a friendship's conversation, say) while it is compared
 
         var export = auditor.client().get("/web/audit/export");
         assertThat(export.status()).isEqualTo(200);
@@ -228,17 +226,6 @@ class AuditTest {
         assertThat(restored.status()).as(restored.text()).isEqualTo(200);
     }
 
-    /** Waits until no event has been appended for half a second. */
-    private void awaitQuietStore() {
-        AtomicLong lastSeen = new AtomicLong(-1);
-        await("half a second without a new event").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> {
-                    long head = jdbc.sql("SELECT coalesce(max(global_index), 0) + count(*) FROM domain_event_entry")
-                            .query(Long.class).single();
-                    return lastSeen.getAndSet(head) == head;
-                });
-    }
 
     @Test
     void theCatalogListsEveryEventTypeWithItsRevisionAndFields() {

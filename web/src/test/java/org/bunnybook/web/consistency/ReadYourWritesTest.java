@@ -119,7 +119,7 @@ class ReadYourWritesTest {
     void aReadModelThatStoppedMovingIsNotWaitedForAndTheAnswerSaysSo() throws InterruptedException {
         Members.Member member = Members.register(port, "Stalled");
         // the feed cache, which FeedTimelinesTest rebuilds: a node starts a group again for a minute after its
-        // rebuild ended, so a rebuild ended lately is dated back, and two polls' time lets one that read it finish
+        // rebuild ended, so a rebuild ended lately is dated back, and a few polls' time lets one that read it finish
         int datedBack = jdbc.sql("UPDATE projection_rebuilds SET finished_at = finished_at - interval '1 hour'"
                         + " WHERE processing_group = :group AND finished_at > now() - interval '2 minutes'")
                 .param("group", ReadModels.FEED_CACHE).update();
