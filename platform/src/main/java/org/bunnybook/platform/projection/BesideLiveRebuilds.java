@@ -108,6 +108,10 @@ class BesideLiveRebuilds {
             }
             case BUILDING -> {
                 ensureRunning(live);
+                if (owned.lost(rebuild)) {
+                    cancelLost(rebuild, owned);
+                    return;
+                }
                 shadows.start(owned);
                 owned.whileBuilding();
                 switchIfNearlyCaughtUp(rebuild, owned);
@@ -263,6 +267,24 @@ class BesideLiveRebuilds {
         Map<Integer, Long> live = positions(liveTokens);
         return !copies.isEmpty() && live.keySet().equals(positions(copies).keySet())
                 && copies.stream().allMatch(copy -> ReplayProgress.position(copy.token()) >= live.get(copy.segment()));
+    }
+
+    /**
+     * Cancels a rebuild whose copy is gone: its switch would be put off at every attempt, and the admin page would show
+     * it building for ever. Every node then stops its processor and forgets its tokens, as for an admin's cancel.
+     */
+    private void cancelLost(long rebuild, ReadModelCopy owned) {
+        int cancelled = jdbc.sql("""
+                        UPDATE projection_rebuilds SET state = :cancelled, finished_at = :at
+                        WHERE rebuild_id = :id AND state = :building""")
+                .param("cancelled", Rebuild.State.CANCELLED.name()).param("at", OffsetDateTime.now(clock))
+                .param("id", rebuild).param("building", Rebuild.State.BUILDING.name())
+                .update();
+        if (cancelled > 0) {
+            log.warn("rebuild {} of {}: the copy it was building is gone (its store lost it, or it was removed);"
+                    + " cancelled: the live model serves on, and the rebuild can be asked for again", rebuild,
+                    owned.group());
+        }
     }
 
     private void putOffIfOverdue(long rebuild, ReadModelCopy owned) {

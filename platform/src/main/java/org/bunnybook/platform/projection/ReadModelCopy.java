@@ -30,6 +30,13 @@ public interface ReadModelCopy {
     /** Whether a copy exists, made and neither swapped in nor dropped. */
     boolean exists();
 
+    /**
+     * Whether this rebuild's copy is gone without having been swapped in: its store lost it (a Redis restarted
+     * without its data, say) or someone removed it. Such a rebuild could never switch over, and is cancelled. A copy
+     * swapped in by a switch whose transaction then failed is not lost: trying the switch again finishes it.
+     */
+    boolean lost(long rebuild);
+
     /** In the transaction: drops the copy of a rebuild given up on. */
     void drop();
 

@@ -171,6 +171,12 @@ final class TableCopies implements ReadModelCopy {
                 .query(Boolean.class).single();
     }
 
+    /** The copies are swapped in only by the transaction that finishes the rebuild: gone before, they are lost. */
+    @Override
+    public boolean lost(long rebuild) {
+        return !exists();
+    }
+
     @Override
     public void drop() {
         jdbc.sql("DROP SCHEMA IF EXISTS " + owned.shadowSchema() + " CASCADE").update();

@@ -82,6 +82,15 @@ class SocialGraphCopy implements ReadModelCopy {
         }
     }
 
+    /** The rebuild's own node, which stays until the switch has committed, swapped in or not, is gone. */
+    @Override
+    public boolean lost(long rebuild) {
+        try (Session session = session()) {
+            return session.run("MATCH (rebuild:GraphRebuild {id: $rebuild}) RETURN count(rebuild) = 0",
+                    Map.of("rebuild", rebuild)).single().get(0).asBoolean();
+        }
+    }
+
     /** Also what a swap whose switch then failed to commit retired, should the rebuild be given up on after it. */
     @Override
     public void drop() {

@@ -79,6 +79,13 @@ class FeedTimelinesCopy implements ReadModelCopy {
         return "0".equals(circuit.call(() -> redis.<String, String>opsForHash().get(FeedVersions.REBUILD, "swapped")));
     }
 
+    /** The rebuild's hash, which stays until the switch has committed, swapped in or not, is gone or another's. */
+    @Override
+    public boolean lost(long rebuild) {
+        return !Long.toString(rebuild).equals(
+                circuit.call(() -> redis.<String, String>opsForHash().get(FeedVersions.REBUILD, "rebuild")));
+    }
+
     /** Also what a swap whose switch then failed to commit retired, should the rebuild be given up on after it. */
     @Override
     public void drop() {

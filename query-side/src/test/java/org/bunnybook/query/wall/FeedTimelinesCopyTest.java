@@ -74,6 +74,19 @@ class FeedTimelinesCopyTest {
     }
 
     @Test
+    void aCopyIsLostOnlyIfItsRebuildsHashIsGoneNotOnceSwappedIn() {
+        copy.create(7);
+        assertThat(copy.lost(7)).isFalse();
+        assertThat(copy.lost(8)).as("another rebuild's copy").isTrue();
+        assertThat(copy.swapIn(7)).isTrue();
+        assertThat(copy.lost(7)).as("swapped in by a switch that may yet fail to commit").isFalse();
+
+        copy.create(8);
+        redis.delete(FeedVersions.REBUILD); // a Redis that lost it
+        assertThat(copy.lost(8)).isTrue();
+    }
+
+    @Test
     void aRebuildGivenUpOnAfterItsSwapKeepsTheSwappedInVersion() {
         copy.create(7);
         redis.opsForZSet().add("feed.7:timeline:copied-member", "000000000000002:post", 0);
