@@ -38,7 +38,7 @@ final class TableCopies implements ReadModelCopy {
 
     @Override
     public TransactionManager transactions(TransactionManager live) {
-        return new ShadowSearchPath(live, jdbc, owned.shadowSchema());
+        return new ShadowSearchPath(live, jdbc, owned.shadowSchema(), owned.tables());
     }
 
     /** Refuses tables a swap would break: foreign keys and views follow a table, not its name. */
