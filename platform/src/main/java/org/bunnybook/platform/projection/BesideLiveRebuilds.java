@@ -108,7 +108,7 @@ class BesideLiveRebuilds {
             }
             case BUILDING -> {
                 ensureRunning(live);
-                if (owned.lost(rebuild)) {
+                if (lost(rebuild, owned)) {
                     cancelLost(rebuild, owned);
                     return;
                 }
@@ -267,6 +267,20 @@ class BesideLiveRebuilds {
         Map<Integer, Long> live = positions(liveTokens);
         return !copies.isEmpty() && live.keySet().equals(positions(copies).keySet())
                 && copies.stream().allMatch(copy -> ReplayProgress.position(copy.token()) >= live.get(copy.segment()));
+    }
+
+    /**
+     * Whether the copy is lost; a store that cannot answer (Redis or Neo4j down) has not lost it, so the rebuild goes on
+     * as it did before the question was asked, its switch waiting for the store, and the poll logs no stack for it.
+     */
+    private boolean lost(long rebuild, ReadModelCopy owned) {
+        try {
+            return owned.lost(rebuild);
+        } catch (RuntimeException unknown) {
+            log.debug("could not tell whether the copy of rebuild {} of {} is still there", rebuild, owned.group(),
+                    unknown);
+            return false;
+        }
     }
 
     /**

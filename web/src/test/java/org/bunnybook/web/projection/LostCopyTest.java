@@ -44,7 +44,7 @@ class LostCopyTest {
     void aRebuildWhoseCopyIsLostIsCancelledAndTheLiveModelServesOn() {
         ApiClient admin = Staff.admin(port);
         Member member = Members.register(port, "Kept");
-        // history for the copy to work through, so that it is still being built when its schema goes
+        // history for the copy to work through: its processor, should it start before the schema goes, is not done
         UUID nobody = UUID.randomUUID();
         projections.given("Account", nobody, IntStream.range(0, 1500)
                         .mapToObj(i -> new RoleGranted(nobody, Role.USER, Role.USER)).toArray())
