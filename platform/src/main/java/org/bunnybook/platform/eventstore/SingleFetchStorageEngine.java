@@ -12,7 +12,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.SerializedObject;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,7 +73,7 @@ final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
         String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
         String storedTime = readTimeStamp(resultSet, schema.timestampColumn()).toString();
-        DomainEventData<?> event = new ParsedTime<>(new GenericDomainEventEntry<>(
+        DomainEventData<?> event = new ParsedTime<>(
                 resultSet.getString(schema.typeColumn()),
                 eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
                 resultSet.getLong(schema.sequenceNumberColumn()),
@@ -83,7 +82,7 @@ final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
                 resultSet.getString(schema.payloadTypeColumn()),
                 resultSet.getString(schema.payloadRevisionColumn()),
                 readPayload(resultSet, schema.payloadColumn()),
-                readPayload(resultSet, schema.metaDataColumn())), DateTimeUtils.parseInstant(storedTime));
+                readPayload(resultSet, schema.metaDataColumn()));
         boolean gapsMayFill = event.getTimestamp()
                 .isAfter(GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
         GapAwareTrackingToken token = previousToken == null
@@ -95,42 +94,21 @@ final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
         return new TrackedDomainEventData<>(token, event);
     }
 
-    /** A stored event whose time was parsed once, as it was read. */
-    private record ParsedTime<T>(DomainEventData<T> entry, Instant time) implements DomainEventData<T> {
+    /** Axon's entry of a stored event, its time parsed once, as it was read, where Axon's parses it at every look. */
+    private static final class ParsedTime<T> extends GenericDomainEventEntry<T> {
+
+        private final Instant time;
+
+        ParsedTime(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+                   String storedTime, String payloadType, String payloadRevision, T payload, T metaData) {
+            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, storedTime, payloadType, payloadRevision,
+                    payload, metaData);
+            this.time = DateTimeUtils.parseInstant(storedTime);
+        }
 
         @Override
         public Instant getTimestamp() {
             return time;
-        }
-
-        @Override
-        public String getType() {
-            return entry.getType();
-        }
-
-        @Override
-        public String getAggregateIdentifier() {
-            return entry.getAggregateIdentifier();
-        }
-
-        @Override
-        public long getSequenceNumber() {
-            return entry.getSequenceNumber();
-        }
-
-        @Override
-        public String getEventIdentifier() {
-            return entry.getEventIdentifier();
-        }
-
-        @Override
-        public SerializedObject<T> getMetaData() {
-            return entry.getMetaData();
-        }
-
-        @Override
-        public SerializedObject<T> getPayload() {
-            return entry.getPayload();
         }
     }
 }
