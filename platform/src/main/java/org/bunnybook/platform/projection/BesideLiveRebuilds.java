@@ -135,7 +135,7 @@ class BesideLiveRebuilds {
                             rebuild, node);
                     shadows.stop(owned.group());
                     ensureRunning(live); // at once, not at the next poll: the live model stands still until it runs
-                    owned.afterSwitch();
+                    clearAway(rebuild, owned, owned::afterSwitch);
                 } else {
                     putOffIfOverdue(rebuild, owned);
                 }
@@ -143,7 +143,7 @@ class BesideLiveRebuilds {
             case FINISHED, CANCELLED, REPLAYING -> {
                 shadows.stop(owned.group());
                 if (state == Rebuild.State.CANCELLED) {
-                    forget(owned);
+                    forget(rebuild, owned);
                 }
                 ensureRunning(live);
             }
@@ -157,7 +157,7 @@ class BesideLiveRebuilds {
 
     private void prepare(long rebuild, ReadModelCopy owned, String node) {
         transaction.executeWithoutResult(status -> {
-            if (lockedState(rebuild) != Rebuild.State.REQUESTED) {
+            if (!lockedAsLatest(rebuild, owned.group()) || lockedState(rebuild) != Rebuild.State.REQUESTED) {
                 return; // another node prepared it, or it was cancelled
             }
             owned.create(rebuild);
@@ -316,14 +316,41 @@ class BesideLiveRebuilds {
     }
 
     /** Drops what a cancelled rebuild made; every node may try, the first one does it. */
-    private void forget(ReadModelCopy owned) {
+    private void forget(long rebuild, ReadModelCopy owned) {
         if (owned.exists() || !tokens.of(owned.shadowProcessor()).isEmpty()) {
-            transaction.executeWithoutResult(status -> {
+            clearAway(rebuild, owned, () -> {
                 owned.drop();
                 tables.deleteTokens(owned.shadowProcessor());
                 tables.deleteParked(owned.shadowProcessor());
             });
         }
+    }
+
+    /**
+     * Clears away what a rebuild left, unless the group has been asked for a newer rebuild since: a node late with its
+     * poll (it saw the rebuild cancelled a moment before) would delete the newer one's copy and tokens, which go by the
+     * same names, and that rebuild would be cancelled as lost. Preparing a newer rebuild clears away what this one left.
+     */
+    private void clearAway(long rebuild, ReadModelCopy owned, Runnable clear) {
+        transaction.executeWithoutResult(status -> {
+            if (lockedAsLatest(rebuild, owned.group())) {
+                clear.run();
+            }
+        });
+    }
+
+    /**
+     * In a transaction: takes the group's rebuild lock for the rest of it, which preparing a rebuild and clearing
+     * away after one take too, and answers whether this rebuild is still the group's latest. The lock comes first:
+     * a look in the same statement would not see a newer rebuild prepared while it waited.
+     */
+    private boolean lockedAsLatest(long rebuild, String group) {
+        jdbc.sql("SELECT pg_advisory_xact_lock('projection_rebuilds'::regclass::oid::int, hashtext(:group))")
+                .param("group", group).query().listOfRows();
+        return jdbc.sql("""
+                        SELECT NOT EXISTS (SELECT 1 FROM projection_rebuilds
+                                           WHERE processing_group = :group AND rebuild_id > :id)""")
+                .param("group", group).param("id", rebuild).query(Boolean.class).single();
     }
 
     private Rebuild.State lockedState(long rebuild) {

@@ -37,7 +37,10 @@ public interface ReadModelCopy {
      */
     boolean lost(long rebuild);
 
-    /** In the transaction: drops the copy of a rebuild given up on. */
+    /**
+     * In the transaction: drops the copy of a rebuild given up on. Not called once a newer rebuild of the group has
+     * been asked for: its {@link #create} clears away the same, and the copy there may be the newer one's.
+     */
     void drop();
 
     /** At every poll while the history is replayed into the copy. */
@@ -74,7 +77,10 @@ public interface ReadModelCopy {
      */
     boolean swapIn(long rebuild);
 
-    /** After the switch has committed, on the node that made it: clears away what the swap retired. */
+    /**
+     * After the switch has committed, on the node that made it, in a transaction of its own: clears away what the swap
+     * retired. Not called once a newer rebuild of the group has been asked for, as for {@link #drop}.
+     */
     default void afterSwitch() {
     }
 
