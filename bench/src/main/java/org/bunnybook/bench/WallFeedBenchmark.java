@@ -105,8 +105,9 @@ final class WallFeedBenchmark {
         check("home feed cached >= 5x faster than PostgreSQL at p50", ratio(feedPostgres, feed, 50) >= 5);
         check("home feed cached >= 5x faster than PostgreSQL at p99", ratio(feedPostgres, feed, 99) >= 5);
         check("home feed cached p99 < 10 ms with " + threads + " threads", feed.percentileMillis(99) < 10);
-        // the same code on both sides: a ratio below 1 there is the machine's noise between two measurements
-        check("wall page path in use (PostgreSQL alone) as fast as PostgreSQL at p50 and p99: the same path", true);
+        // nothing to check: both sides run the same code, and their ratios are the machine's noise between two rounds
+        System.out.printf("n/a   wall page path in use as fast as PostgreSQL alone: it is PostgreSQL alone (its cache, "
+                + "slower than PostgreSQL, was removed)%n");
     }
 
     /**
