@@ -15,6 +15,7 @@ import org.bunnybook.query.wall.WallReads;
 import org.bunnybook.query.wall.WallStore;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +38,12 @@ import static org.bunnybook.bench.InFlight.inParallel;
  */
 final class WallFeedBenchmark {
 
+    /** Reads per thread and path in a warm-up pass. */
     private static final int WARM_UP = 200;
+    /** Warm-up passes at most, should the JIT never settle. */
+    private static final int WARM_UP_PASSES = 20;
+    /** A warm-up pass in which the JIT compiled for less than this long (ms, its threads together) ends the warm-up. */
+    private static final long SETTLED_COMPILING_MILLIS = 100;
     /** Rounds in which the two paths take turns going first: an even number, so each goes first as often. */
     private static final int ROUNDS = 4;
     private static final int PAGE = 10;
@@ -80,23 +86,26 @@ final class WallFeedBenchmark {
         checkSameAnswers();
 
         System.out.printf("%nReads of the newest %d posts (each with the reader's likes), %d threads at once, %d samples "
-                + "each after %d warm-up, both paths taking turns in %d rounds (ms):%n", PAGE, threads, samples, WARM_UP,
-                ROUNDS);
+                + "each after a warm-up until the JIT settles, both paths taking turns in %d rounds (ms):%n", PAGE,
+                threads, samples, ROUNDS);
         System.out.printf("%-32s %8s %8s %13s %13s %11s %11s%n", "read: path in use", "p50", "p99",
                 "postgres p50", "postgres p99", "p50 ratio", "p99 ratio");
         double fromTimelines = feedPages("timeline");
         double toPostgres = feedPages("postgres");
-        List<Latencies> feeds = takingTurns(member -> cached.feed(member, first()),
+        Turns feeds = takingTurns(member -> cached.feed(member, first()),
                 member -> postgres.feed(member, first()));
         fromTimelines = feedPages("timeline") - fromTimelines;
         toPostgres = feedPages("postgres") - toPostgres;
-        Latencies feed = feeds.get(0);
-        Latencies feedPostgres = feeds.get(1);
+        Latencies feed = feeds.used();
+        Latencies feedPostgres = feeds.alone();
         report("home feed: Redis timelines", feed, feedPostgres);
         // walls are served by PostgreSQL alone (WallReads.wall calls WallStore.wall): their cache was slower than it
-        List<Latencies> walls = takingTurns(member -> cached.wall(member, someone(), first()),
+        Turns walls = takingTurns(member -> cached.wall(member, someone(), first()),
                 member -> postgres.wall(member, someone(), first()));
-        report("wall page: PostgreSQL alone", walls.get(0), walls.get(1));
+        report("wall page: PostgreSQL alone", walls.used(), walls.alone());
+        System.out.printf("(warm-up passes: feeds %d, walls %d; the JIT compiled for %,d and %,d ms, its threads "
+                + "together, during their measured rounds)%n", feeds.warmUpPasses(), walls.warmUpPasses(),
+                feeds.compilingMillis(), walls.compilingMillis());
 
         System.out.printf("%nChecks (ratio = PostgreSQL alone / path in use):%n");
         // a timeline that is not trusted (e.g. Redis did not answer the first start) sends every page to PostgreSQL
@@ -190,15 +199,19 @@ final class WallFeedBenchmark {
                 + "reader)%n", liked);
     }
 
+    /** Both paths' latencies, with how many warm-up passes the JIT took to settle and how long it compiled after. */
+    private record Turns(Latencies used, Latencies alone, int warmUpPasses, long compilingMillis) {
+    }
+
     /**
-     * The path in use and PostgreSQL alone, each warmed up, then measured in rounds that take turns going first, so
-     * that neither is measured alone in the wake of the history's writes (PostgreSQL's autovacuum and checkpoint, the
+     * The path in use and PostgreSQL alone, warmed up together, then measured in rounds that take turns going first,
+     * so that neither is measured alone in the wake of the history's writes (PostgreSQL's autovacuum and checkpoint, the
      * JIT compiling the read paths): measured first, the cached feed was slower at p99 than in the three rounds after
-     * (docs/performance.md). Answers the two paths' latencies, in that order.
+     * (docs/performance.md).
      */
-    private List<Latencies> takingTurns(Function<UUID, List<PostView>> used, Function<UUID, List<PostView>> alone) {
-        measure(used, WARM_UP);
-        measure(alone, WARM_UP);
+    private Turns takingTurns(Function<UUID, List<PostView>> used, Function<UUID, List<PostView>> alone) {
+        int passes = warmUp(used, alone);
+        long compiling = compilingMillis();
         List<Latencies> usedRounds = new ArrayList<>();
         List<Latencies> aloneRounds = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
@@ -211,7 +224,30 @@ final class WallFeedBenchmark {
                 usedRounds.add(measure(used, each));
             }
         }
-        return List.of(Latencies.merged(usedRounds), Latencies.merged(aloneRounds));
+        return new Turns(Latencies.merged(usedRounds), Latencies.merged(aloneRounds), passes,
+                compilingMillis() - compiling);
+    }
+
+    /**
+     * Reads both paths in passes until a pass in which the JIT compiled for less than
+     * {@value #SETTLED_COMPILING_MILLIS} ms, and answers how many it took. A fixed 200 reads per thread and path left
+     * the JIT compiling the read paths through every measured round (13 s of compiling in the 16 s the feeds were
+     * read, on two cores shared with eight readers: docs/performance.md), which weighed on a page of 1 ms more than on
+     * one of 7.
+     */
+    private int warmUp(Function<UUID, List<PostView>> used, Function<UUID, List<PostView>> alone) {
+        for (int pass = 1; ; pass++) {
+            long compiling = compilingMillis();
+            measure(used, WARM_UP);
+            measure(alone, WARM_UP);
+            if (compilingMillis() - compiling < SETTLED_COMPILING_MILLIS || pass == WARM_UP_PASSES) {
+                return pass;
+            }
+        }
+    }
+
+    private static long compilingMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /** Each thread reads for random members, {@code each} times. */
