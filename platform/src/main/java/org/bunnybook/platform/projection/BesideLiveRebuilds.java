@@ -317,7 +317,7 @@ class BesideLiveRebuilds {
 
     /** Drops what a cancelled rebuild made; every node may try, the first one does it. */
     private void forget(long rebuild, ReadModelCopy owned) {
-        if (owned.exists() || !tokens.of(owned.shadowProcessor()).isEmpty()) {
+        if (owned.leftBehind() || !tokens.of(owned.shadowProcessor()).isEmpty()) {
             clearAway(rebuild, owned, () -> {
                 owned.drop();
                 tables.deleteTokens(owned.shadowProcessor());
@@ -327,9 +327,12 @@ class BesideLiveRebuilds {
     }
 
     /**
-     * Clears away what a rebuild left, unless the group has been asked for a newer rebuild since: a node late with its
-     * poll (it saw the rebuild cancelled a moment before) would delete the newer one's copy and tokens, which go by the
-     * same names, and that rebuild would be cancelled as lost. Preparing a newer rebuild clears away what this one left.
+     * Clears away what a rebuild left (a cancelled one's copy and tokens, what a switch retired), unless the group has
+     * been asked for a newer rebuild since: a node late with its poll (it saw the rebuild cancelled a moment before)
+     * would delete the newer one's copy and tokens, which go by the same names, and that rebuild would be cancelled as
+     * lost. Preparing a newer rebuild clears away what this one left, and so does cancelling it before it is prepared
+     * ({@link ReadModelCopy#leftBehind}). Another node preparing a rebuild of the group waits meanwhile, as long as
+     * deleting a retired graph takes: as long as its own preparation would.
      */
     private void clearAway(long rebuild, ReadModelCopy owned, Runnable clear) {
         transaction.executeWithoutResult(status -> {
@@ -346,7 +349,8 @@ class BesideLiveRebuilds {
      */
     private boolean lockedAsLatest(long rebuild, String group) {
         jdbc.sql("SELECT pg_advisory_xact_lock('projection_rebuilds'::regclass::oid::int, hashtext(:group))")
-                .param("group", group).query().listOfRows();
+                .param("group", group).query(locked -> {
+                }); // answers nothing worth reading; the lock is held until the transaction ends
         return jdbc.sql("""
                         SELECT NOT EXISTS (SELECT 1 FROM projection_rebuilds
                                            WHERE processing_group = :group AND rebuild_id > :id)""")

@@ -9,8 +9,8 @@ import org.axonframework.common.transaction.TransactionManager;
  * a bean of this type. The rebuild's processor runs the live processor's very handlers, its units of work marked
  * ({@link RebuildCopies}): a handler writing to another store asks the mark and writes the copy.
  * <p>
- * Every method is called by the node that takes the step, under the rebuild's row lock where it says "in the
- * transaction": PostgreSQL's, which commits the step. Work in another store must commit on its own, before that
+ * Every method is called by the node that takes the step, where it says "in the transaction" within PostgreSQL's,
+ * which commits the step, under the rebuild's row lock or, for clearing away, the group's rebuild lock. Work in another store must commit on its own, before that
  * transaction does (through the store's driver: a client managed by Spring would join PostgreSQL's transaction and
  * commit after it), and be safe to do again if that transaction rolls back. The copy is swapped in only once the
  * rebuild's processor runs on no node.
@@ -24,11 +24,18 @@ public interface ReadModelCopy {
     default void checkSwappable() {
     }
 
-    /** In the transaction: an empty copy for this rebuild, replacing whatever an earlier attempt left. */
+    /**
+     * In the transaction: an empty copy for this rebuild, replacing whatever an earlier attempt left, and clearing away
+     * what an earlier rebuild's swap retired (its {@link #afterSwitch} is skipped when this rebuild came too soon).
+     */
     void create(long rebuild);
 
-    /** Whether a copy exists, made and neither swapped in nor dropped. */
-    boolean exists();
+    /**
+     * Whether a rebuild left something to clear away: a copy made and neither swapped in nor dropped, or what a swap
+     * retired that {@link #afterSwitch} has not cleared away yet (skipped when a newer rebuild was asked for first,
+     * which may then be cancelled before it is prepared). A cancelled rebuild is cleared away while this holds.
+     */
+    boolean leftBehind();
 
     /**
      * Whether this rebuild's copy is gone without having been swapped in: its store lost it (a Redis restarted

@@ -165,21 +165,26 @@ final class TableCopies implements ReadModelCopy {
         }
     }
 
+    /** The swap drops what it retired in its own transaction: only copies not swapped in can be left. */
     @Override
-    public boolean exists() {
-        return jdbc.sql("SELECT to_regnamespace(:schema) IS NOT NULL").param("schema", owned.shadowSchema())
-                .query(Boolean.class).single();
+    public boolean leftBehind() {
+        return copiesExist();
     }
 
     /** The copies are swapped in only by the transaction that finishes the rebuild: gone before, they are lost. */
     @Override
     public boolean lost(long rebuild) {
-        return !exists();
+        return !copiesExist();
     }
 
     @Override
     public void drop() {
         jdbc.sql("DROP SCHEMA IF EXISTS " + owned.shadowSchema() + " CASCADE").update();
+    }
+
+    private boolean copiesExist() {
+        return jdbc.sql("SELECT to_regnamespace(:schema) IS NOT NULL").param("schema", owned.shadowSchema())
+                .query(Boolean.class).single();
     }
 
     private List<String> constraintsWithIndexes(String table, String copy) {

@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
  * The swap relabels in one Neo4j transaction: the live nodes as retired, the copy's as live. Neo4j applies a
  * transaction's changes as it commits them, not all at once to its readers, so the swap is counted before and after
  * ({@link GraphSwaps}) and a read that overlapped it is asked again: readers see the one graph or the other, whole.
- * The retired nodes are deleted after the switch. Every step runs on the driver, in Neo4j transactions of its own:
- * Spring Data's client would join the switch's PostgreSQL transaction and commit after it. Neo4j commits first, and
- * the PostgreSQL transaction may then fail: the rebuild's own node, {@code (:GraphRebuild {id, swapped})}, made with
- * the copy, remembers the swap, so that trying the switch again swaps nothing back.
+ * The retired nodes are deleted after the switch (or by the next rebuild, should a newer one be asked for first).
+ * Every step runs on the driver, in Neo4j transactions of its own: Spring Data's client would join the switch's
+ * PostgreSQL transaction and commit after it. Neo4j commits first, and the PostgreSQL transaction may then fail: the
+ * rebuild's own node, {@code (:GraphRebuild {id, swapped})}, made with the copy, remembers the swap, so that trying
+ * the switch again swaps nothing back.
  */
 @Component
 class SocialGraphCopy implements ReadModelCopy {
@@ -74,11 +75,11 @@ class SocialGraphCopy implements ReadModelCopy {
         }
     }
 
+    /** The rebuild's own node, deleted last when its copy or what its swap retired is cleared away. */
     @Override
-    public boolean exists() {
+    public boolean leftBehind() {
         try (Session session = session()) {
-            return session.run("MATCH (rebuild:GraphRebuild) WHERE NOT rebuild.swapped RETURN count(rebuild) > 0")
-                    .single().get(0).asBoolean();
+            return session.run("MATCH (rebuild:GraphRebuild) RETURN count(rebuild) > 0").single().get(0).asBoolean();
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.Objects;
  * The swap sets the live version's name: one atomic script, so every page after it is read from the copy and none
  * from a mix. Redis commits it before the switch's PostgreSQL transaction does, which may then fail: the rebuild's
  * hash {@code feed.rebuild} remembers the swap ({@code swapped}), so that trying the switch again swaps nothing back.
- * The retired version is deleted after the switch, or by the next rebuild should the switching node die first.
+ * The retired version is deleted after the switch, or by the next rebuild should the switching node die first or a
+ * newer rebuild be asked for first.
  */
 @Component
 class FeedTimelinesCopy implements ReadModelCopy {
@@ -74,9 +75,10 @@ class FeedTimelinesCopy implements ReadModelCopy {
         });
     }
 
+    /** The rebuild's hash, which stays until what it names is cleared away, swapped in or not. */
     @Override
-    public boolean exists() {
-        return "0".equals(circuit.call(() -> redis.<String, String>opsForHash().get(FeedVersions.REBUILD, "swapped")));
+    public boolean leftBehind() {
+        return Boolean.TRUE.equals(circuit.call(() -> redis.hasKey(FeedVersions.REBUILD)));
     }
 
     /** The rebuild's hash, which stays until the switch has committed, swapped in or not, is gone or another's. */

@@ -47,6 +47,19 @@ class SocialGraphCopyTest {
         assertThat(copy.lost(7)).isTrue();
     }
 
+    /** What a swap retired is left behind until cleared away: by the switch's node, or by dropping the rebuild. */
+    @Test
+    void aCopyOrWhatItsSwapRetiredIsLeftBehindUntilDropped() {
+        assertThat(copy.leftBehind()).isFalse();
+        copy.create(7);
+        assertThat(copy.leftBehind()).isTrue();
+        run("MATCH (rebuild:GraphRebuild {id: $rebuild}) SET rebuild.swapped = true", 7);
+        assertThat(copy.leftBehind()).isTrue();
+
+        copy.drop();
+        assertThat(copy.leftBehind()).isFalse();
+    }
+
     private void run(String cypher, long rebuild) {
         try (Session session = driver.session(database.sessions(AccessMode.WRITE))) {
             session.run(cypher, Map.of("rebuild", rebuild)).consume();

@@ -56,13 +56,13 @@ class FeedTimelinesCopyTest {
     @Test
     void aSwapMakesTheCopyLiveOnceAndTheRetiredVersionIsDeletedAfter() {
         copy.create(7);
-        assertThat(copy.exists()).isTrue();
+        assertThat(copy.leftBehind()).isTrue();
         assertThat(redis.hasKey("feed.7:" + FeedVersions.TIMELINES_KEPT)).as("kept from the start of history").isTrue();
         redis.opsForZSet().add("feed.7:timeline:copied-member", "000000000000002:post", 0);
 
         assertThat(copy.swapIn(7)).isTrue();
         assertThat(FeedVersions.live(redis)).isEqualTo("feed.7");
-        assertThat(copy.exists()).as("swapped in: no copy any more").isFalse();
+        assertThat(copy.leftBehind()).as("swapped in: the version it retired is still there").isTrue();
         // the switch's PostgreSQL transaction failed and is tried again: nothing is swapped back
         assertThat(copy.swapIn(7)).isFalse();
         assertThat(FeedVersions.live(redis)).isEqualTo("feed.7");
@@ -71,6 +71,7 @@ class FeedTimelinesCopyTest {
         assertThat(redis.hasKey(LIVE_TIMELINE)).as("retired").isFalse();
         assertThat(redis.hasKey("feed.7:timeline:copied-member")).as("live").isTrue();
         assertThat(redis.hasKey(FeedVersions.REBUILD)).isFalse();
+        assertThat(copy.leftBehind()).isFalse();
     }
 
     @Test
@@ -91,9 +92,11 @@ class FeedTimelinesCopyTest {
         copy.create(7);
         redis.opsForZSet().add("feed.7:timeline:copied-member", "000000000000002:post", 0);
         assertThat(copy.swapIn(7)).isTrue();
+        assertThat(copy.leftBehind()).as("the retired version, to be cleared away").isTrue();
 
         copy.drop();
 
+        assertThat(copy.leftBehind()).isFalse();
         assertThat(FeedVersions.live(redis)).isEqualTo("feed.7");
         assertThat(redis.hasKey("feed.7:timeline:copied-member")).isTrue();
         assertThat(redis.hasKey(LIVE_TIMELINE)).as("retired").isFalse();
@@ -108,9 +111,9 @@ class FeedTimelinesCopyTest {
 
         assertThat(redis.hasKey("feed.7:timeline:half-built")).isFalse();
         assertThat(redis.hasKey(LIVE_TIMELINE)).isTrue();
-        assertThat(copy.exists()).isTrue();
+        assertThat(copy.leftBehind()).isTrue();
         copy.drop();
-        assertThat(copy.exists()).isFalse();
+        assertThat(copy.leftBehind()).isFalse();
         assertThat(redis.hasKey("feed.8:" + FeedVersions.TIMELINES_KEPT)).isFalse();
         assertThat(FeedVersions.live(redis)).isEqualTo(LIVE);
         assertThat(redis.hasKey(LIVE_TIMELINE)).isTrue();

@@ -77,7 +77,7 @@ class LateCleanupTest {
         beside.takePart(cancelled, Rebuild.State.CANCELLED, beside.declared(ReadModels.ACCOUNTS).orElseThrow(), live,
                 "late-node");
 
-        await("the newer rebuild switched in").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        await("the newer rebuild switched in").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                 .until(() -> state(newer), state -> state.equals("FINISHED") || state.equals("CANCELLED"));
         assertThat(state(newer)).as("the newer rebuild, its copy left alone").isEqualTo("FINISHED");
         assertThat(state(cancelled)).isEqualTo("CANCELLED");
