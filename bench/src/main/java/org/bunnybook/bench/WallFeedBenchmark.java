@@ -103,14 +103,14 @@ final class WallFeedBenchmark {
         Turns walls = takingTurns(member -> cached.wall(member, someone(), first()),
                 member -> postgres.wall(member, someone(), first()));
         report("wall page: PostgreSQL alone", walls.used(), walls.alone());
-        System.out.printf("(warm-up passes: feeds %d, walls %d; the JIT compiled for %,d and %,d ms, its threads "
-                + "together, during their measured rounds)%n", feeds.warmUpPasses(), walls.warmUpPasses(),
+        System.out.printf("(warm-up passes: feeds %s, walls %s; the JIT compiled for %,d and %,d ms, its threads "
+                + "together, during their measured rounds)%n", feeds.warmUp(), walls.warmUp(),
                 feeds.compilingMillis(), walls.compilingMillis());
 
         System.out.printf("%nChecks (ratio = PostgreSQL alone / path in use):%n");
         // a timeline that is not trusted (e.g. Redis did not answer the first start) sends every page to PostgreSQL
-        check("home feed pages served from the Redis timelines: %,.0f of %,.0f".formatted(fromTimelines,
-                fromTimelines + toPostgres), toPostgres == 0);
+        check("home feed pages served from the Redis timelines, warm-up included: %,.0f of %,.0f".formatted(
+                fromTimelines, fromTimelines + toPostgres), toPostgres == 0);
         check("home feed cached >= 5x faster than PostgreSQL at p50", ratio(feedPostgres, feed, 50) >= 5);
         check("home feed cached >= 5x faster than PostgreSQL at p99", ratio(feedPostgres, feed, 99) >= 5);
         check("home feed cached p99 < 10 ms with " + threads + " threads", feed.percentileMillis(99) < 10);
@@ -199,10 +199,6 @@ final class WallFeedBenchmark {
                 + "reader)%n", liked);
     }
 
-    /** Both paths' latencies, with how many warm-up passes the JIT took to settle and how long it compiled after. */
-    private record Turns(Latencies used, Latencies alone, int warmUpPasses, long compilingMillis) {
-    }
-
     /**
      * The path in use and PostgreSQL alone, warmed up together, then measured in rounds that take turns going first,
      * so that neither is measured alone in the wake of the history's writes (PostgreSQL's autovacuum and checkpoint, the
@@ -210,7 +206,7 @@ final class WallFeedBenchmark {
      * (docs/performance.md).
      */
     private Turns takingTurns(Function<UUID, List<PostView>> used, Function<UUID, List<PostView>> alone) {
-        int passes = warmUp(used, alone);
+        WarmUp warmUp = warmUp(used, alone);
         long compiling = compilingMillis();
         List<Latencies> usedRounds = new ArrayList<>();
         List<Latencies> aloneRounds = new ArrayList<>();
@@ -224,24 +220,24 @@ final class WallFeedBenchmark {
                 usedRounds.add(measure(used, each));
             }
         }
-        return new Turns(Latencies.merged(usedRounds), Latencies.merged(aloneRounds), passes,
+        return new Turns(Latencies.merged(usedRounds), Latencies.merged(aloneRounds), warmUp,
                 compilingMillis() - compiling);
     }
 
     /**
-     * Reads both paths in passes until a pass in which the JIT compiled for less than
-     * {@value #SETTLED_COMPILING_MILLIS} ms, and answers how many it took. A fixed 200 reads per thread and path left
-     * the JIT compiling the read paths through every measured round (13 s of compiling in the 16 s the feeds were
-     * read, on two cores shared with eight readers: docs/performance.md), which weighed on a page of 1 ms more than on
-     * one of 7.
+     * Reads both paths in passes until one in which the JIT compiled for less than {@value #SETTLED_COMPILING_MILLIS}
+     * ms, or {@value #WARM_UP_PASSES} passes. A fixed 200 reads per thread and path left the JIT compiling the read
+     * paths through every measured round (13 s of compiling in the 16 s the feeds were read, on two cores shared with
+     * eight readers: docs/performance.md), which weighed on a page of 1 ms more than on one of 7.
      */
-    private int warmUp(Function<UUID, List<PostView>> used, Function<UUID, List<PostView>> alone) {
+    private WarmUp warmUp(Function<UUID, List<PostView>> used, Function<UUID, List<PostView>> alone) {
         for (int pass = 1; ; pass++) {
             long compiling = compilingMillis();
             measure(used, WARM_UP);
             measure(alone, WARM_UP);
-            if (compilingMillis() - compiling < SETTLED_COMPILING_MILLIS || pass == WARM_UP_PASSES) {
-                return pass;
+            boolean settled = compilingMillis() - compiling < SETTLED_COMPILING_MILLIS;
+            if (settled || pass == WARM_UP_PASSES) {
+                return new WarmUp(pass, settled);
             }
         }
     }
@@ -302,5 +298,18 @@ final class WallFeedBenchmark {
 
     private static void check(String what, boolean passed) {
         System.out.printf("%s  %s%n", passed ? "PASS" : "FAIL", what);
+    }
+
+    /** How many warm-up passes were read, and whether the JIT had settled by the last one. */
+    private record WarmUp(int passes, boolean settled) {
+
+        @Override
+        public String toString() {
+            return passes + (settled ? "" : " (the JIT not settled yet)");
+        }
+    }
+
+    /** Both paths' latencies, with the warm-up before them and how long the JIT compiled while they were measured. */
+    private record Turns(Latencies used, Latencies alone, WarmUp warmUp, long compilingMillis) {
     }
 }
