@@ -201,9 +201,9 @@ final class WallFeedBenchmark {
 
     /**
      * The path in use and PostgreSQL alone, warmed up together, then measured in rounds that take turns going first,
-     * so that neither is measured alone in the wake of the history's writes (PostgreSQL's autovacuum and checkpoint, the
-     * JIT compiling the read paths): measured first, the cached feed was slower at p99 than in the three rounds after
-     * (docs/performance.md).
+     * so that neither is measured alone in the wake of the history's writes (PostgreSQL's autovacuum and checkpoint,
+     * the JIT compiling the read paths): measured first, the cached feed was slower at p99 than in the three rounds
+     * after (docs/performance.md).
      */
     private Turns takingTurns(Function<UUID, List<PostView>> used, Function<UUID, List<PostView>> alone) {
         WarmUp warmUp = warmUp(used, alone);

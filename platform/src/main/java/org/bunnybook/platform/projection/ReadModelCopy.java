@@ -9,11 +9,11 @@ import org.axonframework.common.transaction.TransactionManager;
  * a bean of this type. The rebuild's processor runs the live processor's very handlers, its units of work marked
  * ({@link RebuildCopies}): a handler writing to another store asks the mark and writes the copy.
  * <p>
- * Every method is called by the node that takes the step, where it says "in the transaction" within PostgreSQL's,
- * which commits the step, under the rebuild's row lock or, for clearing away, the group's rebuild lock. Work in another store must commit on its own, before that
- * transaction does (through the store's driver: a client managed by Spring would join PostgreSQL's transaction and
- * commit after it), and be safe to do again if that transaction rolls back. The copy is swapped in only once the
- * rebuild's processor runs on no node.
+ * Every method is called by the node that takes the step; where it says "in the transaction", within PostgreSQL's,
+ * which commits the step, under the rebuild's row lock (or, for clearing away, the group's rebuild lock). Work in
+ * another store must commit on its own, before that transaction does (through the store's driver: a client managed by
+ * Spring would join PostgreSQL's transaction and commit after it), and be safe to do again if that transaction rolls
+ * back. The copy is swapped in only once the rebuild's processor runs on no node.
  */
 public interface ReadModelCopy {
 
