@@ -3,12 +3,11 @@ package org.bunnybook.platform.projection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bunnybook.api.ReadModels;
-import org.bunnybook.api.account.Role;
-import org.bunnybook.api.account.RoleGranted;
 import org.bunnybook.web.BunnybookApplication;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.ProjectionFixture;
+import org.bunnybook.web.support.Rebuilds;
 import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,8 +18,6 @@ import org.springframework.test.context.ContextConfiguration;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,21 +51,13 @@ class LateCleanupTest {
     @Test
     void aLateCleanupOfACancelledRebuildLeavesTheNextRebuildsCopyAlone() {
         ApiClient admin = Staff.admin(port);
-        // history for the copy to work through, so that the newer rebuild is still building when the late node acts
-        UUID nobody = UUID.randomUUID();
-        projections.given("Account", nobody, IntStream.range(0, 1500)
-                        .mapToObj(i -> new RoleGranted(nobody, Role.USER, Role.USER)).toArray())
-                .handledBy(ReadModels.ACCOUNTS);
-        String status = "/web/admin/projections/" + ReadModels.ACCOUNTS;
+        // so that the newer rebuild is still building when the late node acts
+        Rebuilds.historyToWorkThrough(projections, ReadModels.ACCOUNTS);
 
-        var first = admin.post(status + "/rebuild", "");
-        assertThat(first.status()).as(first.text()).isEqualTo(202);
-        long cancelled = first.json().get("id").asLong();
-        assertThat(admin.send("DELETE", status + "/rebuild", BodyPublishers.noBody(), Map.of()).status())
-                .isEqualTo(204);
-        var second = admin.post(status + "/rebuild", "");
-        assertThat(second.status()).as(second.text()).isEqualTo(202);
-        long newer = second.json().get("id").asLong();
+        long cancelled = Rebuilds.request(admin, ReadModels.ACCOUNTS);
+        assertThat(admin.send("DELETE", "/web/admin/projections/" + ReadModels.ACCOUNTS + "/rebuild",
+                BodyPublishers.noBody(), Map.of()).status()).isEqualTo(204);
+        long newer = Rebuilds.request(admin, ReadModels.ACCOUNTS);
         await("the newer rebuild prepared").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
                 .until(() -> state(newer).equals("BUILDING"));
 

@@ -2,13 +2,12 @@ package org.bunnybook.web.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bunnybook.api.ReadModels;
-import org.bunnybook.api.account.Role;
-import org.bunnybook.api.account.RoleGranted;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.ProjectionFixture;
+import org.bunnybook.web.support.Rebuilds;
 import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,11 +49,7 @@ class AccountsRebuiltBesideLiveTest {
     void noLoginOrRefreshFailsWhileAccountsAreRebuiltAndTheRebuiltModelIsComplete() throws Exception {
         ApiClient admin = Staff.admin(port);
         List<Member> members = IntStream.range(0, 8).mapToObj(i -> Members.register(port, "Steady")).toList();
-        // history for the copy to work through, so that the rebuild lasts a while: grants to an account no one has
-        UUID nobody = UUID.randomUUID();
-        projections.given("Account", nobody, IntStream.range(0, 1500)
-                        .mapToObj(i -> new RoleGranted(nobody, Role.USER, Role.USER)).toArray())
-                .handledBy(ReadModels.ACCOUNTS);
+        Rebuilds.historyToWorkThrough(projections, ReadModels.ACCOUNTS);
         List<Map<String, Object>> accountsBefore = accounts();
         List<String> indexesBefore = indexes();
 

@@ -1,14 +1,13 @@
 package org.bunnybook.web.projection;
 
 import org.bunnybook.api.ReadModels;
-import org.bunnybook.api.account.Role;
-import org.bunnybook.api.account.RoleGranted;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.ProjectionFixture;
+import org.bunnybook.web.support.Rebuilds;
 import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +19,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,10 +48,7 @@ class IndexesBuiltLastTest {
     void theCopiesGetThePageIndexOnlyBeforeTheyAreSwappedInWithEveryIndexOfTheLiveTables() throws Exception {
         Member asker = Members.register(port, "Indexed");
         Friends.request(Members.register(port, "Asked"), asker);
-        UUID nobody = UUID.randomUUID(); // history for the copies to work through
-        projections.given("Account", nobody, IntStream.range(0, 1500)
-                        .mapToObj(i -> new RoleGranted(nobody, Role.USER, Role.USER)).toArray())
-                .handledBy(ReadModels.NOTIFICATIONS);
+        Rebuilds.historyToWorkThrough(projections, ReadModels.NOTIFICATIONS);
         List<String> indexesBefore = indexes(jdbc, "public");
         assertThat(indexesBefore).anyMatch(index -> index.contains("notifications_page"));
         ApiClient admin = Staff.admin(port);

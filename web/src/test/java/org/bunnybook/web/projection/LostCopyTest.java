@@ -2,8 +2,6 @@ package org.bunnybook.web.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bunnybook.api.ReadModels;
-import org.bunnybook.api.account.Role;
-import org.bunnybook.api.account.RoleGranted;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
@@ -17,8 +15,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
-import java.util.UUID;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,16 +41,11 @@ class LostCopyTest {
     void aRebuildWhoseCopyIsLostIsCancelledAndTheLiveModelServesOn() {
         ApiClient admin = Staff.admin(port);
         Member member = Members.register(port, "Kept");
-        // history for the copy to work through: its processor, should it start before the schema goes, is not done
-        UUID nobody = UUID.randomUUID();
-        projections.given("Account", nobody, IntStream.range(0, 1500)
-                        .mapToObj(i -> new RoleGranted(nobody, Role.USER, Role.USER)).toArray())
-                .handledBy(ReadModels.ACCOUNTS);
+        // so that the copy's processor, should it start before the schema goes, is not done
+        Rebuilds.historyToWorkThrough(projections, ReadModels.ACCOUNTS);
         String status = "/web/admin/projections/" + ReadModels.ACCOUNTS;
 
-        var requested = admin.post(status + "/rebuild", "");
-        assertThat(requested.status()).as(requested.text()).isEqualTo(202);
-        long rebuild = requested.json().get("id").asLong();
+        long rebuild = Rebuilds.request(admin, ReadModels.ACCOUNTS);
         // made as the rebuild is prepared, a poll before any node runs the rebuild's processor
         await("the copies made").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2))
                 .until(() -> schemaExists("rebuild_accounts"));
