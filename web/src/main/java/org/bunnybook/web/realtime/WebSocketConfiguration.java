@@ -1,13 +1,16 @@
 package org.bunnybook.web.realtime;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -30,11 +33,13 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 @EnableConfigurationProperties(RealtimeProperties.class)
-class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Ordered, DisposableBean {
 
     /** Where the access-token cookie of the handshake waits for CONNECT. */
     static final String HANDSHAKE_TOKEN = "handshakeAccessToken";
     private static final int INBOUND_THREADS = 16;
+    /** Spring's own default for the channel that sends to the sockets. */
+    private static final int OUTBOUND_THREADS = 2 * Runtime.getRuntime().availableProcessors();
     /**
      * The largest STOMP frame taken, in characters (the container's buffer for one WebSocket text message) and in
      * bytes (Spring's STOMP decoder): a chat message at its 4,096-character limit with every character escaped in
@@ -46,11 +51,41 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final RealtimeProperties properties;
     private final StompGuard guard;
     private final OpenSockets openSockets;
+    /**
+     * The threads that handle the members' frames, and those that send to their sockets: the channels' own. Spring
+     * Boot hands both channels the application's task executor when the context has exactly one, and here that is the
+     * scheduler of the {@code @Scheduled} work (platform's SchedulingConfiguration), four threads: chat frames and
+     * every push then waited behind scheduled work, and while PostgreSQL stalled, behind scheduled work that waited
+     * on it, so that a chat frame's refusal reached no one until it answered again (RELIABILITY.md).
+     */
+    private final ThreadPoolTaskExecutor inbound = channelThreads("clientInboundChannel-", INBOUND_THREADS);
+    private final ThreadPoolTaskExecutor outbound = channelThreads("clientOutboundChannel-", OUTBOUND_THREADS);
 
     WebSocketConfiguration(RealtimeProperties properties, StompGuard guard, OpenSockets openSockets) {
         this.properties = properties;
         this.guard = guard;
         this.openSockets = openSockets;
+    }
+
+    private static ThreadPoolTaskExecutor channelThreads(String prefix, int threads) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix(prefix);
+        executor.setCorePoolSize(threads);
+        executor.setAllowCoreThreadTimeOut(true);
+        executor.initialize();
+        return executor;
+    }
+
+    /** After Spring Boot's configurer (order 0), so that the channels' executors set here are the ones kept. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void destroy() {
+        inbound.shutdown();
+        outbound.shutdown();
     }
 
     @Override
@@ -90,7 +125,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registration.interceptors(guard);
         // a chat frame's thread waits on PostgreSQL (loading the conversation, the append and its commit) more than
         // it computes: Spring's default, two threads a core, queued chat behind a few commits (docs/performance.md)
-        registration.taskExecutor().corePoolSize(INBOUND_THREADS);
+        registration.executor(inbound);
+    }
+
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.executor(outbound);
     }
 
     /** Keeps the handshake's access-token cookie for CONNECT, which may come without an Authorization header. */
