@@ -7,6 +7,8 @@ import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 
 import java.io.Closeable;
 import java.net.URLDecoder;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +93,22 @@ public final class ProjectionConnections extends AbstractRoutingDataSource imple
         } finally {
             BEGINNING_PROJECTION.remove();
         }
+    }
+
+    /**
+     * A connection; on a thread that serves a member ({@link ServingThreads}), one that waits at most the thread's bound
+     * for each answer (PgJDBC's socket timeout: past it the statement fails as a lost connection, which the pool
+     * replaces, and the request as a store outage). HikariCP sets the pool's own timeout back when the connection
+     * returns to it.
+     */
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection connection = super.getConnection();
+        Duration wait = ServingThreads.postgresWait();
+        if (wait != null) {
+            connection.setNetworkTimeout(Runnable::run, Math.toIntExact(wait.toMillis()));
+        }
+        return connection;
     }
 
     @Override

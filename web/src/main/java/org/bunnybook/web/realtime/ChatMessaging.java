@@ -102,7 +102,7 @@ class ChatMessaging {
         String reason = failure instanceof RefusedFrame || failure instanceof NotInConversation
                 ? failure.getMessage()
                 : failure.getCause() instanceof NotInConversation cause ? cause.getMessage()
-                : outage ? "a store is unavailable just now: nothing was stored, send it again shortly"
+                : outage ? "a store is unavailable just now: send it again shortly"
                 : "the frame could not be handled";
         if (reason.equals("the frame could not be handled") || outage) {
             log.warn("a {} frame failed: {}", session.getDestination(), failure.toString());

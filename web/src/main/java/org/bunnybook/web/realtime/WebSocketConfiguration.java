@@ -21,6 +21,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 import org.springframework.web.util.WebUtils;
 
 import jakarta.servlet.http.Cookie;
+import org.bunnybook.web.error.BoundedPostgresWaits;
 import org.bunnybook.web.security.AuthCookies;
 
 import java.util.Map;
@@ -51,6 +52,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Ordere
     private final RealtimeProperties properties;
     private final StompGuard guard;
     private final OpenSockets openSockets;
+    private final BoundedPostgresWaits boundedPostgresWaits;
     /**
      * The threads that handle the members' frames, and those that send to their sockets: the channels' own. Spring
      * Boot hands both channels the application's task executor when the context has exactly one, and here that is the
@@ -61,10 +63,12 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Ordere
     private final ThreadPoolTaskExecutor inbound = channelThreads("clientInboundChannel-", INBOUND_THREADS);
     private final ThreadPoolTaskExecutor outbound = channelThreads("clientOutboundChannel-", OUTBOUND_THREADS);
 
-    WebSocketConfiguration(RealtimeProperties properties, StompGuard guard, OpenSockets openSockets) {
+    WebSocketConfiguration(RealtimeProperties properties, StompGuard guard, OpenSockets openSockets,
+                           BoundedPostgresWaits boundedPostgresWaits) {
         this.properties = properties;
         this.guard = guard;
         this.openSockets = openSockets;
+        this.boundedPostgresWaits = boundedPostgresWaits;
     }
 
     private static ThreadPoolTaskExecutor channelThreads(String prefix, int threads) {
@@ -122,7 +126,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Ordere
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(guard);
+        registration.interceptors(guard, boundedPostgresWaits); // the latter on the frame's handling thread
         // a chat frame's thread waits on PostgreSQL (loading the conversation, the append and its commit) more than
         // it computes: Spring's default, two threads a core, queued chat behind a few commits (docs/performance.md)
         registration.executor(inbound);

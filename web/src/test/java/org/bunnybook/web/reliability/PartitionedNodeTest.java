@@ -1,14 +1,17 @@
 package org.bunnybook.web.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.web.BunnybookApplication;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
+import org.bunnybook.web.support.Socket;
 import org.bunnybook.web.support.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,10 +31,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.bunnybook.web.support.Friends.befriend;
 
 /**
  * A second node that reaches PostgreSQL and Redis through proxies the test cuts: the store is gone for that node only,
@@ -45,6 +53,8 @@ class PartitionedNodeTest {
     private static final Duration QUICKLY = Duration.ofSeconds(5);
     /** Readiness asks PostgreSQL twice (the connection, the processing groups' tokens), each within the 2 s. */
     private static final Duration READINESS_QUICKLY = Duration.ofSeconds(10);
+    /** How long the partitioned node's requests wait for each of PostgreSQL's answers. */
+    private static final Duration POSTGRES_WAIT = Duration.ofSeconds(4);
 
     private static TcpProxy postgres;
     private static TcpProxy redis;
@@ -87,7 +97,8 @@ class PartitionedNodeTest {
                     + (database.getRawQuery() == null ? "" : "?" + database.getRawQuery());
             partitioned = new SpringApplicationBuilder(BunnybookApplication.class).profiles("test")
                     .run("--server.port=0", "--bunnybook.node-id=partitioned-node",
-                            "--spring.datasource.url=" + url, "--spring.data.redis.port=" + redis.port());
+                            "--spring.datasource.url=" + url, "--spring.data.redis.port=" + redis.port(),
+                            "--bunnybook.serving.postgres-wait=" + POSTGRES_WAIT.toSeconds() + "s");
         }
         return ((WebServerApplicationContext) partitioned).getWebServer().getPort();
     }
@@ -115,13 +126,59 @@ class PartitionedNodeTest {
         } finally {
             postgres.heal();
         }
-        await("the node ready again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> onPartitioned.get("/readyz").status() == 200);
-        assertThat(post(onPartitioned, member, "after the cut").status()).isEqualTo(201);
+        readyAgainAndPosting(onPartitioned, member, "after the cut");
     }
 
     @Test
     @Order(2)
+    void aNodeWhosePostgresStopsAnsweringAnswers503WithinItsWaitAndRecovers() {
+        int partitionedPort = partitionedPort();
+        Member member = Members.register(port, "Stalled");
+        Member friend = Members.register(port, "Stalled");
+        befriend(member, friend);
+        ApiClient onPartitioned = new ApiClient(partitionedPort).bearer(member.client().accessToken());
+        assertThat(post(onPartitioned, member, "before the stall").status()).isEqualTo(201);
+        String chat = ChatGroupId.of(member.id(), friend.id()).toString();
+
+        try (Socket socket = Socket.open(partitionedPort, member.client().accessToken())) {
+            AtomicInteger tries = new AtomicInteger();
+            await("a chat message stored through the partitioned node (the conversation opens a moment after the "
+                    + "friendship)").atMost(Duration.ofSeconds(30)).until(() -> {
+                String id = "s-0-" + tries.incrementAndGet();
+                socket.send("/app/chat_message", chatMessage(chat, "before the stall", id));
+                return socket.awaitEvent("an answer to " + id, event -> List.of("chat_message", "error")
+                        .contains(event.path("event").asText())
+                        && event.path("data").path("clientMessageId").asText().equals(id))
+                        .path("event").asText().equals("chat_message");
+            });
+
+            postgres.stall();
+            try {
+                // a chat frame's thread gives PostgreSQL up after its bound, and the frame is refused by name
+                socket.send("/app/chat_message", chatMessage(chat, "during the stall", "s-1"));
+                JsonNode refused = socket.awaitEvent("the refusal of s-1", event -> event.path("event").asText()
+                        .equals("error") && event.path("data").path("clientMessageId").asText().equals("s-1"));
+                assertThat(refused.path("data").path("message").asText()).contains("unavailable");
+                assertThat(refused.path("data").path("retryAfterMillis").asLong()).isPositive();
+
+                // so does a request's; the pool's connections each wait their bound once, then it has none to give
+                Duration bound = POSTGRES_WAIT.plus(QUICKLY);
+                for (int i = 0; i < 3; i++) {
+                    ApiClient.Response answer = within(bound, () -> post(onPartitioned, member, "during the stall"));
+                    assertThat(answer.status()).as(answer.text()).isEqualTo(503);
+                    assertThat(answer.json().get("detail").asText()).contains("unavailable");
+                }
+                assertThat(within(QUICKLY, () -> onPartitioned.get("/livez")).status()).isEqualTo(200);
+                assertThat(post(member.client(), member, "elsewhere").status()).isEqualTo(201);
+            } finally {
+                postgres.heal();
+            }
+        }
+        readyAgainAndPosting(onPartitioned, member, "after the stall");
+    }
+
+    @Test
+    @Order(3)
     void aRetirementANodeCouldNotTellRedisIsCarriedOutByAnotherOnceItIsGone() {
         partitionedPort();
         Member author = Members.register(port, "Retiree");
@@ -154,9 +211,31 @@ class PartitionedNodeTest {
                 .query(Long.class).single()).isZero();
     }
 
+    /** The partitioned node, its store back, is ready again within 30 s and stores a post. */
+    private static void readyAgainAndPosting(ApiClient onPartitioned, Member member, String content) {
+        await("the node ready again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> onPartitioned.get("/readyz").status() == 200);
+        assertThat(post(onPartitioned, member, content).status()).isEqualTo(201);
+    }
+
+    private static String chatMessage(String chat, String message, String clientMessageId) {
+        return "{\"to\":\"" + chat + "\",\"message\":\"" + message + "\",\"clientMessageId\":\"" + clientMessageId
+                + "\"}";
+    }
+
     private static ApiClient.Response post(ApiClient client, Member wall, String content) {
         return client.post("/web/posts", Map.of("content", content, "wallProfileId", wall.id().toString(),
                 "privacy", "PUBLIC"));
+    }
+
+    /** The response, which must come within {@code bound}: a request that would hang fails the test instead. */
+    private static ApiClient.Response within(Duration bound, Supplier<ApiClient.Response> request) {
+        try {
+            return timed(bound, () -> CompletableFuture.supplyAsync(request).orTimeout(bound.toMillis(),
+                    TimeUnit.MILLISECONDS).join());
+        } catch (CompletionException e) {
+            throw new AssertionError("no answer within " + bound, e.getCause());
+        }
     }
 
     /** The response, which must come within {@code bound}. */

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy in front of one store, for a node of a test to reach it through: {@link #cut()} closes every connection
- * and refuses new ones (as a store that went away, seen from that node only), {@link #heal()} lets them through again.
+ * and refuses new ones (as a store that went away, seen from that node only), {@link #stall()} keeps every connection
+ * open but passes nothing on (as a store that stopped answering), {@link #heal()} lets them through again.
  * Each connection is two threads copying bytes; made for a handful of connections, not for load.
  */
 public final class TcpProxy implements AutoCloseable {
@@ -22,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean stalled;
 
     public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -47,8 +49,14 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** Holds whatever either side sends, on every connection and on new ones, until healed (then passes it on). */
+    public void stall() {
+        stalled = true;
+    }
+
     public void heal() {
         cut = false;
+        stalled = false;
     }
 
     @Override
@@ -92,11 +100,16 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                    while (stalled && !cut) {
+                        Thread.sleep(10);
+                    }
                     out.write(buffer, 0, read);
                     out.flush();
                 }
             } catch (IOException e) {
                 // one side closed: close both below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
