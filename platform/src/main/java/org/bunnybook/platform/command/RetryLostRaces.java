@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.bunnybook.platform.processing.ServingThreads;
 
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -37,7 +38,9 @@ class RetryLostRaces implements RetryScheduler {
         }
         log.info("{} lost a race for its aggregate ({}); sending it again", commandMessage.getCommandName(),
                 lastFailure.getMessage());
-        executor.schedule(commandDispatch, INTERVAL_MILLIS * failures.size(), TimeUnit.MILLISECONDS);
+        // sent again for the same request or chat frame, and bounded as its thread is (ServingThreads)
+        executor.schedule(ServingThreads.boundAsThisThread(commandDispatch), INTERVAL_MILLIS * failures.size(),
+                TimeUnit.MILLISECONDS);
         return true;
     }
 

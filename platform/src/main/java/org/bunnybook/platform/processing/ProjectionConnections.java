@@ -96,8 +96,8 @@ public final class ProjectionConnections extends AbstractRoutingDataSource imple
     }
 
     /**
-     * A connection; on a thread that serves a member ({@link ServingThreads}), one that waits at most the thread's bound
-     * for each answer (PgJDBC's socket timeout: past it the statement fails as a lost connection, which the pool
+     * A connection; on a thread that serves a member ({@link ServingThreads}), one that waits at most the thread's
+     * bound for each answer (PgJDBC's socket timeout: past it the statement fails as a lost connection, which the pool
      * replaces, and the request as a store outage). HikariCP sets the pool's own timeout back when the connection
      * returns to it.
      */
@@ -106,7 +106,12 @@ public final class ProjectionConnections extends AbstractRoutingDataSource imple
         Connection connection = super.getConnection();
         Duration wait = ServingThreads.postgresWait();
         if (wait != null) {
-            connection.setNetworkTimeout(Runnable::run, Math.toIntExact(wait.toMillis()));
+            try {
+                connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, wait.toMillis()));
+            } catch (SQLException | RuntimeException e) {
+                connection.close(); // back to the pool, which finds out whether it still works
+                throw e;
+            }
         }
         return connection;
     }

@@ -23,8 +23,13 @@ import java.time.Duration;
  * Bounds how long a thread serving a member waits for each of PostgreSQL's answers, to
  * {@code bunnybook.serving.postgres-wait}: an HTTP request's thread (as a filter) and a chat frame's (as an interceptor
  * of the inbound STOMP channel, on the thread that handles the frame). A PostgreSQL that stays connected but stops
- * answering is then a 503 (a frame refused, for a chat message) within that, not a thread held for minutes
+ * answering is then a 503 (a frame refused, for a chat message) within that, not a thread held for ever
  * ({@link ServingThreads}).
+ * <p>
+ * Not bounded: the auditors' and admins' requests (filtered reads and exports of the whole history, dead letters
+ * retried as a processor would, a rebuild's cancellation waiting for its row) and a member's export and erasure (the
+ * erasure scans the event table for the member's personal data): their statements may rightly run longer, and staff
+ * and a member leaving wait for them rather than be refused every time.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -34,6 +39,13 @@ public class BoundedPostgresWaits extends OncePerRequestFilter implements Execut
 
     BoundedPostgresWaits(@Value("${bunnybook.serving.postgres-wait:10s}") Duration postgresWait) {
         this.postgresWait = postgresWait;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/web/audit/") || path.startsWith("/web/admin/") || path.equals("/web/me/export")
+                || path.equals("/web/me") && request.getMethod().equals("DELETE");
     }
 
     @Override
