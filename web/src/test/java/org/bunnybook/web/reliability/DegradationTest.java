@@ -1,7 +1,6 @@
 package org.bunnybook.web.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.embedded.EmbeddedNeo4jServer;
 import org.bunnybook.embedded.EmbeddedRedisServer;
 import org.bunnybook.web.support.ApiClient;
@@ -27,7 +26,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.bunnybook.web.support.Friends.befriend;
+import static org.bunnybook.web.support.Friends.befriendAndChat;
 
 /**
  * What members can still do while a store is down (RELIABILITY.md, "Degradation"), through HTTP and the socket as a
@@ -54,10 +53,9 @@ class DegradationTest {
         EmbeddedRedisServer redis = RedisOutages.embeddedRedis();
         Member me = Members.register(port, "NoRedis");
         Member friend = Members.register(port, "NoRedis");
-        befriend(me, friend);
+        UUID chat = befriendAndChat(me, friend);
         String before = Posts.write(friend, friend, "before the outage", "PUBLIC");
         assertThat(me.client().get("/web/posts/" + before).status()).isEqualTo(200); // cached
-        UUID chat = ChatGroupId.of(me.id(), friend.id());
 
         try (Socket mine = Socket.open(port, me.client().accessToken())) {
             Instant sent = Instant.now();
@@ -98,8 +96,7 @@ class DegradationTest {
         EmbeddedNeo4jServer neo4j = Neo4jOutages.embeddedNeo4j();
         Member me = Members.register(port, "NoGraph");
         Member friend = Members.register(port, "NoGraph");
-        befriend(me, friend);
-        UUID chat = ChatGroupId.of(me.id(), friend.id());
+        UUID chat = befriendAndChat(me, friend);
 
         neo4j.stop();
         try {

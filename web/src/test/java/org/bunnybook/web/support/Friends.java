@@ -1,14 +1,18 @@
 package org.bunnybook.web.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.web.support.Members.Member;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Friendship actions and reads through the HTTP API, for tests. */
 public final class Friends {
@@ -42,6 +46,18 @@ public final class Friends {
     public static void befriend(Member a, Member b) {
         assertThat(request(a, b).status()).isEqualTo(201);
         assertThat(accept(b, a).status()).isEqualTo(201);
+    }
+
+    /**
+     * Befriends the two and waits until their conversation is open: a process opens it a moment after the acceptance,
+     * which on a busy machine can outlast the acceptance's own wait for it. Answers the conversation.
+     */
+    public static UUID befriendAndChat(Member a, Member b) {
+        befriend(a, b);
+        UUID chat = ChatGroupId.of(a.id(), b.id());
+        await("the two's conversation open").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> a.client().get("/web/chat/" + chat + "/messages").status() == 200);
+        return chat;
     }
 
     public static String relationship(Member from, Member to) {
