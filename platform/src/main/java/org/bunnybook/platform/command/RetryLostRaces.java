@@ -24,11 +24,20 @@ class RetryLostRaces implements RetryScheduler {
     private static final int MAX_RETRIES = 3;
     private static final long INTERVAL_MILLIS = 20;
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "command-retry");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Commands sent again for a member's request or chat frame, and the others (a process's, staff's): apart, so that
+     * one of the others, which waits for a stalled PostgreSQL as long as it takes, holds up no member's.
+     */
+    private final ScheduledExecutorService forMembers = retryThread("command-retry-for-members");
+    private final ScheduledExecutorService forTheRest = retryThread("command-retry");
+
+    private static ScheduledExecutorService retryThread(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
@@ -39,7 +48,8 @@ class RetryLostRaces implements RetryScheduler {
         log.info("{} lost a race for its aggregate ({}); sending it again", commandMessage.getCommandName(),
                 lastFailure.getMessage());
         // sent again for the same request or chat frame, and bounded as its thread is (ServingThreads)
-        executor.schedule(ServingThreads.boundAsThisThread(commandDispatch), INTERVAL_MILLIS * failures.size(),
+        (ServingThreads.servesAMember() ? forMembers : forTheRest).schedule(
+                ServingThreads.boundAsThisThread(commandDispatch), INTERVAL_MILLIS * failures.size(),
                 TimeUnit.MILLISECONDS);
         return true;
     }

@@ -37,13 +37,23 @@ public final class ServingThreads {
             return work;
         }
         return () -> {
+            Duration before = POSTGRES_WAIT.get();
             begin(wait);
             try {
                 work.run();
             } finally {
-                end();
+                if (before == null) {
+                    end();
+                } else {
+                    begin(before);
+                }
             }
         };
+    }
+
+    /** Whether the current thread serves a member. */
+    public static boolean servesAMember() {
+        return POSTGRES_WAIT.get() != null;
     }
 
     /** How long the current thread may wait for each of PostgreSQL's answers; null if it serves no member. */

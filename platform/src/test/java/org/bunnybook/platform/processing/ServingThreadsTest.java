@@ -32,6 +32,25 @@ class ServingThreadsTest {
     }
 
     @Test
+    void workRunOnAThreadThatServesAMemberLeavesThatThreadsBoundInPlace() {
+        ServingThreads.begin(Duration.ofSeconds(3));
+        Runnable work;
+        try {
+            work = ServingThreads.boundAsThisThread(() -> assertThat(ServingThreads.postgresWait())
+                    .isEqualTo(Duration.ofSeconds(3)));
+        } finally {
+            ServingThreads.end();
+        }
+        ServingThreads.begin(Duration.ofSeconds(5));
+        try {
+            work.run();
+            assertThat(ServingThreads.postgresWait()).isEqualTo(Duration.ofSeconds(5));
+        } finally {
+            ServingThreads.end();
+        }
+    }
+
+    @Test
     void workForAThreadThatServesNoMemberIsLeftUnbounded() {
         Runnable work = () -> { };
         assertThat(ServingThreads.boundAsThisThread(work)).isSameAs(work);
