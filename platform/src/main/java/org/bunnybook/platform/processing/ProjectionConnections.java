@@ -109,7 +109,11 @@ public final class ProjectionConnections extends AbstractRoutingDataSource imple
             try {
                 connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, wait.toMillis()));
             } catch (SQLException | RuntimeException e) {
-                connection.close(); // back to the pool, which finds out whether it still works
+                try {
+                    connection.close(); // back to the pool, which finds out whether it still works
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
                 throw e;
             }
         }

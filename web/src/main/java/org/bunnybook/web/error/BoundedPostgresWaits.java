@@ -26,10 +26,10 @@ import java.time.Duration;
  * answering is then a 503 (a frame refused, for a chat message) within that, not a thread held for ever
  * ({@link ServingThreads}).
  * <p>
- * Not bounded: the auditors' and admins' requests (filtered reads and exports of the whole history, dead letters
- * retried as a processor would, a rebuild's cancellation waiting for its row) and a member's export and erasure (the
- * erasure scans the event table for the member's personal data): their statements may rightly run longer, and staff
- * and a member leaving wait for them rather than be refused every time.
+ * Not bounded: staff's requests, auditors', moderators' and admins' (filtered reads and exports of the whole
+ * history, dead letters retried as a processor would, a rebuild's cancellation waiting for its row), and a member's
+ * export and erasure (the erasure scans the event table for the member's personal data): their statements may rightly
+ * run longer, and staff and a member leaving wait for them rather than be refused every time.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
