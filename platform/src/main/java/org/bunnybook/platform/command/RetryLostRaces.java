@@ -48,7 +48,7 @@ class RetryLostRaces implements RetryScheduler {
         log.info("{} lost a race for its aggregate ({}); sending it again", commandMessage.getCommandName(),
                 lastFailure.getMessage());
         // sent again for the same request or chat frame, and bounded as its thread is (ServingThreads)
-        (ServingThreads.servesAMember() ? forMembers : forTheRest).schedule(
+        (ServingThreads.postgresWait() != null ? forMembers : forTheRest).schedule(
                 ServingThreads.boundAsThisThread(commandDispatch), INTERVAL_MILLIS * failures.size(),
                 TimeUnit.MILLISECONDS);
         return true;

@@ -51,13 +51,8 @@ public final class ServingThreads {
         };
     }
 
-    /** Whether the current thread serves a member. */
-    public static boolean servesAMember() {
-        return POSTGRES_WAIT.get() != null;
-    }
-
     /** How long the current thread may wait for each of PostgreSQL's answers; null if it serves no member. */
-    static Duration postgresWait() {
+    public static Duration postgresWait() {
         return POSTGRES_WAIT.get();
     }
 }

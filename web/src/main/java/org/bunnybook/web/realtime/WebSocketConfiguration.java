@@ -1,6 +1,5 @@
 package org.bunnybook.web.realtime;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +33,7 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 @EnableConfigurationProperties(RealtimeProperties.class)
-class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Ordered, DisposableBean {
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Ordered {
 
     /** Where the access-token cookie of the handshake waits for CONNECT. */
     static final String HANDSHAKE_TOKEN = "handshakeAccessToken";
@@ -58,7 +57,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Ordere
      * Boot hands both channels the application's task executor when the context has exactly one, and here that is the
      * scheduler of the {@code @Scheduled} work (platform's SchedulingConfiguration), four threads: chat frames and
      * every push then waited behind scheduled work, and while PostgreSQL stalled, behind scheduled work that waited
-     * on it, so that a chat frame's refusal reached no one until it answered again (RELIABILITY.md).
+     * on it, so that a chat frame's refusal reached no one until it answered again (RELIABILITY.md). Spring makes
+     * each the channel's executor bean, which it starts and shuts down.
      */
     private final ThreadPoolTaskExecutor inbound = channelThreads("clientInboundChannel-", INBOUND_THREADS);
     private final ThreadPoolTaskExecutor outbound = channelThreads("clientOutboundChannel-", OUTBOUND_THREADS);
@@ -76,7 +76,6 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Ordere
         executor.setThreadNamePrefix(prefix);
         executor.setCorePoolSize(threads);
         executor.setAllowCoreThreadTimeOut(true);
-        executor.initialize();
         return executor;
     }
 
@@ -84,12 +83,6 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer, Ordere
     @Override
     public int getOrder() {
         return Ordered.LOWEST_PRECEDENCE;
-    }
-
-    @Override
-    public void destroy() {
-        inbound.shutdown();
-        outbound.shutdown();
     }
 
     @Override
