@@ -336,7 +336,7 @@ final class SocialGraphBenchmark {
             System.out.println("  (10,000 members not run: nothing to check)");
             return;
         }
-        for (String question : List.of(MUTUAL, SUGGESTIONS)) {
+        for (String question : List.of(MUTUAL, SUGGESTIONS, RANKED)) {
             Pair pair = tenK.get(question);
             for (int percentile : new int[]{50, 99}) {
                 double graph = pair.graph().percentileMillis(percentile);
@@ -361,7 +361,7 @@ final class SocialGraphBenchmark {
             System.out.println("  (100,000 members not run: growth not checked)");
             return;
         }
-        for (String question : List.of(SUGGESTIONS, MUTUAL, PATH)) {
+        for (String question : List.of(SUGGESTIONS, RANKED, MUTUAL, PATH)) {
             if (hundredK.containsKey(question) && tenK.containsKey(question)) {
                 double large = hundredK.get(question).graph().percentileMillis(99);
                 double small = tenK.get(question).graph().percentileMillis(99);
