@@ -11,9 +11,8 @@ import org.neo4j.graphdb.ResourceIterable;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 
-/** What the walks through Neo4j's API share: the graph's names, as the projection writes them, and their steps. */
+/** What the walks through Neo4j's API share: the graph's names, as the projection writes them, and two steps. */
 final class GraphWalking {
 
     static final Label PROFILE = Label.label("Profile");
@@ -32,38 +31,6 @@ final class GraphWalking {
             }
         }
         return others;
-    }
-
-    /**
-     * Each friend of a friend of {@code me} who is neither {@code me}, a friend, nor blocked by or blocking {@code me},
-     * once per path that leads there: from the first {@code each} friends of each friend, and the first {@code paths}
-     * such paths in all, in the order Neo4j keeps the relationships (the order Cypher expands them in). Only
-     * relationships are read: friends and the blocked are gathered as sets first, as Cypher's triadic selection does.
-     */
-    static void friendsOfFriends(Node me, int each, int paths, Consumer<Node> candidate) {
-        Set<Node> friends = others(me, FRIEND);
-        Set<Node> blocked = others(me, BLOCKED);
-        int found = 0;
-        try (ResourceIterable<Relationship> mine = me.getRelationships(Direction.BOTH, FRIEND)) {
-            for (Relationship friendship : mine) {
-                Node friend = friendship.getOtherNode(me);
-                try (ResourceIterable<Relationship> theirs = friend.getRelationships(Direction.BOTH, FRIEND)) {
-                    int read = 0;
-                    for (Relationship next : theirs) {
-                        if (read++ == each) {
-                            break;
-                        }
-                        Node other = next.getOtherNode(friend);
-                        if (!other.equals(me) && !friends.contains(other) && !blocked.contains(other)) {
-                            candidate.accept(other);
-                            if (++found == paths) {
-                                return;
-                            }
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /** The member as a profile, as {@link GraphRow#profile} reads one from Cypher's rows. */

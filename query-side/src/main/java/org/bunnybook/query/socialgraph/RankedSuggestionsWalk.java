@@ -1,7 +1,10 @@
 package org.bunnybook.query.socialgraph;
 
 import org.bunnybook.api.account.ProfileSummary;
+import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.ResourceIterable;
 import org.neo4j.graphdb.ResourceIterator;
 import org.neo4j.graphdb.Transaction;
 
@@ -10,10 +13,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
+import static org.bunnybook.query.socialgraph.GraphWalking.BLOCKED;
+import static org.bunnybook.query.socialgraph.GraphWalking.FRIEND;
 import static org.bunnybook.query.socialgraph.GraphWalking.PROFILE;
-import static org.bunnybook.query.socialgraph.GraphWalking.friendsOfFriends;
+import static org.bunnybook.query.socialgraph.GraphWalking.others;
 import static org.bunnybook.query.socialgraph.GraphWalking.profile;
 
 /**
@@ -38,11 +44,10 @@ final class RankedSuggestionsWalk {
      */
     static List<ProfileSummary> of(Transaction transaction, String id, String after, int limit, int each, int paths) {
         Node me = transaction.findNode(PROFILE, "id", id);
-        if (me == null || limit <= 0) {
+        if (me == null) {
             return List.of();
         }
-        Map<Node, Integer> mutual = new HashMap<>();
-        friendsOfFriends(me, each, paths, candidate -> mutual.merge(candidate, 1, Integer::sum));
+        Map<Node, Integer> mutual = mutualFriends(me, each, paths);
         Integer cursor = cursor(transaction, after, mutual);
         // the candidates grouped by their count of mutual friends, the most first
         TreeMap<Integer, List<Node>> byCount = new TreeMap<>(Comparator.reverseOrder());
@@ -70,6 +75,38 @@ final class RankedSuggestionsWalk {
                     .forEach(suggestion -> page.add(profile(suggestion.node())));
         }
         return page;
+    }
+
+    /**
+     * Each friend of a friend's count of mutual friends, from the first {@code each} friends of each friend and the
+     * first {@code paths} paths that lead to neither oneself, a friend nor a member blocked by or blocking oneself.
+     */
+    private static Map<Node, Integer> mutualFriends(Node me, int each, int paths) {
+        Set<Node> friends = others(me, FRIEND);
+        Set<Node> blocked = others(me, BLOCKED);
+        Map<Node, Integer> mutual = new HashMap<>();
+        int counted = 0;
+        try (ResourceIterable<Relationship> mine = me.getRelationships(Direction.BOTH, FRIEND)) {
+            for (Relationship friendship : mine) {
+                Node friend = friendship.getOtherNode(me);
+                try (ResourceIterable<Relationship> theirs = friend.getRelationships(Direction.BOTH, FRIEND)) {
+                    int read = 0;
+                    for (Relationship next : theirs) {
+                        if (read++ == each) {
+                            break;
+                        }
+                        Node candidate = next.getOtherNode(friend);
+                        if (!candidate.equals(me) && !friends.contains(candidate) && !blocked.contains(candidate)) {
+                            mutual.merge(candidate, 1, Integer::sum);
+                            if (++counted == paths) {
+                                return mutual;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return mutual;
     }
 
     /** The count of mutual friends of the suggestion whose key is {@code after}, if one has it. */
