@@ -61,7 +61,8 @@ abstract class GraphReads {
     /**
      * A walk through Neo4j's own API, in a read transaction with the time limit every read has, where the graph runs
      * in this JVM; empty over Bolt, where a question is asked in Cypher instead. For questions whose walk costs less
-     * than Cypher's own work for a query ({@link MutualFriendsWalk}, {@link ConnectionWalk}).
+     * than Cypher's own work for a query ({@link MutualFriendsWalk}, {@link RankedSuggestionsWalk},
+     * {@link ConnectionWalk}).
      */
     <T> Optional<T> walkInThisJvm(Function<Transaction, T> walk) {
         return walkInThisJvm(timeout, walk);

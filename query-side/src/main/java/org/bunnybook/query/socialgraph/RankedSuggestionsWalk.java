@@ -30,8 +30,9 @@ import static org.bunnybook.query.socialgraph.GraphWalking.profile;
  * candidates' mutual friends without reading any of their properties, finds the cursor by the {@code key} index,
  * and reads keys only in the groups of equal counts the page is drawn from, the highest first: at 10,000 members
  * the first page of a member with ~2,300 candidates reads the keys of the few hundred with two mutual friends or more
- * (docs/performance.md, "Ranked suggestions walked"). As in {@link MutualFriendsWalk}, a suggestion is a profile the
- * projection gave a key, and keys (ASCII) order in Java as in Cypher.
+ * (docs/performance.md, "Ranked suggestions walked"). A profile without a key (one the projection met in a block before
+ * its member's registration) is counted but never suggested, as in Cypher; keys (ASCII) order in Java as in Cypher
+ * ({@link MutualFriendsWalk}).
  */
 final class RankedSuggestionsWalk {
 
@@ -44,8 +45,8 @@ final class RankedSuggestionsWalk {
      */
     static List<ProfileSummary> of(Transaction transaction, String id, String after, int limit, int each, int paths) {
         Node me = transaction.findNode(PROFILE, "id", id);
-        if (me == null) {
-            return List.of();
+        if (me == null || limit <= 0 || each <= 0 || paths <= 0) {
+            return List.of(); // as Cypher's LIMIT 0
         }
         Map<Node, Integer> mutual = mutualFriends(me, each, paths);
         Integer cursor = cursor(transaction, after, mutual);
@@ -58,7 +59,7 @@ final class RankedSuggestionsWalk {
         });
         record Keyed(String key, Node node) {
         }
-        List<ProfileSummary> page = new ArrayList<>(limit);
+        List<ProfileSummary> page = new ArrayList<>();
         for (Map.Entry<Integer, List<Node>> group : byCount.entrySet()) {
             if (page.size() >= limit) {
                 break;

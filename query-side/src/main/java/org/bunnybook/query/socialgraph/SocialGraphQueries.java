@@ -65,8 +65,9 @@ class SocialGraphQueries {
      * Friends of friends ranked by their number of mutual friends. The page after {@code $after} starts below that
      * suggestion's place in the ranking, so the ranking is collected (bounded by the paths counted) to find it. The
      * friends and the blocked are collected first so that excluding them is a lookup in a list, kept as a set by
-     * Cypher ({@link #BLOCKED}). Asked over Bolt; where the graph runs in this JVM, {@link RankedSuggestionsWalk}
-     * walks the same way without Cypher, and reads far fewer keys.
+     * Cypher ({@link #BLOCKED}). A profile without a key yet (met in a block before its member's registration) is
+     * counted but not suggested: it has no name to show. Asked over Bolt; where the graph runs in this JVM,
+     * {@link RankedSuggestionsWalk} walks the same way without Cypher, and reads far fewer keys.
      */
     static final String RANKED = """
             MATCH (me:Profile {id: $id}) """ + ANCHORED + """
@@ -85,7 +86,8 @@ class SocialGraphQueries {
             WITH ranked, [c IN ranked WHERE c.p.key = $after][0] AS cursor
             UNWIND ranked AS c
             WITH c.p AS p, c.mutual AS mutual, cursor
-            WHERE cursor IS NULL OR mutual < cursor.mutual OR (mutual = cursor.mutual AND p.key > cursor.p.key)
+            WHERE p.key IS NOT NULL
+              AND (cursor IS NULL OR mutual < cursor.mutual OR (mutual = cursor.mutual AND p.key > cursor.p.key))
             RETURN p.id AS id, p.username AS username ORDER BY mutual DESC, p.key LIMIT $limit""";
 
     /**

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -64,34 +65,21 @@ class RankedSuggestionsWalkTest {
 
     /**
      * A random network where mutual friends run from one to several, with members blocked either way: every member's
-     * ranking, read in pages of several sizes, is Cypher's; a page that starts after a name not among one's
-     * suggestions starts from the top, as in Cypher.
+     * ranking, read in pages of several sizes, is Cypher's; so is a page after any member's name, one's own, a
+     * friend's or a blocked member's included (from the top, as no suggestion has it), or after a name no one has.
      */
     @Test
     void everyMembersRankingIsCyphersPageAfterPage() {
-        Random random = new Random(15);
-        List<Bunny> bunnies = Bunny.named("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o",
-                "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z");
-        Set<String> pairs = new HashSet<>();
-        for (int i = 0; i < 90; i++) {
-            int one = random.nextInt(bunnies.size());
-            int two = random.nextInt(bunnies.size());
-            if (one != two && pairs.add(Math.min(one, two) + ":" + Math.max(one, two))) {
-                befriend(bunnies.get(one), bunnies.get(two));
-            }
-        }
+        List<Bunny> bunnies = network();
         Bunny blocker = bunnies.get(0);
-        for (Bunny blocked : List.of(bunnies.get(5), bunnies.get(11))) {
-            events.given(blocker.friendshipWith(blocked),
-                    new MemberBlocked(blocker.friendshipWith(blocked), blocker.id(), blocked.id()));
-        }
-        events.given(bunnies.get(17).friendshipWith(blocker),
-                new MemberBlocked(bunnies.get(17).friendshipWith(blocker), bunnies.get(17).id(), blocker.id()));
 
         int suggested = 0;
         for (Bunny me : bunnies) {
             for (int size : new int[]{1, 3, 50}) {
                 suggested = Math.max(suggested, allPages(me, size).size());
+            }
+            for (Bunny other : bunnies) {
+                bothWays(new FindFriendSuggestions(me.id(), other.username(), 3, true));
             }
             assertThat(bothWays(new FindFriendSuggestions(me.id(), "nobody-suggested", 5, true)))
                     .isEqualTo(bothWays(new FindFriendSuggestions(me.id(), null, 5, true)));
@@ -100,6 +88,51 @@ class RankedSuggestionsWalkTest {
         List<ProfileSummary> blockersOwn = allPages(blocker, 50);
         assertThat(blockersOwn).extracting(ProfileSummary::id)
                 .doesNotContain(bunnies.get(5).id(), bunnies.get(11).id(), bunnies.get(17).id(), blocker.id());
+    }
+
+    /**
+     * With bounds small enough to bite in the random network, every member's ranking counts the same friends of each
+     * friend (the first ones, whoever they are) and the same paths as Cypher's.
+     */
+    @Test
+    void smallBoundsCountTheSameFriendsAndPathsAsCypher() {
+        List<Bunny> bunnies = network();
+        GraphReads overBolt = new BoltGraphReads(neo4j, database, TIMEOUT, Clock.systemUTC());
+        int cut = 0;
+        for (Bunny me : bunnies) {
+            String id = me.id().toString();
+            for (int each : new int[]{1, 2, 3}) {
+                for (int paths : new int[]{1, 2, 5, 8}) {
+                    List<ProfileSummary> walked = configured.walkInThisJvm(
+                            transaction -> RankedSuggestionsWalk.of(transaction, id, "", 50, each, paths)).orElseThrow();
+                    assertThat(walked).as("each %d, paths %d", each, paths).isEqualTo(overBolt.profiles(
+                            SocialGraphQueries.RANKED,
+                            Map.of("id", id, "after", "", "limit", 50, "each", each, "paths", paths)));
+                    if (walked.size() < walked(me, 50).size()) {
+                        cut++;
+                    }
+                }
+            }
+        }
+        assertThat(cut).as("rankings the bounds cut short").isGreaterThan(10);
+    }
+
+    /**
+     * A profile the graph met in a block before its member's registration has no name yet: a friend's friend though it
+     * is, it is counted and not suggested, walked or in Cypher.
+     */
+    @Test
+    void aProfileWithoutANameYetIsNotSuggested() {
+        List<Bunny> bunnies = Bunny.named("me", "friend", "someone");
+        Bunny me = bunnies.get(0), friend = bunnies.get(1), someone = bunnies.get(2);
+        Bunny nameless = Bunny.named("nameless");
+        befriend(me, friend);
+        befriend(friend, someone);
+        events.given(someone.friendshipWith(nameless),
+                new MemberBlocked(someone.friendshipWith(nameless), someone.id(), nameless.id()));
+        befriend(friend, nameless);
+
+        assertThat(allPages(me, 10)).containsExactly(summary(someone));
     }
 
     /** Beyond the bounds the walk counts the same friends of friends, the same paths, as Cypher. */
@@ -127,6 +160,33 @@ class RankedSuggestionsWalkTest {
     @Test
     void strangersToTheGraphHaveNoSuggestions() {
         assertThat(bothWays(new FindFriendSuggestions(UUID.randomUUID(), null, 10, true))).isEmpty();
+    }
+
+    /** 26 members, about 90 random friendships; the first blocks two, and a third blocks the first. */
+    private List<Bunny> network() {
+        Random random = new Random(15);
+        List<Bunny> bunnies = Bunny.named("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o",
+                "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z");
+        Set<String> pairs = new HashSet<>();
+        for (int i = 0; i < 90; i++) {
+            int one = random.nextInt(bunnies.size());
+            int two = random.nextInt(bunnies.size());
+            if (one != two && pairs.add(Math.min(one, two) + ":" + Math.max(one, two))) {
+                befriend(bunnies.get(one), bunnies.get(two));
+            }
+        }
+        Bunny blocker = bunnies.get(0);
+        for (Bunny blocked : List.of(bunnies.get(5), bunnies.get(11))) {
+            events.given(blocker.friendshipWith(blocked),
+                    new MemberBlocked(blocker.friendshipWith(blocked), blocker.id(), blocked.id()));
+        }
+        events.given(bunnies.get(17).friendshipWith(blocker),
+                new MemberBlocked(bunnies.get(17).friendshipWith(blocker), bunnies.get(17).id(), blocker.id()));
+        return bunnies;
+    }
+
+    private List<ProfileSummary> walked(Bunny me, int limit) {
+        return walked.handle(new FindFriendSuggestions(me.id(), null, limit, true));
     }
 
     /** Every page of the member's ranking, walked and checked against Cypher's. */
