@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Times the events each processing group handles: {@code eventProcessor.allTimer}, tagged {@code processorName} and
- * {@code outcome} (success or failure), in place of Axon's Micrometer monitors for event processors (Axon's stay on
- * the command, query and event buses). Axon's looked up a timer, a counter, a capacity and a latency meter, tagged by
+ * {@code outcome} (success or failure), in place of Axon's Micrometer monitors for event processors (the buses' are
+ * {@link MessageBusMeters}). Axon's looked up a timer, a counter, a capacity and a latency meter, tagged by
  * message type, for every event every processing group saw, including the many each group ignores: in the ingest
  * benchmark the work per command tripled with them, 100 commands/s passed with them and 250 without
  * (docs/performance.md, "Ingest, third pass"). Here a group's two timers are made once, and an event the group

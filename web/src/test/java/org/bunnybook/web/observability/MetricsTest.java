@@ -79,6 +79,17 @@ class MetricsTest {
                     Map.of("payloadType", "LikePost"))).isEqualTo(1);
             assertThat(delta(before, after, "eventStore_ingestedCounter_total", Map.of()))
                     .isGreaterThanOrEqualTo(7);
+            assertThat(delta(before, after, "eventStore_successTimer_seconds_count",
+                    Map.of("payloadType", "PostCreated"))).isEqualTo(1);
+            // queries answered, timed per type: the three feed pages
+            assertThat(delta(before, after, "queryBus_successTimer_seconds_count",
+                    Map.of("payloadType", "FindFeed"))).isEqualTo(3);
+            assertThat(delta(before, after, "queryBus_processedCounter_total",
+                    Map.of("payloadType", "FindFeed"))).isEqualTo(3);
+            // the buses' percentiles are Prometheus's to compute, across nodes: no quantiles kept in each node
+            assertThat(after.has("commandBus_allTimer_seconds_count")).isTrue();
+            assertThat(after.has("queryBus_allTimer_seconds")).isFalse();
+            assertThat(after.has("queryBus_capacity")).isFalse();
 
             // events handled, timed per processing group: the ledger chains every event, avatars handle only
             // registrations (the events a group ignores are not counted), and no series per event type
