@@ -6,8 +6,9 @@
 -- appends, for each post, its key (false while held), its JSON (false when not cached) and "1" if the viewer likes
 -- it (else false); viewer is "" for anonymous readers
 local function append_cached_posts(viewer, posts, answer)
-  for _, post in ipairs(posts) do
-    local generation = generation_of('posts', post)
+  local generations = generations_of('posts', posts)
+  for i, post in ipairs(posts) do
+    local generation = generations[i]
     if generation then
       local key = 'posts:' .. post .. ':' .. generation .. ':with-likers'
       local found = redis.call('HMGET', key, 'view', viewer == '' and 'view' or viewer)

@@ -3,10 +3,11 @@
 -- Answers the key and the value; the key is false while a subject is held (changing), the value false when not cached.
 
 local namespace, name = ARGV[1], ARGV[2]
-local generations = {}
-for i = 3, #ARGV do
-  generations[i - 2] = generation_of(namespace, ARGV[i])
-  if not generations[i - 2] then return { false, false } end
+local subjects = {}
+for i = 3, #ARGV do subjects[i - 2] = ARGV[i] end
+local generations = generations_of(namespace, subjects)
+for i = 1, #generations do
+  if not generations[i] then return { false, false } end
 end
 
 local key = namespace .. ':' .. name .. ':' .. table.concat(generations, ':')
