@@ -19,13 +19,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Counts and times the messages of the command bus, the query bus and the event store per payload type, under the
- * names and tags Axon's Micrometer module gives them ({@code commandBus.successTimer}, {@code queryBus.allTimer},
- * {@code eventStore.ingestedCounter}, …, tagged {@code payloadType}), in place of Axon's monitors for these three.
- * Axon's looked up nine meters in the registry for every message, kept client-side percentiles in each timer and a
- * capacity gauge beside them: an eighth of a cached feed page's query, as much CPU as parsing the page's ten posts
- * (docs/performance.md, "HTTP reads against a warm floor"). Here a payload type's meters are made when its first
- * message passes, and a message costs a map lookup, a clock read and a few increments; percentiles are Prometheus's
- * to compute from the counts and sums, across nodes.
+ * names Axon's Micrometer module gives them ({@code commandBus.successTimer}, {@code queryBus.allTimer},
+ * {@code eventStore.ingestedCounter}, …, tagged {@code payloadType}: the event store's counters too, which Axon left
+ * untagged), in place of Axon's monitors for these three. Axon's looked up nine meters in the registry for every
+ * message, kept client-side percentiles in each timer and a capacity gauge beside them: an eighth of a cached feed
+ * page's query, as much CPU as parsing the page's ten posts (docs/performance.md, "HTTP reads against a warm floor").
+ * Here a payload type's meters are made when its first message passes, and a message costs a map lookup, a clock read
+ * and a few increments. The timers keep counts, sums and maxima: a node's own percentiles could not be added up across
+ * nodes, and a request's latency percentiles come from {@code http.server.requests}' histogram.
  */
 @Configuration(proxyBeanMethods = false)
 class MessageBusMeters {
@@ -60,17 +61,20 @@ class MessageBusMeters {
             return new MonitorCallback() {
                 @Override
                 public void reportSuccess() {
-                    of.handled(of.succeeded, of.successTimer, ingestedAt);
+                    of.processed.increment();
+                    of.ended(of.succeeded, of.successTimer, ingestedAt);
                 }
 
                 @Override
                 public void reportFailure(Throwable cause) {
-                    of.handled(of.failed, of.failureTimer, ingestedAt);
+                    of.processed.increment();
+                    of.ended(of.failed, of.failureTimer, ingestedAt);
                 }
 
                 @Override
                 public void reportIgnored() {
-                    of.handled(of.ignored, of.ignoredTimer, ingestedAt);
+                    // not processed, as Axon counts it (a query no handler answered): counted and timed as ignored
+                    of.ended(of.ignored, of.ignoredTimer, ingestedAt);
                 }
             };
         }
@@ -102,9 +106,8 @@ class MessageBusMeters {
             ignoredTimer = timer(meters, prefix + ".ignoredTimer", tag);
         }
 
-        void handled(Counter outcome, Timer outcomeTimer, long ingestedAt) {
+        void ended(Counter outcome, Timer outcomeTimer, long ingestedAt) {
             long took = System.nanoTime() - ingestedAt;
-            processed.increment();
             outcome.increment();
             allTimer.record(took, TimeUnit.NANOSECONDS);
             outcomeTimer.record(took, TimeUnit.NANOSECONDS);

@@ -86,10 +86,13 @@ class MetricsTest {
                     Map.of("payloadType", "FindFeed"))).isEqualTo(3);
             assertThat(delta(before, after, "queryBus_processedCounter_total",
                     Map.of("payloadType", "FindFeed"))).isEqualTo(3);
-            // the buses' percentiles are Prometheus's to compute, across nodes: no quantiles kept in each node
-            assertThat(after.has("commandBus_allTimer_seconds_count")).isTrue();
-            assertThat(after.has("queryBus_allTimer_seconds")).isFalse();
-            assertThat(after.has("queryBus_capacity")).isFalse();
+            // the buses' timers keep counts, sums and maxima, made once per type: no quantiles of a node's own
+            // (they could not be added up across nodes), no capacity gauge
+            for (String bus : List.of("commandBus", "queryBus", "eventStore")) {
+                assertThat(after.has(bus + "_allTimer_seconds_count")).as(bus).isTrue();
+                assertThat(after.has(bus + "_allTimer_seconds")).as(bus).isFalse();
+                assertThat(after.has(bus + "_capacity")).as(bus).isFalse();
+            }
 
             // events handled, timed per processing group: the ledger chains every event, avatars handle only
             // registrations (the events a group ignores are not counted), and no series per event type
