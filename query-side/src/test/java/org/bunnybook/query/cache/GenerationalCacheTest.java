@@ -145,6 +145,32 @@ class GenerationalCacheTest {
                 .isNotEqualTo(both).isEqualTo("ann v2 & bob v2, unseen: nothing said it changed");
     }
 
+    @Test
+    void aValueAboutSeveralSubjectsIsReadAroundTheCacheWhileAnyOneOfThemIsHeld() {
+        UUID cy = UUID.randomUUID();
+        source.put(cy, "cy v1");
+        List<UUID> all = List.of(ann, bob, cy);
+        Supplier<String> each = () -> {
+            loads.incrementAndGet();
+            return source.get(ann) + ", " + source.get(bob) + ", " + source.get(cy);
+        };
+        assertThat(cache.get("all", all, TEXT, each)).isEqualTo("ann v1, bob v1, cy v1");
+
+        Runnable release = cache.hold(List.of(bob)); // the one in the middle of the lookup's subjects
+        source.put(bob, "bob v2, not committed yet");
+        int before = loads.get();
+        assertThat(cache.get("all", all, TEXT, each)).isEqualTo("ann v1, bob v2, not committed yet, cy v1");
+        assertThat(cache.get("all", all, TEXT, each)).isEqualTo("ann v1, bob v2, not committed yet, cy v1");
+        assertThat(loads).hasValue(before + 2); // nothing cached while held
+        release.run();
+        source.put(cy, "cy v2");
+        cache.changed(List.of(cy)); // the last one
+
+        assertThat(cache.get("all", all, TEXT, each)).isEqualTo("ann v1, bob v2, not committed yet, cy v2");
+        assertThat(cache.get("all", all, TEXT, each)).isEqualTo("ann v1, bob v2, not committed yet, cy v2");
+        assertThat(loads).hasValue(before + 3); // cached again
+    }
+
     /**
      * A batch's change is owed in PostgreSQL inside the batch's transaction, so that another node carries it out if
      * this one cannot, and settled once this node has retired it in Redis.
