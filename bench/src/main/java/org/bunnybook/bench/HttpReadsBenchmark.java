@@ -110,18 +110,17 @@ final class HttpReadsBenchmark {
         // that the JIT has still to compile for
         System.out.printf("%nWarming up, then measuring %s (%d s warm-up and %d s measured each)%n",
                 reads.stream().map(Read::name).toList(), warmUp.toSeconds(), measured.toSeconds());
-        Map<String, List<Wrk.Target>> targets = new HashMap<>();
+        Map<String, List<Wrk.Target>> rotations = new HashMap<>();
         for (Read read : reads) {
-            targets.computeIfAbsent(read.route(), route -> {
-                List<Wrk.Target> rotation = targets(read);
-                wrk.run(baseUrl, rotation, warmUp);
-                return rotation;
-            });
+            if (!rotations.containsKey(read.route())) {
+                rotations.put(read.route(), targets(read));
+                wrk.run(baseUrl, rotations.get(read.route()), warmUp);
+            }
         }
-        Map<Read, Wrk.Result> results = new LinkedHashMap<>();
+        Map<Read, Wrk.Result> results = new LinkedHashMap<>(); // the reads are told apart by name too
         for (Read read : reads) {
-            wrk.run(baseUrl, targets.get(read.route()), warmUp);
-            results.put(read, wrk.run(baseUrl, targets.get(read.route()), measured));
+            wrk.run(baseUrl, rotations.get(read.route()), warmUp);
+            results.put(read, wrk.run(baseUrl, rotations.get(read.route()), measured));
         }
         Wrk.Result floor = results.entrySet().stream().filter(read -> read.getKey().route().equals(floorRead.route()))
                 .map(Map.Entry::getValue).max(Comparator.comparingDouble(Wrk.Result::perSecond)).orElseThrow();
