@@ -118,18 +118,22 @@ final class HttpReadsBenchmark {
             }
         }
         Map<Read, Wrk.Result> results = new LinkedHashMap<>(); // the reads are told apart by name too
+        Map<Read, CpuTime> spent = new HashMap<>();
         for (Read read : reads) {
             wrk.run(baseUrl, rotations.get(read.route()), warmUp);
+            CpuTime before = CpuTime.now();
             results.put(read, wrk.run(baseUrl, rotations.get(read.route()), measured));
+            spent.put(read, CpuTime.now().since(before));
         }
         Wrk.Result floor = results.entrySet().stream().filter(read -> read.getKey().route().equals(floorRead.route()))
                 .map(Map.Entry::getValue).max(Comparator.comparingDouble(Wrk.Result::perSecond)).orElseThrow();
 
         System.out.printf("%n%s, %d s warm-up and %d s measured per read, going round %,d members' tokens, the floor "
-                        + "first and last (ms; ratio = requests/s / the higher floor's requests/s):%n", wrk.settings(),
-                warmUp.toSeconds(), measured.toSeconds(), members);
-        System.out.printf("%-12s %-45s %12s %9s %9s %9s %8s%n", "read", "route", "requests/s", "p50", "p99",
-                "ratio", "failed");
+                        + "first and last (ms; ratio = requests/s / the higher floor's requests/s; CPU time a request "
+                        + "took, in us, in the application's JVM, in Redis and on the whole machine):%n",
+                wrk.settings(), warmUp.toSeconds(), measured.toSeconds(), members);
+        System.out.printf("%-12s %-45s %12s %9s %9s %9s %8s %9s %9s %9s%n", "read", "route", "requests/s", "p50",
+                "p99", "ratio", "failed", "app cpu", "redis cpu", "all cpu");
         Wrk.Result feed = null;
         long failed = 0;
         for (Map.Entry<Read, Wrk.Result> measuredRead : results.entrySet()) {
@@ -140,9 +144,11 @@ final class HttpReadsBenchmark {
             }
             long notAnswered = result.failedStatuses() + result.socketErrors();
             failed += notAnswered;
-            System.out.printf("%-12s %-45s %,12.0f %9.2f %9.2f %9.2f %8d%n", read.name(), read.route(),
+            CpuTime cpu = spent.get(read);
+            System.out.printf("%-12s %-45s %,12.0f %9.2f %9.2f %9.2f %8d %9s %9s %9s%n", read.name(), read.route(),
                     result.perSecond(), result.p50Millis(), result.p99Millis(),
-                    result.perSecond() / floor.perSecond(), notAnswered);
+                    result.perSecond() / floor.perSecond(), notAnswered, perRequest(cpu.applicationNanos(), result),
+                    perRequest(cpu.redisNanos(), result), perRequest(cpu.machineNanos(), result));
         }
 
         double share = feed.perSecond() / floor.perSecond();
@@ -155,6 +161,11 @@ final class HttpReadsBenchmark {
             throw new IllegalStateException(failed + " requests failed (a status of 400 or more, or a socket error): "
                     + "the figures above do not measure answered reads");
         }
+    }
+
+    /** Microseconds of CPU a request took, or "n/a" where the system does not tell. */
+    private static String perRequest(long nanos, Wrk.Result result) {
+        return nanos < 0 || result.requests() == 0 ? "n/a" : "%.0f".formatted(nanos / 1e3 / result.requests());
     }
 
     // --- the network, written as commands ---
