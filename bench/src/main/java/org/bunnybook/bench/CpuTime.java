@@ -17,21 +17,24 @@ import java.time.Duration;
 record CpuTime(long applicationNanos, long redisNanos, long machineNanos) {
 
     private static final Path PROC_STAT = Path.of("/proc/stat");
-    /** Linux counts {@code /proc/stat} in clock ticks of USER_HZ, 100 a second on every architecture it runs on. */
+    /** Linux counts {@code /proc/stat} in ticks of USER_HZ: 100 a second on x86 and ARM ({@code getconf CLK_TCK}). */
     private static final long NANOS_A_TICK = 10_000_000;
 
     static CpuTime now() {
         return new CpuTime(application(), redis(), machine());
     }
 
-    /** What was spent between {@code earlier} and this, -1 where either is unknown. */
+    /**
+     * What was spent between {@code earlier} and this, -1 where either is unknown or the count went back (a process
+     * counted then that is not now).
+     */
     CpuTime since(CpuTime earlier) {
         return new CpuTime(difference(applicationNanos, earlier.applicationNanos),
                 difference(redisNanos, earlier.redisNanos), difference(machineNanos, earlier.machineNanos));
     }
 
     private static long difference(long later, long earlier) {
-        return later < 0 || earlier < 0 ? -1 : later - earlier;
+        return later < 0 || earlier < 0 || later < earlier ? -1 : later - earlier;
     }
 
     private static long application() {
@@ -39,8 +42,9 @@ record CpuTime(long applicationNanos, long redisNanos, long machineNanos) {
                 ? os.getProcessCpuTime() : -1;
     }
 
+    /** The server the embedded library started, a child of this JVM (not its own children, which save to disk). */
     private static long redis() {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current().children()
                 .filter(process -> process.info().command().map(command -> command.contains("redis-server"))
                         .orElse(false))
                 .map(process -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L))
