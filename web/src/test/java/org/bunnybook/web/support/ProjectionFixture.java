@@ -136,6 +136,19 @@ public class ProjectionFixture {
         }
     }
 
+    /**
+     * Waits until every processing group running here has worked through the event store as it is now, each segment
+     * claimed by this application: for a test that let another node hold some of them (the tests after it share this
+     * application, and a command of theirs would wait for a segment no one was running yet).
+     */
+    public void awaitEveryGroupCaughtUp() {
+        processing.eventProcessors().forEach((group, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                awaitCaughtUp(group);
+            }
+        });
+    }
+
     private static boolean caughtUp(Map<Integer, EventTrackerStatus> status, long newest) {
         // Every segment must be claimed: one whose batch failed (a deadlock between segments is retried) is
         // released for a while and missing here, although the rest look caught up.
