@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * CPU time spent so far by this JVM (the application, and the benchmark, which waits while a load tool runs), by the
@@ -44,11 +45,12 @@ record CpuTime(long applicationNanos, long redisNanos, long machineNanos) {
 
     /** The server the embedded library started, a child of this JVM (not its own children, which save to disk). */
     private static long redis() {
-        return ProcessHandle.current().children()
-                .filter(process -> process.info().command().map(command -> command.contains("redis-server"))
-                        .orElse(false))
-                .map(process -> process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L))
-                .reduce(-1L, (sum, each) -> each < 0 ? sum : Math.max(sum, 0) + each);
+        List<Duration> spent = ProcessHandle.current().children()
+                .filter(process -> process.info().command().filter(command -> command.contains("redis-server"))
+                        .isPresent())
+                .flatMap(process -> process.info().totalCpuDuration().stream())
+                .toList();
+        return spent.isEmpty() ? -1 : spent.stream().mapToLong(Duration::toNanos).sum();
     }
 
     /** Busy ticks of all CPUs: user, nice, system, irq, softirq and steal (idle and iowait are not). */

@@ -117,16 +117,16 @@ final class HttpReadsBenchmark {
                 wrk.run(baseUrl, rotations.get(read.route()), warmUp);
             }
         }
-        Map<Read, Wrk.Result> results = new LinkedHashMap<>(); // the reads are told apart by name too
-        Map<Read, CpuTime> spent = new HashMap<>();
+        Map<Read, Measured> results = new LinkedHashMap<>(); // the reads are told apart by name too
         for (Read read : reads) {
             wrk.run(baseUrl, rotations.get(read.route()), warmUp);
             CpuTime before = CpuTime.now();
-            results.put(read, wrk.run(baseUrl, rotations.get(read.route()), measured));
-            spent.put(read, CpuTime.now().since(before));
+            Wrk.Result result = wrk.run(baseUrl, rotations.get(read.route()), measured);
+            results.put(read, new Measured(result, CpuTime.now().since(before)));
         }
         Wrk.Result floor = results.entrySet().stream().filter(read -> read.getKey().route().equals(floorRead.route()))
-                .map(Map.Entry::getValue).max(Comparator.comparingDouble(Wrk.Result::perSecond)).orElseThrow();
+                .map(read -> read.getValue().result()).max(Comparator.comparingDouble(Wrk.Result::perSecond))
+                .orElseThrow();
 
         System.out.printf("%n%s, %d s warm-up and %d s measured per read, going round %,d members' tokens, the floor "
                         + "first and last (ms; ratio = requests/s / the higher floor's requests/s; CPU time a request "
@@ -136,15 +136,15 @@ final class HttpReadsBenchmark {
                 "p99", "ratio", "failed", "app cpu", "redis cpu", "all cpu");
         Wrk.Result feed = null;
         long failed = 0;
-        for (Map.Entry<Read, Wrk.Result> measuredRead : results.entrySet()) {
+        for (Map.Entry<Read, Measured> measuredRead : results.entrySet()) {
             Read read = measuredRead.getKey();
-            Wrk.Result result = measuredRead.getValue();
+            Wrk.Result result = measuredRead.getValue().result();
             if (read.route().equals("GET /web/feed")) {
                 feed = result;
             }
             long notAnswered = result.failedStatuses() + result.socketErrors();
             failed += notAnswered;
-            CpuTime cpu = spent.get(read);
+            CpuTime cpu = measuredRead.getValue().cpu();
             System.out.printf("%-12s %-45s %,12.0f %9.2f %9.2f %9.2f %8d %9s %9s %9s%n", read.name(), read.route(),
                     result.perSecond(), result.p50Millis(), result.p99Millis(),
                     result.perSecond() / floor.perSecond(), notAnswered, perRequest(cpu.applicationNanos(), result),
@@ -161,6 +161,10 @@ final class HttpReadsBenchmark {
             throw new IllegalStateException(failed + " requests failed (a status of 400 or more, or a socket error): "
                     + "the figures above do not measure answered reads");
         }
+    }
+
+    /** What wrk measured of a read, and the CPU time spent meanwhile. */
+    private record Measured(Wrk.Result result, CpuTime cpu) {
     }
 
     /** Microseconds of CPU a request took, or "n/a" where the system does not tell. */
