@@ -82,7 +82,7 @@ public class GenerationalCache {
      * Moves each subject's generation on and releases its holds in one step, so no reader sees the old generation
      * unheld. ARGV: the namespace, then pairs of subject and holds to release; one round trip for any number.
      */
-    private static final RedisScript<Long> RETIRE = RedisScript.of("""
+    private static final RedisScript<Long> RETIRE = LuaScripts.of("""
             for i = 2, #ARGV, 2 do
                 local holds = ARGV[1] .. ':holds:' .. ARGV[i]
                 redis.call('INCR', ARGV[1] .. ':generation:' .. ARGV[i])
@@ -92,7 +92,7 @@ public class GenerationalCache {
             end
             return 0""", Long.class);
     /** Holds subjects, each for at most ARGV[2] ms. ARGV: the namespace, the limit, the subjects. */
-    private static final RedisScript<Long> HOLD = RedisScript.of("""
+    private static final RedisScript<Long> HOLD = LuaScripts.of("""
             for i = 3, #ARGV do
                 local holds = ARGV[1] .. ':holds:' .. ARGV[i]
                 redis.call('INCR', holds)

@@ -1,6 +1,7 @@
 package org.bunnybook.query.cache;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.DigestUtils;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
@@ -32,7 +33,34 @@ public final class LuaScripts {
                 throw new UncheckedIOException("missing Lua script " + name, e);
             }
         }
-        return RedisScript.of(script.toString(), List.class);
+        return of(script.toString(), List.class);
+    }
+
+    /**
+     * A script with its SHA-1 worked out once. Spring's own ({@code RedisScript.of}) takes a lock for its digest on
+     * every call and asks its source, under another lock, whether it changed: every request thread reading a feed page
+     * takes the same two locks.
+     */
+    public static <T> RedisScript<T> of(String script, Class<T> resultType) {
+        return new Script<>(script, DigestUtils.sha1DigestAsHex(script), resultType);
+    }
+
+    private record Script<T>(String text, String sha1, Class<T> resultType) implements RedisScript<T> {
+
+        @Override
+        public String getSha1() {
+            return sha1;
+        }
+
+        @Override
+        public Class<T> getResultType() {
+            return resultType;
+        }
+
+        @Override
+        public String getScriptAsString() {
+            return text;
+        }
     }
 
     /**

@@ -47,7 +47,7 @@ class FeedTimelines {
     /** How the marker begins while the timelines are replayed from nothing (see {@link #forgetEverything}). */
     private static final String REBUILDING = "rebuilding since ";
     /** Sets the live version's marker to ARGV[2] if it still reads ARGV[1]. */
-    private static final RedisScript<Long> KEPT_AGAIN = RedisScript.of("""
+    private static final RedisScript<Long> KEPT_AGAIN = LuaScripts.of("""
             local marker = (redis.call('GET', 'feed.live') or 'feed') .. ':timelines'
             if redis.call('GET', marker) ~= ARGV[1] then return 0 end
             redis.call('SET', marker, ARGV[2])

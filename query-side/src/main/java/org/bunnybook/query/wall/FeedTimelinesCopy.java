@@ -3,6 +3,7 @@ package org.bunnybook.query.wall;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.platform.projection.ReadModelCopy;
 import org.bunnybook.platform.redis.RedisCircuit;
+import org.bunnybook.query.cache.LuaScripts;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ class FeedTimelinesCopy implements ReadModelCopy {
      * Swaps the copy of rebuild ARGV[1] in: answers 1, or 0 if it was swapped in already. The hash keeps the name of
      * the version retired, to be deleted after the switch.
      */
-    private static final RedisScript<Long> SWAP = RedisScript.of("""
+    private static final RedisScript<Long> SWAP = LuaScripts.of("""
             local copy = redis.call('HMGET', 'feed.rebuild', 'rebuild', 'version', 'swapped')
             if copy[1] ~= ARGV[1] then
               return redis.error_reply('the copy of the feed timelines for rebuild ' .. ARGV[1] .. ' is gone')
