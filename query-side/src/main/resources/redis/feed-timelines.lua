@@ -8,6 +8,11 @@
 -- key when it never dropped one). Timelines are trusted only while "<version>:timelines" exists: it is written when
 -- the projection starts from nothing, so Redis losing its data sends every reader to PostgreSQL.
 --
+-- Timelines, walls and blocks count the changes made to them ("<set>:changes", missing: none): a node keeps a copy
+-- of a page it read, and serves it again while its timeline's and its reader's blocks' counts (and the posts'
+-- generations) are what they were (feed-page.lua), so every change to a timeline, its floor or a member's blocks is
+-- counted here, where it is made (only what changes a set: a batch applied again counts nothing more).
+--
 -- Every key is under a version's name (FeedVersions): the live one's is "feed.live" ("feed" when absent); a rebuild's
 -- copy, built beside it, is named in the hash "feed.rebuild" (field "version") until it is swapped in.
 --
@@ -46,18 +51,20 @@ local function timeline(member) return version .. ':timeline:' .. member end
 local function friends(member) return version .. ':friends:' .. member end
 local function blocks(member) return version .. ':blocks:' .. member end
 local function floor(set) return redis.call('GET', set .. ':floor') or '' end
+local function changed(set) redis.call('INCR', set .. ':changes') end
 
 -- drops every entry at or below `to` and remembers that nothing there is known any more
 local function raise(set, to)
   if to > floor(set) then
     redis.call('ZREMRANGEBYLEX', set, '-', '[' .. to)
     redis.call('SET', set .. ':floor', to)
+    changed(set)
   end
 end
 
 local function add(set, entry)
   if entry > floor(set) then
-    redis.call('ZADD', set, 0, entry)
+    if redis.call('ZADD', set, 0, entry) == 1 then changed(set) end
     local excess = redis.call('ZCARD', set) - cap
     if excess > 0 then
       raise(set, redis.call('ZRANGE', set, excess - 1, excess - 1)[1])
@@ -82,9 +89,11 @@ end
 
 -- the wall's entries leave the timeline, and so does everything the wall no longer knows about
 local function unmerge(source, target)
+  local removed = 0
   for _, entry in ipairs(redis.call('ZRANGE', source, 0, -1)) do
-    redis.call('ZREM', target, entry)
+    removed = removed + redis.call('ZREM', target, entry)
   end
+  if removed > 0 then changed(target) end
   raise(target, floor(source))
 end
 
@@ -92,9 +101,18 @@ local function forget(set, post)
   for _, entry in ipairs(redis.call('ZRANGE', set, 0, -1)) do
     if string.sub(entry, -#post) == post then
       redis.call('ZREM', set, entry)
+      changed(set)
       return
     end
   end
+end
+
+local function block(member, entry)
+  if redis.call('SADD', blocks(member), entry) == 1 then changed(blocks(member)) end
+end
+
+local function unblock(member, entry)
+  if redis.call('SREM', blocks(member), entry) == 1 then changed(blocks(member)) end
 end
 
 local function apply(operation, x, y)
@@ -120,20 +138,19 @@ local function apply(operation, x, y)
     unmerge(wall(a), timeline(b))
   elseif operation == 'block' then
     local blocker, blocked = x, y
-    redis.call('SADD', blocks(blocker), '>' .. blocked)
-    redis.call('SADD', blocks(blocked), '<' .. blocker)
+    block(blocker, '>' .. blocked)
+    block(blocked, '<' .. blocker)
   elseif operation == 'unblock' then
     local blocker, blocked = x, y
-    redis.call('SREM', blocks(blocker), '>' .. blocked)
-    redis.call('SREM', blocks(blocked), '<' .. blocker)
+    unblock(blocker, '>' .. blocked)
+    unblock(blocked, '<' .. blocker)
   elseif operation == 'erase' then
     -- an erased member blocks nobody and is blocked by nobody: each of their entries leaves the other member's set too
     local member = x
     for _, entry in ipairs(redis.call('SMEMBERS', blocks(member))) do
-      local mirrored = (string.sub(entry, 1, 1) == '>' and '<' or '>') .. member
-      redis.call('SREM', blocks(string.sub(entry, 2)), mirrored)
+      unblock(string.sub(entry, 2), (string.sub(entry, 1, 1) == '>' and '<' or '>') .. member)
     end
-    redis.call('DEL', blocks(member))
+    if redis.call('DEL', blocks(member)) == 1 then changed(blocks(member)) end
   elseif operation == 'start' then
     redis.call('SET', version .. ':timelines', 'kept since ' .. x)
     redis.call('SET', version .. ':blocks-kept', 'from the start of history')

@@ -401,6 +401,40 @@ public class GenerationalCache {
     }
 
     /**
+     * The keys a reader of these subjects' generations reads (in one MGET, with keys of its own if it likes): the
+     * namespace's own hold and generation, then each subject's, as {@code redis/generations.lua} reads them.
+     */
+    public List<String> generationKeys(List<?> subjects) {
+        List<String> keys = new ArrayList<>(2 + 2 * subjects.size());
+        keys.add(namespace + ":holds:" + EVERYTHING);
+        keys.add(namespace + ":generation:" + EVERYTHING);
+        for (Object subject : subjects) {
+            keys.add(namespace + ":holds:" + subject);
+            keys.add(namespace + ":generation:" + subject);
+        }
+        return keys;
+    }
+
+    /**
+     * The current generations of {@code count} subjects, from the values of {@link #generationKeys}' keys found in
+     * {@code values} from {@code at} on: null for a subject held (being changed), and for all while the namespace is.
+     */
+    public List<String> generationsIn(List<String> values, int at, int count) {
+        boolean everythingHeld = held(values.get(at));
+        String everything = Objects.requireNonNullElse(values.get(at + 1), "0");
+        List<String> generations = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            generations.add(everythingHeld || held(values.get(at + 2 * i)) ? null
+                    : everything + "." + Objects.requireNonNullElse(values.get(at + 2 * i + 1), "0"));
+        }
+        return generations;
+    }
+
+    private static boolean held(String holds) {
+        return holds != null && Long.parseLong(holds) > 0;
+    }
+
+    /**
      * Whether this node may read cached values now, for readers that look them up with their own scripts (see
      * {@code redis/generations.lua}): not while a generation it owes Redis has not moved on.
      */

@@ -110,6 +110,11 @@ class CachedPosts {
         this.loads = meters.counter("bunnybook.cache.loads", "cache", WallCaches.POSTS);
     }
 
+    /** Where a post is filed under a generation of it (as {@code redis/cached-posts.lua} files it). */
+    static String keyOf(UUID post, String generation) {
+        return "posts:" + post + ":" + generation + ":with-likers";
+    }
+
     /** The posts that exist among these, in their order, as {@code viewer} (null: anonymous) sees them. */
     List<PostView> find(List<UUID> posts, UUID viewer) {
         List<String> arguments = new ArrayList<>(posts.size() + 1);

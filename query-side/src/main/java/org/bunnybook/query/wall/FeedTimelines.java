@@ -12,10 +12,12 @@ import org.bunnybook.platform.processing.BatchBuffers;
 import org.bunnybook.platform.projection.ProjectionRebuilds;
 import org.bunnybook.platform.projection.RebuildCopies;
 import org.bunnybook.platform.redis.RedisCircuit;
+import org.bunnybook.query.cache.GenerationalCache;
 import org.bunnybook.query.cache.LuaScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -66,6 +68,7 @@ class FeedTimelines {
 
     private final StringRedisTemplate redis;
     private final RedisCircuit circuit;
+    private final GenerationalCache postGenerations;
     private final EventStoreTables tables;
     /** Absent where no rebuilds are coordinated (a read model's own tests): none is under way then. */
     private final ObjectProvider<ProjectionRebuilds> rebuilds;
@@ -74,15 +77,18 @@ class FeedTimelines {
     private final BatchBuffers.Buffer<List<String>> changes;
     private final Counter servedFromTimelines;
     private final Counter sentToPostgres;
+    private final Counter keptUnchanged;
     private volatile Instant distrustedAt = Instant.MIN;
     private volatile boolean healthy;
 
-    FeedTimelines(StringRedisTemplate redis, RedisCircuit circuit, EventStoreTables tables,
+    FeedTimelines(StringRedisTemplate redis, RedisCircuit circuit,
+                  @Qualifier(WallCaches.POSTS) GenerationalCache postGenerations, EventStoreTables tables,
                   ObjectProvider<ProjectionRebuilds> rebuilds, ObjectProvider<EventProcessingConfiguration> processing,
                   @Value("${bunnybook.feed.timeline-size:500}") int capacity, MeterRegistry meters,
                   BatchBuffers buffers) {
         this.redis = redis;
         this.circuit = circuit;
+        this.postGenerations = postGenerations;
         this.tables = tables;
         this.rebuilds = rebuilds;
         this.processing = processing;
@@ -90,6 +96,7 @@ class FeedTimelines {
         this.changes = buffers.buffer(this::apply);
         this.servedFromTimelines = meters.counter("bunnybook.feed.pages", "source", "timeline");
         this.sentToPostgres = meters.counter("bunnybook.feed.pages", "source", "postgres");
+        this.keptUnchanged = meters.counter("bunnybook.feed.pages", "source", "kept");
     }
 
     /** Marks the timelines as kept from the start of history on: from here on they are trusted. */
@@ -125,29 +132,57 @@ class FeedTimelines {
         change("erase", member.toString());
     }
 
+    /** What {@link #page} found. */
+    sealed interface Found permits Page, Unchanged {
+    }
+
     /**
      * A page of posts as the timeline holds it, with the members the reader blocks or is blocked by, if the timelines
-     * keep blocks (empty: ask PostgreSQL).
+     * keep blocks (empty: ask PostgreSQL), and where it was read.
      */
-    record Page(List<CachedPosts.Slot> posts, Optional<Set<UUID>> blockedWith) {
+    record Page(List<CachedPosts.Slot> posts, Optional<Set<UUID>> blockedWith, ReadAt readAt) implements Found {
+
+        /**
+         * Whether a copy of the page may be kept: its blocks came with it, and no post was held (being changed) when
+         * it was read, so each is the one filed under its key, whether the cache held it or it was loaded for it.
+         */
+        boolean keepable() {
+            return blockedWith.isPresent() && posts.stream().allMatch(slot -> slot.key() != null);
+        }
+    }
+
+    /**
+     * Where a page was read: the live version of the timelines, its marker (new whenever they are replayed from
+     * nothing), and how many changes the member's timeline and blocks had seen.
+     */
+    record ReadAt(String version, String marker, String timelineChanges, String blocksChanges) {
+    }
+
+    /** The reader's kept copy of the page is still the page. */
+    record Unchanged() implements Found {
     }
 
     /**
      * The posts of the feed page, newest first, as the posts cache holds them, with the member's blocks, if the
-     * member's timeline certainly holds the page: one round trip.
+     * member's timeline certainly holds the page; or, if the reader keeps a copy of the page that is still the page,
+     * {@link Unchanged}. One round trip, or two when a kept copy was found changed.
      */
-    Optional<Page> page(UUID member, PageAfter page) {
-        Optional<Page> posts = fromTimeline(member, page);
-        (posts.isPresent() ? servedFromTimelines : sentToPostgres).increment();
-        return posts;
+    Optional<Found> page(UUID member, PageAfter page, FeedPages.Kept kept) {
+        Optional<Found> found = fromTimeline(member, page, kept);
+        (found.isEmpty() ? sentToPostgres : found.get() instanceof Unchanged ? keptUnchanged : servedFromTimelines)
+                .increment();
+        return found;
     }
 
-    private Optional<Page> fromTimeline(UUID member, PageAfter page) {
+    private Optional<Found> fromTimeline(UUID member, PageAfter page, FeedPages.Kept kept) {
         if (!healthy) {
             return Optional.empty();
         }
         List<?> answer;
         try {
+            if (kept != null && unchanged(member, kept)) {
+                return Optional.of(new Unchanged());
+            }
             answer = Objects.requireNonNull(circuit.call(() -> redis.execute(PAGE, redis.getStringSerializer(),
                     LuaScripts.AS_BYTES, List.of(), member.toString(), before(page), Integer.toString(page.limit()))));
         } catch (RuntimeException e) {
@@ -158,13 +193,15 @@ class FeedTimelines {
         if (answer.isEmpty()) {
             return Optional.empty(); // Redis lost the timelines; they come back when the projection is rebuilt
         }
-        boolean complete = "".equals(LuaScripts.text(answer.get(0)));
-        int at = 2;
+        ReadAt readAt = new ReadAt(LuaScripts.text(answer.get(0)), LuaScripts.text(answer.get(1)),
+                LuaScripts.text(answer.get(2)), LuaScripts.text(answer.get(3)));
+        boolean complete = "".equals(LuaScripts.text(answer.get(4)));
+        int at = 6;
         Optional<Set<UUID>> blockedWith = Optional.empty();
-        if (answer.get(1) != null) {
-            int blocks = Integer.parseInt(LuaScripts.text(answer.get(1)));
+        if (answer.get(5) != null) {
+            int blocks = Integer.parseInt(LuaScripts.text(answer.get(5)));
             Set<UUID> members = new HashSet<>();
-            for (; at < 2 + blocks; at++) {
+            for (; at < 6 + blocks; at++) {
                 members.add(UUID.fromString(LuaScripts.text(answer.get(at)).substring(1))); // after '>' or '<'
             }
             blockedWith = Optional.of(members);
@@ -176,8 +213,40 @@ class FeedTimelines {
             posts.add(UUID.fromString(entry.substring(entry.indexOf(':') + 1)));
         }
         return posts.size() == page.limit() || complete
-                ? Optional.of(new Page(CachedPosts.Slot.of(posts, answer, at + entries), blockedWith))
+                ? Optional.of(new Page(CachedPosts.Slot.of(posts, answer, at + entries), blockedWith, readAt))
                 : Optional.empty();
+    }
+
+    /**
+     * Whether the kept copy is still the page, asked in one MGET (no script: this is most feed pages' only question to
+     * Redis): the same live version with the same marker, no change to the reader's timeline or blocks since (counted
+     * by {@code redis/feed-timelines.lua}), the blocks still kept, and every post unheld under the same generation.
+     */
+    private boolean unchanged(UUID member, FeedPages.Kept kept) {
+        ReadAt at = kept.readAt();
+        List<String> keys = new ArrayList<>(List.of(FeedVersions.LIVE,
+                FeedVersions.key(at.version(), FeedVersions.TIMELINES_KEPT),
+                FeedVersions.key(at.version(), "timeline:" + member) + FeedVersions.CHANGES,
+                FeedVersions.key(at.version(), "blocks:" + member) + FeedVersions.CHANGES,
+                FeedVersions.key(at.version(), FeedVersions.BLOCKS_KEPT)));
+        keys.addAll(postGenerations.generationKeys(kept.posts()));
+        List<String> values = Objects.requireNonNull(circuit.call(() -> redis.opsForValue().multiGet(keys)));
+        if (!at.version().equals(Objects.requireNonNullElse(values.get(0), FeedVersions.FIRST))
+                || !at.marker().equals(values.get(1))
+                || !at.timelineChanges().equals(Objects.requireNonNullElse(values.get(2), "0"))
+                || !at.blocksChanges().equals(Objects.requireNonNullElse(values.get(3), "0"))
+                || values.get(4) == null) {
+            return false;
+        }
+        List<String> generations = postGenerations.generationsIn(values, 5, kept.posts().size());
+        for (int i = 0; i < generations.size(); i++) {
+            String generation = generations.get(i);
+            if (generation == null
+                    || !CachedPosts.keyOf(kept.posts().get(i), generation).equals(kept.keys().get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -29,6 +29,8 @@ public final class FeedVersions {
     public static final String TIMELINES_KEPT = "timelines";
     /** Present while the members' blocks are kept with the timelines from the start of history on. */
     public static final String BLOCKS_KEPT = "blocks-kept";
+    /** How a set's count of the changes made to it is named: {@code <set>:changes} (see the scripts). */
+    public static final String CHANGES = ":changes";
 
     private static final int BATCH = 1000;
 

@@ -145,6 +145,32 @@ class GenerationalCacheTest {
                 .isNotEqualTo(both).isEqualTo("ann v2 & bob v2, unseen: nothing said it changed");
     }
 
+    /** The generations a reader reads with keys of its own in one MGET: new after a change, none while held. */
+    @Test
+    void generationsReadWithOtherKeysMoveOnWithEachChangeAndAreNoneWhileHeld() {
+        List<UUID> subjects = List.of(ann, bob);
+        List<String> before = generationsReadAlongsideAnotherKey(subjects);
+        assertThat(before).hasSize(2).doesNotContainNull();
+
+        cache.changed(List.of(bob));
+        List<String> after = generationsReadAlongsideAnotherKey(subjects);
+        assertThat(after.get(0)).isEqualTo(before.get(0));
+        assertThat(after.get(1)).isNotEqualTo(before.get(1));
+
+        Runnable release = cache.hold(List.of(ann));
+        assertThat(generationsReadAlongsideAnotherKey(subjects)).containsExactly(null, after.get(1));
+        release.run();
+        List<String> released = generationsReadAlongsideAnotherKey(subjects);
+        assertThat(released.get(0)).isNotNull().isNotEqualTo(after.get(0));
+        assertThat(released.get(1)).isEqualTo(after.get(1));
+    }
+
+    private List<String> generationsReadAlongsideAnotherKey(List<UUID> subjects) {
+        List<String> keys = new ArrayList<>(List.of("some other key"));
+        keys.addAll(cache.generationKeys(subjects));
+        return cache.generationsIn(redis.opsForValue().multiGet(keys), 1, subjects.size());
+    }
+
     @Test
     void aValueAboutSeveralSubjectsIsReadAroundTheCacheWhileAnyOneOfThemIsHeld() {
         UUID cy = UUID.randomUUID();

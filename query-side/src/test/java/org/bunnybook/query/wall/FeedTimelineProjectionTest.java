@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The feed timelines in Redis. They are read here as Redis holds them: serving a page from them also asks the event
  * processor whether it has caught up, and this test runs the projection without a processor.
  */
-@ReadModelTest({FeedTimelineProjection.class, FeedTimelines.class, EventStoreTables.class})
+@ReadModelTest({FeedTimelineProjection.class, FeedTimelines.class, WallCaches.class, EventStoreTables.class})
 class FeedTimelineProjectionTest {
 
     /** Posts an hour apart, so that timelines order them by time rather than by id. */
@@ -78,9 +78,14 @@ class FeedTimelineProjectionTest {
         var posts = events.givenAt(hour(1), kept, fay.writes(kept));
         var deletion = events.givenAt(hour(2), gone, gus.writes(gone), gus.deletes(gone));
         List<UUID> fays = timeline(fay), guss = timeline(gus);
+        String fayChanges = changesOf(fay), gusChanges = changesOf(gus);
+        assertThat(fayChanges).isNotNull();
 
         events.deliver(friendship);
         events.deliver(posts);
+        // nothing changed, nothing counted: the nodes' copies of these feeds' pages stay good (FeedPages)
+        assertThat(changesOf(fay)).isEqualTo(fayChanges);
+        assertThat(changesOf(gus)).isEqualTo(gusChanges);
         events.deliver(deletion);
 
         assertThat(timeline(fay)).isEqualTo(fays).containsExactly(kept);
@@ -138,6 +143,11 @@ class FeedTimelineProjectionTest {
     }
 
     /** The member's timeline, newest first: entries are "{millis}:{post id}", all with score 0, so ordered by text. */
+    /** How many changes the member's timeline has seen, as feed-timelines.lua counts them. */
+    private String changesOf(Bunny member) {
+        return redis.opsForValue().get(FeedVersions.liveKey(redis, "timeline:" + member.id()) + FeedVersions.CHANGES);
+    }
+
     private List<UUID> timeline(Bunny member) {
         String timeline = FeedVersions.liveKey(redis, "timeline:" + member.id());
         return Objects.requireNonNull(redis.opsForZSet().reverseRange(timeline, 0, -1)).stream()

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * admin API while members read): a swap tried again after its switch failed to commit swaps nothing back, and what is
  * cleared away is never the live version.
  */
-@ReadModelTest({FeedTimelinesCopy.class, FeedTimelines.class, EventStoreTables.class})
+@ReadModelTest({FeedTimelinesCopy.class, FeedTimelines.class, WallCaches.class, EventStoreTables.class})
 class FeedTimelinesCopyTest {
 
     /** The live version here: the tests of the live timelines keep theirs under the first one, untouched. */

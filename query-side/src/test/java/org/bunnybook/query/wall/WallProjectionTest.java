@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Posts, comments and likes in PostgreSQL, read as members read them: single posts through the posts cache. */
-@ReadModelTest({WallProjection.class, WallQueries.class, WallReads.class, WallStore.class, WallCaches.class,
-        CachedPosts.class, FeedTimelines.class, EventStoreTables.class, WallProjectionTest.InstantsAsText.class})
+@ReadModelTest({WallProjection.class, WallQueries.class, WallReads.class, FeedPages.class, WallStore.class,
+        WallCaches.class, CachedPosts.class, FeedTimelines.class, EventStoreTables.class,
+        WallProjectionTest.InstantsAsText.class})
 class WallProjectionTest {
 
     private static final PageAfter NEWEST = new PageAfter(null, null, 10);
