@@ -1,6 +1,7 @@
 package org.bunnybook.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bunnybook.api.account.RegisterAccount;
 import org.bunnybook.api.friendship.AcceptFriendRequest;
@@ -48,6 +49,8 @@ import static org.bunnybook.bench.InFlight.inParallel;
 final class HttpReadsBenchmark {
 
     private static final String PASSWORD = "carrots-and-clover";
+    /** Where a feed page may come from, as the application counts them ({@code bunnybook.feed.pages}). */
+    private static final List<String> FEED_PAGE_SOURCES = List.of("kept", "timeline", "postgres");
     /** The home feed's issue target: at least this share of the floor's requests/s, with p99 under the bound. */
     private static final double FEED_SHARE_OF_FLOOR = 0.5;
     private static final double FEED_P99_BOUND_MILLIS = 25;
@@ -118,11 +121,20 @@ final class HttpReadsBenchmark {
             }
         }
         Map<Read, Measured> results = new LinkedHashMap<>(); // the reads are told apart by name too
+        Map<String, Double> feedPages = Map.of();
         for (Read read : reads) {
             wrk.run(baseUrl, rotations.get(read.route()), warmUp);
+            Map<String, Double> pagesBefore = feedPages();
             CpuTime before = CpuTime.now();
             Wrk.Result result = wrk.run(baseUrl, rotations.get(read.route()), measured);
             results.put(read, new Measured(result, CpuTime.now().since(before)));
+            if (read.route().equals("GET /web/feed")) {
+                Map<String, Double> pagesAfter = feedPages();
+                feedPages = new HashMap<>();
+                for (String source : FEED_PAGE_SOURCES) {
+                    feedPages.put(source, pagesAfter.get(source) - pagesBefore.get(source));
+                }
+            }
         }
         Wrk.Result floor = results.entrySet().stream().filter(read -> read.getKey().route().equals(floorRead.route()))
                 .map(read -> read.getValue().result()).max(Comparator.comparingDouble(Wrk.Result::perSecond))
@@ -151,6 +163,12 @@ final class HttpReadsBenchmark {
                     perRequest(cpu.redisNanos(), result), perRequest(cpu.machineNanos(), result));
         }
 
+        // where the feed's pages came from in its measured run: nothing is written meanwhile, so every page a node
+        // keeps a copy of is found unchanged after the warm-up (docs/architecture.md, "Feed pages kept by the nodes
+        // that serve them")
+        System.out.printf("%nhome feed pages in its measured run: %,.0f found unchanged since this node kept them, "
+                        + "%,.0f read from the Redis timelines, %,.0f from PostgreSQL%n", feedPages.get("kept"),
+                feedPages.get("timeline"), feedPages.get("postgres"));
         double share = feed.perSecond() / floor.perSecond();
         boolean met = share >= FEED_SHARE_OF_FLOOR && feed.p99Millis() < FEED_P99_BOUND_MILLIS;
         System.out.printf("%nMust show (issue 15): GET /web/feed >= %.1fx the floor's requests/s with p99 < %.0f ms: "
@@ -161,6 +179,16 @@ final class HttpReadsBenchmark {
             throw new IllegalStateException(failed + " requests failed (a status of 400 or more, or a socket error): "
                     + "the figures above do not measure answered reads");
         }
+    }
+
+    /** The feed pages served so far, by where they came from. */
+    private Map<String, Double> feedPages() {
+        MeterRegistry meters = application.getBean(MeterRegistry.class);
+        Map<String, Double> pages = new HashMap<>();
+        for (String source : FEED_PAGE_SOURCES) {
+            pages.put(source, meters.counter("bunnybook.feed.pages", "source", source).count());
+        }
+        return pages;
     }
 
     /** What wrk measured of a read, and the CPU time spent meanwhile. */
