@@ -8,10 +8,12 @@
 -- key when it never dropped one). Timelines are trusted only while "<version>:timelines" exists: it is written when
 -- the projection starts from nothing, so Redis losing its data sends every reader to PostgreSQL.
 --
--- Timelines, walls and blocks count the changes made to them ("<set>:changes", missing: none): a node keeps a copy
--- of a page it read, and serves it again while its timeline's and its reader's blocks' counts (and the posts'
--- generations) are what they were (feed-page.lua), so every change to a timeline, its floor or a member's blocks is
--- counted here, where it is made (only what changes a set: a batch applied again counts nothing more).
+-- Timelines and blocks count the changes made to them ("<set>:changes", missing: none): a node keeps a copy of a page
+-- it served, and serves it again while the reader's timeline's and blocks' counts (and the posts' generations) are
+-- what they were when the page was read (FeedTimelines asks), so every change to a timeline, its floor or a member's
+-- blocks is counted here, where it is made. Only what changes a set counts: a change applied again that finds it as
+-- it leaves it counts nothing (a batch applied again may count again what it undoes and redoes, which only costs a
+-- copy being read anew).
 --
 -- Every key is under a version's name (FeedVersions): the live one's is "feed.live" ("feed" when absent); a rebuild's
 -- copy, built beside it, is named in the hash "feed.rebuild" (field "version") until it is swapped in.
@@ -51,25 +53,30 @@ local function timeline(member) return version .. ':timeline:' .. member end
 local function friends(member) return version .. ':friends:' .. member end
 local function blocks(member) return version .. ':blocks:' .. member end
 local function floor(set) return redis.call('GET', set .. ':floor') or '' end
-local function changed(set) redis.call('INCR', set .. ':changes') end
+-- counts a change to a timeline or a blocks set, if there was one (see the header)
+local function count(set, changed)
+  if changed then redis.call('INCR', set .. ':changes') end
+end
 
--- drops every entry at or below `to` and remembers that nothing there is known any more
+-- drops every entry at or below `to` and remembers that nothing there is known any more; true if it dropped any
 local function raise(set, to)
   if to > floor(set) then
     redis.call('ZREMRANGEBYLEX', set, '-', '[' .. to)
     redis.call('SET', set .. ':floor', to)
-    changed(set)
+    return true
   end
+  return false
 end
 
+-- true if the set changed
 local function add(set, entry)
-  if entry > floor(set) then
-    if redis.call('ZADD', set, 0, entry) == 1 then changed(set) end
-    local excess = redis.call('ZCARD', set) - cap
-    if excess > 0 then
-      raise(set, redis.call('ZRANGE', set, excess - 1, excess - 1)[1])
-    end
+  if entry <= floor(set) then return false end
+  local changed = redis.call('ZADD', set, 0, entry) == 1
+  local excess = redis.call('ZCARD', set) - cap
+  if excess > 0 then
+    changed = raise(set, redis.call('ZRANGE', set, excess - 1, excess - 1)[1]) or changed
   end
+  return changed
 end
 
 local function readers(owner)
@@ -78,64 +85,65 @@ local function readers(owner)
   return members
 end
 
--- the wall's entries join the timeline: the timeline now knows only what both knew
+-- the wall's entries join the timeline: the timeline now knows only what both knew; true if it changed
 local function merge(source, target)
   local known = floor(source) > floor(target) and floor(source) or floor(target)
-  raise(target, known)
+  local changed = raise(target, known)
   for _, entry in ipairs(redis.call('ZRANGEBYLEX', source, known == '' and '-' or '(' .. known, '+')) do
-    add(target, entry)
+    changed = add(target, entry) or changed
   end
+  return changed
 end
 
--- the wall's entries leave the timeline, and so does everything the wall no longer knows about
+-- the wall's entries leave the timeline, and so does everything the wall no longer knows about; true if it changed
 local function unmerge(source, target)
   local removed = 0
   for _, entry in ipairs(redis.call('ZRANGE', source, 0, -1)) do
     removed = removed + redis.call('ZREM', target, entry)
   end
-  if removed > 0 then changed(target) end
-  raise(target, floor(source))
+  return raise(target, floor(source)) or removed > 0
 end
 
+-- true if the post was in the set
 local function forget(set, post)
   for _, entry in ipairs(redis.call('ZRANGE', set, 0, -1)) do
     if string.sub(entry, -#post) == post then
       redis.call('ZREM', set, entry)
-      changed(set)
-      return
+      return true
     end
   end
+  return false
 end
 
 local function block(member, entry)
-  if redis.call('SADD', blocks(member), entry) == 1 then changed(blocks(member)) end
+  count(blocks(member), redis.call('SADD', blocks(member), entry) == 1)
 end
 
 local function unblock(member, entry)
-  if redis.call('SREM', blocks(member), entry) == 1 then changed(blocks(member)) end
+  count(blocks(member), redis.call('SREM', blocks(member), entry) == 1)
 end
 
 local function apply(operation, x, y)
   if operation == 'post' then
     local owner, entry = x, y
     add(wall(owner), entry)
-    for _, reader in ipairs(readers(owner)) do add(timeline(reader), entry) end
+    for _, reader in ipairs(readers(owner)) do count(timeline(reader), add(timeline(reader), entry)) end
   elseif operation == 'delete' then
     local owner, post = x, y
     forget(wall(owner), post)
-    for _, reader in ipairs(readers(owner)) do forget(timeline(reader), post) end
+    for _, reader in ipairs(readers(owner)) do count(timeline(reader), forget(timeline(reader), post)) end
   elseif operation == 'befriend' then
     local a, b = x, y
     redis.call('SADD', friends(a), b)
     redis.call('SADD', friends(b), a)
-    merge(wall(b), timeline(a))
-    merge(wall(a), timeline(b))
+    count(timeline(a), merge(wall(b), timeline(a)))
+    count(timeline(b), merge(wall(a), timeline(b)))
   elseif operation == 'unfriend' then
     local a, b = x, y
     redis.call('SREM', friends(a), b)
     redis.call('SREM', friends(b), a)
-    unmerge(wall(b), timeline(a))
-    unmerge(wall(a), timeline(b))
+    count(timeline(a), unmerge(wall(b), timeline(a)))
+    count(timeline(b), unmerge(wall(a), timeline(b)))
   elseif operation == 'block' then
     local blocker, blocked = x, y
     block(blocker, '>' .. blocked)
@@ -150,7 +158,7 @@ local function apply(operation, x, y)
     for _, entry in ipairs(redis.call('SMEMBERS', blocks(member))) do
       unblock(string.sub(entry, 2), (string.sub(entry, 1, 1) == '>' and '<' or '>') .. member)
     end
-    if redis.call('DEL', blocks(member)) == 1 then changed(blocks(member)) end
+    count(blocks(member), redis.call('DEL', blocks(member)) == 1)
   elseif operation == 'start' then
     redis.call('SET', version .. ':timelines', 'kept since ' .. x)
     redis.call('SET', version .. ':blocks-kept', 'from the start of history')

@@ -80,6 +80,7 @@ class FeedTimelineProjectionTest {
         List<UUID> fays = timeline(fay), guss = timeline(gus);
         String fayChanges = changesOf(fay), gusChanges = changesOf(gus);
         assertThat(fayChanges).isNotNull();
+        assertThat(gusChanges).isNotNull();
 
         events.deliver(friendship);
         events.deliver(posts);
@@ -142,12 +143,12 @@ class FeedTimelineProjectionTest {
                 .mapToLong(stat -> Long.parseLong(stat.replaceAll("^calls=(\\d+),.*$", "$1"))).sum();
     }
 
-    /** The member's timeline, newest first: entries are "{millis}:{post id}", all with score 0, so ordered by text. */
     /** How many changes the member's timeline has seen, as feed-timelines.lua counts them. */
     private String changesOf(Bunny member) {
         return redis.opsForValue().get(FeedVersions.liveKey(redis, "timeline:" + member.id()) + FeedVersions.CHANGES);
     }
 
+    /** The member's timeline, newest first: entries are "{millis}:{post id}", all with score 0, so ordered by text. */
     private List<UUID> timeline(Bunny member) {
         String timeline = FeedVersions.liveKey(redis, "timeline:" + member.id());
         return Objects.requireNonNull(redis.opsForZSet().reverseRange(timeline, 0, -1)).stream()
