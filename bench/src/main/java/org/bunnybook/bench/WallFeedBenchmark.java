@@ -111,7 +111,7 @@ final class WallFeedBenchmark {
 
         System.out.printf("%nChecks (ratio = PostgreSQL alone / path in use):%n");
         // a timeline that is not trusted (e.g. Redis did not answer the first start) sends every page to PostgreSQL
-        // a page read again and found unchanged in its round trip is served from the copy this node kept of it
+        // a page read again and found unchanged in Redis is served from the copy this node kept of it
         check(("home feed pages served from the Redis timelines, warm-up included: %,.0f of %,.0f (%,.0f of them "
                 + "found unchanged since kept)").formatted(fromTimelines + kept, fromTimelines + kept + toPostgres,
                 kept), toPostgres == 0);

@@ -78,7 +78,7 @@ class FeedPages {
         }
     }
 
-    /** Forgets the copy: the page's round trip found it changed. */
+    /** Forgets the copy: Redis found it changed. */
     void forget(UUID member, PageAfter page) {
         kept.invalidate(new Key(member, page));
     }

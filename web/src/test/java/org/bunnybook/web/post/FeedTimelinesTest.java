@@ -65,7 +65,7 @@ class FeedTimelinesTest {
     @Autowired
     ProjectionFixture projections;
 
-    /** Pages served by the timelines' round trip: read from them, or found unchanged since this node kept them. */
+    /** Pages served by the timelines: read from them, or found unchanged there since this node kept them. */
     private double pagesFromTimelines() {
         return meters.counter("bunnybook.feed.pages", "source", "timeline").count() + pagesKept();
     }
@@ -126,7 +126,7 @@ class FeedTimelinesTest {
         String myTimeline = FeedVersions.liveKey(redisTemplate, "timeline:" + me.id());
         String lost = entryOf(myTimeline, written.get(4));
         redisTemplate.opsForZSet().remove(myTimeline, lost);
-        redisTemplate.opsForValue().increment(myTimeline + ":changes");
+        redisTemplate.opsForValue().increment(myTimeline + FeedVersions.CHANGES);
         List<String> damaged = feedBefore.stream().filter(content -> !content.equals("rebuilt 4")).toList();
         assertThat(Posts.wholeFeed(me, 5)).isEqualTo(damaged);
 
@@ -269,7 +269,7 @@ class FeedTimelinesTest {
     }
 
     /**
-     * A page this node served from Redis is kept here, and served again for as long as the page's round trip finds
+     * A page this node served from Redis is kept here, and served again for as long as Redis finds
      * nothing on it changed: a new post in the timeline, a like, an edit, a comment, a deletion, a new friend, a lost
      * one and a block each show at once.
      */
