@@ -218,9 +218,10 @@ class FeedTimelines {
     }
 
     /**
-     * Whether the kept copy is still the page, asked in one MGET (no script: this is most feed pages' only question to
-     * Redis): the same live version with the same marker, no change to the reader's timeline or blocks since (counted
-     * by {@code redis/feed-timelines.lua}), the blocks still kept, and every post unheld under the same generation.
+     * Whether the kept copy is still the page, asked in one MGET (no script: for a page found unchanged this is its
+     * only question to Redis, and a script's own work cost Redis more than its commands): the same live version with
+     * the same marker, no change to the reader's timeline or blocks since (counted by {@code
+     * redis/feed-timelines.lua}), the blocks still kept, and every post unheld under the same generation.
      */
     private boolean unchanged(UUID member, FeedPages.Kept kept) {
         ReadAt at = kept.readAt();
