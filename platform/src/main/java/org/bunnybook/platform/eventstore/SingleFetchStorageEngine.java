@@ -1,7 +1,10 @@
 package org.bunnybook.platform.eventstore;
 
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -10,22 +13,33 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 /**
- * Axon's JDBC storage engine, which can also read the store's events one fetch at a time ({@link #fetchAfter}), and
- * parses each event's time once.
+ * Axon's JDBC storage engine, which can also read the store's events one fetch at a time ({@link #fetchAfter}), reads
+ * an aggregate's snapshot and the events after it in one query ({@link #readAggregate}), and parses each event's time
+ * once.
  * <p>
  * Its own stream of the store's events fetches until a fetch comes back empty: every read that reached the newest
  * event cost one more fetch, and that empty fetch one more query for events beyond a gap, each in a transaction of
@@ -34,6 +48,8 @@ import java.util.stream.LongStream;
  */
 final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
 
+    private static final Logger log = LoggerFactory.getLogger(SingleFetchStorageEngine.class);
+
     /** How far ahead of a token's position a gap is still waited for (Axon's default, given to it too). */
     static final int MAX_GAP_OFFSET = 10_000;
     /** The first position the store gives (Axon's default, given to it too). */
@@ -41,11 +57,112 @@ final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
     /** How old an event may be for the positions before it to still be waited for (Axon's default, given to it too). */
     static final int GAP_TIMEOUT_MILLIS = 60_000;
 
+    /** The transactions and snapshot filter the builder was given too, which Axon's engine keeps to itself. */
+    private final TransactionManager transactions;
+    private final SnapshotFilter snapshotFilter;
+
     /** Its gap settings are its own: {@link #getTrackedEventData} does Axon's arithmetic with them. */
-    SingleFetchStorageEngine(JdbcEventStorageEngine.Builder builder) {
+    SingleFetchStorageEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactions,
+                             SnapshotFilter snapshotFilter) {
         super(builder.maxGapOffset(MAX_GAP_OFFSET)
                 .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
-                .gapTimeout(GAP_TIMEOUT_MILLIS));
+                .gapTimeout(GAP_TIMEOUT_MILLIS)
+                .transactionManager(transactions)
+                .snapshotFilter(snapshotFilter));
+        this.transactions = transactions;
+        this.snapshotFilter = snapshotFilter;
+    }
+
+    /**
+     * An aggregate's stored history as Axon's event store reads it (its latest usable snapshot, then the events after
+     * it), but the snapshot and the first {@link #batchSize()} events after it in one query where Axon asks twice:
+     * every command that loads an aggregate saved a round trip (a chat message loads two). Further events, if any, are
+     * read as Axon reads them, a batch at a time. A snapshot refused (its seal, say: {@link SnapshotSeals}) or not
+     * readable is stepped over as Axon's store steps over it: the aggregate is read from its first event.
+     */
+    DomainEventStream readAggregate(String aggregateIdentifier) {
+        Stored stored = transactions.fetchInTransaction(() -> JdbcUtils.executeQuery(getConnection(),
+                connection -> snapshotAndEvents(connection, aggregateIdentifier), this::stored,
+                e -> new EventStoreException("Failed to read aggregate [%s]".formatted(aggregateIdentifier), e)));
+        if (stored.snapshot() == null) {
+            return eventsFrom(aggregateIdentifier, stored.events());
+        }
+        DomainEventMessage<?> snapshot = usable(stored.snapshot());
+        if (snapshot == null) {
+            return readEvents(aggregateIdentifier, 0);
+        }
+        return DomainEventStream.concat(DomainEventStream.of(snapshot), eventsFrom(aggregateIdentifier, stored.events()));
+    }
+
+    /** What one read of an aggregate found: its latest snapshot (null if none) and the events it read after it. */
+    private record Stored(DomainEventData<?> snapshot, List<DomainEventData<?>> events) {
+    }
+
+    private Stored stored(ResultSet rows) throws SQLException {
+        DomainEventData<?> snapshot = null;
+        List<DomainEventData<?>> events = new ArrayList<>();
+        while (rows.next()) {
+            if (rows.getBoolean("is_snapshot")) {
+                snapshot = getDomainEventData(rows);
+            } else {
+                events.add(getDomainEventData(rows));
+            }
+        }
+        return new Stored(snapshot, events);
+    }
+
+    /**
+     * The latest snapshot (Axon keeps one per aggregate, deleting older ones as it stores a new one) and the events in
+     * the batch of sequence numbers after it, snapshot first.
+     */
+    private PreparedStatement snapshotAndEvents(Connection connection, String aggregateIdentifier)
+            throws SQLException {
+        EventSchema schema = schema();
+        String fields = schema.domainEventFields();
+        String sequence = schema.sequenceNumberColumn();
+        PreparedStatement statement = connection.prepareStatement(
+                "WITH snapshot AS (SELECT " + fields + " FROM " + schema.snapshotTable()
+                        + " WHERE " + schema.aggregateIdentifierColumn() + " = ? ORDER BY " + sequence
+                        + " DESC LIMIT 1),"
+                        + " since AS (SELECT COALESCE((SELECT " + sequence + " + 1 FROM snapshot), 0) AS first)"
+                        + " SELECT true AS is_snapshot, " + fields + " FROM snapshot"
+                        + " UNION ALL SELECT false, " + fields + " FROM " + schema.domainEventTable() + ", since"
+                        + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + sequence
+                        + " >= since.first AND " + sequence + " < since.first + ?"
+                        + " ORDER BY is_snapshot DESC, " + sequence);
+        statement.setString(1, aggregateIdentifier);
+        statement.setString(2, aggregateIdentifier);
+        statement.setInt(3, batchSize());
+        return statement;
+    }
+
+    /** The snapshot as a message, or null where Axon's store would not use it. */
+    private DomainEventMessage<?> usable(DomainEventData<?> snapshot) {
+        if (!snapshotFilter.allow(snapshot)) {
+            return null;
+        }
+        try {
+            return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(snapshot), getSnapshotSerializer(),
+                    upcasterChain).asStream().findFirst().orElse(null);
+        } catch (RuntimeException | LinkageError unreadable) {
+            log.warn("Error reading snapshot for aggregate [{}]. Reconstructing from entire event stream.",
+                    snapshot.getAggregateIdentifier(), unreadable);
+            return null;
+        }
+    }
+
+    /**
+     * The events read with the snapshot, then, if they filled a batch, the ones after them as Axon reads them: a
+     * batch with fewer events than it spans is the last ({@link SealedSnapshotStorage}).
+     */
+    private DomainEventStream eventsFrom(String aggregateIdentifier, List<DomainEventData<?>> firstBatch) {
+        DomainEventStream read = EventStreamUtils.upcastAndDeserializeDomainEvents(firstBatch.stream(),
+                getEventSerializer(), upcasterChain);
+        if (firstBatch.size() < batchSize()) {
+            return read;
+        }
+        long next = firstBatch.get(firstBatch.size() - 1).getSequenceNumber() + 1;
+        return DomainEventStream.concat(read, readEvents(aggregateIdentifier, next));
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.bunnybook.web.post;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
@@ -18,7 +20,10 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A post with a long history is loaded from a snapshot, and keeps deciding correctly. */
+/**
+ * A post with a long history is loaded from a snapshot, and keeps deciding correctly. The event store reads an
+ * aggregate's snapshot and the events after it in one query; what it reads must be what Axon's own store reads in two.
+ */
 @BunnybookTest
 class BusyPostTest {
 
@@ -30,6 +35,9 @@ class BusyPostTest {
 
     @Autowired
     EventStorageEngine storage;
+
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void aPostWithHundredsOfEventsIsSnapshottedAndStillDecides() {
@@ -64,6 +72,40 @@ class BusyPostTest {
                 Map.of()).status()).isEqualTo(403);
         assertThat(new org.bunnybook.web.support.ApiClient(port).get("/web/posts/" + post).json()
                 .get("commentsCount").asInt()).isEqualTo(120);
+
+        // loaded as a command loads it: the snapshot, then the events after it, as Axon's own store reads them
+        long events = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :id")
+                .param("id", post).query(Long.class).single();
+        assertThat(events).isGreaterThan(100); // more than the engine reads at once
+        assertThat(eventStore.getClass().getSimpleName()).isEqualTo("OneReadEventStore");
+        EmbeddedEventStore axons = EmbeddedEventStore.builder().storageEngine(storage).build();
+        try {
+            long snapshotAt = jdbc.sql("SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = :id")
+                    .param("id", post).query(Long.class).single();
+            List<String> fromSnapshot = loaded(eventStore, post);
+            assertThat(fromSnapshot).isEqualTo(loaded(axons, post)).hasSize((int) (events - snapshotAt));
+            assertThat(fromSnapshot.get(0)).startsWith(snapshotAt + " ");
+
+            // without a snapshot: the first hundred events read with the one query, the rest as Axon reads them
+            jdbc.sql("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = :id").param("id", post).update();
+            List<String> whole = loaded(eventStore, post);
+            assertThat(whole).isEqualTo(loaded(axons, post));
+            assertThat(whole.stream().map(event -> Long.parseLong(event.split(" ")[0])).toList())
+                    .containsExactlyElementsOf(range(0, events));
+        } finally {
+            axons.shutDown();
+        }
+        assertThat(fan.client().post("/web/posts/" + post + "/comments", Map.of("content", "still here"))
+                .status()).isEqualTo(201);
+        assertThat(new org.bunnybook.web.support.ApiClient(port).get("/web/posts/" + post).json()
+                .get("commentsCount").asInt()).isEqualTo(121); // loaded from its events alone, it still decides
+    }
+
+    /** Each message an event store reads for an aggregate: its sequence number, identifier and payload's type. */
+    private static List<String> loaded(EventStore store, String aggregate) {
+        return store.readEvents(aggregate).asStream()
+                .map(event -> event.getSequenceNumber() + " " + event.getIdentifier() + " " + event.getPayloadType())
+                .toList();
     }
 
     private List<Long> sequenceNumbers(String aggregate, long from) {
