@@ -392,7 +392,13 @@ class FeedTimelines {
         return "(" + entry(millis, page.olderThanId() == null ? "" : page.olderThanId().toString());
     }
 
+    /**
+     * A timeline's entry: the post's time in milliseconds, zero-padded to 15 digits so that entries sort by time, then
+     * the post. Never a time before 1970 ({@link #before} answers those itself). Padded by hand: {@code String.format}
+     * parses its pattern at every call, half a per cent of the CPU of a busy write path (docs/performance.md).
+     */
     private static String entry(long millis, String post) {
-        return String.format("%015d:%s", millis, post);
+        String digits = Long.toString(millis);
+        return "0".repeat(Math.max(0, 15 - digits.length())) + digits + ":" + post;
     }
 }
