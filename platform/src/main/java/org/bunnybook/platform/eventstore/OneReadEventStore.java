@@ -2,14 +2,19 @@ package org.bunnybook.platform.eventstore;
 
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Axon's event store as its auto-configuration builds it, except that an aggregate is read with one query for its
  * snapshot and the events after it ({@link SingleFetchStorageEngine#readAggregate}), where Axon's store asks for the
  * snapshot first and for the events then. Events the current unit of work has staged but not yet stored follow, as
- * in Axon's store.
+ * in Axon's store. Where that read fails, or finds a snapshot not to be used, the aggregate is read Axon's way, which
+ * steps past a snapshot it cannot read or use (with a warning) to an older one or to the aggregate's first event.
  */
 final class OneReadEventStore extends EmbeddedEventStore {
+
+    private static final Logger log = LoggerFactory.getLogger(OneReadEventStore.class);
 
     private final SingleFetchStorageEngine engine;
 
@@ -20,7 +25,17 @@ final class OneReadEventStore extends EmbeddedEventStore {
 
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier) {
-        return DomainEventStream.concat(engine.readAggregate(aggregateIdentifier),
-                DomainEventStream.of(stagedDomainEventMessages(aggregateIdentifier)));
+        DomainEventStream stored;
+        try {
+            stored = engine.readAggregate(aggregateIdentifier);
+        } catch (RuntimeException failed) {
+            log.warn("Could not read aggregate [{}] with one query; reading it as Axon does", aggregateIdentifier,
+                    failed);
+            stored = null;
+        }
+        if (stored == null) {
+            return super.readEvents(aggregateIdentifier);
+        }
+        return DomainEventStream.concat(stored, DomainEventStream.of(stagedDomainEventMessages(aggregateIdentifier)));
     }
 }

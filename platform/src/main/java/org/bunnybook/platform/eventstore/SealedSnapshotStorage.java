@@ -32,12 +32,12 @@ class SealedSnapshotStorage {
 
     @Bean
     SingleFetchStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager, EventSchema eventSchema,
-                                          SnapshotSeals snapshotSeals) {
+                                                PersistenceExceptionResolver persistenceExceptionResolver,
+                                                @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                org.axonframework.config.Configuration configuration,
+                                                ConnectionProvider connectionProvider,
+                                                TransactionManager transactionManager, EventSchema eventSchema,
+                                                SnapshotSeals snapshotSeals) {
         return new SingleFetchStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())

@@ -19,8 +19,6 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,8 +46,6 @@ import java.util.stream.Stream;
  */
 final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
 
-    private static final Logger log = LoggerFactory.getLogger(SingleFetchStorageEngine.class);
-
     /** How far ahead of a token's position a gap is still waited for (Axon's default, given to it too). */
     static final int MAX_GAP_OFFSET = 10_000;
     /** The first position the store gives (Axon's default, given to it too). */
@@ -74,11 +70,12 @@ final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * An aggregate's stored history as Axon's event store reads it (its latest usable snapshot, then the events after
-     * it), but the snapshot and the first {@link #batchSize()} events after it in one query where Axon asks twice:
-     * every command that loads an aggregate saved a round trip (a chat message loads two). Further events, if any, are
-     * read as Axon reads them, a batch at a time. A snapshot refused (its seal, say: {@link SnapshotSeals}) or not
-     * readable is stepped over as Axon's store steps over it: the aggregate is read from its first event.
+     * An aggregate's stored history as Axon's event store reads it (its latest snapshot, then the events after it),
+     * but the snapshot and the first {@link #batchSize()} events after it in one query where Axon asks twice: every
+     * command that loads an aggregate saves a round trip (a chat message loads two). Further events, if any, are read
+     * as Axon reads them, a batch at a time. Null where the latest snapshot is not to be used (refused by its seal,
+     * {@link SnapshotSeals}, or its aggregate's revision, or not readable): Axon's store then reads the aggregate its
+     * own way, which steps past such a snapshot to an older one or to the first event ({@link OneReadEventStore}).
      */
     DomainEventStream readAggregate(String aggregateIdentifier) {
         Stored stored = transactions.fetchInTransaction(() -> JdbcUtils.executeQuery(getConnection(),
@@ -89,9 +86,10 @@ final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
         }
         DomainEventMessage<?> snapshot = usable(stored.snapshot());
         if (snapshot == null) {
-            return readEvents(aggregateIdentifier, 0);
+            return null;
         }
-        return DomainEventStream.concat(DomainEventStream.of(snapshot), eventsFrom(aggregateIdentifier, stored.events()));
+        return DomainEventStream.concat(DomainEventStream.of(snapshot), eventsFrom(aggregateIdentifier,
+                stored.events()));
     }
 
     /** What one read of an aggregate found: its latest snapshot (null if none) and the events it read after it. */
@@ -112,8 +110,8 @@ final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * The latest snapshot (Axon keeps one per aggregate, deleting older ones as it stores a new one) and the events in
-     * the batch of sequence numbers after it, snapshot first.
+     * The latest snapshot (Axon deletes older ones as it stores a new one, though two nodes storing at once may leave
+     * two) and the events in the batch of sequence numbers after it, snapshot first.
      */
     private PreparedStatement snapshotAndEvents(Connection connection, String aggregateIdentifier)
             throws SQLException {
@@ -136,24 +134,20 @@ final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
         return statement;
     }
 
-    /** The snapshot as a message, or null where Axon's store would not use it. */
+    /** The snapshot as a message, or null where Axon's store would not use it, or would warn and step past it. */
     private DomainEventMessage<?> usable(DomainEventData<?> snapshot) {
-        if (!snapshotFilter.allow(snapshot)) {
-            return null;
-        }
         try {
-            return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(snapshot), getSnapshotSerializer(),
-                    upcasterChain).asStream().findFirst().orElse(null);
+            return !snapshotFilter.allow(snapshot) ? null : EventStreamUtils.upcastAndDeserializeDomainEvents(
+                    Stream.of(snapshot), getSnapshotSerializer(), upcasterChain).asStream().findFirst().orElse(null);
         } catch (RuntimeException | LinkageError unreadable) {
-            log.warn("Error reading snapshot for aggregate [{}]. Reconstructing from entire event stream.",
-                    snapshot.getAggregateIdentifier(), unreadable);
             return null;
         }
     }
 
     /**
      * The events read with the snapshot, then, if they filled a batch, the ones after them as Axon reads them: a
-     * batch with fewer events than it spans is the last ({@link SealedSnapshotStorage}).
+     * batch with fewer events than it spans is the last, the rule the engine is built with for Axon's own reads
+     * ({@link SealedSnapshotStorage}): the two must change together.
      */
     private DomainEventStream eventsFrom(String aggregateIdentifier, List<DomainEventData<?>> firstBatch) {
         DomainEventStream read = EventStreamUtils.upcastAndDeserializeDomainEvents(firstBatch.stream(),

@@ -80,7 +80,8 @@ class BusyPostTest {
         assertThat(eventStore.getClass().getSimpleName()).isEqualTo("OneReadEventStore");
         EmbeddedEventStore axons = EmbeddedEventStore.builder().storageEngine(storage).build();
         try {
-            long snapshotAt = jdbc.sql("SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = :id")
+            long snapshotAt = jdbc.sql(
+                            "SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = :id")
                     .param("id", post).query(Long.class).single();
             List<String> fromSnapshot = loaded(eventStore, post);
             assertThat(fromSnapshot).isEqualTo(loaded(axons, post)).hasSize((int) (events - snapshotAt));
