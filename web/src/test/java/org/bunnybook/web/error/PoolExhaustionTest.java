@@ -1,0 +1,64 @@
+package org.bunnybook.web.error;
+
+import org.bunnybook.web.support.ApiClient;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A request that finds no PostgreSQL connection free within the pool's wait (every one held, as under a burst the
+ * server cannot keep up with) is told to retry shortly, a 503 with a body that says so, whatever it asked; and once
+ * connections are free again the same requests are served.
+ */
+@BunnybookTest
+class PoolExhaustionTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void requestsFindingNoConnectionAreToldToRetryAndAreServedOnceThereIsOne() throws SQLException {
+        Member member = Members.register(port, "Patient");
+        String username = Members.uniqueName("Late");
+        Map<String, String> registration = Map.of("username", username,
+                "email", username.toLowerCase() + "@bunnybook.test", "password", Members.PASSWORD);
+        List<Connection> held = new ArrayList<>();
+        try {
+            while (true) {
+                try {
+                    held.add(dataSource.getConnection());
+                } catch (SQLException exhausted) {
+                    break;
+                }
+            }
+            ApiClient.Response registered = new ApiClient(port).post("/web/register", registration);
+            assertThat(registered.status()).as(registered.text()).isEqualTo(503);
+            assertThat(registered.json().get("detail").asText()).contains("try again");
+            ApiClient.Response posted = member.client().post("/web/posts", Map.of("content", "anyone there?"));
+            assertThat(posted.status()).as(posted.text()).isEqualTo(503);
+            assertThat(posted.json().get("detail").asText()).contains("try again");
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        ApiClient.Response registered = new ApiClient(port).post("/web/register", registration);
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        assertThat(member.client().post("/web/posts", Map.of("content", "there you are")).status()).isEqualTo(201);
+    }
+}
