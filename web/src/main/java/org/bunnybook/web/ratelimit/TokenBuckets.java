@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 /**
  * Token buckets kept in Redis, so that every node spends from the same budgets, and on this node while Redis cannot
  * answer: the limits then hold per node (a cluster of n nodes lets up to n times a budget through) instead of
- * letting everything pass. A request never waits on Redis for longer than {@code redis-timeout}, and asks it through
+ * letting everything pass, each node going on from what Redis last told it remains. A request never waits on Redis for longer than {@code redis-timeout}, and asks it through
  * the node's {@link RedisCircuit}: while that is open (Redis failed this node's recent calls, whichever use made
  * them) the node counts alone without asking, so a dead Redis costs a few timeouts, not one per request.
  */
@@ -82,13 +82,31 @@ class TokenBuckets implements DisposableBean {
                     countingAlone = false;
                     log.info("Redis answers again: abuse limits are shared by every node again");
                 }
+                remember(key, budget, probe.getRemainingTokens());
                 return probe;
             } catch (RuntimeException e) {
                 countAlone(e);
             }
         }
-        return local.get(key, k -> Bucket.builder().addLimit(budget.bandwidth()).build())
-                .tryConsumeAndReturnRemaining(1);
+        return localBucket(key, budget).tryConsumeAndReturnRemaining(1);
+    }
+
+    /**
+     * Keeps this node's bucket at what Redis last said remains, so that counting alone goes on from there: a budget
+     * spent through Redis stays spent when Redis stops answering halfway through it, instead of starting full.
+     */
+    private void remember(String key, Budget budget, long remaining) {
+        Bucket bucket = localBucket(key, budget);
+        long difference = bucket.getAvailableTokens() - remaining;
+        if (difference > 0) {
+            bucket.consumeIgnoringRateLimits(difference);
+        } else if (difference < 0) {
+            bucket.addTokens(-difference);
+        }
+    }
+
+    private Bucket localBucket(String key, Budget budget) {
+        return local.get(key, k -> Bucket.builder().addLimit(budget.bandwidth()).build());
     }
 
     /**
@@ -100,12 +118,12 @@ class TokenBuckets implements DisposableBean {
         if (redis != null) {
             try {
                 circuit.run(() -> redis.getProxy(key, budget::bucket).addTokens(1));
-                return;
             } catch (RuntimeException e) {
                 countAlone(e);
                 return;
             }
         }
+        // given back here too: the bucket mirrors Redis's (see remember), or is the one counted alone in
         Bucket bucket = local.getIfPresent(key);
         if (bucket != null) {
             bucket.addTokens(1);

@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every plan of {@link LimitPlans}, on a node of its own with small budgets (the shared test application's are too
  * big to reach): past a budget, 429 with {@code Retry-After}; per member and per client address independently;
- * refilled over the period; and still enforced, per node, while Redis is down.
+ * refilled over the period; and still enforced, per node, while Redis is down, from where Redis left them.
  */
 @BunnybookTest
 class RateLimitTest {
@@ -59,9 +59,10 @@ class RateLimitTest {
     static void startLimitedNode() {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--bunnybook.node-id=rate-limited-node",
                 "--bunnybook.redis.circuit.open-for=500ms",
-                // a machine this busy may take longer than the 200 ms default: counting alone then, with fresh
-                // buckets, would let more through than the budgets these tests expect (a stopped Redis still
-                // fails at once: its client refuses commands while disconnected)
+                // a machine this busy may take longer than the 200 ms default: a request that timed out may
+                // still have been counted in Redis, and counted again on the node, refusing before the budgets
+                // these tests expect (a stopped Redis still fails at once: its client refuses commands while
+                // disconnected)
                 "--bunnybook.rate-limit.redis-timeout=3s",
                 // the avatars plan refills within the test: one picture every 2 s
                 "--bunnybook.rate-limit.plans.avatars.per-account=1",
@@ -215,10 +216,18 @@ class RateLimitTest {
     void whileRedisIsDownEachNodeStillHoldsTheLimits() {
         EmbeddedRedisServer embedded = RedisOutages.embeddedRedis();
         members(); // made while Redis is up
+        Map<String, String> attempt = Map.of("email", "guess@bunnybook.test", "password", "guessing-1");
+        ApiClient spentBefore = new ApiClient(port);
+        for (int i = 0; i < PER_ADDRESS - 1; i++) {
+            assertThat(spentBefore.post("/web/login", attempt).status()).isEqualTo(401);
+        }
         embedded.stop();
         try {
+            // counting alone goes on from what Redis said: one attempt left, not a fresh budget
+            assertThat(spentBefore.post("/web/login", attempt).status()).isEqualTo(401);
+            assertRefused(spentBefore.post("/web/login", attempt), plan("login").perAddress().orElseThrow());
+
             ApiClient client = new ApiClient(port);
-            Map<String, String> attempt = Map.of("email", "guess@bunnybook.test", "password", "guessing-1");
             for (int i = 0; i < PER_ADDRESS; i++) {
                 assertThat(client.post("/web/login", attempt).status()).isEqualTo(401);
             }
