@@ -8,24 +8,27 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Each member's AES-256 key, in {@code member_keys}. Keys are made in a transaction of their own, committed before the
- * event that needs them: a key that outlives a refused command is harmless, an event whose key was rolled back would
- * be unreadable.
+ * Each member's AES-256 key, in {@code member_keys}. A key is made in the transaction that stores the first event
+ * needing it, so the two commit together or not at all, and is seen by that transaction alone until then. (Made in a
+ * transaction of its own, it held a second pooled connection while the command held its first: a burst of
+ * registrations, each waiting for a second connection while holding one, emptied the pool for everyone;
+ * docs/privacy.md.) A second writer of the same member's first key waits for the first's transaction at the
+ * table's primary key, then uses its key, or makes one if it rolled back.
  * <p>
  * A key never changes once made; only an erasure takes it away. So keys read are remembered (as many as
  * {@value #MAX_REMEMBERED}, for at most {@link #REMEMBERED_AT_MOST}), and every {@code bunnybook.privacy.key-cache-ttl}
@@ -48,14 +51,11 @@ public class MemberKeys {
     private static final Logger log = LoggerFactory.getLogger(MemberKeys.class);
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
     private final KeyGenerator generator;
     private final Cache<UUID, Optional<MemberKey>> remembered;
 
-    MemberKeys(JdbcClient jdbc, PlatformTransactionManager transactions) throws NoSuchAlgorithmException {
+    MemberKeys(JdbcClient jdbc) throws NoSuchAlgorithmException {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         // upkeep on the reading thread: handed to the common pool, it woke a thread of it every few reads
         // (docs/performance.md, "Personal data opened with one lookup")
         this.remembered = Caffeine.newBuilder().executor(Runnable::run)
@@ -66,7 +66,12 @@ public class MemberKeys {
 
     /** The member's key, if they have one and were not erased. */
     public Optional<MemberKey> keyOf(UUID subject) {
-        Optional<MemberKey> key = remembered.get(subject, this::stored);
+        Map<UUID, Optional<MemberKey>> madeHere = madeInThisTransaction();
+        Optional<MemberKey> key = madeHere == null ? null : madeHere.get(subject);
+        if (key == null) {
+            // not made by this transaction: what is read is committed, and may be remembered
+            key = remembered.get(subject, this::stored);
+        }
         return key == null ? Optional.empty() : key;
     }
 
@@ -105,17 +110,45 @@ public class MemberKeys {
 
     /** The key to encrypt the member's data with, made if they have none yet; empty once they are erased. */
     public Optional<MemberKey> keyToWrite(UUID subject) {
-        Optional<MemberKey> key = keyOf(subject);
-        if (key.isPresent()) {
-            return key;
+        Optional<MemberKey> known = keyOf(subject);
+        if (known.isPresent()) {
+            return known;
         }
-        byte[] fresh = generator.generateKey().getEncoded();
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+        byte[] fresh;
+        synchronized (generator) { // a KeyGenerator is not made to be shared by threads
+            fresh = generator.generateKey().getEncoded();
+        }
+        jdbc.sql("""
                         INSERT INTO member_keys (subject_id, secret) VALUES (:id, :secret)
                         ON CONFLICT (subject_id) DO NOTHING""")
-                .param("id", subject).param("secret", fresh).update());
-        remembered.invalidate(subject);
-        return keyOf(subject); // ours, or the one a concurrent writer made first, or none if they were erased meanwhile
+                .param("id", subject).param("secret", fresh).update();
+        // ours, or the one a concurrent writer committed first, or none if they were erased meanwhile
+        Optional<MemberKey> key = Optional.ofNullable(stored(subject)).orElse(Optional.empty());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            remembered.put(subject, key); // committed already
+            return key;
+        }
+        Map<UUID, Optional<MemberKey>> madeHere = madeInThisTransaction();
+        if (madeHere == null) {
+            madeHere = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, madeHere);
+            Set<UUID> made = madeHere.keySet();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(MemberKeys.this);
+                    remembered.invalidateAll(made); // committed: read again when asked; rolled back: never made
+                }
+            });
+        }
+        madeHere.put(subject, key);
+        return key;
+    }
+
+    /** The keys this thread's transaction made and has not committed yet, or null if it made none. */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Optional<MemberKey>> madeInThisTransaction() {
+        return (Map<UUID, Optional<MemberKey>>) TransactionSynchronizationManager.getResource(this);
     }
 
     /** Deletes the member's key for good, in the caller's transaction (with the event that records it). */

@@ -61,4 +61,39 @@ class PoolExhaustionTest {
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
         assertThat(member.client().post("/web/posts", Map.of("content", "there you are")).status()).isEqualTo(201);
     }
+
+    /**
+     * A request holds one connection at a time: one that held its own while waiting for another (a new member's key
+     * was once made in a transaction of its own) deadlocks the pool when a burst of them holds every connection.
+     */
+    @Test
+    void aRegistrationAndAPostEachNeedOneConnection() throws SQLException {
+        Member member = Members.register(port, "Frugal");
+        String username = Members.uniqueName("Thrifty");
+        Map<String, String> registration = Map.of("username", username,
+                "email", username.toLowerCase() + "@bunnybook.test", "password", Members.PASSWORD);
+        List<Connection> held = new ArrayList<>();
+        try {
+            while (true) {
+                try {
+                    held.add(dataSource.getConnection());
+                } catch (SQLException exhausted) {
+                    break;
+                }
+            }
+            held.remove(held.size() - 1).close(); // one left for the request
+
+            ApiClient.Response registered = new ApiClient(port).post("/web/register", registration);
+            assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+            ApiClient.Response posted = member.client().post("/web/posts", Map.of("content", "one will do"));
+            assertThat(posted.status()).as(posted.text()).isEqualTo(201);
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        ApiClient.Response loggedIn = new ApiClient(port).post("/web/login",
+                Map.of("email", username.toLowerCase() + "@bunnybook.test", "password", Members.PASSWORD));
+        assertThat(loggedIn.status()).as("the new member's data opens with the key made with it").isEqualTo(200);
+    }
 }
