@@ -37,9 +37,16 @@ public class DeadLetterRetrier {
             initialDelayString = "${bunnybook.dead-letters.retry-interval:60s}")
     void retryParkedEvents() {
         for (String group : processing.eventProcessors().keySet()) {
-            long healed = retry(group, FAILURES_ENDING_A_ROUND);
-            if (healed > 0) {
-                log.info("{} parked event sequence(s) of {} processed on retry", healed, group);
+            try {
+                long healed = retry(group, FAILURES_ENDING_A_ROUND);
+                if (healed > 0) {
+                    log.info("{} parked event sequence(s) of {} processed on retry", healed, group);
+                }
+            } catch (RuntimeException unreachable) {
+                // the dead-letter queue cannot be read (PostgreSQL down, or no connection free in a burst): the
+                // other groups' turns still come, and this one's in the next round
+                log.warn("cannot retry the parked events of {} ({}); trying again in the next round", group,
+                        unreachable.toString());
             }
         }
     }

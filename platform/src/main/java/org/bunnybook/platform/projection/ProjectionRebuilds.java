@@ -11,6 +11,7 @@ import org.bunnybook.platform.processing.NodeName;
 import org.bunnybook.platform.processing.StoredTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -148,8 +149,30 @@ public class ProjectionRebuilds {
      */
     @Scheduled(fixedDelayString = "${bunnybook.projections.rebuild-poll-interval:500ms}")
     void coordinate() {
+        List<CurrentRebuild> current;
+        try {
+            current = current();
+        } catch (DataAccessException unreachable) {
+            // PostgreSQL down, or no connection free in a burst: the next poll asks again, no need for a stack trace
+            log.warn("cannot read the rebuilds under way ({}); asking again at the next poll",
+                    unreachable.getMessage());
+            return;
+        }
+        for (CurrentRebuild rebuild : current) {
+            processor(rebuild.group()).ifPresent(processor -> {
+                try {
+                    takePart(rebuild, processor);
+                } catch (RuntimeException e) {
+                    log.warn("rebuild {} of {} failed on {}; trying again at the next poll", rebuild.id(),
+                            rebuild.group(), node, e);
+                }
+            });
+        }
+    }
+
+    private List<CurrentRebuild> current() {
         // a group's latest rebuild only: an earlier one finished in the last minute would stop its successor's work
-        List<CurrentRebuild> current = jdbc.sql("""
+        return jdbc.sql("""
                         SELECT * FROM (
                             SELECT DISTINCT ON (processing_group) rebuild_id, processing_group, state, beside_live
                             FROM projection_rebuilds
@@ -162,16 +185,6 @@ public class ProjectionRebuilds {
                 .query((rs, row) -> new CurrentRebuild(rs.getLong(1), rs.getString(2),
                         Rebuild.State.valueOf(rs.getString(3)), rs.getBoolean(4)))
                 .list();
-        for (CurrentRebuild rebuild : current) {
-            processor(rebuild.group()).ifPresent(processor -> {
-                try {
-                    takePart(rebuild, processor);
-                } catch (RuntimeException e) {
-                    log.warn("rebuild {} of {} failed on {}; trying again at the next poll", rebuild.id(),
-                            rebuild.group(), node, e);
-                }
-            });
-        }
     }
 
     private void takePart(CurrentRebuild rebuild, StreamingEventProcessor processor) {
