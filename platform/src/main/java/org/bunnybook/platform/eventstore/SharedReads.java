@@ -3,6 +3,7 @@ package org.bunnybook.platform.eventstore;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.bunnybook.platform.processing.ProjectionConnections;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +42,18 @@ final class SharedReads {
                 }
             };
 
-    /** Reads one fetch at a time from the application's engine; from another, up to {@link #EVENTS_PER_READ}. */
+    /**
+     * Reads one fetch at a time from the application's engine; from another, up to {@link #EVENTS_PER_READ}. On the
+     * processors' connections: a burst of commands holding all of theirs does not stop the read models.
+     */
     SharedReads(EventStorageEngine storage) {
-        this.fetch = storage instanceof SingleFetchStorageEngine jdbc ? jdbc::fetchAfter : token -> {
-            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(token, false)) {
-                return events.limit(EVENTS_PER_READ).toList();
-            }
-        };
+        Function<TrackingToken, List<? extends TrackedEventMessage<?>>> read =
+                storage instanceof SingleFetchStorageEngine jdbc ? jdbc::fetchAfter : token -> {
+                    try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(token, false)) {
+                        return events.limit(EVENTS_PER_READ).toList();
+                    }
+                };
+        this.fetch = token -> ProjectionConnections.forProcessors(() -> read.apply(token));
     }
 
     /** Called before the streams are told that events may have arrived. */

@@ -14,9 +14,9 @@ import java.time.Duration;
  *                            usually a few events; a replay's are full, and each costs a commit (an fsync), a
  *                            token update, a look at the dead-letter queue and the cache holds, so 200 rather than
  *                            50 made a rebuild markedly faster (docs/performance.md)
- * @param poolSize            connections the processors' transactions may hold at once ({@link ProjectionConnections}):
- *                            a batch of each segment (23: ten groups on two segments, three on one) and some
- *                            claims or a rebuild's
+ * @param poolSize            connections the processors may hold at once ({@link ProjectionConnections}): a batch of
+ *                            each segment (23: ten groups on two segments, three on one), each group's stream
+ *                            reading the event store (13), and some claims or a rebuild's
  * @param unawaitedDelay      how long events committed here may wait before they reach the processors no request
  *                            is waiting for ({@link AwaitedGroups}); what arrives meanwhile is handled in one batch,
  *                            so under load such a group commits about a batch a segment per delay instead of one
@@ -24,7 +24,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("bunnybook.processors")
 public record ProcessorProperties(@DefaultValue("2") int initialSegmentCount, @DefaultValue("200") int batchSize,
-                                  @DefaultValue("32") int poolSize,
+                                  @DefaultValue("40") int poolSize,
                                   @DefaultValue("100ms") Duration unawaitedDelay) {
 
     public ProcessorProperties {

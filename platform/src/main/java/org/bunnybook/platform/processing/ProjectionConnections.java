@@ -13,14 +13,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * The application's PostgreSQL connections, from two pools: a transaction a processor begins
- * ({@link ProjectionTransactions}: its batches, and its coordinator's claims of segments) takes its connection from
- * one whose sessions are opened with the projections' settings, everything else (commands, requests, reads of the
- * event store) from the other.
+ * ({@link ProjectionTransactions}: its batches, and its coordinator's claims of segments) or its stream's reads of the
+ * event store ({@link #forProcessors}) takes its connection from one whose sessions are opened with the projections'
+ * settings, everything else (commands, requests) from the other.
+ * <p>
+ * The processors' reads used to share the commands' pool: in a burst of commands that took every connection, the
+ * processors' coordinators waited out the pool's timeout, failed, and Axon backed them off for seconds at a time,
+ * so the read models fell behind just when the requests waiting to read their writes needed them.
  * <p>
  * Each batch used to set them itself, with a {@code SET LOCAL} statement: a round trip of its own before the
  * batch's first statement, as long as all the walls' statements of a batch together (docs/performance.md). Set once
@@ -87,9 +92,14 @@ public final class ProjectionConnections extends AbstractRoutingDataSource imple
 
     /** Begins a transaction on a projection connection (or joins the one the thread is in already). */
     static Transaction beginProjection(TransactionManager transactions) {
+        return forProcessors(transactions::startTransaction);
+    }
+
+    /** Runs a processor's work: the connections it opens (by the transactions it begins) are projection ones. */
+    public static <T> T forProcessors(Supplier<T> work) {
         BEGINNING_PROJECTION.set(true);
         try {
-            return transactions.startTransaction();
+            return work.get();
         } finally {
             BEGINNING_PROJECTION.remove();
         }
