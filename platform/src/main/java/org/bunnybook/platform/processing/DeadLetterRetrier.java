@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.bunnybook.platform.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,11 +43,14 @@ public class DeadLetterRetrier {
                 if (healed > 0) {
                     log.info("{} parked event sequence(s) of {} processed on retry", healed, group);
                 }
-            } catch (RuntimeException unreachable) {
-                // the dead-letter queue cannot be read (PostgreSQL down, or no connection free in a burst): the
-                // other groups' turns still come, and this one's in the next round
-                log.warn("cannot retry the parked events of {} ({}); trying again in the next round", group,
-                        unreachable.toString());
+            } catch (RuntimeException e) {
+                if (!StoreOutage.causedIt(e)) {
+                    throw e;
+                }
+                // PostgreSQL down, or no connection free in a burst: the other groups' queues are in the same
+                // database, and asking each would only wait out the pool's timeout again; the next round asks
+                log.warn("cannot read the parked events ({}); trying again in the next round", e.toString());
+                return;
             }
         }
     }

@@ -6,12 +6,12 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.bunnybook.platform.Conflict;
 import org.bunnybook.platform.NotFound;
+import org.bunnybook.platform.StoreOutage;
 import org.bunnybook.platform.processing.ReplayProgress;
 import org.bunnybook.platform.processing.NodeName;
 import org.bunnybook.platform.processing.StoredTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,10 +152,12 @@ public class ProjectionRebuilds {
         List<CurrentRebuild> current;
         try {
             current = current();
-        } catch (DataAccessException unreachable) {
+        } catch (RuntimeException e) {
+            if (!StoreOutage.causedIt(e)) {
+                throw e;
+            }
             // PostgreSQL down, or no connection free in a burst: the next poll asks again, no need for a stack trace
-            log.warn("cannot read the rebuilds under way ({}); asking again at the next poll",
-                    unreachable.getMessage());
+            log.warn("cannot read the rebuilds under way ({}); asking again at the next poll", e.getMessage());
             return;
         }
         for (CurrentRebuild rebuild : current) {

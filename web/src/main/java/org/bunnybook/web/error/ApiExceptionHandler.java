@@ -17,6 +17,7 @@ import org.bunnybook.api.report.ReportAlreadyFiled;
 import org.bunnybook.api.post.PostNotFound;
 import org.bunnybook.platform.Conflict;
 import org.bunnybook.platform.NotFound;
+import org.bunnybook.platform.StoreOutage;
 import org.slf4j.Logger;
 import org.springframework.beans.TypeMismatchException;
 import org.slf4j.LoggerFactory;

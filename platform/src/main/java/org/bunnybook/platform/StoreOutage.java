@@ -1,4 +1,4 @@
-package org.bunnybook.web.error;
+package org.bunnybook.platform;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -15,7 +15,7 @@ import java.sql.SQLTransientConnectionException;
  * intervention, 57P: the server shutting down or restarting under the statement, or an SQL exception with no state
  * at all: PostgreSQL gives every error of its own a state, so that is the pool or the driver telling of a connection
  * lost, as HikariCP's "Connection is closed" after a restart). Such a failure is the client's to retry shortly (HTTP
- * 503, a chat frame refused with a time to wait), not a failure of ours.
+ * 503, a chat frame refused with a time to wait), or a background task's at its next run, not a failure of ours.
  */
 public final class StoreOutage {
 

@@ -1,4 +1,4 @@
-package org.bunnybook.web.error;
+package org.bunnybook.platform;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.jdbc.JdbcException;
