@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -124,7 +123,8 @@ public class MemberKeys {
                 .param("id", subject).param("secret", fresh).update();
         // ours, or the one a concurrent writer committed first, or none if they were erased meanwhile
         Optional<MemberKey> key = Optional.ofNullable(stored(subject)).orElse(Optional.empty());
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
             remembered.put(subject, key); // committed already
             return key;
         }
@@ -132,17 +132,40 @@ public class MemberKeys {
         if (madeHere == null) {
             madeHere = new HashMap<>();
             TransactionSynchronizationManager.bindResource(this, madeHere);
-            Set<UUID> made = madeHere.keySet();
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(MemberKeys.this);
-                    remembered.invalidateAll(made); // committed: read again when asked; rolled back: never made
-                }
-            });
+            TransactionSynchronizationManager.registerSynchronization(new MadeInTransaction(madeHere));
         }
         madeHere.put(subject, key);
         return key;
+    }
+
+    /**
+     * Keeps the keys a transaction made to itself: set aside while another transaction runs in its place on the
+     * thread (which must not seal with keys that may yet be rolled back), and, once it ends, forgotten by the node
+     * so that they are read again as committed, or not at all.
+     */
+    private final class MadeInTransaction implements TransactionSynchronization {
+
+        private final Map<UUID, Optional<MemberKey>> made;
+
+        MadeInTransaction(Map<UUID, Optional<MemberKey>> made) {
+            this.made = made;
+        }
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(MemberKeys.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(MemberKeys.this, made);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(MemberKeys.this);
+            remembered.invalidateAll(made.keySet());
+        }
     }
 
     /** The keys this thread's transaction made and has not committed yet, or null if it made none. */
