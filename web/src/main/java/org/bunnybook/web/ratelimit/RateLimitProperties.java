@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param enabled            off: no request is ever limited (benchmarks)
  * @param redisTimeout       how long a request waits for Redis before it is counted on this node instead
- * @param localBuckets       how many buckets a node keeps while it counts alone (the least recently used go first)
+ * @param localBuckets       how many buckets a node keeps: copies of what Redis last said of each, counted on while
+ *                           it counts alone (the least recently used go first)
  * @param plans              per plan name: overrides of its defaults
  */
 @ConfigurationProperties("bunnybook.rate-limit")

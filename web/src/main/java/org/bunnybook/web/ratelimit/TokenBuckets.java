@@ -97,11 +97,13 @@ class TokenBuckets implements DisposableBean {
      */
     private void remember(String key, Budget budget, long remaining) {
         Bucket bucket = localBucket(key, budget);
-        long difference = bucket.getAvailableTokens() - remaining;
-        if (difference > 0) {
-            bucket.consumeIgnoringRateLimits(difference);
-        } else if (difference < 0) {
-            bucket.addTokens(-difference);
+        synchronized (bucket) { // requests of one key at once: each read and set in turn, not each off the same read
+            long difference = bucket.getAvailableTokens() - remaining;
+            if (difference > 0) {
+                bucket.consumeIgnoringRateLimits(difference);
+            } else if (difference < 0) {
+                bucket.addTokens(-difference);
+            }
         }
     }
 

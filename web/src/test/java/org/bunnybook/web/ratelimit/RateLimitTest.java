@@ -59,10 +59,9 @@ class RateLimitTest {
     static void startLimitedNode() {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--bunnybook.node-id=rate-limited-node",
                 "--bunnybook.redis.circuit.open-for=500ms",
-                // a machine this busy may take longer than the 200 ms default: a request that timed out may
-                // still have been counted in Redis, and counted again on the node, refusing before the budgets
-                // these tests expect (a stopped Redis still fails at once: its client refuses commands while
-                // disconnected)
+                // a machine this busy may take longer than the 200 ms default: the node would count alone for a
+                // while, and these tests measure the budgets shared through Redis (a stopped Redis still fails at
+                // once: its client refuses commands while disconnected)
                 "--bunnybook.rate-limit.redis-timeout=3s",
                 // the avatars plan refills within the test: one picture every 2 s
                 "--bunnybook.rate-limit.plans.avatars.per-account=1",
