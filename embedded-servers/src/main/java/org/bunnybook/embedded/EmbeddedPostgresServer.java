@@ -29,8 +29,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // Its own JVM hook would stop PostgreSQL while the application is still closing;
                     // whoever starts the server stops it after the application is done.
                     .setRegisterShutdownHook(false)
-                    // room for three application nodes (each a pool of 40 connections and one of 32 for its
-                    // processors), their tests' extra contexts and the tools
+                    // room for three application nodes (each a pool of 40 connections and one of 48 for its
+                    // processors; both grown on demand), their tests' extra contexts and the tools
                     .setServerConfig("max_connections", "300");
             if (durable) {
                 // given as -c settings, which come after (and so override) the library's -F, "no fsync"

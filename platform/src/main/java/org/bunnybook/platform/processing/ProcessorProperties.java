@@ -16,7 +16,8 @@ import java.time.Duration;
  *                            50 made a rebuild markedly faster (docs/performance.md)
  * @param poolSize            connections the processors may hold at once ({@link ProjectionConnections}): a batch of
  *                            each segment (23: ten groups on two segments, three on one), each group's stream
- *                            reading the event store (13), and some claims or a rebuild's
+ *                            reading the event store (13), a rebuild's processor beside them (its segments' batches
+ *                            and its stream's reads, up to 5) and some claims
  * @param unawaitedDelay      how long events committed here may wait before they reach the processors no request
  *                            is waiting for ({@link AwaitedGroups}); what arrives meanwhile is handled in one batch,
  *                            so under load such a group commits about a batch a segment per delay instead of one
@@ -24,7 +25,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("bunnybook.processors")
 public record ProcessorProperties(@DefaultValue("2") int initialSegmentCount, @DefaultValue("200") int batchSize,
-                                  @DefaultValue("40") int poolSize,
+                                  @DefaultValue("48") int poolSize,
                                   @DefaultValue("100ms") Duration unawaitedDelay) {
 
     public ProcessorProperties {

@@ -97,11 +97,14 @@ public final class ProjectionConnections extends AbstractRoutingDataSource imple
 
     /** Runs a processor's work: the connections it opens (by the transactions it begins) are projection ones. */
     public static <T> T forProcessors(Supplier<T> work) {
+        Boolean before = BEGINNING_PROJECTION.get();
         BEGINNING_PROJECTION.set(true);
         try {
             return work.get();
         } finally {
-            BEGINNING_PROJECTION.remove();
+            if (before == null) {
+                BEGINNING_PROJECTION.remove();
+            }
         }
     }
 

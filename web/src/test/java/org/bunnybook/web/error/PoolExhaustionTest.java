@@ -65,7 +65,7 @@ class PoolExhaustionTest {
             assertThat(posted.status()).as(posted.text()).isEqualTo(503);
             assertThat(posted.json().get("detail").asText()).contains("try again");
             // the rebuilds' coordinator asks every half second; its asks fail meanwhile, each said in one line
-            await().atMost(Duration.ofSeconds(10)).until(() -> List.copyOf(serverLog.list).stream()
+            await().atMost(Duration.ofSeconds(10)).until(() -> logged(serverLog).stream()
                     .anyMatch(event -> event.getLoggerName().endsWith("ProjectionRebuilds")
                             && event.getLevel() == Level.WARN));
         } finally {
@@ -74,11 +74,11 @@ class PoolExhaustionTest {
             }
             root.detachAppender(serverLog);
         }
-        assertThat(List.copyOf(serverLog.list)).as("a burst the pool cannot serve is no error of the server's")
+        assertThat(logged(serverLog)).as("a burst the pool cannot serve is no error of the server's")
                 .noneMatch(event -> event.getLevel() == Level.ERROR);
         // the processors read the event store on connections of their own, polling every half second meanwhile:
         // had they waited for these, Axon would have backed them off, and the read models fallen behind
-        assertThat(List.copyOf(serverLog.list)).as("the processors kept reading")
+        assertThat(logged(serverLog)).as("the processors kept reading")
                 .noneMatch(event -> event.getFormattedMessage().contains("Exception occurred while coordinating"));
         ApiClient.Response registered = new ApiClient(port).post("/web/register", registration);
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
@@ -118,5 +118,12 @@ class PoolExhaustionTest {
         ApiClient.Response loggedIn = new ApiClient(port).post("/web/login",
                 Map.of("email", username.toLowerCase() + "@bunnybook.test", "password", Members.PASSWORD));
         assertThat(loggedIn.status()).as("the new member's data opens with the key made with it").isEqualTo(200);
+    }
+
+    /** What the appender holds so far: Logback appends under the appender's lock, so it is copied under it too. */
+    private static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> appender) {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
     }
 }
