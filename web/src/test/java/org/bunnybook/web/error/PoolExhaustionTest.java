@@ -42,22 +42,14 @@ class PoolExhaustionTest {
     @Test
     void requestsFindingNoConnectionAreToldToRetryAndAreServedOnceThereIsOne() throws SQLException {
         Member member = Members.register(port, "Patient");
-        String username = Members.uniqueName("Late");
-        Map<String, String> registration = Map.of("username", username,
-                "email", username.toLowerCase() + "@bunnybook.test", "password", Members.PASSWORD);
+        Map<String, String> registration = registration(Members.uniqueName("Late"));
         List<Connection> held = new ArrayList<>();
         ListAppender<ILoggingEvent> serverLog = new ListAppender<>();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         serverLog.start();
         root.addAppender(serverLog);
         try {
-            while (true) {
-                try {
-                    held.add(dataSource.getConnection());
-                } catch (SQLException exhausted) {
-                    break;
-                }
-            }
+            takeEveryConnection(held);
             ApiClient.Response registered = new ApiClient(port).post("/web/register", registration);
             assertThat(registered.status()).as(registered.text()).isEqualTo(503);
             assertThat(registered.json().get("detail").asText()).contains("try again");
@@ -92,18 +84,10 @@ class PoolExhaustionTest {
     @Test
     void aRegistrationAndAPostEachNeedOneConnection() throws SQLException {
         Member member = Members.register(port, "Frugal");
-        String username = Members.uniqueName("Thrifty");
-        Map<String, String> registration = Map.of("username", username,
-                "email", username.toLowerCase() + "@bunnybook.test", "password", Members.PASSWORD);
+        Map<String, String> registration = registration(Members.uniqueName("Thrifty"));
         List<Connection> held = new ArrayList<>();
         try {
-            while (true) {
-                try {
-                    held.add(dataSource.getConnection());
-                } catch (SQLException exhausted) {
-                    break;
-                }
-            }
+            takeEveryConnection(held);
             held.remove(held.size() - 1).close(); // one left for the request
 
             ApiClient.Response registered = new ApiClient(port).post("/web/register", registration);
@@ -116,8 +100,24 @@ class PoolExhaustionTest {
             }
         }
         ApiClient.Response loggedIn = new ApiClient(port).post("/web/login",
-                Map.of("email", username.toLowerCase() + "@bunnybook.test", "password", Members.PASSWORD));
+                Map.of("email", registration.get("email"), "password", Members.PASSWORD));
         assertThat(loggedIn.status()).as("the new member's data opens with the key made with it").isEqualTo(200);
+    }
+
+    private static Map<String, String> registration(String username) {
+        return Map.of("username", username, "email", username.toLowerCase() + "@bunnybook.test",
+                "password", Members.PASSWORD);
+    }
+
+    /** Takes connections from the pool until it has none to give within its wait, as a burst would. */
+    private void takeEveryConnection(List<Connection> held) {
+        while (true) {
+            try {
+                held.add(dataSource.getConnection());
+            } catch (SQLException exhausted) {
+                return;
+            }
+        }
     }
 
     /** What the appender holds so far: Logback appends under the appender's lock, so it is copied under it too. */
