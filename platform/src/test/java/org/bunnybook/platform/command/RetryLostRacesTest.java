@@ -2,10 +2,14 @@ package org.bunnybook.platform.command;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bunnybook.platform.processing.ServingThreads;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +42,26 @@ class RetryLostRacesTest {
             assertThat(membersSentAgain.await(5, TimeUnit.SECONDS)).isTrue();
         } finally {
             stalled.countDown();
+        }
+    }
+
+    @Test
+    void aTransactionPostgresqlRolledBackForAConflictIsSentAgain() {
+        for (PSQLState collision : List.of(PSQLState.DEADLOCK_DETECTED, PSQLState.SERIALIZATION_FAILURE)) {
+            // wrapped as Axon's storage engine wraps a failed append
+            RuntimeException failure = new EventStoreException("an event could not be stored",
+                    new PSQLException("collided", collision));
+            assertThat(new RetryLostRaces().scheduleRetry(COMMAND, failure, ONCE, () -> { }))
+                    .as(collision.getState()).isTrue();
+        }
+    }
+
+    @Test
+    void aStatementThatMayHaveCommittedOrFailedOtherwiseIsNotSentAgain() {
+        for (String state : List.of("40003", "22001", "08006")) {
+            RuntimeException failure = new EventStoreException("an event could not be stored",
+                    new SQLException("not a collision", state));
+            assertThat(new RetryLostRaces().scheduleRetry(COMMAND, failure, ONCE, () -> { })).as(state).isFalse();
         }
     }
 
