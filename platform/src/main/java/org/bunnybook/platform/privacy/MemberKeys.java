@@ -2,6 +2,7 @@ package org.bunnybook.platform.privacy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.bunnybook.platform.processing.ProjectionConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -90,16 +91,18 @@ public class MemberKeys {
     /**
      * Forgets the keys of members erased lately (by any node), so that this node stops reading their data. Looks
      * back {@link #REMEMBERED_AT_MOST}: an erasure is seen once it has committed, whenever its statement ran. When
-     * the question cannot be asked, every key is forgotten: not knowing which were erased, none is trusted.
+     * the question cannot be asked, every key is forgotten: not knowing which were erased, none is trusted. So it is
+     * asked on the processors' connections (the projections read most keys): a burst of commands holding every
+     * connection of the commands' pool made the node forget every key, each then read again, one query a member.
      */
     @Scheduled(fixedDelayString = "${bunnybook.privacy.key-cache-ttl:10s}",
             initialDelayString = "${bunnybook.privacy.key-cache-ttl:10s}")
-    void forgetErased() {
+    public void forgetErased() {
         try {
-            List<UUID> erased = jdbc.sql("""
+            List<UUID> erased = ProjectionConnections.forProcessors(() -> jdbc.sql("""
                             SELECT subject_id FROM member_keys WHERE erased_at > now() - make_interval(secs => :back)""")
                     .param("back", REMEMBERED_AT_MOST.toSeconds())
-                    .query(UUID.class).list();
+                    .query(UUID.class).list());
             remembered.invalidateAll(erased);
         } catch (DataAccessException unreachable) {
             log.warn("cannot ask which members were erased ({}); forgetting every key", unreachable.getMessage());

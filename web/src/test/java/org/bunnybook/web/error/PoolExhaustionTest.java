@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.bunnybook.platform.privacy.MemberKeys;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
@@ -28,7 +29,8 @@ import static org.awaitility.Awaitility.await;
  * A request that finds no PostgreSQL connection free within the pool's wait (every one held, as under a burst the
  * server cannot keep up with) is told to retry shortly, a 503 with a body that says so, whatever it asked; and once
  * connections are free again the same requests are served. Meanwhile the server logs warnings, not errors: it is
- * busy, not broken; and the read models keep up, their processors reading on connections of their own.
+ * busy, not broken; and the read models keep up, their processors reading on connections of their own, as the node's
+ * look for erased members' keys does.
  */
 @BunnybookTest
 class PoolExhaustionTest {
@@ -38,6 +40,9 @@ class PoolExhaustionTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    MemberKeys memberKeys;
 
     @Test
     void requestsFindingNoConnectionAreToldToRetryAndAreServedOnceThereIsOne() throws SQLException {
@@ -56,6 +61,8 @@ class PoolExhaustionTest {
             ApiClient.Response posted = member.client().post("/web/posts", Map.of("content", "anyone there?"));
             assertThat(posted.status()).as(posted.text()).isEqualTo(503);
             assertThat(posted.json().get("detail").asText()).contains("try again");
+            // the node's look for members erased lately (every key-cache-ttl): not asked, it forgets every key
+            memberKeys.forgetErased();
             // the rebuilds' coordinator asks every half second; its asks fail meanwhile, each said in one line
             await().atMost(Duration.ofSeconds(10)).until(() -> logged(serverLog).stream()
                     .anyMatch(event -> event.getLoggerName().endsWith("ProjectionRebuilds")
@@ -72,6 +79,8 @@ class PoolExhaustionTest {
         // had they waited for these, Axon would have backed them off, and the read models fallen behind
         assertThat(logged(serverLog)).as("the processors kept reading")
                 .noneMatch(event -> event.getFormattedMessage().contains("Exception occurred while coordinating"));
+        assertThat(logged(serverLog)).as("the node asked which members were erased, on the processors' connections")
+                .noneMatch(event -> event.getLoggerName().endsWith("MemberKeys"));
         ApiClient.Response registered = new ApiClient(port).post("/web/register", registration);
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
         assertThat(member.client().post("/web/posts", Map.of("content", "there you are")).status()).isEqualTo(201);
