@@ -8,10 +8,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.crypto.SecretKey;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -88,6 +90,29 @@ class MemberKeysTest {
             });
             assertThat(join(other.submit(() -> keys.keyOf(subject).map(MemberKey::secret)))).as("after the commit")
                     .contains(made);
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void aKeyMadeInATransactionIsSetAsideWhileAnotherRunsInItsPlace() {
+        UUID subject = UUID.randomUUID();
+        TransactionTemplate inItsPlace = inTransaction();
+        inItsPlace.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            SecretKey made = inTransaction().execute(status -> {
+                SecretKey key = keys.keyToWrite(subject).orElseThrow().secret();
+                Optional<MemberKey> suspending = inItsPlace.execute(inner -> keys.keyOf(subject));
+                assertThat(suspending).as("in a transaction suspending the one that made it").isEmpty();
+                assertThat(keys.keyOf(subject).map(MemberKey::secret)).as("once that one resumes").contains(key);
+                // had it been read back from the table rather than from the resumed transaction's own, the node
+                // would remember it before the commit
+                assertThat(join(other.submit(() -> keys.keyOf(subject)))).as("elsewhere, before the commit").isEmpty();
+                return key;
+            });
+            assertThat(keys.keyOf(subject).map(MemberKey::secret)).as("after the commit").contains(made);
         } finally {
             other.shutdownNow();
         }
