@@ -56,6 +56,8 @@ final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
     /** The transactions and snapshot filter the builder was given too, which Axon's engine keeps to itself. */
     private final TransactionManager transactions;
     private final SnapshotFilter snapshotFilter;
+    /** {@link #snapshotAndEvents}'s statement, written once for the engine's schema. */
+    private final String snapshotAndEventsQuery;
 
     /** Its gap settings are its own: {@link #getTrackedEventData} does Axon's arithmetic with them. */
     SingleFetchStorageEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactions,
@@ -67,6 +69,24 @@ final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
                 .snapshotFilter(snapshotFilter));
         this.transactions = transactions;
         this.snapshotFilter = snapshotFilter;
+        this.snapshotAndEventsQuery = snapshotAndEventsQuery(schema());
+    }
+
+    /**
+     * The latest snapshot (Axon deletes older ones as it stores a new one, though two nodes storing at once may leave
+     * two) and the events in the batch of sequence numbers after it, snapshot first.
+     */
+    private static String snapshotAndEventsQuery(EventSchema schema) {
+        String fields = schema.domainEventFields();
+        String sequence = schema.sequenceNumberColumn();
+        return "WITH snapshot AS (SELECT " + fields + " FROM " + schema.snapshotTable()
+                + " WHERE " + schema.aggregateIdentifierColumn() + " = ? ORDER BY " + sequence + " DESC LIMIT 1),"
+                + " since AS (SELECT COALESCE((SELECT " + sequence + " + 1 FROM snapshot), 0) AS first)"
+                + " SELECT true AS is_snapshot, " + fields + " FROM snapshot"
+                + " UNION ALL SELECT false, " + fields + " FROM " + schema.domainEventTable() + ", since"
+                + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + sequence
+                + " >= since.first AND " + sequence + " < since.first + ?"
+                + " ORDER BY is_snapshot DESC, " + sequence;
     }
 
     /**
@@ -109,25 +129,10 @@ final class SingleFetchStorageEngine extends JdbcEventStorageEngine {
         return new Stored(snapshot, events);
     }
 
-    /**
-     * The latest snapshot (Axon deletes older ones as it stores a new one, though two nodes storing at once may leave
-     * two) and the events in the batch of sequence numbers after it, snapshot first.
-     */
+    /** {@link #snapshotAndEventsQuery} for one aggregate. */
     private PreparedStatement snapshotAndEvents(Connection connection, String aggregateIdentifier)
             throws SQLException {
-        EventSchema schema = schema();
-        String fields = schema.domainEventFields();
-        String sequence = schema.sequenceNumberColumn();
-        PreparedStatement statement = connection.prepareStatement(
-                "WITH snapshot AS (SELECT " + fields + " FROM " + schema.snapshotTable()
-                        + " WHERE " + schema.aggregateIdentifierColumn() + " = ? ORDER BY " + sequence
-                        + " DESC LIMIT 1),"
-                        + " since AS (SELECT COALESCE((SELECT " + sequence + " + 1 FROM snapshot), 0) AS first)"
-                        + " SELECT true AS is_snapshot, " + fields + " FROM snapshot"
-                        + " UNION ALL SELECT false, " + fields + " FROM " + schema.domainEventTable() + ", since"
-                        + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND " + sequence
-                        + " >= since.first AND " + sequence + " < since.first + ?"
-                        + " ORDER BY is_snapshot DESC, " + sequence);
+        PreparedStatement statement = connection.prepareStatement(snapshotAndEventsQuery);
         statement.setString(1, aggregateIdentifier);
         statement.setString(2, aggregateIdentifier);
         statement.setInt(3, batchSize());
