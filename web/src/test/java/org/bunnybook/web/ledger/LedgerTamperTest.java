@@ -259,7 +259,10 @@ class LedgerTamperTest {
         assertThat(member.client().post("/web/audit/checkpoints", "").status()).isEqualTo(403);
         assertThat(member.client().get("/web/audit/checkpoints/latest").status()).isEqualTo(403);
         assertThat(new ApiClient(port).get("/web/audit/checkpoints/latest").status()).isEqualTo(401);
-        JsonNode listed = Staff.auditor(port).client().get("/web/audit/checkpoints?limit=1000").json();
+        Member auditor = Staff.auditor(port);
+        // one of its own: run alone, this test finds no checkpoint sealed by the count of events yet
+        assertThat(auditor.client().post("/web/audit/checkpoints", "").status()).isEqualTo(201);
+        JsonNode listed = auditor.client().get("/web/audit/checkpoints?limit=1000").json();
         assertThat(List.of(listed.get(listed.size() - 1).get("signature").asText())).allMatch(s -> s.length() == 64);
     }
 
