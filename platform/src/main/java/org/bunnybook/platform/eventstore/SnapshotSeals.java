@@ -1,6 +1,8 @@
 package org.bunnybook.platform.eventstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -42,6 +45,13 @@ public class SnapshotSeals implements SnapshotFilter, AppendSnapshotStatementBui
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IntegrityKey key;
+    /**
+     * Snapshots refused lately, each warned about once: loading an aggregate looks at its latest snapshot twice when
+     * it is refused (the one-query read, then Axon's own, which steps past it), and every command on the aggregate
+     * loads it again until a sealed snapshot replaces it.
+     */
+    private final Cache<String, Boolean> refused = Caffeine.newBuilder().executor(Runnable::run)
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
     SnapshotSeals(IntegrityKey key) {
         this.key = key;
@@ -69,7 +79,8 @@ public class SnapshotSeals implements SnapshotFilter, AppendSnapshotStatementBui
                 && holds(snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber(), snapshot.getType(),
                 snapshot.getPayload().getType().getName(), snapshot.getPayload().getType().getRevision(), payload,
                 metaData);
-        if (!holds) {
+        if (!holds && refused.asMap().putIfAbsent(snapshot.getAggregateIdentifier() + "@"
+                + snapshot.getSequenceNumber(), Boolean.TRUE) == null) {
             log.warn("Snapshot of {} at sequence {} is not sealed with this deployment's key: ignored, the aggregate"
                     + " is rebuilt from its events", snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber());
         }

@@ -1,10 +1,14 @@
 package org.bunnybook.web.ledger;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.bunnybook.api.ReadModels;
+import org.bunnybook.platform.eventstore.SnapshotSeals;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Ledger;
@@ -14,6 +18,7 @@ import org.bunnybook.web.support.Posts;
 import org.bunnybook.web.support.ProjectionFixture;
 import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,9 +87,21 @@ class LedgerTamperTest {
             assertThat(snapshots.get("firstAltered").get("aggregateIdentifier").asText()).isEqualTo(post);
             assertThat(snapshots.get("firstAltered").get("sequenceNumber").asLong()).isEqualTo(sequence);
 
-            // loaded from its events instead, the post still knows who wrote it
-            assertThat(fan.client().send("DELETE", "/web/posts/" + post, BodyPublishers.noBody(), Map.of()).status())
-                    .isEqualTo(403);
+            // loaded from its events instead, the post still knows who wrote it; the refusal said once
+            ListAppender<ILoggingEvent> seals = new ListAppender<>();
+            Logger sealsLog = (Logger) LoggerFactory.getLogger(SnapshotSeals.class);
+            seals.start();
+            sealsLog.addAppender(seals);
+            try {
+                assertThat(fan.client().send("DELETE", "/web/posts/" + post, BodyPublishers.noBody(), Map.of())
+                        .status()).isEqualTo(403);
+            } finally {
+                sealsLog.detachAppender(seals);
+            }
+            synchronized (seals) {
+                assertThat(seals.list).filteredOn(event -> event.getFormattedMessage().contains(post))
+                        .as("warned about once").hasSize(1);
+            }
             assertThat(new ApiClient(port).get("/web/posts/" + post).status()).isEqualTo(200);
         } finally {
             jdbc.sql("UPDATE snapshot_event_entry SET payload = :payload"
