@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bunnybook.platform.processing.ServingThreads;
@@ -52,7 +53,10 @@ class RetryLostRaces implements RetryScheduler {
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
-        if (!lostARace(lastFailure) || failures.size() > MAX_RETRIES) {
+        if (!lostARace(lastFailure) || failures.size() > MAX_RETRIES
+                || CurrentUnitOfWork.isStarted() && collided(lastFailure)) {
+            // a collision rolled back the sender's transaction too (a process sending from a processor's batch):
+            // the batch is tried again whole, its command with it; sent again alone, it would be sent twice
             return false;
         }
         log.info("{} lost a race for its aggregate or collided with another transaction ({}); sending it again",
@@ -69,8 +73,15 @@ class RetryLostRaces implements RetryScheduler {
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return true;
             }
+        }
+        return collided(failure);
+    }
+
+    /** Rolled back whole by PostgreSQL: sent again, the command decides on what committed meanwhile. */
+    private static boolean collided(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && COLLISIONS.contains(sql.getSQLState())) {
-                return true; // rolled back whole by PostgreSQL: sent again, it decides on what committed meanwhile
+                return true;
             }
         }
         return false;

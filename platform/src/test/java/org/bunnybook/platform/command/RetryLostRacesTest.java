@@ -3,6 +3,8 @@ package org.bunnybook.platform.command;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bunnybook.platform.processing.ServingThreads;
 import org.junit.jupiter.api.Test;
@@ -48,12 +50,26 @@ class RetryLostRacesTest {
     @Test
     void aTransactionPostgresqlRolledBackForAConflictIsSentAgain() {
         for (PSQLState collision : List.of(PSQLState.DEADLOCK_DETECTED, PSQLState.SERIALIZATION_FAILURE)) {
-            // wrapped as Axon's storage engine wraps a failed append
-            RuntimeException failure = new EventStoreException("an event could not be stored",
-                    new PSQLException("collided", collision));
-            assertThat(new RetryLostRaces().scheduleRetry(COMMAND, failure, ONCE, () -> { }))
+            assertThat(new RetryLostRaces().scheduleRetry(COMMAND, appendFailed(collision), ONCE, () -> { }))
                     .as(collision.getState()).isTrue();
         }
+    }
+
+    @Test
+    void aCollisionOfACommandSentFromAUnitOfWorkIsLeftToThatUnitOfWork() {
+        // a process's command, sent from a processor's batch: the batch's transaction was rolled back with it
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            assertThat(new RetryLostRaces().scheduleRetry(COMMAND, appendFailed(PSQLState.DEADLOCK_DETECTED), ONCE,
+                    () -> { })).isFalse();
+        } finally {
+            batch.rollback();
+        }
+    }
+
+    /** Wrapped as Axon's storage engine wraps a failed append. */
+    private static RuntimeException appendFailed(PSQLState state) {
+        return new EventStoreException("an event could not be stored", new PSQLException("collided", state));
     }
 
     @Test
