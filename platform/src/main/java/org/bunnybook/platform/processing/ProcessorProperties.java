@@ -17,7 +17,8 @@ import java.time.Duration;
  * @param poolSize            connections the processors may hold at once ({@link ProjectionConnections}): a batch of
  *                            each segment (23: ten groups on two segments, three on one), each group's stream
  *                            reading the event store (13), a rebuild's processor beside them (its segments' batches
- *                            and its stream's reads, up to 5) and some claims
+ *                            and its stream's reads, up to 5), some claims, and the node's look for erased members'
+ *                            keys every {@code bunnybook.privacy.key-cache-ttl}
  * @param unawaitedDelay      how long events committed here may wait before they reach the processors no request
  *                            is waiting for ({@link AwaitedGroups}); what arrives meanwhile is handled in one batch,
  *                            so under load such a group commits about a batch a segment per delay instead of one

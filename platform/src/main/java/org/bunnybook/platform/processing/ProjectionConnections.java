@@ -20,8 +20,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 /**
  * The application's PostgreSQL connections, from two pools: a transaction a processor begins
  * ({@link ProjectionTransactions}: its batches, and its coordinator's claims of segments) or its stream's reads of the
- * event store ({@link #forProcessors}) takes its connection from one whose sessions are opened with the projections'
- * settings, everything else (commands, requests) from the other.
+ * event store and the node's look for erased members' keys ({@link #forProcessors}) takes its connection from one
+ * whose sessions are opened with the projections' settings, everything else (commands, requests) from the other.
  * <p>
  * The processors' reads used to share the commands' pool: in a burst of commands that took every connection, the
  * processors' coordinators waited out the pool's timeout, failed, and Axon backed them off for seconds at a time,
