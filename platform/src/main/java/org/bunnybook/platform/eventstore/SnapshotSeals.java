@@ -46,7 +46,7 @@ public class SnapshotSeals implements SnapshotFilter, AppendSnapshotStatementBui
 
     private final IntegrityKey key;
     /**
-     * Snapshots refused lately, each warned about once: loading an aggregate looks at its latest snapshot twice when
+     * Snapshots refused lately, each warned about once a minute: loading an aggregate looks at its latest snapshot twice when
      * it is refused (the one-query read, then Axon's own, which steps past it), and every command on the aggregate
      * loads it again until a sealed snapshot replaces it.
      */
