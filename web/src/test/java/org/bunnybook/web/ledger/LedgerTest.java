@@ -44,7 +44,10 @@ class LedgerTest {
         JsonNode report = verify(auditor, "");
         assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.get("firstMismatch").isNull()).isTrue();
-        assertThat(report.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(globalIndexOf(post));
+        // every event up to the post's: counted, since an append rolled back leaves its position empty
+        assertThat(report.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(jdbc.sql(
+                "SELECT count(*) FROM domain_event_entry WHERE global_index <= :post")
+                .param("post", globalIndexOf(post)).query(Long.class).single());
         assertThat(report.get("head").get("chainHash").asText()).hasSize(64);
         assertThat(report.get("checkpointsChecked").asLong()).isPositive(); // every 10 events in tests
     }
