@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.Segment;
 import org.bunnybook.api.ReadModels;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.DeadlockOnce;
 import org.bunnybook.web.support.FlakyProjection;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.PoisonedProjection;
@@ -101,30 +102,14 @@ class DeadLetterTest {
     @Test
     void aCollisionWithAnotherTransactionIsTriedAgainNotParked() {
         var writer = Members.register(port, "Collider");
-        // the walls store fails the first insert of this post as a deadlock would; a sequence survives the rollback
-        jdbc.sql("CREATE SEQUENCE collisions_for_test").update();
-        jdbc.sql("""
-                CREATE FUNCTION collide_once() RETURNS trigger AS $$
-                BEGIN
-                  IF NEW.content LIKE 'collide %' AND nextval('collisions_for_test') = 1 THEN
-                    RAISE EXCEPTION 'simulated deadlock' USING ERRCODE = '40P01';
-                  END IF;
-                  RETURN NEW;
-                END $$ LANGUAGE plpgsql""").update();
-        jdbc.sql("CREATE TRIGGER collide_once BEFORE INSERT ON posts FOR EACH ROW EXECUTE FUNCTION collide_once()")
-                .update();
-        try {
+        // the walls store fails the first insert of this post as a deadlock would
+        try (DeadlockOnce walls = DeadlockOnce.onInsertInto(jdbc, "posts", "NEW.content LIKE 'collide %'")) {
             String post = Posts.write(writer, writer, "collide " + writer.id(), "PUBLIC");
             // not parked: the batch was rolled back and tried again as a whole
             await("the post on the wall").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                     .until(() -> writer.client().get("/web/posts/" + post).status() == 200);
             assertThat(countLetters(post)).isZero();
-            assertThat(jdbc.sql("SELECT last_value FROM collisions_for_test").query(Long.class).single())
-                    .isEqualTo(2);
-        } finally {
-            jdbc.sql("DROP TRIGGER collide_once ON posts").update();
-            jdbc.sql("DROP FUNCTION collide_once()").update();
-            jdbc.sql("DROP SEQUENCE collisions_for_test").update();
+            assertThat(walls.tries()).isEqualTo(2);
         }
     }
 
