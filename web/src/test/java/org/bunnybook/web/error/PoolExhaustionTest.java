@@ -1,16 +1,13 @@
 package org.bunnybook.web.error;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.bunnybook.platform.privacy.MemberKeys;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.LogLines;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -49,11 +46,8 @@ class PoolExhaustionTest {
         Member member = Members.register(port, "Patient");
         Map<String, String> registration = registration(Members.uniqueName("Late"));
         List<Connection> held = new ArrayList<>();
-        ListAppender<ILoggingEvent> serverLog = new ListAppender<>();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        serverLog.start();
-        root.addAppender(serverLog);
-        try {
+        LogLines serverLog = LogLines.all();
+        try (serverLog) {
             takeEveryConnection(held);
             ApiClient.Response registered = new ApiClient(port).post("/web/register", registration);
             assertThat(registered.status()).as(registered.text()).isEqualTo(503);
@@ -64,22 +58,21 @@ class PoolExhaustionTest {
             // the node's look for members erased lately (every key-cache-ttl): not asked, it forgets every key
             memberKeys.forgetErased();
             // the rebuilds' coordinator asks every half second; its asks fail meanwhile, each said in one line
-            await().atMost(Duration.ofSeconds(10)).until(() -> logged(serverLog).stream()
+            await().atMost(Duration.ofSeconds(10)).until(() -> serverLog.lines().stream()
                     .anyMatch(event -> event.getLoggerName().endsWith("ProjectionRebuilds")
                             && event.getLevel() == Level.WARN));
         } finally {
             for (Connection connection : held) {
                 connection.close();
             }
-            root.detachAppender(serverLog);
         }
-        assertThat(logged(serverLog)).as("a burst the pool cannot serve is no error of the server's")
+        assertThat(serverLog.lines()).as("a burst the pool cannot serve is no error of the server's")
                 .noneMatch(event -> event.getLevel() == Level.ERROR);
         // the processors read the event store on connections of their own, polling every half second meanwhile:
         // had they waited for these, Axon would have backed them off, and the read models fallen behind
-        assertThat(logged(serverLog)).as("the processors kept reading")
+        assertThat(serverLog.lines()).as("the processors kept reading")
                 .noneMatch(event -> event.getFormattedMessage().contains("Exception occurred while coordinating"));
-        assertThat(logged(serverLog)).as("the node asked which members were erased, on the processors' connections")
+        assertThat(serverLog.lines()).as("the node asked which members were erased, on the processors' connections")
                 .noneMatch(event -> event.getLoggerName().endsWith("MemberKeys"));
         ApiClient.Response registered = new ApiClient(port).post("/web/register", registration);
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
@@ -126,13 +119,6 @@ class PoolExhaustionTest {
             } catch (SQLException exhausted) {
                 return;
             }
-        }
-    }
-
-    /** What the appender holds so far: Logback appends under the appender's lock, so it is copied under it too. */
-    private static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> appender) {
-        synchronized (appender) {
-            return List.copyOf(appender.list);
         }
     }
 }

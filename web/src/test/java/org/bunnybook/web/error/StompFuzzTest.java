@@ -1,9 +1,7 @@
 package org.bunnybook.web.error;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,13 +13,13 @@ import org.bunnybook.api.chat.ChatGroupId;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Friends;
+import org.bunnybook.web.support.LogLines;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Pacing;
 import org.bunnybook.web.support.RawStomp;
 import org.bunnybook.web.support.RawStomp.Frame;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.MethodParameter;
@@ -92,12 +90,9 @@ class StompFuzzTest {
         assertThat(destinations).containsKeys("/app/ping", "/app/chat_message", "/app/is_typing",
                 "/app/mark_chat_as_read");
 
-        ListAppender<ILoggingEvent> serverLog = new ListAppender<>();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        serverLog.start();
-        root.addAppender(serverLog);
         Tally tally = new Tally();
-        try {
+        LogLines serverLog = LogLines.all();
+        try (serverLog) {
             ExecutorService clients = Executors.newFixedThreadPool(SOCKETS);
             List<Future<?>> running = new ArrayList<>();
             List<String> names = List.copyOf(destinations.keySet());
@@ -111,11 +106,9 @@ class StompFuzzTest {
             }
             clients.shutdown();
             badConnects(new Random(SEED), tally);
-        } finally {
-            root.detachAppender(serverLog);
         }
 
-        List<String> unhandled = serverLog.list.stream()
+        List<String> unhandled = serverLog.lines().stream()
                 .filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
                 .filter(event -> !handledParseFailure(event))
                 .map(event -> event.getThreadName() + " " + event.getLoggerName() + ": " + event.getFormattedMessage()

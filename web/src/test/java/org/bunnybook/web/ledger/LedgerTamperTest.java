@@ -1,8 +1,5 @@
 package org.bunnybook.web.ledger;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -12,13 +9,13 @@ import org.bunnybook.platform.eventstore.SnapshotSeals;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Ledger;
+import org.bunnybook.web.support.LogLines;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
 import org.bunnybook.web.support.ProjectionFixture;
 import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,18 +85,10 @@ class LedgerTamperTest {
             assertThat(snapshots.get("firstAltered").get("sequenceNumber").asLong()).isEqualTo(sequence);
 
             // loaded from its events instead, the post still knows who wrote it; the refusal said once
-            ListAppender<ILoggingEvent> seals = new ListAppender<>();
-            Logger sealsLog = (Logger) LoggerFactory.getLogger(SnapshotSeals.class);
-            seals.start();
-            sealsLog.addAppender(seals);
-            try {
+            try (LogLines seals = LogLines.of(SnapshotSeals.class)) {
                 assertThat(fan.client().send("DELETE", "/web/posts/" + post, BodyPublishers.noBody(), Map.of())
                         .status()).isEqualTo(403);
-            } finally {
-                sealsLog.detachAppender(seals);
-            }
-            synchronized (seals) {
-                assertThat(seals.list).filteredOn(event -> event.getFormattedMessage().contains(post))
+                assertThat(seals.lines()).filteredOn(event -> event.getFormattedMessage().contains(post))
                         .as("warned about once").hasSize(1);
             }
             assertThat(new ApiClient(port).get("/web/posts/" + post).status()).isEqualTo(200);
