@@ -3,12 +3,14 @@ package org.bunnybook.platform.processing;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +28,13 @@ import java.util.stream.Collectors;
  * at its next attempt. A node that dies stops beating and its claims time out: anyone claims its segments, and they
  * move on to their new owners by the same rule. Releasing between batches loses nothing: a segment's token is
  * stored with the batch it covers, and the next owner starts after it.
+ *
+ * <p>A processor whose coordination fails (PostgreSQL unreachable) is backed off by Axon for a time that doubles at
+ * each failure, up to a minute: after an outage of half a minute it would sleep on for a quarter of a minute once
+ * PostgreSQL answered again, and the segments the others release to this node would wait unprocessed all along (a
+ * member registered then could not log in), as would this node's own read models if it ran alone. So when this
+ * node's heartbeat is written again after failing, each of its processors in error is asked to claim the segments
+ * it owns, which wakes it at once.
  */
 @Component
 class SegmentBalancer {
@@ -39,11 +48,16 @@ class SegmentBalancer {
     private final EventProcessingConfiguration processing;
     private final ClusterNodes nodes;
     private final NodeName thisNode;
+    private final TokenStore tokens;
+    /** Whether the last heartbeat failed to be written: PostgreSQL did not answer this node. */
+    private boolean unheard;
 
-    SegmentBalancer(EventProcessingConfiguration processing, ClusterNodes nodes, NodeName thisNode) {
+    SegmentBalancer(EventProcessingConfiguration processing, ClusterNodes nodes, NodeName thisNode,
+                    TokenStore tokens) {
         this.processing = processing;
         this.nodes = nodes;
         this.thisNode = thisNode;
+        this.tokens = tokens;
     }
 
     @Scheduled(fixedDelay = 2, initialDelay = 2, timeUnit = TimeUnit.SECONDS)
@@ -52,9 +66,14 @@ class SegmentBalancer {
         try {
             nodes.beat(thisNode.value(), running.keySet());
             List<ClusterNodes.Node> live = nodes.live(LIVE_FOR);
+            if (unheard) {
+                wakeBackedOff(running, live);
+                unheard = false;
+            }
             running.forEach((group, processor) -> releaseOthers(group, processor, live));
         } catch (RuntimeException e) {
             // PostgreSQL unreachable: segments stay where they are, which processes everything all the same
+            unheard = true;
             log.debug("segments not balanced this time: {}", e.getMessage());
         }
     }
@@ -69,8 +88,7 @@ class SegmentBalancer {
     }
 
     private void releaseOthers(String group, StreamingEventProcessor processor, List<ClusterNodes.Node> live) {
-        List<String> runningIt = live.stream().filter(node -> node.groups().contains(group))
-                .map(ClusterNodes.Node::name).toList();
+        List<String> runningIt = runningIt(group, live);
         if (!runningIt.contains(thisNode.value())) {
             return; // this node has not been seen running it yet: nothing to go by
         }
@@ -83,10 +101,37 @@ class SegmentBalancer {
         }
     }
 
+    /**
+     * A processor that failed while PostgreSQL was away holds no segment and waits out Axon's back-off: asking it to
+     * claim the segments it owns runs its coordination now, which claims every segment it can.
+     */
+    private void wakeBackedOff(Map<String, StreamingEventProcessor> running, List<ClusterNodes.Node> live) {
+        List<String> woken = new ArrayList<>();
+        running.forEach((group, processor) -> {
+            List<String> runningIt = runningIt(group, live);
+            if (processor.isError() && runningIt.contains(thisNode.value())) {
+                for (int segment : tokens.fetchSegments(group)) {
+                    if (owner(group, segment, runningIt).equals(thisNode.value())) {
+                        processor.claimSegment(segment);
+                        woken.add(group + "/" + segment);
+                    }
+                }
+            }
+        });
+        if (!woken.isEmpty()) {
+            log.info("PostgreSQL answers again: claiming segments {} now rather than after Axon's back-off", woken);
+        }
+    }
+
     /** The node a segment belongs to, among the nodes running its group in name order: the same on every node. */
     static String owner(String group, int segment, List<String> nodesRunningIt) {
         int offset = Math.floorMod(group.hashCode(), nodesRunningIt.size());
         return nodesRunningIt.get((segment + offset) % nodesRunningIt.size());
+    }
+
+    /** The live nodes running {@code group}, in name order (this one among them: its heartbeat was just written). */
+    private static List<String> runningIt(String group, List<ClusterNodes.Node> live) {
+        return live.stream().filter(node -> node.groups().contains(group)).map(ClusterNodes.Node::name).toList();
     }
 
     private Map<String, StreamingEventProcessor> running() {

@@ -1,5 +1,6 @@
 package org.bunnybook.web.reliability;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -7,6 +8,7 @@ import org.bunnybook.api.ReadModels;
 import org.bunnybook.web.BunnybookApplication;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.LogLines;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
@@ -31,6 +33,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +57,9 @@ class PartitionedNodeTest {
     private static final Duration READINESS_QUICKLY = Duration.ofSeconds(10);
     /** How long the partitioned node's requests wait for each of PostgreSQL's answers. */
     private static final Duration POSTGRES_WAIT = Duration.ofSeconds(4);
+    private static final String PARTITIONED = "partitioned-node";
+    /** Where Axon's processors say that they failed (at WARN) and back off. */
+    private static final String AXON_COORDINATOR = "org.axonframework.eventhandling.pooled.Coordinator";
 
     private static TcpProxy postgres;
     private static TcpProxy redis;
@@ -98,7 +104,7 @@ class PartitionedNodeTest {
             String url = "jdbc:postgresql://127.0.0.1:" + postgres.port() + database.getRawPath()
                     + (database.getRawQuery() == null ? "" : "?" + database.getRawQuery());
             partitioned = new SpringApplicationBuilder(BunnybookApplication.class).profiles("test")
-                    .run("--server.port=0", "--bunnybook.node-id=partitioned-node",
+                    .run("--server.port=0", "--bunnybook.node-id=" + PARTITIONED,
                             "--spring.datasource.url=" + url, "--spring.data.redis.port=" + redis.port(),
                             "--bunnybook.serving.postgres-wait=" + POSTGRES_WAIT.toSeconds() + "s");
         }
@@ -112,9 +118,11 @@ class PartitionedNodeTest {
         Member member = Members.register(port, "Cutoff");
         ApiClient onPartitioned = new ApiClient(partitionedPort).bearer(member.client().accessToken());
         assertThat(post(onPartitioned, member, "before the cut").status()).isEqualTo(201);
+        Set<String> itsGroups = await("the partitioned node running part of the read models")
+                .atMost(Duration.ofSeconds(30)).until(() -> groupsHeldBy(PARTITIONED), groups -> !groups.isEmpty());
 
         postgres.cut();
-        try {
+        try (LogLines coordination = LogLines.of(AXON_COORDINATOR)) {
             for (int i = 0; i < 3; i++) { // the pool's connections broken, then none to be had
                 ApiClient.Response refused = timed(QUICKLY, () -> post(onPartitioned, member, "during the cut"));
                 assertThat(refused.status()).as(refused.text()).isEqualTo(503);
@@ -123,11 +131,20 @@ class PartitionedNodeTest {
             await("the node saying it is not ready").atMost(Duration.ofSeconds(20))
                     .until(() -> timed(READINESS_QUICKLY, () -> onPartitioned.get("/readyz")).status() == 503);
             assertThat(timed(QUICKLY, () -> onPartitioned.get("/livez")).status()).isEqualTo(200);
-            // the other node goes on as before
+            // the other node goes on as before, and takes over the segments of the one it no longer hears from
             assertThat(post(member.client(), member, "elsewhere").status()).isEqualTo(201);
+            await("the other node holding every segment").atMost(Duration.ofSeconds(30))
+                    .until(() -> groupsHeldBy(PARTITIONED).isEmpty());
+            // Axon backs a processor off after each failure for twice as long as after the last, from one second:
+            // five failures leave the partitioned node's processors sixteen seconds to sleep from the last
+            await("Axon's back-off grown to sixteen seconds").atMost(Duration.ofSeconds(60))
+                    .until(() -> itsGroups.stream().allMatch(group -> failures(coordination, group) >= 5));
         } finally {
             postgres.heal();
         }
+        // back, the node takes up its share of the read models within a few balancing rounds, not the back-off
+        await("the partitioned node processing its segments again").atMost(Duration.ofSeconds(10))
+                .until(() -> groupsHeldBy(PARTITIONED).containsAll(itsGroups));
         readyAgainAndPosting(onPartitioned, member, "after the cut");
     }
 
@@ -177,12 +194,12 @@ class PartitionedNodeTest {
         partitionedPort();
         Member author = Members.register(port, "Retiree");
         await("the partitioned node running part of the walls").atMost(Duration.ofSeconds(30))
-                .until(() -> !segmentsOf("partitioned-node").isEmpty());
+                .until(() -> !segmentsOf(PARTITIONED).isEmpty());
         // a post whose events the partitioned node projects
         String post = null;
         for (int attempt = 0; attempt < 20 && post == null; attempt++) {
             String written = Posts.write(author, author, "cached " + attempt, "PUBLIC");
-            if (projectedBy("partitioned-node", written)) {
+            if (projectedBy(PARTITIONED, written)) {
                 post = written;
             }
         }
@@ -241,6 +258,20 @@ class PartitionedNodeTest {
         ApiClient.Response response = request.get();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(bound);
         return response;
+    }
+
+    /** The processing groups of which {@code node} holds a segment. */
+    private Set<String> groupsHeldBy(String node) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT processor_name FROM token_entry WHERE owner = :node")
+                .param("node", node).query(String.class).list());
+    }
+
+    /** How often a processor of {@code group} has failed to coordinate its work (either node's: only one fails). */
+    private static long failures(LogLines coordination, String group) {
+        return coordination.lines().stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(line -> line.startsWith("Processor [" + group + "]"))
+                .filter(line -> line.contains("Exception occurred while") || line.contains("but no event stream"))
+                .count();
     }
 
     private List<Integer> segmentsOf(String node) {
