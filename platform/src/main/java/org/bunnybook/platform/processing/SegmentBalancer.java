@@ -10,7 +10,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,11 +29,12 @@ import java.util.stream.Collectors;
  * stored with the batch it covers, and the next owner starts after it.
  *
  * <p>A processor whose coordination fails (PostgreSQL unreachable) is backed off by Axon for a time that doubles at
- * each failure, up to a minute: after an outage of half a minute it would sleep on for a quarter of a minute once
- * PostgreSQL answered again, and the segments the others release to this node would wait unprocessed all along (a
- * member registered then could not log in), as would this node's own read models if it ran alone. So when this
- * node's heartbeat is written again after failing, each of its processors in error is asked to claim the segments
- * it owns, which wakes it at once.
+ * each failure, up to a minute: after an outage of half a minute it would sleep on for ten seconds or more once
+ * PostgreSQL answered again, while the segments the others release to this node waited for it, three seconds of
+ * every round (a member registered then could not log in in time), as would this node's own read models if it ran
+ * alone. So for {@link #WAKING} after a round that failed, each round asks every processor in error to claim the
+ * segments this node owns, which runs its coordination at once: the first asks may come before the processors' own
+ * pool has its connections back. An outage the heartbeat does not see (the processors' pool alone) is left to Axon.
  */
 @Component
 class SegmentBalancer {
@@ -44,13 +44,17 @@ class SegmentBalancer {
     static final Duration LIVE_FOR = Duration.ofSeconds(10);
     /** Long enough for the owner's next claim attempt ({@link ProcessingConfiguration}: every second). */
     private static final Duration RELEASE_FOR = Duration.ofSeconds(3);
+    /** How long after an outage processors in error are woken: time for every pool to have its connections again. */
+    private static final Duration WAKING = Duration.ofSeconds(30);
 
     private final EventProcessingConfiguration processing;
     private final ClusterNodes nodes;
     private final NodeName thisNode;
     private final TokenStore tokens;
-    /** Whether the last heartbeat failed to be written: PostgreSQL did not answer this node. */
-    private boolean unheard;
+    /** Whether the last round failed, PostgreSQL not answering (rounds never overlap: fixed delay). */
+    private boolean lastRoundFailed;
+    /** Until when (System.nanoTime) processors in error are woken, once a round has succeeded after a failed one. */
+    private long wakeUntil = System.nanoTime();
 
     SegmentBalancer(EventProcessingConfiguration processing, ClusterNodes nodes, NodeName thisNode,
                     TokenStore tokens) {
@@ -66,14 +70,18 @@ class SegmentBalancer {
         try {
             nodes.beat(thisNode.value(), running.keySet());
             List<ClusterNodes.Node> live = nodes.live(LIVE_FOR);
-            if (unheard) {
-                wakeBackedOff(running, live);
-                unheard = false;
+            if (lastRoundFailed) {
+                lastRoundFailed = false;
+                wakeUntil = System.nanoTime() + WAKING.toNanos();
+                log.info("PostgreSQL answers again: processors Axon backed off meanwhile are woken");
+            }
+            if (System.nanoTime() - wakeUntil < 0) {
+                running.forEach((group, processor) -> wakeIfInError(group, processor, live));
             }
             running.forEach((group, processor) -> releaseOthers(group, processor, live));
         } catch (RuntimeException e) {
             // PostgreSQL unreachable: segments stay where they are, which processes everything all the same
-            unheard = true;
+            lastRoundFailed = true;
             log.debug("segments not balanced this time: {}", e.getMessage());
         }
     }
@@ -102,24 +110,22 @@ class SegmentBalancer {
     }
 
     /**
-     * A processor that failed while PostgreSQL was away holds no segment and waits out Axon's back-off: asking it to
-     * claim the segments it owns runs its coordination now, which claims every segment it can.
+     * A processor that failed while PostgreSQL was away holds no segment and waits out Axon's back-off. Asking it to
+     * claim a segment runs its coordination now (Axon's {@code claimSegment} queues a task and wakes the coordinator),
+     * which claims every segment it can; a segment it owns, so as not to take one the others would release again.
+     * One that owns none waits for its back-off: it has nothing to take up. ({@code isError} stays true for a
+     * processor awake but holding nothing yet; asked again, it answers at once.)
      */
-    private void wakeBackedOff(Map<String, StreamingEventProcessor> running, List<ClusterNodes.Node> live) {
-        List<String> woken = new ArrayList<>();
-        running.forEach((group, processor) -> {
-            List<String> runningIt = runningIt(group, live);
-            if (processor.isError() && runningIt.contains(thisNode.value())) {
-                for (int segment : tokens.fetchSegments(group)) {
-                    if (owner(group, segment, runningIt).equals(thisNode.value())) {
-                        processor.claimSegment(segment);
-                        woken.add(group + "/" + segment);
-                    }
-                }
+    private void wakeIfInError(String group, StreamingEventProcessor processor, List<ClusterNodes.Node> live) {
+        if (!processor.isError()) {
+            return;
+        }
+        List<String> runningIt = runningIt(group, live);
+        for (int segment : tokens.fetchSegments(group)) {
+            if (owner(group, segment, runningIt).equals(thisNode.value())) {
+                log.debug("waking {} to claim segment {}", group, segment);
+                processor.claimSegment(segment);
             }
-        });
-        if (!woken.isEmpty()) {
-            log.info("PostgreSQL answers again: claiming segments {} now rather than after Axon's back-off", woken);
         }
     }
 
