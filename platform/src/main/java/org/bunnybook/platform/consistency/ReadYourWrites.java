@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.Message;
 import org.bunnybook.api.ReflectedIn;
 import org.bunnybook.platform.eventstore.EventStoreTables;
@@ -177,6 +178,26 @@ public class ReadYourWrites {
         }
         DomainEventStream newest = eventStore.readEvents(aggregateId, last.get());
         return !newest.hasNext() || awaitProjections(List.of(newest.next()), properties.timeout(), readModels);
+    }
+
+    /**
+     * The event that created aggregate {@code aggregateId}, if it exists and an event of {@code eventType} created it,
+     * once the read models {@code command}'s type names in {@link ReflectedIn} reflect it (waited for as
+     * {@link #send} waits): for a command that may have been sent before (a request sent again under the same
+     * idempotency key), answered with what the first one stored, as the first one was.
+     */
+    public <E> Optional<Stored<E>> sentBefore(Object command, String aggregateId, Class<E> eventType) {
+        DomainEventStream events = eventStore.readEvents(aggregateId, 0);
+        if (!events.hasNext()) {
+            return Optional.empty();
+        }
+        DomainEventMessage<?> first = events.next();
+        if (!eventType.isInstance(first.getPayload())) {
+            return Optional.empty();
+        }
+        awaitProjections(List.of(first), properties.timeout(),
+                reflectedIn(GenericCommandMessage.asCommandMessage(command).getPayloadType()));
+        return Optional.of(new Stored<>(eventType.cast(first.getPayload()), first.getTimestamp()));
     }
 
     /**

@@ -3,7 +3,9 @@ package org.bunnybook.web.post;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import org.axonframework.common.ExceptionUtils;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CommentView;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,17 +67,46 @@ class PostController {
 
     @PostMapping("/web/posts")
     @ResponseStatus(HttpStatus.CREATED)
-    PostView create(Member member, @Valid @RequestBody CreatePostRequest request) {
+    PostView create(Member member, @Valid @RequestBody CreatePostRequest request,
+                    @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         UUID wall = request.wallProfileId() == null ? member.profileId() : request.wallProfileId();
-        CreatePost post = new CreatePost(UUID.randomUUID(), member.profileId(), member.username(), wall,
+        UUID id = idempotencyKey == null ? UUID.randomUUID() : IdempotencyKey.postId(member.profileId(), idempotencyKey);
+        CreatePost post = new CreatePost(id, member.profileId(), member.username(), wall,
                 request.content(), request.privacy() == null ? Privacy.PUBLIC : request.privacy());
         // answered from the event it stored rather than read back: once the walls reflect it, they hold exactly this
         // (and if they cannot yet, being rebuilt or having parked it, it is stored all the same)
-        Stored<PostCreated> created = commands.send(post, PostCreated.class);
+        Stored<PostCreated> created = idempotencyKey == null ? commands.send(post, PostCreated.class) : once(post);
         PostCreated event = created.event();
         Instant at = asTheWallsKeepIt(created.at());
         return new PostView(event.postId(), event.content(), at, at, event.wallProfileId(), event.authorId(),
                 event.privacy(), 0, event.authorUsername(), 0, false, null);
+    }
+
+    /**
+     * The post stored under the request's idempotency key: the one a request before this one stored (if it asked for
+     * the same post), or else this one, stored now. Two requests with the key at once both send it; the event store
+     * takes one, and the other is answered with it.
+     */
+    private Stored<PostCreated> once(CreatePost post) {
+        String id = post.postId().toString();
+        Optional<Stored<PostCreated>> earlier = commands.sentBefore(post, id, PostCreated.class);
+        if (earlier.isEmpty()) {
+            try {
+                return commands.send(post, PostCreated.class);
+            } catch (RuntimeException e) {
+                if (ExceptionUtils.findException(e, AggregateStreamCreationException.class).isEmpty()) {
+                    throw e;
+                }
+                earlier = commands.sentBefore(post, id, PostCreated.class);
+            }
+        }
+        return earlier.filter(stored -> sameAsked(stored.event(), post)).orElseThrow(() ->
+                ApiException.invalid("header", IdempotencyKey.HEADER, "was used for another post"));
+    }
+
+    private static boolean sameAsked(PostCreated stored, CreatePost asked) {
+        return stored.wallProfileId().equals(asked.wallProfileId()) && stored.content().equals(asked.content())
+                && stored.privacy() == asked.privacy();
     }
 
     /** The walls keep times to the millisecond (as the API shows them). */

@@ -1,0 +1,142 @@
+package org.bunnybook.web.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bunnybook.web.support.ApiClient;
+import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Friends;
+import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.Posts;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A post sent again under its {@code Idempotency-Key} is stored once and answered as it was the first time. */
+@BunnybookTest
+class IdempotentPostsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aPostSentAgainUnderItsKeyIsStoredOnceAndAnsweredAsBefore() {
+        Member member = Members.register(port, "Twice");
+        String key = UUID.randomUUID().toString();
+
+        ApiClient.Response first = post(member, key, "only once, please", "FRIENDS");
+        ApiClient.Response again = post(member, key, "only once, please", "FRIENDS");
+
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(again.status()).as(again.text()).isEqualTo(201);
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(Posts.wholeWall(member, member)).containsExactly("only once, please");
+        // a key quoted as the draft writes it (a structured field's string) is the same key
+        assertThat(post(member, "\"" + key + "\"", "only once, please", "FRIENDS").json().get("id"))
+                .isEqualTo(first.json().get("id"));
+    }
+
+    @Test
+    void aKeyNamesAPostOfItsMemberOnly() {
+        Member one = Members.register(port, "Keyholder");
+        Member other = Members.register(port, "Keyholder");
+        String key = "my-first-post";
+
+        JsonNode mine = post(one, key, "mine", "PUBLIC").json();
+        JsonNode theirs = post(other, key, "theirs", "PUBLIC").json();
+
+        assertThat(theirs.get("id")).isNotEqualTo(mine.get("id"));
+        assertThat(Posts.wholeWall(one, one)).containsExactly("mine");
+        assertThat(Posts.wholeWall(other, other)).containsExactly("theirs");
+    }
+
+    @Test
+    void requestsUnderOneKeyAtOnceStoreOnePostAndAllGetIt() throws Exception {
+        Member member = Members.register(port, "Eager");
+        String key = UUID.randomUUID().toString();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<ApiClient.Response>> sent = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sent.add(CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return post(member, key, "all at once", "PUBLIC");
+            }));
+        }
+        start.countDown();
+
+        for (CompletableFuture<ApiClient.Response> answer : sent) {
+            ApiClient.Response response = answer.get();
+            assertThat(response.status()).as(response.text()).isEqualTo(201);
+            assertThat(response.json()).isEqualTo(sent.get(0).get().json());
+        }
+        assertThat(Posts.wholeWall(member, member)).containsExactly("all at once");
+    }
+
+    @Test
+    void aKeyUsedForAnotherPostIsRefusedAndTheFirstStands() {
+        Member member = Members.register(port, "Reuser");
+        Member friend = Members.register(port, "Reuser");
+        Friends.befriend(member, friend);
+        String key = UUID.randomUUID().toString();
+        assertThat(post(member, key, "the first", "PUBLIC").status()).isEqualTo(201);
+
+        for (ApiClient.Response refused : List.of(post(member, key, "another", "PUBLIC"),
+                post(member, key, "the first", "FRIENDS"),
+                send(member, key, Map.of("content", "the first", "privacy", "PUBLIC",
+                        "wallProfileId", friend.id().toString())))) {
+            assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+            JsonNode detail = refused.json().get("detail").get(0);
+            assertThat(detail.get("loc").toString()).isEqualTo("[\"header\",\"Idempotency-Key\"]");
+            assertThat(detail.get("msg").asText()).contains("another post");
+        }
+        assertThat(Posts.wholeWall(member, member)).containsExactly("the first");
+        assertThat(Posts.wholeWall(friend, friend)).isEmpty();
+    }
+
+    @Test
+    void aKeyThatIsNotOneToTwoHundredFiftyFiveVisibleAsciiCharactersIsRefused() {
+        Member member = Members.register(port, "Picky");
+        for (String key : List.of("\"\"", "two words", "k".repeat(256))) {
+            ApiClient.Response refused = post(member, key, "never stored", "PUBLIC");
+            assertThat(refused.status()).as(key).isEqualTo(422);
+            assertThat(refused.json().get("detail").get(0).get("loc").toString())
+                    .isEqualTo("[\"header\",\"Idempotency-Key\"]");
+        }
+        assertThat(post(member, "k".repeat(255), "stored", "PUBLIC").status()).isEqualTo(201);
+        assertThat(Posts.wholeWall(member, member)).containsExactly("stored");
+    }
+
+    @Test
+    void aKeyDoesNotLetAnyoneInWithoutAToken() {
+        ApiClient.Response refused = new ApiClient(port).send("POST", "/web/posts",
+                BodyPublishers.ofString("{\"content\":\"who am I\"}"),
+                Map.of("Content-Type", "application/json", IdempotencyKey.HEADER, "anonymous"));
+        assertThat(refused.status()).isEqualTo(401);
+    }
+
+    private static ApiClient.Response post(Member member, String key, String content, String privacy) {
+        return send(member, key, Map.of("content", content, "privacy", privacy));
+    }
+
+    private static ApiClient.Response send(Member member, String key, Map<String, String> body) {
+        return member.client().send("POST", "/web/posts", BodyPublishers.ofString(ApiClient.toJson(body)),
+                Map.of("Content-Type", "application/json", IdempotencyKey.HEADER, key));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
