@@ -48,10 +48,10 @@ export async function fetchApi(path: string, init: RequestInit = {}): Promise<Re
   return ask();
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, headers: HeadersRecord = {}): Promise<T> {
   const response = await fetchApi(path, {
     method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw await ApiError.from(response);
@@ -60,10 +60,12 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+type HeadersRecord = Record<string, string>;
+
 /** The Bunnybook API's JSON endpoints, through `fetchApi`: a refusal is thrown as an ApiError. */
 export const http = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+  post: <T>(path: string, body?: unknown, headers?: HeadersRecord) => request<T>('POST', path, body, headers),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body?: unknown, query?: Query) => request<T>('PATCH', withQuery(path, query), body),
   delete: <T = void>(path: string, body?: unknown) => request<T>('DELETE', path, body),

@@ -12,7 +12,12 @@ export function FeedPage() {
   const me = session.me;
   return (
     <>
-      {me && <PostForm onPost={(content, privacy) => feed.add({ content, privacy, wallProfileId: me.id })} />}
+      {me && (
+        <PostForm
+          onPost={(content, privacy, idempotencyKey) =>
+            feed.add({ content, privacy, wallProfileId: me.id, idempotencyKey })}
+        />
+      )}
       <PostListView
         list={feed}
         empty={

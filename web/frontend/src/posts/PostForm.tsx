@@ -1,20 +1,28 @@
 import { useState, type FormEvent } from 'react';
 import type { Privacy } from '../api/types';
+import { newIdempotencyKey } from '../api/idempotencyKey';
 import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
 import { MAX_POST_LENGTH as MAX_LENGTH } from './postsApi';
 import styles from './PostForm.module.css';
 
-/** Writes a post; `onPost` puts it on the right wall and in the list below. The text is kept if posting fails. */
+/**
+ * Writes a post; `onPost` puts it on the right wall and in the list below. The text is kept if posting fails, and so
+ * is the draft's idempotency key: posted again, a post whose answer was lost (a timeout, a 503) is not stored twice.
+ * A changed draft is another post, with a key of its own.
+ */
 export function PostForm({ onPost, placeholder = 'What’s new, bunny?' }: {
-  onPost: (content: string, privacy: Privacy) => Promise<void>;
+  onPost: (content: string, privacy: Privacy, idempotencyKey: string) => Promise<void>;
   placeholder?: string;
 }) {
   const [content, setContent] = useState('');
   const [privacy, setPrivacy] = useState<Privacy>('PUBLIC');
+  const [key, setKey] = useState(newIdempotencyKey);
+  const redraft = () => setKey(newIdempotencyKey());
   const post = useAction(async () => {
-    await onPost(content, privacy);
+    await onPost(content, privacy, key);
     setContent('');
+    redraft();
   });
 
   const submit = (event: FormEvent) => {
@@ -30,10 +38,20 @@ export function PostForm({ onPost, placeholder = 'What’s new, bunny?' }: {
         rows={3}
         maxLength={MAX_LENGTH}
         value={content}
-        onChange={(e) => setContent(e.target.value)}
+        onChange={(e) => {
+          setContent(e.target.value);
+          redraft();
+        }}
       />
       <div className={styles.controls}>
-        <select aria-label="Who can see it" value={privacy} onChange={(e) => setPrivacy(e.target.value as Privacy)}>
+        <select
+          aria-label="Who can see it"
+          value={privacy}
+          onChange={(e) => {
+            setPrivacy(e.target.value as Privacy);
+            redraft();
+          }}
+        >
           <option value="PUBLIC">Everyone</option>
           <option value="FRIENDS">Friends only</option>
         </select>

@@ -67,7 +67,7 @@ describe('PostList', () => {
     const { list } = listOf([[aPost('p1'), aPost('p2')], [aPost('new'), aPost('p3')]], { create: async () => aPost('new') });
     await list.loadMore();
 
-    await list.add({ content: 'hi', privacy: 'PUBLIC', wallProfileId: 'ann' });
+    await list.add({ content: 'hi', privacy: 'PUBLIC', wallProfileId: 'ann', idempotencyKey: 'k1' });
     expect(list.value.items.map((p) => p.id)).toEqual(['new', 'p1', 'p2']);
 
     await list.loadMore();

@@ -11,6 +11,8 @@ export interface NewPost {
   content: string;
   privacy: Privacy;
   wallProfileId: string;
+  /** Names the post: sent again under it after a failure, it is stored once (docs/http-api.md). */
+  idempotencyKey: string;
 }
 
 /**
@@ -22,7 +24,8 @@ export const postsApi = {
   wall: (wallProfileId: string, after: Post | null, limit: number) =>
     http.get<Post[]>('/posts', { wall_profile_id: wallProfileId, ...olderThan(after), limit }),
   post: (id: string) => http.get<Post>(`/posts/${id}`),
-  create: (post: NewPost) => http.post<Post>('/posts', post),
+  create: ({ idempotencyKey, ...post }: NewPost) =>
+    http.post<Post>('/posts', post, { 'Idempotency-Key': idempotencyKey }),
   /** Changes answer nothing (202) when they are stored but the walls cannot show the post yet: see `asChanged`. */
   like: (id: string) => http.post<Post | undefined>(`/posts/${id}/likes`),
   unlike: (id: string) => http.delete<Post | undefined>(`/posts/${id}/likes`),

@@ -95,7 +95,8 @@ function ProfileView({ me, id }: { me: string; id: string }) {
       {mayPost && (
         <PostForm
           placeholder={self ? 'What’s new, bunny?' : `Write something to ${username}…`}
-          onPost={(content, privacy) => wall.posts.add({ content, privacy, wallProfileId: id })}
+          onPost={(content, privacy, idempotencyKey) =>
+            wall.posts.add({ content, privacy, wallProfileId: id, idempotencyKey })}
         />
       )}
       <PostListView list={wall.posts} empty={<p className="card muted">No posts on this wall yet.</p>} />
