@@ -34,6 +34,7 @@ import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -190,6 +191,17 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Object> noSuchRoute() {
         return status(HttpStatus.NOT_FOUND);
+    }
+
+    /**
+     * The client hung up before its answer was written (Spring raises this at a write to a connection that broke):
+     * there is no one left to answer, and nothing went wrong here. A null answer writes nothing, as Spring's own
+     * {@code ResponseEntityExceptionHandler} does for it.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    ResponseEntity<Object> clientGone(AsyncRequestNotUsableException e) {
+        log.debug("the client went away before its answer: {}", e.getMessage());
+        return null;
     }
 
     /**

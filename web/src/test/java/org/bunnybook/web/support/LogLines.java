@@ -1,5 +1,6 @@
 package org.bunnybook.web.support;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -11,10 +12,15 @@ import java.util.List;
 public final class LogLines implements AutoCloseable {
 
     private final Logger logger;
+    private final Level levelBefore;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private LogLines(Logger logger) {
+    private LogLines(Logger logger, Level level) {
         this.logger = logger;
+        this.levelBefore = logger.getLevel();
+        if (level != null) {
+            logger.setLevel(level);
+        }
         appender.start();
         logger.addAppender(appender);
     }
@@ -29,9 +35,14 @@ public final class LogLines implements AutoCloseable {
         return of(source.getName());
     }
 
+    /** The lines of {@code source}'s logger down to {@code level}, which it logs at while this is open. */
+    public static LogLines of(Class<?> source, Level level) {
+        return new LogLines((Logger) LoggerFactory.getLogger(source), level);
+    }
+
     /** The lines of the logger named {@code name} and those below it. */
     public static LogLines of(String name) {
-        return new LogLines((Logger) LoggerFactory.getLogger(name));
+        return new LogLines((Logger) LoggerFactory.getLogger(name), null);
     }
 
     /** The lines logged so far: Logback appends under the appender's lock, so they are copied under it too. */
@@ -45,5 +56,6 @@ public final class LogLines implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         appender.stop();
+        logger.setLevel(levelBefore);
     }
 }
