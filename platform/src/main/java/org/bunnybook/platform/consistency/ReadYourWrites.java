@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -15,7 +16,6 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.AbstractEventProcessor;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.Message;
 import org.bunnybook.api.ReflectedIn;
 import org.bunnybook.platform.eventstore.EventStoreTables;
@@ -129,11 +129,8 @@ public class ReadYourWrites {
              PublishedEvents.Capture capture = publishedEvents.capture()) {
             R result = commandGateway.sendAndWait(message.andMetaData(Map.of(PublishedEvents.CAPTURE, capture.id())));
             List<EventMessage<?>> events = capture.events();
-            List<String> behind = behind(events, properties.timeout(), capture.watch(), parkedBefore, readModels);
-            if (!behind.isEmpty()) {
-                log.warn("read models {} do not reflect {} yet; answering anyway", behind, message.getCommandName());
-                readModelsBehind.forEach(listener -> listener.behind(behind));
-            }
+            answeringBehind(behind(events, properties.timeout(), capture.watch(), parkedBefore, readModels),
+                    message.getCommandName());
             return new Sent<>(result, events);
         }
     }
@@ -183,8 +180,9 @@ public class ReadYourWrites {
     /**
      * The event that created aggregate {@code aggregateId}, if it exists and an event of {@code eventType} created it,
      * once the read models {@code command}'s type names in {@link ReflectedIn} reflect it (waited for as
-     * {@link #send} waits): for a command that may have been sent before (a request sent again under the same
-     * idempotency key), answered with what the first one stored, as the first one was.
+     * {@link #send} waits, and those that do not soon told to {@link ReadModelsBehind}): for a command that may have
+     * been sent before (a request sent again under the same idempotency key), answered with what the first one stored,
+     * as the first one was. The aggregate's first events are read to find it, a batch of them.
      */
     public <E> Optional<Stored<E>> sentBefore(Object command, String aggregateId, Class<E> eventType) {
         DomainEventStream events = eventStore.readEvents(aggregateId, 0);
@@ -195,9 +193,21 @@ public class ReadYourWrites {
         if (!eventType.isInstance(first.getPayload())) {
             return Optional.empty();
         }
-        awaitProjections(List.of(first), properties.timeout(),
-                reflectedIn(GenericCommandMessage.asCommandMessage(command).getPayloadType()));
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
+        String[] readModels = reflectedIn(message.getPayloadType());
+        try (AwaitedGroups.Awaiting awaiting = expecting(readModels)) {
+            answeringBehind(behind(List.of(first), properties.timeout(), null, null, readModels),
+                    message.getCommandName());
+        }
         return Optional.of(new Stored<>(eventType.cast(first.getPayload()), first.getTimestamp()));
+    }
+
+    /** Says which read models do not reflect the command yet, so that the answer names them; none, nothing. */
+    private void answeringBehind(List<String> behind, String commandName) {
+        if (!behind.isEmpty()) {
+            log.warn("read models {} do not reflect {} yet; answering anyway", behind, commandName);
+            readModelsBehind.forEach(listener -> listener.behind(behind));
+        }
     }
 
     /**

@@ -85,7 +85,8 @@ class PostController {
     /**
      * The post stored under the request's idempotency key: the one a request before this one stored (if it asked for
      * the same post), or else this one, stored now. Two requests with the key at once both send it; the event store
-     * takes one, and the other is answered with it.
+     * takes one, and the other is answered with it (once the gateway has given up sending it again, as it does for a
+     * creation that lost a race: a few tenths of a second, for a case that needs two requests in flight at once).
      */
     private Stored<PostCreated> once(CreatePost post) {
         String id = post.postId().toString();
@@ -105,8 +106,8 @@ class PostController {
     }
 
     private static boolean sameAsked(PostCreated stored, CreatePost asked) {
-        return stored.wallProfileId().equals(asked.wallProfileId()) && stored.content().equals(asked.content())
-                && stored.privacy() == asked.privacy();
+        return stored.authorId().equals(asked.authorId()) && stored.wallProfileId().equals(asked.wallProfileId())
+                && stored.content().equals(asked.content()) && stored.privacy() == asked.privacy();
     }
 
     /** The walls keep times to the millisecond (as the API shows them). */
