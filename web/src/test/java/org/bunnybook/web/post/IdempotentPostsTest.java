@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Friends;
+import org.bunnybook.web.support.LogLines;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
@@ -24,8 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BunnybookTest
 class IdempotentPostsTest {
 
+    /** Where the command gateway says that it sends a command again after it lost a race for its aggregate. */
+    private static final String RETRY_LOST_RACES = "org.bunnybook.platform.command.RetryLostRaces";
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aPostSentAgainUnderItsKeyIsStoredOnceAndAnsweredAsBefore() {
@@ -64,18 +73,24 @@ class IdempotentPostsTest {
         String key = UUID.randomUUID().toString();
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<ApiClient.Response>> sent = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            sent.add(CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return post(member, key, "all at once", "PUBLIC");
-            }));
-        }
-        start.countDown();
+        // each append of the post waits half a second first: every request has looked for it in vain and sends it
+        // before the first commits, and the event store refuses the others then
+        try (LogLines races = LogLines.of(RETRY_LOST_RACES); var slowly = slowAppendsOf(member, key)) {
+            for (int i = 0; i < 4; i++) {
+                sent.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return post(member, key, "all at once", "PUBLIC");
+                }));
+            }
+            start.countDown();
 
-        for (CompletableFuture<ApiClient.Response> answer : sent) {
-            ApiClient.Response response = answer.get();
-            assertThat(response.status()).as(response.text()).isEqualTo(201);
-            assertThat(response.json()).isEqualTo(sent.get(0).get().json());
+            for (CompletableFuture<ApiClient.Response> answer : sent) {
+                ApiClient.Response response = answer.get();
+                assertThat(response.status()).as(response.text()).isEqualTo(201);
+                assertThat(response.json()).isEqualTo(sent.get(0).get().json());
+            }
+            assertThat(races.lines()).as("the requests raced")
+                    .anyMatch(line -> line.getFormattedMessage().contains("CreatePost lost a race"));
         }
         assertThat(Posts.wholeWall(member, member)).containsExactly("all at once");
     }
@@ -120,6 +135,19 @@ class IdempotentPostsTest {
                 BodyPublishers.ofString("{\"content\":\"who am I\"}"),
                 Map.of("Content-Type", "application/json", IdempotencyKey.HEADER, "anonymous"));
         assertThat(refused.status()).isEqualTo(401);
+    }
+
+    /** Makes each append of the post {@code member} writes under {@code key} wait half a second, until closed. */
+    private AutoCloseable slowAppendsOf(Member member, String key) {
+        String post = IdempotencyKey.postId(member.id(), key).toString();
+        jdbc.sql("CREATE FUNCTION append_slowly() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(0.5); RETURN NEW; END $$"
+                + " LANGUAGE plpgsql").update();
+        jdbc.sql("CREATE TRIGGER append_slowly BEFORE INSERT ON domain_event_entry FOR EACH ROW"
+                + " WHEN (NEW.aggregate_identifier = '" + post + "') EXECUTE FUNCTION append_slowly()").update();
+        return () -> {
+            jdbc.sql("DROP TRIGGER IF EXISTS append_slowly ON domain_event_entry").update();
+            jdbc.sql("DROP FUNCTION IF EXISTS append_slowly()").update();
+        };
     }
 
     private static ApiClient.Response post(Member member, String key, String content, String privacy) {
