@@ -34,10 +34,10 @@ import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -194,23 +194,19 @@ class ApiExceptionHandler {
     }
 
     /**
-     * The client hung up before its answer was written (Spring raises this at a write to a connection that broke):
-     * there is no one left to answer, and nothing went wrong here. A null answer writes nothing, as Spring's own
-     * {@code ResponseEntityExceptionHandler} does for it.
-     */
-    @ExceptionHandler(AsyncRequestNotUsableException.class)
-    ResponseEntity<Object> clientGone(AsyncRequestNotUsableException e) {
-        log.debug("the client went away before its answer: {}", e.getMessage());
-        return null;
-    }
-
-    /**
      * Also where a store's outage arrives, thrown by a read or wrapped in a query's future: a store that is down, or a
      * query that ran out of its time, is a 503 the member may retry, not a failure of ours. (Reads that can fall back
      * to another store, like the Redis caches, do so before it comes to this.)
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // the client hung up before its answer was written (Spring's AsyncRequestNotUsableException on a
+            // request's response, Tomcat's ClientAbortException on a file's): there is no one left to answer, and
+            // nothing went wrong here; a null answer writes nothing
+            log.debug("the client went away before its answer: {}", e.toString());
+            return null;
+        }
         if (causedBy(e, PayloadTooLarge.class)) {
             return status(HttpStatus.PAYLOAD_TOO_LARGE);
         }

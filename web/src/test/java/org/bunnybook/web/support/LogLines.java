@@ -12,13 +12,16 @@ import java.util.List;
 public final class LogLines implements AutoCloseable {
 
     private final Logger logger;
+    /** The logger's own level before, to set again on closing if this changed it. */
     private final Level levelBefore;
+    private final boolean levelChanged;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
     private LogLines(Logger logger, Level level) {
         this.logger = logger;
         this.levelBefore = logger.getLevel();
-        if (level != null) {
+        this.levelChanged = level != null;
+        if (levelChanged) {
             logger.setLevel(level);
         }
         appender.start();
@@ -56,6 +59,8 @@ public final class LogLines implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         appender.stop();
-        logger.setLevel(levelBefore);
+        if (levelChanged) {
+            logger.setLevel(levelBefore);
+        }
     }
 }
