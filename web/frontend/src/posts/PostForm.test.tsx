@@ -54,4 +54,19 @@ describe('PostForm', () => {
     const keys = onPost.mock.calls.map((call) => call[2]);
     expect(new Set(keys).size).toBe(3);
   });
+
+  it('keeps the key of a draft changed and changed back, as it is the same post', async () => {
+    const onPost = vi.fn<OnPost>()
+      .mockRejectedValueOnce(new ApiError(503, 'a store is unavailable'))
+      .mockResolvedValue(undefined);
+    const { field, post } = form(onPost);
+
+    fireEvent.change(field, { target: { value: 'the same' } });
+    await post();
+    fireEvent.change(field, { target: { value: 'the same!' } });
+    fireEvent.change(field, { target: { value: 'the same' } });
+    await post();
+
+    expect(keyOf(onPost, 1)).toBe(keyOf(onPost, 0));
+  });
 });

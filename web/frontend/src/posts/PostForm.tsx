@@ -8,8 +8,8 @@ import styles from './PostForm.module.css';
 
 /**
  * Writes a post; `onPost` puts it on the right wall and in the list below. The text is kept if posting fails, and so
- * is the draft's idempotency key: posted again, a post whose answer was lost (a timeout, a 503) is not stored twice.
- * A changed draft is another post, with a key of its own.
+ * is the idempotency key it was sent under: posted again as it was, a post whose answer was lost (a timeout, a 503) is
+ * not stored twice. Another draft, or the next post, is sent under a key of its own.
  */
 export function PostForm({ onPost, placeholder = 'What’s new, bunny?' }: {
   onPost: (content: string, privacy: Privacy, idempotencyKey: string) => Promise<void>;
@@ -17,12 +17,13 @@ export function PostForm({ onPost, placeholder = 'What’s new, bunny?' }: {
 }) {
   const [content, setContent] = useState('');
   const [privacy, setPrivacy] = useState<Privacy>('PUBLIC');
-  const [key, setKey] = useState(newIdempotencyKey);
-  const redraft = () => setKey(newIdempotencyKey());
+  const [lastSent, setLastSent] = useState<{ content: string; privacy: Privacy; key: string } | null>(null);
   const post = useAction(async () => {
+    const key = lastSent?.content === content && lastSent.privacy === privacy ? lastSent.key : newIdempotencyKey();
+    setLastSent({ content, privacy, key });
     await onPost(content, privacy, key);
     setContent('');
-    redraft();
+    setLastSent(null);
   });
 
   const submit = (event: FormEvent) => {
@@ -38,20 +39,10 @@ export function PostForm({ onPost, placeholder = 'What’s new, bunny?' }: {
         rows={3}
         maxLength={MAX_LENGTH}
         value={content}
-        onChange={(e) => {
-          setContent(e.target.value);
-          redraft();
-        }}
+        onChange={(e) => setContent(e.target.value)}
       />
       <div className={styles.controls}>
-        <select
-          aria-label="Who can see it"
-          value={privacy}
-          onChange={(e) => {
-            setPrivacy(e.target.value as Privacy);
-            redraft();
-          }}
-        >
+        <select aria-label="Who can see it" value={privacy} onChange={(e) => setPrivacy(e.target.value as Privacy)}>
           <option value="PUBLIC">Everyone</option>
           <option value="FRIENDS">Friends only</option>
         </select>
