@@ -1,6 +1,7 @@
 package org.bunnybook.web.error;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import org.apache.catalina.connector.ClientAbortException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -34,10 +35,10 @@ import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -196,16 +197,17 @@ class ApiExceptionHandler {
     /**
      * Also where a store's outage arrives, thrown by a read or wrapped in a query's future: a store that is down, or a
      * query that ran out of its time, is a 503 the member may retry, not a failure of ours. (Reads that can fall back
-     * to another store, like the Redis caches, do so before it comes to this.)
+     * to another store, like the Redis caches, do so before it comes to this.) And where a client that hung up before
+     * its answer was written is told of: there is no one left to answer, and nothing went wrong here.
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
-        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
-            // the client hung up before its answer was written (Spring's AsyncRequestNotUsableException on a
-            // request's response, Tomcat's ClientAbortException on a file's): there is no one left to answer, and
-            // nothing went wrong here; a null answer writes nothing
+        // by the exception's own type: Spring's heuristic (DisconnectedClientHelper) also takes any EOFException in the
+        // causes, which PostgreSQL's driver raises for a connection the database dropped, an outage to answer with 503
+        if (e instanceof AsyncRequestNotUsableException || e instanceof ClientAbortException) {
+            // a write to a request's response (Spring's) or a file's (Tomcat's) found the connection broken
             log.debug("the client went away before its answer: {}", e.toString());
-            return null;
+            return null; // writes nothing
         }
         if (causedBy(e, PayloadTooLarge.class)) {
             return status(HttpStatus.PAYLOAD_TOO_LARGE);
