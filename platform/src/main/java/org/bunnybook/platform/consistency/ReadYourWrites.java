@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
@@ -15,7 +16,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.messaging.Message;
 import org.bunnybook.api.ReflectedIn;
 import org.bunnybook.platform.eventstore.EventStoreTables;
@@ -129,7 +129,7 @@ public class ReadYourWrites {
              PublishedEvents.Capture capture = publishedEvents.capture()) {
             R result = commandGateway.sendAndWait(message.andMetaData(Map.of(PublishedEvents.CAPTURE, capture.id())));
             List<EventMessage<?>> events = capture.events();
-            answeringBehind(behind(events, properties.timeout(), capture.watch(), parkedBefore, readModels),
+            tellBehind(behind(events, properties.timeout(), capture.watch(), parkedBefore, readModels),
                     message.getCommandName());
             return new Sent<>(result, events);
         }
@@ -179,31 +179,41 @@ public class ReadYourWrites {
 
     /**
      * The event that created aggregate {@code aggregateId}, if it exists and an event of {@code eventType} created it,
-     * once the read models {@code command}'s type names in {@link ReflectedIn} reflect it (waited for as
-     * {@link #send} waits, and those that do not soon told to {@link ReadModelsBehind}): for a command that may have
-     * been sent before (a request sent again under the same idempotency key), answered with what the first one stored,
-     * as the first one was. The aggregate's first events are read to find it, a batch of them.
+     * not waited for: for a command that may have been sent before (a request sent again under the same idempotency
+     * key), to be compared with it and then answered with {@link #sentAgain}. Axon reads an aggregate's events a batch
+     * at a time; this takes the first of the first batch.
      */
-    public <E> Optional<Stored<E>> sentBefore(Object command, String aggregateId, Class<E> eventType) {
+    public <E> Optional<Creation<E>> creation(String aggregateId, Class<E> eventType) {
         DomainEventStream events = eventStore.readEvents(aggregateId, 0);
         if (!events.hasNext()) {
             return Optional.empty();
         }
         DomainEventMessage<?> first = events.next();
-        if (!eventType.isInstance(first.getPayload())) {
-            return Optional.empty();
-        }
+        return eventType.isInstance(first.getPayload())
+                ? Optional.of(new Creation<>(eventType.cast(first.getPayload()), first)) : Optional.empty();
+    }
+
+    /** The event that created an aggregate, and its message as stored (its identity and time). */
+    public record Creation<E>(E event, DomainEventMessage<?> message) {
+    }
+
+    /**
+     * Answers {@code command}, sent again, with the {@code creation} the first one stored, as {@link #send} answers
+     * a command sent the first time: once the read models its type names in {@link ReflectedIn} reflect it, those that
+     * do not soon told to {@link ReadModelsBehind}.
+     */
+    public <E> Stored<E> sentAgain(Object command, Creation<E> creation) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
         String[] readModels = reflectedIn(message.getPayloadType());
         try (AwaitedGroups.Awaiting awaiting = expecting(readModels)) {
-            answeringBehind(behind(List.of(first), properties.timeout(), null, null, readModels),
+            tellBehind(behind(List.of(creation.message()), properties.timeout(), null, null, readModels),
                     message.getCommandName());
         }
-        return Optional.of(new Stored<>(eventType.cast(first.getPayload()), first.getTimestamp()));
+        return new Stored<>(creation.event(), creation.message().getTimestamp());
     }
 
     /** Says which read models do not reflect the command yet, so that the answer names them; none, nothing. */
-    private void answeringBehind(List<String> behind, String commandName) {
+    private void tellBehind(List<String> behind, String commandName) {
         if (!behind.isEmpty()) {
             log.warn("read models {} do not reflect {} yet; answering anyway", behind, commandName);
             readModelsBehind.forEach(listener -> listener.behind(behind));

@@ -24,6 +24,7 @@ import org.bunnybook.api.post.PostView;
 import org.bunnybook.api.post.Privacy;
 import org.bunnybook.api.post.UnlikePost;
 import org.bunnybook.platform.consistency.ReadYourWrites;
+import org.bunnybook.platform.consistency.ReadYourWrites.Creation;
 import org.bunnybook.platform.consistency.ReadYourWrites.Stored;
 import org.bunnybook.web.error.ApiException;
 import org.bunnybook.web.paging.PageParams;
@@ -90,7 +91,7 @@ class PostController {
      */
     private Stored<PostCreated> once(CreatePost post) {
         String id = post.postId().toString();
-        Optional<Stored<PostCreated>> earlier = commands.sentBefore(post, id, PostCreated.class);
+        Optional<Creation<PostCreated>> earlier = commands.creation(id, PostCreated.class);
         if (earlier.isEmpty()) {
             try {
                 return commands.send(post, PostCreated.class);
@@ -98,11 +99,12 @@ class PostController {
                 if (ExceptionUtils.findException(e, AggregateStreamCreationException.class).isEmpty()) {
                     throw e;
                 }
-                earlier = commands.sentBefore(post, id, PostCreated.class);
+                earlier = commands.creation(id, PostCreated.class);
             }
         }
-        return earlier.filter(stored -> sameAsked(stored.event(), post)).orElseThrow(() ->
+        Creation<PostCreated> first = earlier.filter(creation -> sameAsked(creation.event(), post)).orElseThrow(() ->
                 ApiException.invalid("header", IdempotencyKey.HEADER, "was used for another post"));
+        return commands.sentAgain(post, first);
     }
 
     private static boolean sameAsked(PostCreated stored, CreatePost asked) {
