@@ -73,8 +73,8 @@ class IdempotentPostsTest {
         String key = UUID.randomUUID().toString();
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<ApiClient.Response>> sent = new ArrayList<>();
-        // each append of the post waits half a second first: every request has looked for it in vain and sends it
-        // before the first commits, and the event store refuses the others then
+        // the post's first append waits half a second first: every request has looked for the post in vain before it
+        // commits, and sends it; the others, once it has, are refused by the event store
         try (LogLines races = LogLines.of(RETRY_LOST_RACES); var slowly = slowAppendsOf(member, key)) {
             for (int i = 0; i < 4; i++) {
                 sent.add(CompletableFuture.supplyAsync(() -> {
@@ -137,17 +137,31 @@ class IdempotentPostsTest {
         assertThat(refused.status()).isEqualTo(401);
     }
 
-    /** Makes each append of the post {@code member} writes under {@code key} wait half a second, until closed. */
-    private AutoCloseable slowAppendsOf(Member member, String key) {
+    /** Makes the first append of the post {@code member} writes under {@code key} wait half a second first. */
+    private AutoCloseable slowAppendsOf(Member member, String key) throws Exception {
         String post = IdempotencyKey.postId(member.id(), key).toString();
-        jdbc.sql("CREATE FUNCTION append_slowly() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(0.5); RETURN NEW; END $$"
-                + " LANGUAGE plpgsql").update();
-        jdbc.sql("CREATE TRIGGER append_slowly BEFORE INSERT ON domain_event_entry FOR EACH ROW"
-                + " WHEN (NEW.aggregate_identifier = '" + post + "') EXECUTE FUNCTION append_slowly()").update();
-        return () -> {
+        AutoCloseable dropped = () -> {
             jdbc.sql("DROP TRIGGER IF EXISTS append_slowly ON domain_event_entry").update();
             jdbc.sql("DROP FUNCTION IF EXISTS append_slowly()").update();
+            jdbc.sql("DROP SEQUENCE IF EXISTS append_slowly_tries").update();
         };
+        try {
+            jdbc.sql("CREATE SEQUENCE append_slowly_tries").update();
+            jdbc.sql("""
+                    CREATE FUNCTION append_slowly() RETURNS trigger AS $$
+                    BEGIN
+                      IF nextval('append_slowly_tries') = 1 THEN
+                        PERFORM pg_sleep(0.5);
+                      END IF;
+                      RETURN NEW;
+                    END $$ LANGUAGE plpgsql""").update();
+            jdbc.sql("CREATE TRIGGER append_slowly BEFORE INSERT ON domain_event_entry FOR EACH ROW"
+                    + " WHEN (NEW.aggregate_identifier = '" + post + "') EXECUTE FUNCTION append_slowly()").update();
+        } catch (RuntimeException e) {
+            dropped.close();
+            throw e;
+        }
+        return dropped;
     }
 
     private static ApiClient.Response post(Member member, String key, String content, String privacy) {
