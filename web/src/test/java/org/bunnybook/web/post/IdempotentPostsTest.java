@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Friends;
+import org.bunnybook.web.support.Latches;
 import org.bunnybook.web.support.LogLines;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
@@ -78,7 +79,7 @@ class IdempotentPostsTest {
         try (LogLines races = LogLines.of(RETRY_LOST_RACES); var slowly = slowAppendsOf(member, key)) {
             for (int i = 0; i < 4; i++) {
                 sent.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
+                    Latches.await(start);
                     return post(member, key, "all at once", "PUBLIC");
                 }));
             }
@@ -171,14 +172,5 @@ class IdempotentPostsTest {
     private static ApiClient.Response send(Member member, String key, Map<String, String> body) {
         return member.client().send("POST", "/web/posts", BodyPublishers.ofString(ApiClient.toJson(body)),
                 Map.of("Content-Type", "application/json", IdempotencyKey.HEADER, key));
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

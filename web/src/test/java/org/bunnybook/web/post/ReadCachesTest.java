@@ -12,6 +12,7 @@ import org.bunnybook.query.cache.GenerationalCache;
 import org.bunnybook.query.cache.OwedRetirements;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
+import org.bunnybook.web.support.Latches;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
 import org.bunnybook.web.support.Posts;
@@ -150,7 +151,7 @@ class ReadCachesTest {
             List<CompletableFuture<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
                 statuses.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
+                    Latches.await(start);
                     return new ApiClient(port).get("/web/posts/" + id).status();
                 }, readers));
             }
@@ -195,14 +196,5 @@ class ReadCachesTest {
 
     private static JsonNode feed(Member member, int limit) {
         return member.client().get("/web/feed?limit=" + limit).json();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
