@@ -15,15 +15,17 @@ function form(onPost: OnPost) {
   };
 }
 
+/** Posting that fails once (a store unavailable), then succeeds. */
+const failingOnce = () =>
+  vi.fn<OnPost>().mockRejectedValueOnce(new ApiError(503, 'a store is unavailable')).mockResolvedValue(undefined);
+
 const keyOf = (onPost: ReturnType<typeof vi.fn<OnPost>>, call: number) => onPost.mock.calls[call][2];
 
 describe('PostForm', () => {
   afterEach(cleanup);
 
   it('posts the draft again under its key when posting failed, so it is stored once', async () => {
-    const onPost = vi.fn<OnPost>()
-      .mockRejectedValueOnce(new ApiError(503, 'a store is unavailable'))
-      .mockResolvedValue(undefined);
+    const onPost = failingOnce();
     const { field, post } = form(onPost);
 
     fireEvent.change(field, { target: { value: 'hello, warren' } });
@@ -39,9 +41,7 @@ describe('PostForm', () => {
   });
 
   it('gives a new post, or a changed draft, a key of its own', async () => {
-    const onPost = vi.fn<OnPost>()
-      .mockRejectedValueOnce(new ApiError(503, 'a store is unavailable'))
-      .mockResolvedValue(undefined);
+    const onPost = failingOnce();
     const { field, post } = form(onPost);
 
     fireEvent.change(field, { target: { value: 'first try' } });
@@ -56,9 +56,7 @@ describe('PostForm', () => {
   });
 
   it('keeps the key of a draft changed and changed back, as it is the same post', async () => {
-    const onPost = vi.fn<OnPost>()
-      .mockRejectedValueOnce(new ApiError(503, 'a store is unavailable'))
-      .mockResolvedValue(undefined);
+    const onPost = failingOnce();
     const { field, post } = form(onPost);
 
     fireEvent.change(field, { target: { value: 'the same' } });
