@@ -5,7 +5,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.bunnybook.api.chat.ChatMarkedAsRead;
 import org.bunnybook.api.chat.ChatMember;
@@ -15,6 +17,7 @@ import org.bunnybook.api.chat.ConversationReactivated;
 import org.bunnybook.api.chat.DeactivateConversation;
 import org.bunnybook.api.chat.HideMessage;
 import org.bunnybook.api.chat.MarkChatAsRead;
+import org.bunnybook.api.chat.MessageAlreadyPosted;
 import org.bunnybook.api.chat.MessageHidden;
 import org.bunnybook.api.chat.MessagePosted;
 import org.bunnybook.api.chat.NotInConversation;
@@ -23,6 +26,8 @@ import org.bunnybook.api.chat.PostMessage;
 import org.bunnybook.command.friendship.Blocks;
 
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,17 +37,30 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A private conversation. It decides who may write (its members, while it is active) and remembers nothing of the
- * messages themselves, so its state stays tiny; snapshotted every {@value ChatConfiguration#SNAPSHOT_EVERY} events,
- * loading it stays cheap however many messages it holds. Members are a set so that group conversations fit later.
+ * messages themselves but the {@code clientMessageId}s of the latest {@value #SENT_REMEMBERED}, so its state stays
+ * small; snapshotted every {@value ChatConfiguration#SNAPSHOT_EVERY} events, loading it stays cheap however many
+ * messages it holds. Members are a set so that group conversations fit later.
  */
 @Aggregate(snapshotTriggerDefinition = ChatConfiguration.SNAPSHOT_TRIGGER)
+// snapshots without a revision lack the messages sent lately: they are ignored, and the conversation is rebuilt from
+// its events
+@Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // snapshots are its fields, as JSON
 public class Conversation {
+
+    static final int SENT_REMEMBERED = 100;
 
     @AggregateIdentifier
     private UUID chatGroupId;
     private Set<UUID> members = new HashSet<>();
     private boolean active;
+    /**
+     * The latest messages sent with a {@code clientMessageId}, oldest first: each one's sender and id, to its
+     * sequence number in the conversation. A client that got no echo sends its message again under the same id
+     * (the web UI does when the member asks), while the member still looks at it: seconds or minutes, in which a
+     * conversation of two seldom has this many messages.
+     */
+    private LinkedHashMap<String, Long> sentLately = new LinkedHashMap<>();
 
     protected Conversation() {
         // for Axon's event sourcing and snapshots
@@ -68,14 +86,28 @@ public class Conversation {
         }
     }
 
+    /**
+     * Stores the message, or answers {@link MessageAlreadyPosted} for one its sender sent before under the same
+     * {@code clientMessageId}: it is stored already, whatever happened to the conversation since.
+     */
     @CommandHandler
-    void handle(PostMessage command, Blocks blocks) {
+    MessageAlreadyPosted handle(PostMessage command, Blocks blocks) {
+        Long before = command.clientMessageId() == null ? null
+                : sentLately.get(sentKey(command.fromId(), command.clientMessageId()));
+        if (before != null) {
+            return new MessageAlreadyPosted(chatGroupId, before);
+        }
         if (!active || !members.contains(command.fromId()) || blockedWithin(command.fromId(), blocks)) {
             // a block is refused as an inactive conversation is: blocking ends the friendship, which ends that too
             throw new NotInConversation("not an active conversation of this member");
         }
         apply(new MessagePosted(chatGroupId, command.messageId(), command.fromId(), command.fromUsername(),
                 command.content(), command.clientMessageId()));
+        return null;
+    }
+
+    private static String sentKey(UUID sender, String clientMessageId) {
+        return sender + " " + clientMessageId;
     }
 
     /**
@@ -110,6 +142,18 @@ public class Conversation {
         members = new HashSet<>();
         event.members().forEach(member -> members.add(member.profileId()));
         active = true;
+    }
+
+    @EventSourcingHandler
+    void on(MessagePosted event, @SequenceNumber long seq) {
+        if (event.clientMessageId() != null) {
+            sentLately.put(sentKey(event.fromId(), event.clientMessageId()), seq);
+            Iterator<String> oldestFirst = sentLately.keySet().iterator();
+            while (sentLately.size() > SENT_REMEMBERED) {
+                oldestFirst.next();
+                oldestFirst.remove();
+            }
+        }
     }
 
     @EventSourcingHandler

@@ -8,6 +8,7 @@ import org.bunnybook.api.chat.ConversationOpened;
 import org.bunnybook.api.chat.ConversationReactivated;
 import org.bunnybook.api.chat.DeactivateConversation;
 import org.bunnybook.api.chat.MarkChatAsRead;
+import org.bunnybook.api.chat.MessageAlreadyPosted;
 import org.bunnybook.api.chat.MessagePosted;
 import org.bunnybook.api.chat.NotInConversation;
 import org.bunnybook.api.chat.OpenConversation;
@@ -16,8 +17,10 @@ import org.bunnybook.command.friendship.Blocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 class ConversationTest {
 
@@ -76,5 +79,41 @@ class ConversationTest {
                 .expectEvents(new ChatMarkedAsRead(chat, hazel, message));
         fixture.given(opened()).when(new MarkChatAsRead(chat, UUID.randomUUID(), message))
                 .expectException(NotInConversation.class);
+    }
+
+    @Test
+    void aMessageSentAgainUnderItsClientMessageIdIsStoredOnceAndNamedByItsSeq() {
+        MessagePosted first = new MessagePosted(chat, message, fiver, "fiver", "silflay?", "c1");
+        fixture.given(opened(), first)
+                .when(new PostMessage(chat, UUID.randomUUID(), fiver, "fiver", "silflay?", "c1"))
+                .expectNoEvents().expectResultMessagePayload(new MessageAlreadyPosted(chat, 1));
+        // answered so even once the conversation is closed: the message was stored while it was open
+        fixture.given(opened(), first, new ConversationDeactivated(chat))
+                .when(new PostMessage(chat, UUID.randomUUID(), fiver, "fiver", "silflay?", "c1"))
+                .expectNoEvents().expectResultMessagePayload(new MessageAlreadyPosted(chat, 1));
+    }
+
+    @Test
+    void anotherSendersIdAndMessagesWithoutOneAreNewMessages() {
+        UUID again = UUID.randomUUID();
+        fixture.given(opened(), new MessagePosted(chat, message, fiver, "fiver", "silflay?", "c1"))
+                .when(new PostMessage(chat, again, hazel, "hazel", "yes", "c1"))
+                .expectEvents(new MessagePosted(chat, again, hazel, "hazel", "yes", "c1"))
+                .expectResultMessagePayload(null);
+        fixture.given(opened(), new MessagePosted(chat, message, fiver, "fiver", "silflay?", null))
+                .when(new PostMessage(chat, again, fiver, "fiver", "silflay?", null))
+                .expectEvents(new MessagePosted(chat, again, fiver, "fiver", "silflay?", null));
+    }
+
+    @Test
+    void onlyTheLatestMessagesIdsAreRemembered() {
+        List<Object> history = new ArrayList<>(List.of(opened()));
+        IntStream.rangeClosed(0, Conversation.SENT_REMEMBERED).forEach(i -> history.add(new MessagePosted(chat,
+                UUID.randomUUID(), i % 2 == 0 ? fiver : hazel, "either", "message " + i, "c" + i)));
+        UUID again = UUID.randomUUID();
+        fixture.given(history).when(new PostMessage(chat, again, fiver, "fiver", "message 0", "c0"))
+                .expectEvents(new MessagePosted(chat, again, fiver, "fiver", "message 0", "c0"));
+        fixture.given(history).when(new PostMessage(chat, again, hazel, "hazel", "message 1", "c1"))
+                .expectNoEvents().expectResultMessagePayload(new MessageAlreadyPosted(chat, 2));
     }
 }
