@@ -11,6 +11,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bunnybook.api.chat.ChatMember;
 import org.bunnybook.api.chat.ChatMessageView;
 import org.bunnybook.api.chat.ConversationOpened;
+import org.bunnybook.api.chat.MessageAlreadyPosted;
 import org.bunnybook.api.chat.MessagePosted;
 import org.bunnybook.platform.projection.RebuildCopies;
 import org.bunnybook.platform.push.PushCause;
@@ -34,7 +35,7 @@ import java.util.UUID;
  * {@code ChatController}). The push is made while the conversation's aggregate is still locked, so one node
  * publishes a conversation's messages in their order; each carries its {@code seq} in the conversation, which orders
  * it among messages stored by other nodes. The sender's copy, echoing its {@code clientMessageId}, is the
- * acknowledgement.
+ * acknowledgement; a message sent again under that id is acknowledged with its copy read from the event store.
  */
 @Component
 class ChatDelivery {
@@ -80,9 +81,7 @@ class ChatDelivery {
 
     private void deliver(MessagePosted posted, long seq, Instant timestamp) {
         try {
-            ChatMessageView message = new ChatMessageView(posted.messageId(), posted.content(),
-                    timestamp.truncatedTo(ChronoUnit.MILLIS), posted.chatGroupId(), posted.fromId(),
-                    posted.fromUsername(), posted.clientMessageId(), seq);
+            ChatMessageView message = view(posted, seq, timestamp);
             // timed from the stored event, as every push is, for the delivery-time metric
             PushCause.causedAt(timestamp, () -> membersOf(posted.chatGroupId())
                     .forEach(member -> pushes.push(member, "chat_message", message))).run();
@@ -90,6 +89,22 @@ class ChatDelivery {
             // the message is stored whatever happens here; the history (and a resuming socket) still has it
             log.warn("could not push chat message {}: {}", posted.messageId(), e.getMessage());
         }
+    }
+
+    /** The copy stored of a message sent again under its {@code clientMessageId}, as it was delivered. */
+    ChatMessageView storedCopy(MessageAlreadyPosted stored) {
+        DomainEventStream events = eventStore.readEvents(stored.chatGroupId().toString(), stored.seq());
+        DomainEventMessage<?> event = events.hasNext() ? events.next() : null;
+        if (event != null && event.getSequenceNumber() == stored.seq()
+                && event.getPayload() instanceof MessagePosted posted) {
+            return view(posted, event.getSequenceNumber(), event.getTimestamp());
+        }
+        throw new IllegalStateException("no message at " + stored.seq() + " in " + stored.chatGroupId());
+    }
+
+    private static ChatMessageView view(MessagePosted posted, long seq, Instant timestamp) {
+        return new ChatMessageView(posted.messageId(), posted.content(), timestamp.truncatedTo(ChronoUnit.MILLIS),
+                posted.chatGroupId(), posted.fromId(), posted.fromUsername(), posted.clientMessageId(), seq);
     }
 
     /** From the conversation's first event, which the event store has as soon as anyone may write into it. */

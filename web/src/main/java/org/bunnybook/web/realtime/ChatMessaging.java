@@ -3,8 +3,10 @@ package org.bunnybook.web.realtime;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.chat.ChatMessageView;
 import org.bunnybook.api.chat.FindConversationMembers;
 import org.bunnybook.api.chat.MarkChatAsRead;
+import org.bunnybook.api.chat.MessageAlreadyPosted;
 import org.bunnybook.api.chat.NotInConversation;
 import org.bunnybook.api.chat.PostMessage;
 import org.bunnybook.platform.StoreOutage;
@@ -26,8 +28,9 @@ import java.util.UUID;
 /**
  * Chat over the socket. A message is either stored and acknowledged, by its stored copy pushed to every session of
  * every member as soon as the event store has it ({@link ChatDelivery}, echoing {@code clientMessageId}), or refused:
- * whatever stops it answers the sending session with {@code error}, naming its {@code clientMessageId}. Typing is
- * relayed to the other members and never stored.
+ * whatever stops it answers the sending session with {@code error}, naming its {@code clientMessageId}. A message
+ * sent again under its {@code clientMessageId} (its echo went missing) is stored once: the conversation knows it, and
+ * its stored copy is echoed again to the sender's sessions; another message under the same id is refused. Typing is relayed to the other members and never stored.
  */
 @Controller
 class ChatMessaging {
@@ -44,12 +47,15 @@ class ChatMessaging {
     private final QueryGateway queries;
     private final Pushes pushes;
     private final SessionAnswers answers;
+    private final ChatDelivery delivery;
 
-    ChatMessaging(CommandGateway commands, QueryGateway queries, Pushes pushes, SessionAnswers answers) {
+    ChatMessaging(CommandGateway commands, QueryGateway queries, Pushes pushes, SessionAnswers answers,
+                  ChatDelivery delivery) {
         this.commands = commands;
         this.queries = queries;
         this.pushes = pushes;
         this.answers = answers;
+        this.delivery = delivery;
     }
 
     @MessageMapping("chat_message")
@@ -66,8 +72,15 @@ class ChatMessaging {
                 || (frame.clientMessageId() != null && !StorableText.isStorable(frame.clientMessageId()))) {
             throw new RefusedFrame("message and clientMessageId " + StorableText.RULE);
         }
-        commands.sendAndWait(new PostMessage(frame.to(), UUID.randomUUID(), member.profileId(), member.username(),
-                frame.message(), frame.clientMessageId()));
+        Object answer = commands.sendAndWait(new PostMessage(frame.to(), UUID.randomUUID(), member.profileId(),
+                member.username(), frame.message(), frame.clientMessageId()));
+        if (answer instanceof MessageAlreadyPosted stored) {
+            ChatMessageView copy = delivery.storedCopy(stored);
+            if (!copy.content().equals(frame.message())) {
+                throw new RefusedFrame("this clientMessageId names another message of yours: send it under a new one");
+            }
+            pushes.push(member.profileId(), "chat_message", copy); // its every session, as the first echo went
+        }
     }
 
     @MessageMapping("is_typing")

@@ -349,6 +349,8 @@ class ChatTest {
         try (Socket mine = Socket.open(port, me.client().accessToken())) {
             befriend(me, friend);
             mine.await("add_friend", added -> true);
+            mine.send("/app/chat_message", chatMessage(chat, "before the snapshot", "s-0"));
+            String first = awaitMessage(mine, "before the snapshot").get("id").asText();
             for (int i = 0; i < 120; i++) { // straight to the command bus: the socket would rate-limit this
                 commands.sendAndWait(new PostMessage(chat, UUID.randomUUID(), friend.id(), friend.username(),
                         "volume " + i, null));
@@ -358,9 +360,57 @@ class ChatTest {
                             .param("id", chat.toString()).query(Long.class).single() > 0);
             mine.send("/app/chat_message", chatMessage(chat, "after the snapshot", "s-1"));
             awaitMessage(mine, "after the snapshot");
+            // the snapshot remembers what was sent before it
+            Pacing.letPass(Duration.ofMillis(60));
+            mine.send("/app/chat_message", chatMessage(chat, "before the snapshot", "s-0"));
+            assertThat(awaitMessage(mine, "before the snapshot").get("id").asText()).isEqualTo(first);
             Member stranger = Members.register(port, "Busy");
             assertThatThrownBy(() -> commands.sendAndWait(new PostMessage(chat, UUID.randomUUID(), stranger.id(),
                     stranger.username(), "let me in", null))).isInstanceOf(NotInConversation.class);
+        }
+    }
+
+    @Test
+    void aMessageSentAgainUnderItsClientMessageIdIsStoredOnceAndEchoedAgainToItsSenderOnly() {
+        Member me = Members.register(port, "Again");
+        Member friend = Members.register(port, "Again");
+        UUID chat = ChatGroupId.of(me.id(), friend.id());
+        try (Socket mine = Socket.open(port, me.client().accessToken());
+             Socket myOtherTab = Socket.open(port, me.client().accessToken());
+             Socket theirs = Socket.open(port, friend.client().accessToken())) {
+            befriend(me, friend);
+            for (Socket socket : List.of(mine, myOtherTab, theirs)) {
+                socket.await("add_friend", added -> true);
+            }
+            mine.send("/app/chat_message", chatMessage(chat, "did it arrive?", "r-1"));
+            JsonNode first = awaitMessage(mine, "did it arrive?");
+            awaitMessage(myOtherTab, "did it arrive?");
+            awaitMessage(theirs, "did it arrive?");
+
+            // its echo went missing, say: the client sends the same frame again
+            Pacing.letPass(Duration.ofMillis(60));
+            mine.send("/app/chat_message", chatMessage(chat, "did it arrive?", "r-1"));
+            JsonNode again = awaitMessage(mine, "did it arrive?");
+            for (String field : List.of("id", "seq", "createdAt", "clientMessageId", "fromProfileId")) {
+                assertThat(again.get(field)).as(field).isEqualTo(first.get(field));
+            }
+            assertThat(awaitMessage(myOtherTab, "did it arrive?").get("id")).isEqualTo(first.get("id"));
+
+            // another message under the same id is refused, by name
+            Pacing.letPass(Duration.ofMillis(60));
+            mine.send("/app/chat_message", chatMessage(chat, "something else", "r-1"));
+            assertThat(mine.await("error", error -> error.path("clientMessageId").asText().equals("r-1"))
+                    .get("message").asText()).contains("another message");
+
+            // a new id is a new message, and the partner's next one: they heard of the first once
+            Pacing.letPass(Duration.ofMillis(60));
+            mine.send("/app/chat_message", chatMessage(chat, "did it arrive?", "r-2"));
+            assertThat(awaitMessage(mine, "did it arrive?").get("id")).isNotEqualTo(first.get("id"));
+            assertThat(awaitMessage(theirs, "did it arrive?").get("clientMessageId").asText()).isEqualTo("r-2");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    friend.client().get("/web/chat/" + chat + "/messages?limit=10").json())
+                    .extracting(message -> message.get("clientMessageId").asText())
+                    .containsExactly("r-2", "r-1"));
         }
     }
 }
