@@ -77,7 +77,8 @@ export function ChatBox({ box, room, online, fullScreen, onClose }: Props) {
 function notSent(pending: PendingMessage): string {
   if (pending.status === 'offline') return 'Not sent: not connected to the server.';
   if (pending.status === 'refused') return `Not sent: ${pending.reason ?? 'refused by the server'}.`;
-  return 'Not sent: the server did not confirm it.';
+  // sent again under its clientMessageId, a message the server stored after all is not stored twice
+  return 'Not confirmed by the server: send it again (it is never stored twice).';
 }
 
 function MessageForm({ room }: { room: ChatRoom }) {

@@ -59,6 +59,20 @@ describe('ConversationHistory', () => {
     expect((await view()).pending[0].status).toBe('sending');
   });
 
+  it('takes the stored copy echoed again, for a message sent again after its echo was lost, once', async () => {
+    const { subject, post, view } = history();
+    await subject.loadOlder();
+    subject.send('hi');
+    vi.advanceTimersByTime(10_000);
+    subject.retry('c1');
+    expect(post).toHaveBeenLastCalledWith('hi', 'c1');
+
+    const stored = message({ content: 'hi', fromProfileId: 'me', clientMessageId: 'c1' });
+    subject.receive(stored);
+    subject.receive({ ...stored }); // the lost echo turning up after all
+    expect(await view()).toMatchObject({ messages: [stored], pending: [] });
+  });
+
   it('marks a message not sent at once while offline, and sends it again only on retry', async () => {
     const { subject, post, view } = history();
     post.mockReturnValueOnce(false);

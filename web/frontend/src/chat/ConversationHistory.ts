@@ -51,7 +51,8 @@ const newestFirst = (a: ChatMessage, b: ChatMessage) => b.seq - a.seq;
 /**
  * One conversation's messages: the stored ones paged back in time, plus the member's own messages on their way. The
  * server's echo of a sent message (same `clientMessageId`) replaces it; a refusal (an `error` naming it), no echo in
- * time, or no socket to send it on, marks it as not sent until the member sends it again.
+ * time, or no socket to send it on, marks it as not sent until the member sends it again, under the same
+ * `clientMessageId`: one whose echo was lost is stored once, and echoed again.
  *
  * Messages go out one at a time, each once the one before it was answered (echoed, refused or timed out): the server
  * may handle one socket's frames side by side, and a burst must be stored in the order it was written.
