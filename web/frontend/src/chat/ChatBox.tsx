@@ -78,7 +78,7 @@ function notSent(pending: PendingMessage): string {
   if (pending.status === 'offline') return 'Not sent: not connected to the server.';
   if (pending.status === 'refused') return `Not sent: ${pending.reason ?? 'refused by the server'}.`;
   // sent again under its clientMessageId, a message the server stored after all is not stored twice
-  return 'Not confirmed by the server: send it again (it is never stored twice).';
+  return 'Not confirmed by the server: sending it again is safe.';
 }
 
 function MessageForm({ room }: { room: ChatRoom }) {

@@ -6,8 +6,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.bunnybook.api.chat.ChatMarkedAsRead;
 import org.bunnybook.api.chat.ChatMember;
@@ -42,13 +43,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * messages it holds. Members are a set so that group conversations fit later.
  */
 @Aggregate(snapshotTriggerDefinition = ChatConfiguration.SNAPSHOT_TRIGGER)
-// snapshots without a revision lack the messages sent lately: they are ignored, and the conversation is rebuilt from
-// its events
-@Revision("1")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // snapshots are its fields, as JSON
 public class Conversation {
 
     static final int SENT_REMEMBERED = 100;
+    /** The metadata of a message sent with a {@code clientMessageId}: its sender and that id. */
+    static final String SENT_AS = "sentAs";
 
     @AggregateIdentifier
     private UUID chatGroupId;
@@ -58,7 +58,9 @@ public class Conversation {
      * The latest messages sent with a {@code clientMessageId}, oldest first: each one's sender and id, to its
      * sequence number in the conversation. A client that got no echo sends its message again under the same id
      * (the web UI does when the member asks), while the member still looks at it: seconds or minutes, in which a
-     * conversation of two seldom has this many messages.
+     * conversation of two seldom has {@value #SENT_REMEMBERED} more. Snapshots taken before it was kept lack it, and
+     * messages sent before them are not known again: a revision of its own would have every conversation read from
+     * its first event once, to know them.
      */
     private LinkedHashMap<String, Long> sentLately = new LinkedHashMap<>();
 
@@ -92,8 +94,9 @@ public class Conversation {
      */
     @CommandHandler
     MessageAlreadyPosted handle(PostMessage command, Blocks blocks) {
-        Long before = command.clientMessageId() == null ? null
-                : sentLately.get(sentKey(command.fromId(), command.clientMessageId()));
+        String sentAs = command.clientMessageId() == null ? null
+                : command.fromId() + " " + command.clientMessageId();
+        Long before = sentAs == null ? null : sentLately.get(sentAs);
         if (before != null) {
             return new MessageAlreadyPosted(chatGroupId, before);
         }
@@ -102,12 +105,9 @@ public class Conversation {
             throw new NotInConversation("not an active conversation of this member");
         }
         apply(new MessagePosted(chatGroupId, command.messageId(), command.fromId(), command.fromUsername(),
-                command.content(), command.clientMessageId()));
+                command.content(), command.clientMessageId()),
+                sentAs == null ? MetaData.emptyInstance() : MetaData.with(SENT_AS, sentAs));
         return null;
-    }
-
-    private static String sentKey(UUID sender, String clientMessageId) {
-        return sender + " " + clientMessageId;
     }
 
     /**
@@ -144,10 +144,14 @@ public class Conversation {
         active = true;
     }
 
-    @EventSourcingHandler
-    void on(MessagePosted event, @SequenceNumber long seq) {
-        if (event.clientMessageId() != null) {
-            sentLately.put(sentKey(event.fromId(), event.clientMessageId()), seq);
+    /**
+     * Remembers a message from its metadata: loading a conversation never opens its messages, which hold their text
+     * sealed for their senders (docs/privacy.md), so a chat message's command does not decrypt the ones before it.
+     */
+    @EventSourcingHandler(payloadType = MessagePosted.class)
+    void sent(@MetaDataValue(SENT_AS) String sentAs, @SequenceNumber long seq) {
+        if (sentAs != null) {
+            sentLately.put(sentAs, seq);
             Iterator<String> oldestFirst = sentLately.keySet().iterator();
             while (sentLately.size() > SENT_REMEMBERED) {
                 oldestFirst.next();

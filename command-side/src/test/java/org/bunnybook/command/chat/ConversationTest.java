@@ -1,5 +1,7 @@
 package org.bunnybook.command.chat;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.bunnybook.api.chat.ChatMarkedAsRead;
 import org.bunnybook.api.chat.ChatMember;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -81,9 +84,25 @@ class ConversationTest {
                 .expectException(NotInConversation.class);
     }
 
+    /** A message as stored, its sender and {@code clientMessageId} in its metadata. */
+    private EventMessage<MessagePosted> posted(UUID id, UUID from, String content, String clientMessageId) {
+        MessagePosted posted = new MessagePosted(chat, id, from, from.equals(hazel) ? "hazel" : "fiver", content,
+                clientMessageId);
+        return GenericEventMessage.<MessagePosted>asEventMessage(posted).andMetaData(clientMessageId == null
+                ? Map.of() : Map.of(Conversation.SENT_AS, from + " " + clientMessageId));
+    }
+
+    @Test
+    void aMessageIsStoredWithItsSenderAndClientMessageIdInItsMetadata() {
+        fixture.given(opened()).when(new PostMessage(chat, message, fiver, "fiver", "silflay?", "c1"))
+                .expectEvents(posted(message, fiver, "silflay?", "c1"));
+        fixture.given(opened()).when(new PostMessage(chat, message, fiver, "fiver", "silflay?", null))
+                .expectEvents(posted(message, fiver, "silflay?", null));
+    }
+
     @Test
     void aMessageSentAgainUnderItsClientMessageIdIsStoredOnceAndNamedByItsSeq() {
-        MessagePosted first = new MessagePosted(chat, message, fiver, "fiver", "silflay?", "c1");
+        EventMessage<MessagePosted> first = posted(message, fiver, "silflay?", "c1");
         fixture.given(opened(), first)
                 .when(new PostMessage(chat, UUID.randomUUID(), fiver, "fiver", "silflay?", "c1"))
                 .expectNoEvents().expectResultMessagePayload(new MessageAlreadyPosted(chat, 1));
@@ -91,28 +110,32 @@ class ConversationTest {
         fixture.given(opened(), first, new ConversationDeactivated(chat))
                 .when(new PostMessage(chat, UUID.randomUUID(), fiver, "fiver", "silflay?", "c1"))
                 .expectNoEvents().expectResultMessagePayload(new MessageAlreadyPosted(chat, 1));
+        blocked = true; // or across a block since
+        fixture.given(opened(), first)
+                .when(new PostMessage(chat, UUID.randomUUID(), fiver, "fiver", "silflay?", "c1"))
+                .expectNoEvents().expectResultMessagePayload(new MessageAlreadyPosted(chat, 1));
     }
 
     @Test
     void anotherSendersIdAndMessagesWithoutOneAreNewMessages() {
         UUID again = UUID.randomUUID();
-        fixture.given(opened(), new MessagePosted(chat, message, fiver, "fiver", "silflay?", "c1"))
+        fixture.given(opened(), posted(message, fiver, "silflay?", "c1"))
                 .when(new PostMessage(chat, again, hazel, "hazel", "yes", "c1"))
-                .expectEvents(new MessagePosted(chat, again, hazel, "hazel", "yes", "c1"))
+                .expectEvents(posted(again, hazel, "yes", "c1"))
                 .expectResultMessagePayload(null);
-        fixture.given(opened(), new MessagePosted(chat, message, fiver, "fiver", "silflay?", null))
+        fixture.given(opened(), posted(message, fiver, "silflay?", null))
                 .when(new PostMessage(chat, again, fiver, "fiver", "silflay?", null))
-                .expectEvents(new MessagePosted(chat, again, fiver, "fiver", "silflay?", null));
+                .expectEvents(posted(again, fiver, "silflay?", null));
     }
 
     @Test
     void onlyTheLatestMessagesIdsAreRemembered() {
         List<Object> history = new ArrayList<>(List.of(opened()));
-        IntStream.rangeClosed(0, Conversation.SENT_REMEMBERED).forEach(i -> history.add(new MessagePosted(chat,
-                UUID.randomUUID(), i % 2 == 0 ? fiver : hazel, "either", "message " + i, "c" + i)));
+        IntStream.rangeClosed(0, Conversation.SENT_REMEMBERED).forEach(i -> history.add(
+                posted(UUID.randomUUID(), i % 2 == 0 ? fiver : hazel, "message " + i, "c" + i)));
         UUID again = UUID.randomUUID();
         fixture.given(history).when(new PostMessage(chat, again, fiver, "fiver", "message 0", "c0"))
-                .expectEvents(new MessagePosted(chat, again, fiver, "fiver", "message 0", "c0"));
+                .expectEvents(posted(again, fiver, "message 0", "c0"));
         fixture.given(history).when(new PostMessage(chat, again, hazel, "hazel", "message 1", "c1"))
                 .expectNoEvents().expectResultMessagePayload(new MessageAlreadyPosted(chat, 2));
     }

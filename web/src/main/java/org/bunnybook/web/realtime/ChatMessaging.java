@@ -30,7 +30,8 @@ import java.util.UUID;
  * every member as soon as the event store has it ({@link ChatDelivery}, echoing {@code clientMessageId}), or refused:
  * whatever stops it answers the sending session with {@code error}, naming its {@code clientMessageId}. A message
  * sent again under its {@code clientMessageId} (its echo went missing) is stored once: the conversation knows it, and
- * its stored copy is echoed again to the sender's sessions; another message under the same id is refused. Typing is relayed to the other members and never stored.
+ * its stored copy is echoed again to the sender's sessions; another message under the same id is refused. Typing is
+ * relayed to the other members and never stored.
  */
 @Controller
 class ChatMessaging {

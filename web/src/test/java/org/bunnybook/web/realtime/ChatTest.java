@@ -361,6 +361,9 @@ class ChatTest {
             mine.send("/app/chat_message", chatMessage(chat, "after the snapshot", "s-1"));
             awaitMessage(mine, "after the snapshot");
             // the snapshot remembers what was sent before it
+            assertThat(jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM snapshot_event_entry"
+                    + " WHERE aggregate_identifier = :id").param("id", chat.toString()).query(String.class).single())
+                    .contains("\"sentLately\"", me.id() + " s-0");
             Pacing.letPass(Duration.ofMillis(60));
             mine.send("/app/chat_message", chatMessage(chat, "before the snapshot", "s-0"));
             assertThat(awaitMessage(mine, "before the snapshot").get("id").asText()).isEqualTo(first);
