@@ -2,6 +2,7 @@ package org.bunnybook.command.post;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
@@ -11,6 +12,7 @@ import org.bunnybook.api.post.CommentEdited;
 import org.bunnybook.api.post.CommentNotFound;
 import org.bunnybook.api.PersonalData;
 import org.bunnybook.api.PersonalData.Erased;
+import org.bunnybook.api.post.CommentAlreadyPosted;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CreatePost;
 import org.bunnybook.api.post.DeleteComment;
@@ -36,6 +38,8 @@ import org.bunnybook.command.friendship.Blocks;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,13 +50,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A post with its comments and likes. It keeps only what its decisions need (who wrote it, whose wall it is on, for
- * whom, whether it is gone, who likes it, who wrote each comment still there), never what they say: every version
- * of a post or comment is in its events, the edit history auditors read. Who may act on a wall or a FRIENDS post is
- * decided here, against friendships as their own histories have them ({@link Friendships}), and so is a block: a
- * member and their author's or wall owner's blocker (or blocked) act on the post as if it did not exist
- * ({@link Blocks}). A popular post gathers
- * thousands of events, so it is snapshotted every {@value PostConfiguration#SNAPSHOT_EVERY} events and loading it
- * stays cheap however long its history grows.
+ * whom, whether it is gone, who likes it, who wrote each comment still there, which comments it stored lately), never
+ * what they say: every version of a post or comment is in its events, the edit history auditors read. Who may act on a
+ * wall or a FRIENDS post is decided here, against friendships as their own histories have them ({@link Friendships}),
+ * and so is a block: a member and their author's or wall owner's blocker (or blocked) act on the post as if it did not
+ * exist ({@link Blocks}). A popular post gathers thousands of events, so it is snapshotted every
+ * {@value PostConfiguration#SNAPSHOT_EVERY} events and loading it stays cheap however long its history grows.
  */
 @Aggregate(snapshotTriggerDefinition = PostConfiguration.SNAPSHOT_TRIGGER)
 // snapshots of revision 1 lack the privacy, of revision 2 the comments' authors: they are ignored, and the post is
@@ -60,6 +63,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Revision("3")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // snapshots are its fields, as JSON
 public class Post {
+
+    static final int COMMENTS_REMEMBERED = 100;
 
     @AggregateIdentifier
     private UUID postId;
@@ -74,6 +79,14 @@ public class Post {
     private Set<UUID> likers = new HashSet<>();
     /** The author of each comment not deleted, by comment. */
     private Map<UUID, UUID> commentAuthors = new HashMap<>();
+    /**
+     * The latest comments' ids, oldest first, to their events' sequence numbers: a comment asked for again (under
+     * the same idempotency key, so with the same id) is answered with the one stored, deleted since or not. A
+     * client sends a request again within seconds or minutes, in which a post seldom gets
+     * {@value #COMMENTS_REMEMBERED} more. Snapshots taken before it was kept lack it: comments from before those are
+     * not known again (a revision of its own would have every post read from its first event once, to know them).
+     */
+    private LinkedHashMap<UUID, Long> latestComments = new LinkedHashMap<>();
 
     protected Post() {
         // for Axon's event sourcing and snapshots
@@ -128,13 +141,19 @@ public class Post {
         apply(new CommentDeleted(postId, command.commentId(), commentAuthor, requester));
     }
 
+    /** Stores the comment, or answers {@link CommentAlreadyPosted} if a comment with its id is stored already. */
     @CommandHandler
-    void handle(CommentOnPost command, Friendships friendships, Blocks blocks) {
+    CommentAlreadyPosted handle(CommentOnPost command, Friendships friendships, Blocks blocks) {
+        Long stored = latestComments.get(command.commentId());
+        if (stored != null) {
+            return new CommentAlreadyPosted(postId, stored);
+        }
         requireExisting();
         requireNoBlock(command.authorId(), blocks);
         requireVisibleTo(command.authorId(), friendships);
         apply(new PostCommented(postId, command.commentId(), command.authorId(), command.authorUsername(),
                 command.content(), authorId, authorUsername, wallProfileId));
+        return null;
     }
 
     @CommandHandler
@@ -231,8 +250,14 @@ public class Post {
     }
 
     @EventSourcingHandler
-    void on(PostCommented event) {
+    void on(PostCommented event, @SequenceNumber long seq) {
         commentAuthors.put(event.commentId(), event.authorId());
+        latestComments.put(event.commentId(), seq);
+        Iterator<UUID> oldestFirst = latestComments.keySet().iterator();
+        while (latestComments.size() > COMMENTS_REMEMBERED) {
+            oldestFirst.next();
+            oldestFirst.remove();
+        }
     }
 
     @EventSourcingHandler

@@ -1,5 +1,8 @@
 package org.bunnybook.command.post;
 
+import java.util.List;
+import java.util.ArrayList;
+import org.bunnybook.api.post.CommentAlreadyPosted;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.bunnybook.api.post.CommentDeleted;
 import org.bunnybook.api.post.CommentEdited;
@@ -197,5 +200,31 @@ class PostTest {
                 .expectException(CommentNotFound.class);
         fixture.given(created(), commented(), deleted()).when(new DeleteComment(post, comment, friend))
                 .expectException(PostNotFound.class);
+    }
+
+    @Test
+    void aCommentAskedForAgainWithItsIdIsStoredOnceAndNamedByItsSeqEvenOnceDeleted() {
+        fixture.given(created(), commented())
+                .when(new CommentOnPost(post, comment, friend, "bigwig", "Nice"))
+                .expectNoEvents().expectResultMessagePayload(new CommentAlreadyPosted(post, 1));
+        fixture.given(created(), commented(), new CommentDeleted(post, comment, friend, friend), deleted())
+                .when(new CommentOnPost(post, comment, friend, "bigwig", "Nice"))
+                .expectNoEvents().expectResultMessagePayload(new CommentAlreadyPosted(post, 1));
+    }
+
+    @Test
+    void onlyTheLatestCommentsIdsAreRemembered() {
+        List<Object> history = new ArrayList<>(List.of(created()));
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i <= Post.COMMENTS_REMEMBERED; i++) {
+            ids.add(UUID.randomUUID());
+            history.add(new PostCommented(post, ids.get(i), friend, "bigwig", "comment " + i, author, "hazel",
+                    wallOwner));
+        }
+        fixture.given(history).when(new CommentOnPost(post, ids.get(0), friend, "bigwig", "comment 0"))
+                .expectEvents(new PostCommented(post, ids.get(0), friend, "bigwig", "comment 0", author, "hazel",
+                        wallOwner));
+        fixture.given(history).when(new CommentOnPost(post, ids.get(1), friend, "bigwig", "comment 1"))
+                .expectNoEvents().expectResultMessagePayload(new CommentAlreadyPosted(post, 2));
     }
 }

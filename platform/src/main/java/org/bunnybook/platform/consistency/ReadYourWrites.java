@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
 import org.bunnybook.api.ReflectedIn;
+import org.bunnybook.api.StoredBefore;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.processing.AwaitedGroups;
 import org.bunnybook.platform.processing.CommittedBatches;
@@ -101,10 +102,17 @@ public class ReadYourWrites {
     /**
      * As {@link #send}, answering the event of {@code eventType} the command stored, with the time it was stored at:
      * once the read models reflect it they hold what it says, so an answer can be made from it without reading it
-     * back (a new post, a new comment).
+     * back (a new post, a new comment). A command its aggregate answers with {@link StoredBefore} (sent again) is
+     * answered with the event stored then, as {@link #sentAgain} answers.
      */
     public <E> Stored<E> send(Object command, Class<E> eventType) {
-        return this.sent(command).events().stream()
+        Sent<Object> sent = this.sent(command);
+        if (sent.result() instanceof StoredBefore before) {
+            return sentAgain(command, storedAt(before.aggregateId(), before.seq(), eventType).orElseThrow(() ->
+                    new IllegalStateException("no " + eventType.getSimpleName() + " at " + before.seq() + " of "
+                            + before.aggregateId())));
+        }
+        return sent.events().stream()
                 .filter(event -> eventType.isInstance(event.getPayload()))
                 .findFirst()
                 .map(event -> new Stored<>(eventType.cast(event.getPayload()), event.getTimestamp()))
@@ -180,20 +188,29 @@ public class ReadYourWrites {
     /**
      * The event that created aggregate {@code aggregateId}, if it exists and an event of {@code eventType} created it,
      * not waited for: for a command that may have been sent before (a request sent again under the same idempotency
-     * key), to be compared with it and then answered with {@link #sentAgain}. Axon reads an aggregate's events a batch
-     * at a time; this takes the first of the first batch.
+     * key), to be compared with it and then answered with {@link #sentAgain}.
      */
     public <E> Optional<Creation<E>> creation(String aggregateId, Class<E> eventType) {
-        DomainEventStream events = eventStore.readEvents(aggregateId, 0);
+        return storedAt(aggregateId, 0, eventType);
+    }
+
+    /**
+     * The event of aggregate {@code aggregateId} at {@code sequenceNumber}, if there is one of {@code eventType}: one
+     * that created a part of it (a comment, a chat message) for a command sent again that its aggregate found stored
+     * already, to be answered with it. Axon reads an aggregate's events a batch at a time; this takes the first of
+     * the batch read from there.
+     */
+    public <E> Optional<Creation<E>> storedAt(String aggregateId, long sequenceNumber, Class<E> eventType) {
+        DomainEventStream events = eventStore.readEvents(aggregateId, sequenceNumber);
         if (!events.hasNext()) {
             return Optional.empty();
         }
-        DomainEventMessage<?> first = events.next();
-        return eventType.isInstance(first.getPayload())
-                ? Optional.of(new Creation<>(eventType.cast(first.getPayload()), first)) : Optional.empty();
+        DomainEventMessage<?> event = events.next();
+        return event.getSequenceNumber() == sequenceNumber && eventType.isInstance(event.getPayload())
+                ? Optional.of(new Creation<>(eventType.cast(event.getPayload()), event)) : Optional.empty();
     }
 
-    /** The event that created an aggregate, and its message as stored (its identity and time). */
+    /** The event that created an aggregate or a part of it, and its message as stored (its identity and time). */
     public record Creation<E>(E event, DomainEventMessage<?> message) {
     }
 

@@ -145,12 +145,19 @@ class PostController {
 
     @PostMapping("/web/posts/{id}/comments")
     @ResponseStatus(HttpStatus.CREATED)
-    CommentView comment(Member member, @PathVariable UUID id, @Valid @RequestBody CommentRequest request) {
-        CommentOnPost comment = new CommentOnPost(id, UUID.randomUUID(), member.profileId(), member.username(),
+    CommentView comment(Member member, @PathVariable UUID id, @Valid @RequestBody CommentRequest request,
+                        @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+        UUID commentId = idempotencyKey == null ? UUID.randomUUID()
+                : IdempotencyKey.commentId(member.profileId(), id, idempotencyKey);
+        CommentOnPost comment = new CommentOnPost(id, commentId, member.profileId(), member.username(),
                 request.content());
-        // refused if the post is gone (404) or not for this member (403); answered from its event, as a new post is
+        // refused if the post is gone (404) or not for this member (403); answered from its event, as a new post is,
+        // or, sent again under its key, from the event that stored it (the post knows its latest comments)
         Stored<PostCommented> stored = commands.send(comment, PostCommented.class);
         PostCommented event = stored.event();
+        if (!event.content().equals(comment.content())) { // the comment id names its author and post already
+            throw ApiException.invalid("header", IdempotencyKey.HEADER, "was used for another comment");
+        }
         return new CommentView(event.commentId(), event.content(), asTheWallsKeepIt(stored.at()), event.postId(),
                 event.authorId(), event.authorUsername(), null);
     }

@@ -13,6 +13,8 @@ import org.bunnybook.api.chat.ChatMessageView;
 import org.bunnybook.api.chat.ConversationOpened;
 import org.bunnybook.api.chat.MessageAlreadyPosted;
 import org.bunnybook.api.chat.MessagePosted;
+import org.bunnybook.platform.consistency.ReadYourWrites;
+import org.bunnybook.platform.consistency.ReadYourWrites.Creation;
 import org.bunnybook.platform.projection.RebuildCopies;
 import org.bunnybook.platform.push.PushCause;
 import org.bunnybook.platform.push.Pushes;
@@ -46,6 +48,7 @@ class ChatDelivery {
     private final EventBus eventBus;
     private final EventStore eventStore;
     private final Pushes pushes;
+    private final ReadYourWrites readYourWrites;
     /** A conversation's members never change (a pair's conversation closes and re-opens with the same two). */
     private final Map<UUID, List<UUID>> members = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
@@ -55,10 +58,11 @@ class ChatDelivery {
                 }
             });
 
-    ChatDelivery(EventBus eventBus, EventStore eventStore, Pushes pushes) {
+    ChatDelivery(EventBus eventBus, EventStore eventStore, Pushes pushes, ReadYourWrites readYourWrites) {
         this.eventBus = eventBus;
         this.eventStore = eventStore;
         this.pushes = pushes;
+        this.readYourWrites = readYourWrites;
     }
 
     @PostConstruct
@@ -93,13 +97,10 @@ class ChatDelivery {
 
     /** The copy stored of a message sent again under its {@code clientMessageId}, as it was delivered. */
     ChatMessageView storedCopy(MessageAlreadyPosted stored) {
-        DomainEventStream events = eventStore.readEvents(stored.chatGroupId().toString(), stored.seq());
-        DomainEventMessage<?> event = events.hasNext() ? events.next() : null;
-        if (event != null && event.getSequenceNumber() == stored.seq()
-                && event.getPayload() instanceof MessagePosted posted) {
-            return view(posted, event.getSequenceNumber(), event.getTimestamp());
-        }
-        throw new IllegalStateException("no message at " + stored.seq() + " in " + stored.chatGroupId());
+        Creation<MessagePosted> posted = readYourWrites.storedAt(stored.chatGroupId().toString(), stored.seq(),
+                MessagePosted.class).orElseThrow(() -> new IllegalStateException(
+                "no message at " + stored.seq() + " in " + stored.chatGroupId()));
+        return view(posted.event(), stored.seq(), posted.message().getTimestamp());
     }
 
     private static ChatMessageView view(MessagePosted posted, long seq, Instant timestamp) {
