@@ -38,9 +38,9 @@ describe('CommentList', () => {
     const list = new CommentList({ ...noChanges(), comments: async () => [aComment('c1')], comment }, 'p1', 3);
     await list.start(1);
 
-    await list.add('hello');
+    await list.add('hello', 'k1');
 
-    expect(comment).toHaveBeenCalledWith('p1', 'hello');
+    expect(comment).toHaveBeenCalledWith('p1', 'hello', 'k1');
     expect(list.value.items.map((c) => c.id)).toEqual(['mine', 'c1']);
   });
 

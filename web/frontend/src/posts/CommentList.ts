@@ -19,8 +19,9 @@ export class CommentList extends PagedList<Comment> {
     return Promise.resolve();
   }
 
-  async add(content: string): Promise<void> {
-    this.prepend(await this.api.comment(this.postId, content));
+  /** Comments under `idempotencyKey`: sent again with it, the comment is stored once and answered alike. */
+  async add(content: string, idempotencyKey: string): Promise<void> {
+    this.prepend(await this.api.comment(this.postId, content, idempotencyKey));
   }
 
   /** Shows the comment as the server answered it, `editedAt` included. */

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Post } from '../api/types';
 import { useObservable } from '../lib/useObservable';
-import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
+import { CommentForm } from './CommentForm';
 import { CommentItem } from './CommentItem';
 import { CommentList } from './CommentList';
-import { MAX_COMMENT_LENGTH, postsApi } from './postsApi';
+import { postsApi } from './postsApi';
 import { session } from '../session/session';
 import styles from './Comments.module.css';
 
@@ -25,8 +25,8 @@ export function Comments({ post, commentsCount, pageSize, onCommented, onDeleted
 
   return (
     <section className={styles.comments} aria-label="Comments">
-      <CommentForm onComment={async (content) => {
-        await comments.add(content);
+      <CommentForm onComment={async (content, idempotencyKey) => {
+        await comments.add(content, idempotencyKey);
         onCommented();
       }} />
       {page.items.length > 0 && (
@@ -54,33 +54,5 @@ export function Comments({ post, commentsCount, pageSize, onCommented, onDeleted
         </button>
       )}
     </section>
-  );
-}
-
-function CommentForm({ onComment }: { onComment: (content: string) => Promise<void> }) {
-  const [content, setContent] = useState('');
-  const comment = useAction(async () => {
-    await onComment(content.trim());
-    setContent('');
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void comment.run();
-  };
-  return (
-    <form className={styles.form} onSubmit={submit}>
-      <textarea
-        aria-label="Write a comment"
-        placeholder="Write a comment…"
-        rows={1}
-        maxLength={MAX_COMMENT_LENGTH}
-        value={content}
-        onChange={(e) => setContent(e.target.value)}
-      />
-      <button type="submit" className="secondary" disabled={comment.busy || content.trim() === ''}>
-        Comment
-      </button>
-      <ErrorNote error={comment.error} />
-    </form>
   );
 }

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Privacy } from '../api/types';
-import { newIdempotencyKey } from '../api/idempotencyKey';
 import { useAction } from '../ui/useAction';
 import { ErrorNote } from '../ui/ErrorNote';
+import { useDraftKeys } from '../ui/useDraftKeys';
 import { MAX_POST_LENGTH as MAX_LENGTH } from './postsApi';
 import styles from './PostForm.module.css';
 
@@ -17,13 +17,11 @@ export function PostForm({ onPost, placeholder = 'What’s new, bunny?' }: {
 }) {
   const [content, setContent] = useState('');
   const [privacy, setPrivacy] = useState<Privacy>('PUBLIC');
-  const [lastSent, setLastSent] = useState<{ content: string; privacy: Privacy; key: string } | null>(null);
+  const keys = useDraftKeys();
   const post = useAction(async () => {
-    const key = lastSent?.content === content && lastSent.privacy === privacy ? lastSent.key : newIdempotencyKey();
-    setLastSent({ content, privacy, key });
-    await onPost(content, privacy, key);
+    await onPost(content, privacy, keys.keyFor(JSON.stringify([content, privacy])));
+    keys.stored();
     setContent('');
-    setLastSent(null);
   });
 
   const submit = (event: FormEvent) => {

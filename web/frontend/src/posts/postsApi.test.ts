@@ -18,3 +18,21 @@ describe('postsApi.create', () => {
     });
   });
 });
+
+describe('postsApi.comment', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends the comment’s key as the Idempotency-Key header', async () => {
+    const fetch = vi.fn(async () => new Response('{"id":"c1"}', { status: 201 }));
+    vi.stubGlobal('fetch', fetch);
+
+    await postsApi.comment('p1', 'nice', 'k2');
+
+    expect(fetch).toHaveBeenCalledWith('/web/posts/p1/comments', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': 'k2', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ content: 'nice' }),
+      credentials: 'same-origin',
+    });
+  });
+});

@@ -36,7 +36,8 @@ export const postsApi = {
     }),
   comments: (postId: string, after: Comment | null, limit: number) =>
     http.get<Comment[]>(`/posts/${postId}/comments`, { ...olderThan(after), limit }),
-  comment: (postId: string, content: string) => http.post<Comment>(`/posts/${postId}/comments`, { content }),
+  comment: (postId: string, content: string, idempotencyKey: string) =>
+    http.post<Comment>(`/posts/${postId}/comments`, { content }, { 'Idempotency-Key': idempotencyKey }),
   /** Only the author may; answers the post as it is now, with its `editedAt` (or nothing, as `like` may). */
   edit: (id: string, content: string) => http.patch<Post | undefined>(`/posts/${id}`, { content }),
   editComment: (id: string, content: string) => http.patch<Comment>(`/comments/${id}`, { content }),
