@@ -13,6 +13,7 @@ import org.bunnybook.api.post.CommentNotFound;
 import org.bunnybook.api.PersonalData;
 import org.bunnybook.api.PersonalData.Erased;
 import org.bunnybook.api.post.CommentAlreadyPosted;
+import org.bunnybook.api.post.CommentIdTaken;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CreatePost;
 import org.bunnybook.api.post.DeleteComment;
@@ -141,12 +142,21 @@ public class Post {
         apply(new CommentDeleted(postId, command.commentId(), commentAuthor, requester));
     }
 
-    /** Stores the comment, or answers {@link CommentAlreadyPosted} if a comment with its id is stored already. */
+    /**
+     * Stores the comment, or answers {@link CommentAlreadyPosted} if it is one of the latest comments already (sent
+     * again: answered even if the post or the comment is gone since, or the member may no longer comment, as it was
+     * stored when they could); one still on the post but older is refused ({@link CommentIdTaken}), never stored
+     * twice. A key's comment deleted and older than the latest {@value #COMMENTS_REMEMBERED} is forgotten: the key
+     * has expired, and a comment under it is a new one.
+     */
     @CommandHandler
     CommentAlreadyPosted handle(CommentOnPost command, Friendships friendships, Blocks blocks) {
         Long stored = latestComments.get(command.commentId());
         if (stored != null) {
             return new CommentAlreadyPosted(postId, stored);
+        }
+        if (commentAuthors.containsKey(command.commentId())) {
+            throw new CommentIdTaken();
         }
         requireExisting();
         requireNoBlock(command.authorId(), blocks);

@@ -1,11 +1,10 @@
 package org.bunnybook.command.post;
 
-import java.util.List;
-import java.util.ArrayList;
-import org.bunnybook.api.post.CommentAlreadyPosted;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.bunnybook.api.post.CommentAlreadyPosted;
 import org.bunnybook.api.post.CommentDeleted;
 import org.bunnybook.api.post.CommentEdited;
+import org.bunnybook.api.post.CommentIdTaken;
 import org.bunnybook.api.post.CommentNotFound;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CreatePost;
@@ -28,7 +27,9 @@ import org.bunnybook.command.friendship.Blocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -221,7 +222,12 @@ class PostTest {
             history.add(new PostCommented(post, ids.get(i), friend, "bigwig", "comment " + i, author, "hazel",
                     wallOwner));
         }
+        // the oldest is on the post still: refused, never stored twice; deleted, its id has expired
         fixture.given(history).when(new CommentOnPost(post, ids.get(0), friend, "bigwig", "comment 0"))
+                .expectException(CommentIdTaken.class).expectNoEvents();
+        List<Object> thenDeleted = new ArrayList<>(history);
+        thenDeleted.add(new CommentDeleted(post, ids.get(0), friend, friend));
+        fixture.given(thenDeleted).when(new CommentOnPost(post, ids.get(0), friend, "bigwig", "comment 0"))
                 .expectEvents(new PostCommented(post, ids.get(0), friend, "bigwig", "comment 0", author, "hazel",
                         wallOwner));
         fixture.given(history).when(new CommentOnPost(post, ids.get(1), friend, "bigwig", "comment 1"))

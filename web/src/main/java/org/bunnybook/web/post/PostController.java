@@ -7,6 +7,7 @@ import org.axonframework.common.ExceptionUtils;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
+import org.bunnybook.api.post.CommentIdTaken;
 import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.api.post.CommentView;
 import org.bunnybook.api.post.CreatePost;
@@ -151,15 +152,31 @@ class PostController {
                 : IdempotencyKey.commentId(member.profileId(), id, idempotencyKey);
         CommentOnPost comment = new CommentOnPost(id, commentId, member.profileId(), member.username(),
                 request.content());
-        // refused if the post is gone (404) or not for this member (403); answered from its event, as a new post is,
-        // or, sent again under its key, from the event that stored it (the post knows its latest comments)
-        Stored<PostCommented> stored = commands.send(comment, PostCommented.class);
+        Stored<PostCommented> stored = commented(comment);
         PostCommented event = stored.event();
-        if (!event.content().equals(comment.content())) { // the comment id names its author and post already
-            throw ApiException.invalid("header", IdempotencyKey.HEADER, "was used for another comment");
-        }
         return new CommentView(event.commentId(), event.content(), asTheWallsKeepIt(stored.at()), event.postId(),
                 event.authorId(), event.authorUsername(), null);
+    }
+
+    /**
+     * The comment stored, refused if the post is gone (404) or not for this member (403); answered from its event, as a
+     * new post is, or, sent again under its key, from the event that stored it (the post knows its latest comments).
+     */
+    private Stored<PostCommented> commented(CommentOnPost comment) {
+        Stored<PostCommented> stored;
+        try {
+            stored = commands.send(comment, PostCommented.class);
+        } catch (RuntimeException e) {
+            if (ExceptionUtils.findException(e, CommentIdTaken.class).isEmpty()) {
+                throw e;
+            }
+            throw ApiException.invalid("header", IdempotencyKey.HEADER,
+                    "names a comment stored too long ago to be answered again");
+        }
+        if (!stored.event().content().equals(comment.content())) { // the comment's id names its author and post
+            throw ApiException.invalid("header", IdempotencyKey.HEADER, "was used for another comment");
+        }
+        return stored;
     }
 
     @GetMapping("/web/posts/{id}/comments")

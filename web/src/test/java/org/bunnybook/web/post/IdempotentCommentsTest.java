@@ -1,14 +1,18 @@
 package org.bunnybook.web.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bunnybook.api.post.CommentOnPost;
 import org.bunnybook.web.support.ApiClient;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Friends;
 import org.bunnybook.web.support.Latches;
 import org.bunnybook.web.support.Members;
 import org.bunnybook.web.support.Members.Member;
+import org.bunnybook.web.support.NewestFirst;
 import org.bunnybook.web.support.Posts;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.http.HttpRequest.BodyPublishers;
@@ -27,6 +31,9 @@ class IdempotentCommentsTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CommandGateway commands;
 
     @Test
     void aCommentSentAgainUnderItsKeyIsStoredOnceAndAnsweredAsBefore() {
@@ -108,6 +115,25 @@ class IdempotentCommentsTest {
         assertThat(detail.get("loc").toString()).isEqualTo("[\"header\",\"Idempotency-Key\"]");
         assertThat(detail.get("msg").asText()).contains("another comment");
         assertThat(comments(author, post)).containsExactly("the first");
+    }
+
+    @Test
+    void aKeyWhoseCommentIsOlderThanTheLatestHundredIsRefusedWhileItStands() {
+        Member author = Members.register(port, "Busy");
+        String post = Posts.write(author, author, "a busy post", "PUBLIC");
+        String key = UUID.randomUUID().toString();
+        String first = comment(author, post, key, "early").json().get("id").asText();
+        for (int i = 0; i < 100; i++) { // straight to the command bus: requests would be rate-limited
+            commands.sendAndWait(new CommentOnPost(UUID.fromString(post), UUID.randomUUID(), author.id(),
+                    author.username(), "later " + i));
+        }
+
+        ApiClient.Response refused = comment(author, post, key, "early");
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.json().get("detail").get(0).get("msg").asText()).contains("too long ago");
+        assertThat(NewestFirst.all(author.client(), "/web/posts/" + post + "/comments?limit=20", 20, "id"))
+                .extracting(comment -> comment.get("id").asText()).containsOnlyOnce(first).hasSize(101);
     }
 
     @Test
