@@ -49,4 +49,16 @@ describe('CommentForm', () => {
 
     expect(new Set(onComment.mock.calls.map((call) => call[1])).size).toBe(3);
   });
+
+  it('sends the same words again, once the first were stored, as a comment of their own', async () => {
+    const onComment = vi.fn<OnComment>().mockResolvedValue(undefined);
+    const { field, comment } = form(onComment);
+
+    fireEvent.change(field, { target: { value: '+1' } });
+    await comment();
+    fireEvent.change(field, { target: { value: '+1' } });
+    await comment();
+
+    expect(onComment.mock.calls[1][1]).not.toBe(onComment.mock.calls[0][1]);
+  });
 });

@@ -67,4 +67,16 @@ describe('PostForm', () => {
 
     expect(keyOf(onPost, 1)).toBe(keyOf(onPost, 0));
   });
+
+  it('posts the same words again, once the first were stored, as a post of their own', async () => {
+    const onPost = vi.fn<OnPost>().mockResolvedValue(undefined);
+    const { field, post } = form(onPost);
+
+    fireEvent.change(field, { target: { value: 'good morning' } });
+    await post();
+    fireEvent.change(field, { target: { value: 'good morning' } });
+    await post();
+
+    expect(keyOf(onPost, 1)).not.toBe(keyOf(onPost, 0));
+  });
 });
