@@ -97,9 +97,9 @@ class ChatDelivery {
 
     /** The copy stored of a message sent again under its {@code clientMessageId}, as it was delivered. */
     ChatMessageView storedCopy(MessageAlreadyPosted stored) {
-        Creation<MessagePosted> posted = readYourWrites.storedAt(stored.chatGroupId().toString(), stored.seq(),
-                MessagePosted.class).orElseThrow(() -> new IllegalStateException(
-                "no message at " + stored.seq() + " in " + stored.chatGroupId()));
+        Creation<MessagePosted> posted = readYourWrites.storedAt(stored.aggregateId(), stored.seq(), MessagePosted.class)
+                .orElseThrow(() -> new IllegalStateException("no message at " + stored.seq() + " in "
+                        + stored.aggregateId()));
         return view(posted.event(), stored.seq(), posted.message().getTimestamp());
     }
 
