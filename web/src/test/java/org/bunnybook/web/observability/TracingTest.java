@@ -14,7 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,8 @@ import static org.bunnybook.web.support.Friends.befriend;
 /**
  * One trace follows a post from the HTTP request through the command, the event it appended, every processing group
  * that handled it (on their own threads, later) and the push that told the wall's owner, collected by the
- * OpenTelemetry SDK's in-memory exporter (the test profile samples every request).
+ * OpenTelemetry SDK's in-memory exporter (the test profile samples every request). The spans name who acted and what
+ * caused what; the member's IP address, which every command's metadata records, stays out of them.
  */
 @BunnybookTest
 class TracingTest {
@@ -67,7 +70,42 @@ class TracingTest {
             assertThat(request.getParentSpanContext().isValid()).isFalse();
             assertThat(spans.all().stream().filter(span -> span.getTraceId().equals(trace))
                     .filter(span -> !span.getParentSpanContext().isValid())).containsExactly(request);
+
+            // who acted, and what caused what, but not where from: the IP address stays out of the trace
+            List<SpanData> traced = spans.all().stream().filter(span -> span.getTraceId().equals(trace)).toList();
+            SpanData command = traced.stream().filter(span -> span.getName().equals("CommandBus.handleCommand"))
+                    .findFirst().orElseThrow();
+            assertThat(metadataAttributes(command)).containsEntry("axon_metadata_actor", writer.id().toString())
+                    .containsKey("axon_metadata_correlationId");
+            String commandId = command.getAttributes().asMap().entrySet().stream()
+                    .filter(attribute -> attribute.getKey().getKey().equals("axon_message_id"))
+                    .map(attribute -> String.valueOf(attribute.getValue())).findFirst().orElseThrow();
+            assertThat(traced).filteredOn(span -> String.valueOf(span.getAttributes().asMap().entrySet().stream()
+                            .filter(attribute -> attribute.getKey().getKey().equals("axon_payload_type"))
+                            .map(Map.Entry::getValue).findFirst().orElse("")).endsWith(".PostCreated"))
+                    .isNotEmpty()
+                    .allSatisfy(span -> assertThat(metadataAttributes(span))
+                            .containsEntry("axon_metadata_causationId", commandId)
+                            .containsEntry("axon_metadata_correlationId",
+                                    metadataAttributes(command).get("axon_metadata_correlationId")));
+            String address = writer.client().clientAddress();
+            assertThat(traced).allSatisfy(span -> {
+                assertThat(metadataAttributes(span).keySet()).as(span.getName()).isSubsetOf(List.of(
+                        "axon_metadata_actor", "axon_metadata_correlationId", "axon_metadata_causationId"));
+                assertThat(span.getAttributes().asMap().values()).as(span.getName())
+                        .noneMatch(value -> String.valueOf(value).contains(address));
+            });
         }
+    }
+
+    private static Map<String, String> metadataAttributes(SpanData span) {
+        Map<String, String> metadata = new HashMap<>();
+        span.getAttributes().forEach((key, value) -> {
+            if (key.getKey().startsWith("axon_metadata_")) {
+                metadata.put(key.getKey(), String.valueOf(value));
+            }
+        });
+        return metadata;
     }
 
     private List<String> names(String trace) {
