@@ -69,11 +69,10 @@ class TracingTest {
                     "CommandBus.handleCommand", "EventBus.publishEvent", "StreamingEventProcessor.process");
             // the request is the root: everything else descends from it
             assertThat(request.getParentSpanContext().isValid()).isFalse();
-            assertThat(spans.all().stream().filter(span -> span.getTraceId().equals(trace))
-                    .filter(span -> !span.getParentSpanContext().isValid())).containsExactly(request);
+            assertThat(traced(trace)).filteredOn(span -> !span.getParentSpanContext().isValid())
+                    .containsExactly(request);
 
-            assertNamesOriginNotAddress(spans.all().stream().filter(span -> span.getTraceId().equals(trace)).toList(),
-                    writer);
+            assertNamesOriginNotAddress(traced(trace), writer);
         }
     }
 
@@ -113,8 +112,11 @@ class TracingTest {
         return metadata;
     }
 
+    private List<SpanData> traced(String trace) {
+        return spans.all().stream().filter(span -> span.getTraceId().equals(trace)).toList();
+    }
+
     private List<String> names(String trace) {
-        return spans.all().stream().filter(span -> span.getTraceId().equals(trace)).map(SpanData::getName).sorted()
-                .collect(Collectors.toList());
+        return traced(trace).stream().map(SpanData::getName).sorted().collect(Collectors.toList());
     }
 }
