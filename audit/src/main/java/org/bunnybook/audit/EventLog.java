@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * The event store read as it is stored: rows of {@code domain_event_entry} in global order, with payloads and
  * metadata shown as the JSON they were written as, personal data opened (an erased member's as its placeholder,
- * docs/privacy.md), sensitive fields redacted.
+ * docs/privacy.md; the client address in the metadata too), sensitive fields redacted.
  */
 @Component
 public class EventLog {
@@ -56,7 +56,7 @@ public class EventLog {
         return new AuditedEvent(stored.globalIndex(), stored.eventIdentifier(), stored.aggregateIdentifier(),
                 stored.aggregateType(), stored.sequenceNumber(), stored.payloadType(), stored.payloadRevision(),
                 instant(stored.timeStamp()), redacted(stored.payloadType(), personalData.openAll(tree(stored.payload()))),
-                tree(stored.metaData()));
+                personalData.openAll(tree(stored.metaData())));
     }
 
     private JsonNode redacted(String type, JsonNode payload) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bunnybook.web.support.BunnybookTest;
 import org.bunnybook.web.support.Members;
+import org.bunnybook.web.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,7 +51,12 @@ class EventMetadataTest {
         // caused directly by the RegisterAccount command, which the request's correlation id groups with the rest
         assertThat(metaData.get("causationId").asText()).isNotBlank()
                 .isNotEqualTo(metaData.get("correlationId").asText());
-        assertThat(metaData.get("clientAddress").asText()).isEqualTo(member.client().clientAddress());
+        // the client's address is theirs too: sealed with their key, opened for the audit (docs/privacy.md)
+        assertThat(metaData.get("clientAddress").asText()).startsWith("pd1:t:" + member.id() + ":");
+        assertThat((String) registered.get("meta_data")).doesNotContain(member.client().clientAddress());
+        JsonNode audited = Staff.auditor(port).client().get("/web/audit/aggregates/" + member.id() + "/events")
+                .json().get(0);
+        assertThat(audited.get("metadata").get("clientAddress").asText()).isEqualTo(member.client().clientAddress());
 
         // the login that followed was a separate request: its own correlation id, same actor
         List<String> sessionMetaData = jdbc.sql("""
@@ -64,6 +70,19 @@ class EventMetadataTest {
         assertThat(login.get("actor").asText()).isEqualTo(member.id().toString());
         assertThat(login.get("correlationId").asText()).isNotEqualTo(metaData.get("correlationId").asText());
         assertThat(login.get("causationId").asText()).isNotEqualTo(metaData.get("causationId").asText());
+    }
+
+    @Test
+    void noEventStoredSinceAddressesAreSealedHoldsOneInTheClear() {
+        var member = Members.register(port, "Bigwig");
+        Long plain = jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry
+                        WHERE global_index >= (SELECT min(global_index) FROM domain_event_entry
+                                               WHERE aggregate_identifier = :id)
+                          AND convert_from(meta_data, 'UTF8')::jsonb ->> 'clientAddress' NOT LIKE 'pd1:%'""")
+                .param("id", member.id().toString())
+                .query(Long.class).single();
+        assertThat(plain).isZero();
     }
 
     @Test

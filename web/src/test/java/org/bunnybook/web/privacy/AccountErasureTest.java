@@ -29,6 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,6 +81,11 @@ class AccountErasureTest {
         }
         List<String> secrets = List.of(leaving.username().toLowerCase(Locale.ROOT), leaving.email(), word);
         assertThat(everyStore()).as("the secrets are somewhere before").contains(leaving.username());
+        // their IP address: in the sessions they see, and in the audit of their events, sealed in the store
+        Pattern address = addressPattern(leaving.client().clientAddress());
+        assertThat(address.matcher(everyTable()).find()).as("their address in a table before").isTrue();
+        assertThat(address.matcher(String.join("\n", auditAnswers(Staff.auditor(port), leaving,
+                List.of(ownPost), chat))).find()).as("their address in the audit before").isTrue();
 
         // refused without the password, or with a wrong one
         assertThat(erase(leaving, null).status()).isEqualTo(400);
@@ -125,6 +132,10 @@ class AccountErasureTest {
         assertThat(answers).allSatisfy(answer -> assertThat(answer.toLowerCase(Locale.ROOT))
                 .doesNotContain(secrets));
         assertThat(linesOf(everyStore(), secrets)).as("stores naming the erased member").isEmpty();
+        assertThat(address.matcher(String.join("\n", answers)).results().map(MatchResult::group).toList())
+                .as("the erased member's address in an answer").isEmpty();
+        assertThat(address.matcher(everyTable()).results().map(MatchResult::group).toList())
+                .as("the erased member's address in a table").isEmpty();
 
         Ledger.awaitChained(jdbc, leaving.id().toString());
         assertThat(Ledger.verify(auditor.client(), "{}").get("report").get("intact").asBoolean()).isTrue();
@@ -198,14 +209,7 @@ class AccountErasureTest {
 
     /** Every row of every table (bytes as UTF-8 text), every Neo4j node and relationship, every Redis key and value. */
     private String everyStore() {
-        StringBuilder all = new StringBuilder();
-        jdbc.sql("""
-                        SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables
-                        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')""")
-                .query(String.class).list().forEach(table -> jdbc.sql("SELECT * FROM " + table).query().listOfRows()
-                        .forEach(row -> row.values().forEach(value -> all.append(table).append(": ")
-                                .append(value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-                                        : String.valueOf(value)).append('\n'))));
+        StringBuilder all = new StringBuilder(everyTable());
         neo4j.query("MATCH (n) RETURN labels(n) + [k IN keys(n) | k + '=' + toString(n[k])] AS p")
                 .fetchAs(Object.class).mappedBy((types, record) -> record.get("p").asList()).all()
                 .forEach(node -> all.append(node).append('\n'));
@@ -226,6 +230,27 @@ class AccountErasureTest {
             all.append('\n');
         });
         return all.toString();
+    }
+
+    /** Every row of every PostgreSQL table, bytes as UTF-8 text. */
+    private String everyTable() {
+        StringBuilder all = new StringBuilder();
+        jdbc.sql("""
+                        SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables
+                        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')""")
+                .query(String.class).list().forEach(table -> jdbc.sql("SELECT * FROM " + table).query().listOfRows()
+                        .forEach(row -> row.values().forEach(value -> all.append(table).append(": ")
+                                .append(value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                                        : String.valueOf(value)).append('\n'))));
+        return all.toString();
+    }
+
+    /**
+     * An IP address as it would be written anywhere, not as part of a longer one. Redis is not searched for it: the
+     * rate limits' buckets are kept by address, each until it has refilled (docs/privacy.md).
+     */
+    private static Pattern addressPattern(String address) {
+        return Pattern.compile("(?<![0-9.])" + Pattern.quote(address) + "(?![0-9])");
     }
 
     /** A Redis read, asked again when it ran past the application's short timeout (a busy machine, a large key). */
