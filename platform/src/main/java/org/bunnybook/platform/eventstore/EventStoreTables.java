@@ -133,22 +133,23 @@ public class EventStoreTables {
     }
 
     /**
-     * The stored events whose payload holds {@code text} (a member's id), oldest first, locked until the caller's
+     * The stored events whose payload or metadata holds {@code text} (a member's id), oldest first, locked until the caller's
      * transaction ends so that two erasures rewriting one event take turns. A scan of the whole table: erasures are
      * rare.
      */
     public List<StoredEvent> eventsMentioningForUpdate(String text) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e"
                         + " WHERE position(convert_to(:text, 'UTF8') in e.payload) > 0"
+                        + " OR position(convert_to(:text, 'UTF8') in e.meta_data) > 0"
                         + " ORDER BY e.global_index FOR UPDATE")
                 .param("text", text)
                 .query(STORED_EVENT).list();
     }
 
-    /** Replaces one stored event's payload (only an erasure's redaction does this: docs/privacy.md). */
-    public void rewritePayload(long globalIndex, byte[] payload) {
-        jdbc.sql("UPDATE domain_event_entry SET payload = :payload WHERE global_index = :index")
-                .param("payload", payload).param("index", globalIndex).update();
+    /** Replaces one stored event's payload and metadata (only an erasure's redaction does this: docs/privacy.md). */
+    public void rewrite(long globalIndex, byte[] payload, byte[] metaData) {
+        jdbc.sql("UPDATE domain_event_entry SET payload = :payload, meta_data = :metaData WHERE global_index = :index")
+                .param("payload", payload).param("metaData", metaData).param("index", globalIndex).update();
     }
 
     /** The aggregate type that wrote an aggregate's first event, if it has any. */

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.bunnybook.api.PersonalData;
 import org.bunnybook.api.PersonalData.Erased;
+import org.bunnybook.platform.command.RequestOrigin;
 import org.bunnybook.platform.eventstore.EventStoreTables;
 import org.bunnybook.platform.eventstore.Fingerprints;
 import org.bunnybook.platform.eventstore.StoredEvent;
@@ -22,13 +24,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rewrites, when a member is erased, what events stored before personal data was sealed still hold of theirs in
- * the clear: each such value becomes its placeholder in the stored payload, and each rewrite is recorded, signed,
+ * the clear: each such value becomes its placeholder in the stored event, and each rewrite is recorded, signed,
  * in {@link EventRedactions} so the ledger still verifies (docs/privacy.md). Runs in the erasure's own transaction
  * ({@link CryptoShredding}): the key, the plain values and the record of the rewrite go together or not at all.
  * <p>
@@ -38,7 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * depth of the payload, whose sibling {@code subject} field names the member;</li>
  * <li>in any payload, a field {@code <x>Username} whose sibling {@code <x>Id} or {@code <x>ProfileId} names the
  * member: older revisions kept usernames under names today's classes no longer have ({@code PostCreated}'s
- * {@code wallUsername}, {@code ConversationOpened}'s {@code oneUsername} and {@code otherUsername}).</li>
+ * {@code wallUsername}, {@code ConversationOpened}'s {@code oneUsername} and {@code otherUsername});</li>
+ * <li>in the metadata, the client address, if it is the member's ({@link AddressOwner}): addresses were stored in
+ * the clear before {@link OriginAddressSealing}.</li>
  * </ul>
  * A sealed value ({@code pd1:...}) is left alone (the deleted key already makes it unreadable), and so is a
  * placeholder: a second run finds nothing to do, so a redelivered erasure does no harm.
@@ -70,29 +75,55 @@ class PlaintextRedaction {
         int rewritten = 0;
         for (StoredEvent event : tables.eventsMentioningForUpdate(member.toString())) {
             JsonNode payload;
+            JsonNode metaData;
             try {
                 payload = JSON.readTree(event.payload());
+                metaData = event.metaData() == null ? null : JSON.readTree(event.metaData());
             } catch (IOException notJson) {
                 continue; // not written by this application's serializer: nothing it knows how to read
             }
-            if (!redact(payload, marksOf(event.payloadType()), member.toString())) {
+            boolean payloadRedacted = redact(payload, marksOf(event.payloadType()), member.toString());
+            boolean addressRedacted = redactAddress(metaData, payload, member);
+            if (!payloadRedacted && !addressRedacted) {
                 continue;
-            }
-            byte[] rewrittenPayload;
-            try {
-                rewrittenPayload = JSON.writeValueAsBytes(payload);
-            } catch (IOException e) {
-                throw new IllegalStateException("a JSON tree always writes", e);
             }
             StoredEvent redacted = new StoredEvent(event.globalIndex(), event.eventIdentifier(),
                     event.aggregateIdentifier(), event.sequenceNumber(), event.aggregateType(), event.payloadType(),
-                    event.payloadRevision(), event.timeStamp(), rewrittenPayload, event.metaData());
-            tables.rewritePayload(event.globalIndex(), rewrittenPayload);
+                    event.payloadRevision(), event.timeStamp(), payloadRedacted ? bytes(payload) : event.payload(),
+                    addressRedacted ? bytes(metaData) : event.metaData());
+            tables.rewrite(event.globalIndex(), redacted.payload(), redacted.metaData());
             redactions.record(event.globalIndex(), event.eventIdentifier(), Fingerprints.of(event),
                     Fingerprints.of(redacted), erasureEventId, at);
             rewritten++;
         }
         return rewritten;
+    }
+
+    /**
+     * Rewrites, in place, the client address in an event's metadata if it is the member's ({@link AddressOwner}) and
+     * in the clear (events stored before addresses were sealed); whether it did.
+     */
+    private static boolean redactAddress(JsonNode metaData, JsonNode payload, UUID member) {
+        if (!(metaData instanceof ObjectNode origin) || !(origin.get(RequestOrigin.CLIENT_ADDRESS) instanceof
+                TextNode address) || PersonalDataCipher.isSealed(address.textValue())
+                || Erased.isPlaceholder(address.textValue())) {
+            return false;
+        }
+        Optional<UUID> owner = AddressOwner.of(origin.path(RequestOrigin.ACTOR).textValue(),
+                payload.path(AddressOwner.ABOUT).textValue());
+        if (owner.filter(member::equals).isEmpty()) {
+            return false;
+        }
+        origin.put(RequestOrigin.CLIENT_ADDRESS, Erased.TEXT.placeholder());
+        return true;
+    }
+
+    private static byte[] bytes(JsonNode tree) {
+        try {
+            return JSON.writeValueAsBytes(tree);
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree always writes", e);
+        }
     }
 
     /** Rewrites, in place, the member's plain values in {@code node} and below; whether anything changed. */

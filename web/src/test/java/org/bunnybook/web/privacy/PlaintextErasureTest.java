@@ -34,8 +34,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Events stored before personal data was sealed hold it in the clear: erasing their member rewrites those values to
- * placeholders, so the stored event, the audit, time travel and a rebuild no longer show them, and the ledger still
- * verifies through the signed record of each rewrite, which cannot be forged (docs/privacy.md, docs/auditing.md).
+ * placeholders (their client address in the metadata too), so the stored event, the audit, time travel and a rebuild
+ * no longer show them, and the ledger still verifies through the signed record of each rewrite, which cannot be
+ * forged (docs/privacy.md, docs/auditing.md).
  * Each test puts back what it altered by hand (the run shares one store).
  */
 @BunnybookTest
@@ -59,14 +60,17 @@ class PlaintextErasureTest {
         String word = "old" + UUID.randomUUID().toString().replace("-", "");
         String post = plainPostAsRevisionOneWroteIt(legacy, "an old post " + word);
         String chat = ChatGroupId.of(legacy.id(), reader.id()).toString();
-        store(chat, "Conversation", "org.bunnybook.api.chat.ConversationOpened", legacy, json(
+        // opened by the one who stays: the address of the event is theirs, though it names the one who leaves
+        store(chat, "Conversation", "org.bunnybook.api.chat.ConversationOpened", reader, json(
                 "chatGroupId", chat, "oneId", legacy.id().toString(), "oneUsername", legacy.username(),
                 "otherId", reader.id().toString(), "otherUsername", reader.username()));
         await("the old post read").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> reader.client().get("/web/posts/" + post).status() == 200);
         Ledger.awaitChained(jdbc, post);
-        List<String> secrets = List.of(legacy.username().toLowerCase(Locale.ROOT), word);
-        assertThat(storedPayload(post).toLowerCase(Locale.ROOT)).contains(secrets);
+        List<String> secrets = List.of(legacy.username().toLowerCase(Locale.ROOT), word,
+                legacy.client().clientAddress());
+        assertThat(storedPayload(post).toLowerCase(Locale.ROOT)).contains(secrets.subList(0, 2));
+        assertThat(storedMetaData(post)).contains(legacy.client().clientAddress());
 
         assertThat(erase(legacy).status()).isEqualTo(204);
 
@@ -77,6 +81,11 @@ class PlaintextErasureTest {
         assertThat(stored.get("content").asText()).isEqualTo("[erased]");
         assertThat(stored.get("postId").asText()).isEqualTo(post);
         assertThat(stored.get("privacy").asText()).isEqualTo("PUBLIC");
+        JsonNode storedOrigin = readTree(storedMetaData(post)); // their address, kept in the clear back then
+        assertThat(storedOrigin.get("clientAddress").asText()).isEqualTo("[erased]");
+        assertThat(storedOrigin.get("actor").asText()).isEqualTo(legacy.id().toString());
+        assertThat(readTree(storedMetaData(chat)).get("clientAddress").asText())
+                .as("the address of the member who stays").isEqualTo(reader.client().clientAddress());
         JsonNode opened = readTree(storedPayload(chat)); // revision 1: the usernames under names of their own
         assertThat(opened.get("oneUsername").asText()).isEqualTo("erased member");
         assertThat(opened.get("otherUsername").asText()).as("the other member's").isEqualTo(reader.username());
@@ -178,7 +187,8 @@ class PlaintextErasureTest {
                 .param("aggregateType", aggregateType)
                 .param("id", UUID.randomUUID().toString())
                 .param("metadata", write(Map.of("actor", actor.id().toString(),
-                        "correlationId", UUID.randomUUID().toString())))
+                        "correlationId", UUID.randomUUID().toString(),
+                        "clientAddress", actor.client().clientAddress())))
                 .param("payload", write(payload))
                 .param("type", type)
                 .param("timestamp", Instant.now().toString())
@@ -196,6 +206,10 @@ class PlaintextErasureTest {
 
     private String storedPayload(String aggregate) {
         return new String(tables.aggregateHistory(aggregate, -1, 1).get(0).payload(), StandardCharsets.UTF_8);
+    }
+
+    private String storedMetaData(String aggregate) {
+        return new String(tables.aggregateHistory(aggregate, -1, 1).get(0).metaData(), StandardCharsets.UTF_8);
     }
 
     private static ApiClient.Response erase(Member member) {
