@@ -19,8 +19,8 @@ export function DataExportCard() {
     <section className="card stack" aria-labelledby="data-title">
       <h2 id="data-title">Your data</h2>
       <p className="muted">
-        Everything about you — your profile, posts, comments, likes, friends, messages and notifications — as JSON
-        files in one zip.
+        Everything about you — your profile, posts, comments, likes, friends, messages, notifications, sessions,
+        blocks and reports — as JSON files in one zip.
       </p>
       {view.status === 'running' ? (
         <div className="row">

@@ -15,7 +15,13 @@ public enum MemberDataSection {
     /** Every message of the member's conversations, sent and received. */
     MESSAGES("messages.json"),
     /** The member's notifications with what they marked on them. */
-    NOTIFICATIONS("notifications.json");
+    NOTIFICATIONS("notifications.json"),
+    /** Every session of the member, ended ones too: the device and address each was last used from, and when. */
+    SESSIONS("sessions.json"),
+    /** The members the member blocks, and since when. */
+    BLOCKS("blocked.json"),
+    /** The reports the member filed, with the answer they were given. */
+    REPORTS("reports.json");
 
     private final String fileName;
 

@@ -75,7 +75,31 @@ class MemberDataExport {
                     FROM notifications
                     WHERE profile_id = :member
                       AND (CAST(:after AS uuid) IS NULL OR notification_id > CAST(:after AS uuid))
-                    ORDER BY notification_id"""));
+                    ORDER BY notification_id""",
+            MemberDataSection.SESSIONS, """
+                    SELECT json_build_object('id', session_id, 'device', device, 'clientAddress', client_address,
+                                             'startedAt', started_at, 'lastUsedAt', last_used_at,
+                                             'endedAt', revoked_at, 'endedFor', revoked_for)::text AS item,
+                           session_id::text AS cursor
+                    FROM sessions
+                    WHERE profile_id = :member AND (CAST(:after AS uuid) IS NULL OR session_id > CAST(:after AS uuid))
+                    ORDER BY session_id""",
+            MemberDataSection.BLOCKS, """
+                    SELECT json_build_object('profileId', b.blocked_id, 'username', a.username,
+                                             'blockedAt', b.blocked_at)::text AS item,
+                           b.blocked_id::text AS cursor
+                    FROM member_blocks b LEFT JOIN accounts a ON a.profile_id = b.blocked_id
+                    WHERE b.blocker_id = :member
+                      AND (CAST(:after AS uuid) IS NULL OR b.blocked_id > CAST(:after AS uuid))
+                    ORDER BY b.blocked_id""",
+            MemberDataSection.REPORTS, """
+                    SELECT json_build_object('id', report_id, 'status', status, 'filedAt', filed_at,
+                                             'subjectType', subject_type, 'subjectId', subject_id, 'reason', reason,
+                                             'answer', answer, 'answeredAt', answered_at)::text AS item,
+                           report_id::text AS cursor
+                    FROM reports
+                    WHERE reporter_id = :member AND (CAST(:after AS uuid) IS NULL OR report_id > CAST(:after AS uuid))
+                    ORDER BY report_id"""));
 
     private final JdbcClient jdbc;
 

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ class ExportTest {
     ProjectionFixture projections;
 
     @Test
-    void aMembersExportHoldsTheirProfilePostsCommentsLikesFriendsMessagesNotificationsAndRequests() throws Exception {
+    void aMembersExportHoldsEverythingOfTheirsFromProfileToReports() throws Exception {
         Member me = Members.register(port, "Exporter");
         Member friend = Members.register(port, "Pal");
         Member asking = Members.register(port, "Asker");
@@ -62,7 +63,14 @@ class ExportTest {
             theirSocket.send("/app/chat_message", "{\"to\":\"" + chat + "\",\"message\":\"sent to me\"}");
             mySocket.await("chat_message", m -> m.get("content").asText().equals("sent to me"));
         }
-        projections.awaitCaughtUp(ReadModels.NOTIFICATIONS); // no request above waits for the notifications
+        Member pest = Members.register(port, "Pest");
+        assertThat(me.client().send("PUT", "/web/profiles/" + me.id() + "/blocks/" + pest.id(),
+                HttpRequest.BodyPublishers.noBody(), Map.of()).status()).isEqualTo(204);
+        assertThat(me.client().post("/web/reports", Map.of("subjectType", "POST", "subjectId", theirs,
+                "reason", "a report of mine")).status()).isEqualTo(201);
+        // no request above waits for these
+        projections.awaitCaughtUp(ReadModels.NOTIFICATIONS);
+        projections.awaitCaughtUp(ReadModels.SESSIONS);
 
         var response = me.client().get("/web/me/export");
 
@@ -71,7 +79,8 @@ class ExportTest {
         assertThat(response.header("Content-Disposition")).startsWith("attachment;").contains(".zip");
         Map<String, JsonNode> files = unzip(response.bytes());
         assertThat(files.keySet()).containsExactly("profile.json", "posts.json", "comments.json", "likes.json",
-                "friends.json", "messages.json", "notifications.json", "friend_requests.json");
+                "friends.json", "messages.json", "notifications.json", "sessions.json", "blocked.json",
+                "reports.json", "friend_requests.json");
         JsonNode profile = files.get("profile.json");
         assertThat(profile.get("id").asText()).isEqualTo(me.id().toString());
         assertThat(profile.get("email").asText()).isEqualTo(me.email());
@@ -83,6 +92,17 @@ class ExportTest {
         assertThat(texts(files.get("messages.json"), "content")).containsExactlyInAnyOrder("sent by me", "sent to me");
         assertThat(texts(files.get("notifications.json"), "event"))
                 .contains("NEW_FRIENDSHIP_REQUEST", "NEW_POST_ON_WALL");
+        JsonNode session = files.get("sessions.json").get(0); // the registration's login: still going
+        assertThat(files.get("sessions.json")).hasSize(1);
+        assertThat(session.get("clientAddress").asText()).isEqualTo(me.client().clientAddress());
+        assertThat(session.get("startedAt").asText()).isNotBlank();
+        assertThat(session.get("endedAt").isNull()).isTrue();
+        assertThat(texts(files.get("blocked.json"), "username")).containsExactly(pest.username());
+        JsonNode report = files.get("reports.json").get(0);
+        assertThat(files.get("reports.json")).hasSize(1);
+        assertThat(report.get("reason").asText()).isEqualTo("a report of mine");
+        assertThat(report.get("subjectId").asText()).isEqualTo(theirs);
+        assertThat(report.get("status").asText()).isEqualTo("OPEN");
         assertThat(texts(files.get("friend_requests.json").get("incoming"), "username"))
                 .containsExactly(asking.username());
         assertThat(texts(files.get("friend_requests.json").get("outgoing"), "username"))
