@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -32,7 +31,7 @@ import static org.bunnybook.query.socialgraph.GraphWalking.profile;
  * and reads keys only in the groups of equal counts the page is drawn from, the highest first: at 10,000 members
  * the first page of a member with ~2,300 candidates reads the keys of the few hundred with two mutual friends or more
  * (docs/performance.md, "Ranked suggestions walked"); a group far larger than the page is met in the key index's
- * order instead (docs/performance.md, "Ranked suggestions: the large group in key order"). A profile without a key
+ * order instead ({@link ProfilesByKey}; docs/performance.md, "Ranked suggestions: the large group in key order"). A profile without a key
  * (one the projection met in a block before its member's registration) is counted but never suggested, as in Cypher;
  * keys (ASCII) order in Java as in Cypher ({@link MutualFriendsWalk}).
  */
@@ -66,48 +65,10 @@ final class RankedSuggestionsWalk {
                 break;
             }
             boolean atCursor = cursor != null && group.getKey().equals(cursor);
-            firstByKey(transaction, group.getValue(), atCursor ? after : null, limit - page.size(), profiles)
+            ProfilesByKey.first(transaction, group.getValue(), atCursor ? after : null, limit - page.size(), profiles)
                     .forEach(suggestion -> page.add(profile(suggestion)));
         }
         return page;
-    }
-
-    /**
-     * The first {@code wanted} of a group of candidates by key, after {@code after} (from the first if null). A
-     * group much larger than the page is met in the key index's order ({@link ProfilesByKey}): among N members, a
-     * group of g holds one in every N ÷ g entries, so about {@code wanted × N ÷ g} entries are read, where its keys
-     * would be g scattered reads, each worth {@link SocialGraphQueries#INDEX_ENTRIES_PER_KEY_READ} entries (the
-     * choice A→Z suggestions make in Cypher). At 100,000 members this is the group of the ~2,400 with one mutual
-     * friend, which a first page reaches when fewer candidates than it holds have two or more (docs/performance.md).
-     */
-    private static List<Node> firstByKey(Transaction transaction, List<Node> group, String after, int wanted,
-                                         long profiles) {
-        long keyReads = (long) group.size() * SocialGraphQueries.INDEX_ENTRIES_PER_KEY_READ; // in index entries
-        if (group.size() > wanted && wanted * profiles < keyReads * group.size()) {
-            Map<Long, Node> byId = new HashMap<>(group.size() * 2);
-            group.forEach(candidate -> byId.put(id(candidate), candidate));
-            // given up (and the keys read) past twice what they cost: the group's keys may all sort late
-            Optional<List<Node>> inOrder = ProfilesByKey.firstAfter(transaction, byId, after, wanted, 2 * keyReads);
-            if (inOrder.isPresent()) {
-                return inOrder.get();
-            }
-        }
-        record Keyed(String key, Node node) {
-        }
-        List<Keyed> keyed = new ArrayList<>(group.size());
-        for (Node candidate : group) {
-            if (candidate.getProperty("key", null) instanceof String key
-                    && (after == null || key.compareTo(after) > 0)) {
-                keyed.add(new Keyed(key, candidate));
-            }
-        }
-        return keyed.stream().sorted(Comparator.comparing(Keyed::key)).limit(wanted).map(Keyed::node).toList();
-    }
-
-    /** The node's id in the store, as the kernel's index cursors name nodes. */
-    @SuppressWarnings("removal") // the kernel's name for a node, which Neo4j 5 (this project's) still has
-    private static long id(Node node) {
-        return node.getId();
     }
 
     /**

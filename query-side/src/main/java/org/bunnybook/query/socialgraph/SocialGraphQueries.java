@@ -106,7 +106,8 @@ class SocialGraphQueries {
      * planned above the seek, after it had read the whole index. The walk's branch keeps the index's order up to its
      * {@code LIMIT}, so it stops once the page is full. The estimate takes the candidates as spread evenly over the
      * alphabet: a member whose candidates all sort early walks further on their last page, up to the rest of the
-     * index.
+     * index. Asked over Bolt; where the graph runs in this JVM, {@link SuggestionsWalk} walks the same way without
+     * Cypher.
      */
     static final String SUGGESTIONS = """
             MATCH (me:Profile {id: $id}) """ + ANCHORED + """
@@ -230,8 +231,9 @@ class SocialGraphQueries {
                     .orElseGet(() -> graph.profiles(RANKED, Map.of("id", id, "after", after, "limit", query.limit(),
                             "each", RANKED_PER_FRIEND, "paths", RANKED_PATHS)));
         }
-        return graph.profiles(SUGGESTIONS, Map.of("id", id, "after", after, "limit", query.limit(),
-                "entriesPerKeyRead", INDEX_ENTRIES_PER_KEY_READ));
+        return graph.walkInThisJvm(transaction -> SuggestionsWalk.of(transaction, id, after, query.limit()))
+                .orElseGet(() -> graph.profiles(SUGGESTIONS, Map.of("id", id, "after", after, "limit", query.limit(),
+                        "entriesPerKeyRead", INDEX_ENTRIES_PER_KEY_READ)));
     }
 
     private <T> T cachedOverBolt(String name, List<UUID> subjects, TypeReference<T> type, Supplier<T> load) {

@@ -26,13 +26,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Suggestions ranked by mutual friends walked in this JVM (the run mode's way) and asked of Cypher over Bolt (a Neo4j
- * server's): the same pages, page after page, whoever asks, within the bounds and beyond them.
+ * Suggestions A→Z and ranked by mutual friends, walked in this JVM (the run mode's way) and asked of Cypher over Bolt
+ * (a Neo4j server's): the same pages, page after page, whoever asks, within the bounds and beyond them.
  */
 @ReadModelTest({
         SocialGraphProjection.class, GraphWrites.class, GraphWritesConfiguration.class, SocialGraphQueries.class,
         GraphReadsConfiguration.class, HomeDatabase.class, SocialGraphCache.class})
-class RankedSuggestionsWalkTest {
+class SuggestionsWalkTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -65,29 +65,35 @@ class RankedSuggestionsWalkTest {
 
     /**
      * A random network where mutual friends run from one to several, with members blocked either way: every member's
-     * ranking, read in pages of several sizes, is Cypher's; so is a page after any member's name, one's own, a
-     * friend's or a blocked member's included (from the top, as no suggestion has it), or after a name no one has.
+     * suggestions, A→Z and ranked, read in pages of several sizes, are Cypher's; so is a page after any member's name,
+     * one's own, a friend's or a blocked member's included (from the top, as no suggestion has it), or after a name no
+     * one has. Pages of one are drawn from the index's order, pages of fifty from keys read ({@link ProfilesByKey}).
      */
     @Test
-    void everyMembersRankingIsCyphersPageAfterPage() {
+    void everyMembersSuggestionsAreCyphersPageAfterPage() {
         List<Bunny> bunnies = network();
         Bunny blocker = bunnies.get(0);
 
-        int suggested = 0;
-        for (Bunny me : bunnies) {
-            for (int size : new int[]{1, 3, 50}) {
-                suggested = Math.max(suggested, allPages(me, size).size());
+        for (boolean ranked : new boolean[]{true, false}) {
+            int suggested = 0;
+            for (Bunny me : bunnies) {
+                for (int size : new int[]{1, 3, 50}) {
+                    suggested = Math.max(suggested, allPages(me, size, ranked).size());
+                }
+                for (Bunny other : bunnies) {
+                    bothWays(new FindFriendSuggestions(me.id(), other.username(), 3, ranked));
+                }
+                List<ProfileSummary> afterNoOne = bothWays(
+                        new FindFriendSuggestions(me.id(), "nobody-suggested", 5, ranked));
+                if (ranked) { // from the top; A→Z goes on from where that name would be
+                    assertThat(afterNoOne).isEqualTo(bothWays(new FindFriendSuggestions(me.id(), null, 5, true)));
+                }
             }
-            for (Bunny other : bunnies) {
-                bothWays(new FindFriendSuggestions(me.id(), other.username(), 3, true));
-            }
-            assertThat(bothWays(new FindFriendSuggestions(me.id(), "nobody-suggested", 5, true)))
-                    .isEqualTo(bothWays(new FindFriendSuggestions(me.id(), null, 5, true)));
+            assertThat(suggested).as("some member has suggestions to page through").isGreaterThan(3);
+            List<ProfileSummary> blockersOwn = allPages(blocker, 50, ranked);
+            assertThat(blockersOwn).extracting(ProfileSummary::id)
+                    .doesNotContain(bunnies.get(5).id(), bunnies.get(11).id(), bunnies.get(17).id(), blocker.id());
         }
-        assertThat(suggested).as("some member has suggestions to page through").isGreaterThan(3);
-        List<ProfileSummary> blockersOwn = allPages(blocker, 50);
-        assertThat(blockersOwn).extracting(ProfileSummary::id)
-                .doesNotContain(bunnies.get(5).id(), bunnies.get(11).id(), bunnies.get(17).id(), blocker.id());
     }
 
     /**
@@ -133,7 +139,8 @@ class RankedSuggestionsWalkTest {
                 new MemberBlocked(someone.friendshipWith(nameless), someone.id(), nameless.id()));
         befriend(friend, nameless);
 
-        assertThat(allPages(me, 10)).containsExactly(summary(someone));
+        assertThat(allPages(me, 10, true)).containsExactly(summary(someone));
+        assertThat(allPages(me, 10, false)).containsExactly(summary(someone));
     }
 
     /** Beyond the bounds the walk counts the same friends of friends, the same paths, as Cypher. */
@@ -152,7 +159,7 @@ class RankedSuggestionsWalkTest {
             befriend(Bunny.named("fan" + i), star);
         }
 
-        List<ProfileSummary> ranked = allPages(me, 40);
+        List<ProfileSummary> ranked = allPages(me, 40, true);
 
         assertThat(ranked).startsWith(summary(others.get(2)), summary(others.get(3)))
                 .hasSizeBetween(SocialGraphQueries.RANKED_PER_FRIEND + 1, SocialGraphQueries.RANKED_PER_FRIEND + 2);
@@ -161,6 +168,7 @@ class RankedSuggestionsWalkTest {
     @Test
     void strangersToTheGraphHaveNoSuggestions() {
         assertThat(bothWays(new FindFriendSuggestions(UUID.randomUUID(), null, 10, true))).isEmpty();
+        assertThat(bothWays(new FindFriendSuggestions(UUID.randomUUID(), null, 10, false))).isEmpty();
     }
 
     /** 26 members, about 90 random friendships; the first blocks two, and a third blocks the first. */
@@ -186,12 +194,12 @@ class RankedSuggestionsWalkTest {
         return bunnies;
     }
 
-    /** Every page of the member's ranking, walked and checked against Cypher's. */
-    private List<ProfileSummary> allPages(Bunny me, int size) {
+    /** Every page of the member's suggestions, ranked or A→Z, walked and checked against Cypher's. */
+    private List<ProfileSummary> allPages(Bunny me, int size, boolean ranked) {
         List<ProfileSummary> all = new ArrayList<>();
         String after = null;
         for (int page = 0; page < 1000; page++) {
-            List<ProfileSummary> next = bothWays(new FindFriendSuggestions(me.id(), after, size, true));
+            List<ProfileSummary> next = bothWays(new FindFriendSuggestions(me.id(), after, size, ranked));
             if (next.isEmpty()) {
                 return all;
             }
@@ -199,7 +207,7 @@ class RankedSuggestionsWalkTest {
             all.addAll(next);
             after = next.get(next.size() - 1).username();
         }
-        throw new AssertionError("the ranking never ended");
+        throw new AssertionError("the suggestions never ended");
     }
 
     /** The page walked, after checking that Cypher answers the same. */
