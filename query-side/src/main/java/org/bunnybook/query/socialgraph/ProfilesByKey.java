@@ -4,9 +4,11 @@ import org.neo4j.exceptions.KernelException;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.internal.kernel.api.IndexQueryConstraints;
+import org.neo4j.internal.kernel.api.InternalIndexState;
 import org.neo4j.internal.kernel.api.NodeValueIndexCursor;
 import org.neo4j.internal.kernel.api.PropertyIndexQuery;
 import org.neo4j.internal.kernel.api.Read;
+import org.neo4j.internal.kernel.api.exceptions.schema.IndexNotFoundKernelException;
 import org.neo4j.internal.schema.IndexDescriptor;
 import org.neo4j.internal.schema.IndexOrder;
 import org.neo4j.kernel.api.KernelTransaction;
@@ -30,8 +32,9 @@ import java.util.Optional;
  * it is expected to cost less, each key read worth {@link SocialGraphQueries#INDEX_ENTRIES_PER_KEY_READ} entries (the
  * choice A→Z suggestions make in Cypher), and given up for the keys past twice what they would cost (candidates whose
  * keys all sort late). Neo4j's own API finds nodes by a key but cannot walk an index in order, which Cypher's
- * {@code ORDER BY} on an indexed key does: the walk goes through Neo4j's kernel. A profile without a key (one the
- * projection met in a block before its member's registration) is in neither way: it has no name to show.
+ * {@code ORDER BY} on an indexed key does: the walk goes through Neo4j's kernel, and only while the index is online.
+ * A profile without a key (one the projection met in a block before its member's registration) is in neither way: it
+ * has no name to show.
  */
 final class ProfilesByKey {
 
@@ -76,14 +79,15 @@ final class ProfilesByKey {
 
     /**
      * The first {@code wanted} of {@code among} (by node id) met in the key index after {@code after}, reading at most
-     * {@code entries} entries; empty if that was not enough to tell (or there is no such index).
+     * {@code entries} entries; empty if that was not enough to tell, or if the index cannot be read (not there, or
+     * not online: being built after a restore, say), for the keys to be read instead.
      */
-    private static Optional<List<Node>> walk(Transaction transaction, Map<Long, Node> among, String after, int wanted,
-                                             long entries) {
+    static Optional<List<Node>> walk(Transaction transaction, Map<Long, Node> among, String after, int wanted,
+                                     long entries) {
         KernelTransaction kernel = kernel(transaction);
         IndexDescriptor index = kernel.schemaRead().indexGetForName(INDEX);
         int key = kernel.tokenRead().propertyKey("key");
-        if (index == IndexDescriptor.NO_INDEX || key == TokenConstants.NO_TOKEN) {
+        if (index == IndexDescriptor.NO_INDEX || key == TokenConstants.NO_TOKEN || !online(kernel, index)) {
             return Optional.empty();
         }
         Read read = kernel.dataRead();
@@ -111,9 +115,17 @@ final class ProfilesByKey {
         return Optional.of(found);
     }
 
+    private static boolean online(KernelTransaction kernel, IndexDescriptor index) {
+        try {
+            return kernel.schemaRead().indexGetState(index) == InternalIndexState.ONLINE;
+        } catch (IndexNotFoundKernelException dropped) {
+            return false;
+        }
+    }
+
     /** The node's id in the store, as the kernel's index cursors name nodes. */
     @SuppressWarnings("removal") // the kernel's name for a node, which Neo4j 5 (this project's) still has
-    private static long id(Node node) {
+    static long id(Node node) {
         return node.getId();
     }
 

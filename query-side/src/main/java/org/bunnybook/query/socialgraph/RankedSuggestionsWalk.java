@@ -31,9 +31,9 @@ import static org.bunnybook.query.socialgraph.GraphWalking.profile;
  * and reads keys only in the groups of equal counts the page is drawn from, the highest first: at 10,000 members
  * the first page of a member with ~2,300 candidates reads the keys of the few hundred with two mutual friends or more
  * (docs/performance.md, "Ranked suggestions walked"); a group far larger than the page is met in the key index's
- * order instead ({@link ProfilesByKey}; docs/performance.md, "Ranked suggestions: the large group in key order"). A profile without a key
- * (one the projection met in a block before its member's registration) is counted but never suggested, as in Cypher;
- * keys (ASCII) order in Java as in Cypher ({@link MutualFriendsWalk}).
+ * order instead ({@link ProfilesByKey}; docs/performance.md, "Ranked suggestions: the large group in key order"). A
+ * profile without a key (one the projection met in a block before its member's registration) is counted but never
+ * suggested, as in Cypher; keys (ASCII) order in Java as in Cypher ({@link MutualFriendsWalk}).
  */
 final class RankedSuggestionsWalk {
 

@@ -67,7 +67,8 @@ class SuggestionsWalkTest {
      * A random network where mutual friends run from one to several, with members blocked either way: every member's
      * suggestions, A→Z and ranked, read in pages of several sizes, are Cypher's; so is a page after any member's name,
      * one's own, a friend's or a blocked member's included (from the top, as no suggestion has it), or after a name no
-     * one has. Pages of one are drawn from the index's order, pages of fifty from keys read ({@link ProfilesByKey}).
+     * one has. Which way a page is put in order ({@link ProfilesByKey}) depends on the graph's size, which the other
+     * test classes grow: {@link ProfilesByKeyTest} takes both ways itself.
      */
     @Test
     void everyMembersSuggestionsAreCyphersPageAfterPage() {
