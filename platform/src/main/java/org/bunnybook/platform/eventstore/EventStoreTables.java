@@ -133,9 +133,9 @@ public class EventStoreTables {
     }
 
     /**
-     * The stored events whose payload or metadata holds {@code text} (a member's id), oldest first, locked until the caller's
-     * transaction ends so that two erasures rewriting one event take turns. A scan of the whole table: erasures are
-     * rare.
+     * The stored events whose payload or metadata holds {@code text} (a member's id), oldest first, locked until the
+     * caller's transaction ends so that two erasures rewriting one event take turns. A scan of the whole table:
+     * erasures are rare.
      */
     public List<StoredEvent> eventsMentioningForUpdate(String text) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM domain_event_entry e"

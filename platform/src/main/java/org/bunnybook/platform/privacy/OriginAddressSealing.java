@@ -7,9 +7,6 @@ import org.axonframework.messaging.MetaData;
 import org.bunnybook.api.PersonalData.Erased;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,21 +21,12 @@ import static org.bunnybook.platform.command.RequestOrigin.CLIENT_ADDRESS;
  * Seals the client address an event's metadata records with its owner's key ({@link AddressOwner}) as the event is
  * published, in the transaction that appends it, as a {@code @PersonalData} field is sealed: erasing the member makes
  * it unreadable, and it reads as {@code [erased]}. Where it is read (the sessions' projection, the audit) it opens as
- * the event store's serializer opens every sealed string. A sealed address (handed on from an event a saga handled)
- * stays as it is; one that is no one's is dropped.
+ * the event store's serializer opens every sealed string; a saga's command handed the address of the event it reacted
+ * to gets it opened, and its events seal it again. One that is no one's is dropped. Dead letters keep the bytes the
+ * event was stored with.
  */
 @Component
 class OriginAddressSealing implements MessageDispatchInterceptor<EventMessage<?>> {
-
-    /** Each event type's accessor of the member it is about ({@value AddressOwner#ABOUT}), if it has one. */
-    private static final ClassValue<Optional<Method>> ABOUT = new ClassValue<>() {
-        @Override
-        protected Optional<Method> computeValue(Class<?> type) {
-            return type.isRecord() ? Arrays.stream(type.getRecordComponents())
-                    .filter(component -> component.getName().equals(AddressOwner.ABOUT))
-                    .map(RecordComponent::getAccessor).findFirst() : Optional.empty();
-        }
-    };
 
     private final PersonalDataCipher cipher;
 
@@ -54,22 +42,10 @@ class OriginAddressSealing implements MessageDispatchInterceptor<EventMessage<?>
             if (!(metaData.get(CLIENT_ADDRESS) instanceof String address) || PersonalDataCipher.isSealed(address)) {
                 return event;
             }
-            Optional<UUID> owner = AddressOwner.of(metaData.get(ACTOR), about(event.getPayload()));
+            Optional<UUID> owner = AddressOwner.of(metaData.get(ACTOR));
             return owner.isPresent()
                     ? event.andMetaData(Map.of(CLIENT_ADDRESS, cipher.seal(owner.get(), address, Erased.TEXT)))
                     : event.withMetaData(metaData.withoutKeys(Set.of(CLIENT_ADDRESS)));
         };
-    }
-
-    private static Object about(Object payload) {
-        Optional<Method> accessor = payload == null ? Optional.empty() : ABOUT.get(payload.getClass());
-        if (accessor.isEmpty()) {
-            return null;
-        }
-        try {
-            return accessor.get().invoke(payload);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("a record's accessor is public", e);
-        }
     }
 }

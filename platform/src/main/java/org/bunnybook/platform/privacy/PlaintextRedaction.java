@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,16 +73,12 @@ class PlaintextRedaction {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int rewritten = 0;
         for (StoredEvent event : tables.eventsMentioningForUpdate(member.toString())) {
-            JsonNode payload;
-            JsonNode metaData;
-            try {
-                payload = JSON.readTree(event.payload());
-                metaData = event.metaData() == null ? null : JSON.readTree(event.metaData());
-            } catch (IOException notJson) {
-                continue; // not written by this application's serializer: nothing it knows how to read
-            }
-            boolean payloadRedacted = redact(payload, marksOf(event.payloadType()), member.toString());
-            boolean addressRedacted = redactAddress(metaData, payload, member);
+            // either may not be JSON, if not written by this application's serializer: nothing it knows how to read
+            JsonNode payload = tree(event.payload());
+            JsonNode metaData = tree(event.metaData());
+            boolean payloadRedacted = payload != null
+                    && redact(payload, marksOf(event.payloadType()), member.toString());
+            boolean addressRedacted = redactAddress(metaData, member);
             if (!payloadRedacted && !addressRedacted) {
                 continue;
             }
@@ -103,19 +98,25 @@ class PlaintextRedaction {
      * Rewrites, in place, the client address in an event's metadata if it is the member's ({@link AddressOwner}) and
      * in the clear (events stored before addresses were sealed); whether it did.
      */
-    private static boolean redactAddress(JsonNode metaData, JsonNode payload, UUID member) {
+    private static boolean redactAddress(JsonNode metaData, UUID member) {
         if (!(metaData instanceof ObjectNode origin) || !(origin.get(RequestOrigin.CLIENT_ADDRESS) instanceof
                 TextNode address) || PersonalDataCipher.isSealed(address.textValue())
                 || Erased.isPlaceholder(address.textValue())) {
             return false;
         }
-        Optional<UUID> owner = AddressOwner.of(origin.path(RequestOrigin.ACTOR).textValue(),
-                payload.path(AddressOwner.ABOUT).textValue());
-        if (owner.filter(member::equals).isEmpty()) {
+        if (AddressOwner.of(origin.path(RequestOrigin.ACTOR).textValue()).filter(member::equals).isEmpty()) {
             return false;
         }
         origin.put(RequestOrigin.CLIENT_ADDRESS, Erased.TEXT.placeholder());
         return true;
+    }
+
+    private static JsonNode tree(byte[] json) {
+        try {
+            return json == null ? null : JSON.readTree(json);
+        } catch (IOException notJson) {
+            return null;
+        }
     }
 
     private static byte[] bytes(JsonNode tree) {

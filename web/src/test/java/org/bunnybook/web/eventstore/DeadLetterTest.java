@@ -42,13 +42,17 @@ class DeadLetterTest {
         Map<String, Object> letter = await("the dead letter").atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> jdbc.sql("""
-                                SELECT processing_group, payload_type, cause_message FROM dead_letter_entry
-                                WHERE aggregate_identifier = :id""")
+                                SELECT processing_group, payload_type, cause_message,
+                                       convert_from(payload, 'UTF8') || convert_from(meta_data, 'UTF8') AS stored
+                                FROM dead_letter_entry WHERE aggregate_identifier = :id""")
                         .param("id", poison.id().toString())
                         .query().listOfRows().stream().findFirst().orElse(null), found -> found != null);
         assertThat(letter.get("processing_group")).isEqualTo(PoisonedProjection.GROUP);
         assertThat(letter.get("payload_type")).isEqualTo("org.bunnybook.api.account.AccountRegistered");
         assertThat((String) letter.get("cause_message")).contains("cannot handle");
+        // parked as it was stored: the member's name and address sealed, for their erasure to reach (docs/privacy.md)
+        assertThat((String) letter.get("stored")).contains("pd1:")
+                .doesNotContain(poison.username(), poison.client().clientAddress());
 
         // the other read models went on: the member exists and can be found
         assertThat(poison.me().get("username").asText()).isEqualTo(poison.username());

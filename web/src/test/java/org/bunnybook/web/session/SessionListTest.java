@@ -45,8 +45,8 @@ class SessionListTest {
         assertThat(current.get("lastUsedAt").asText()).isNotBlank();
         assertThat(devices(phone.get("/web/sessions").json())).contains("Safari on iOS", "Firefox on Linux");
 
-        // a refresh is a use: it moves lastUsedAt and the address (the phone took another network). No member is
-        // signed in to a refresh: the address is sealed with the key of the member whose session it is
+        // a refresh is a use: it moves lastUsedAt and the address (the phone took another network), which its
+        // event keeps sealed and the sessions' projection reads opened
         String before = only(phone.get("/web/sessions").json(), s -> s.get("current").asBoolean())
                 .get("lastUsedAt").asText();
         ApiClient moved = new ApiClient(port).bearer(phone.accessToken());
