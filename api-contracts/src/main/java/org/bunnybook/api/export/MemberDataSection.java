@@ -16,7 +16,7 @@ public enum MemberDataSection {
     MESSAGES("messages.json"),
     /** The member's notifications with what they marked on them. */
     NOTIFICATIONS("notifications.json"),
-    /** Every session of the member, ended ones too: the device and address each was last used from, and when. */
+    /** Every session of the member, ended ones too: the device it signed in with, where it was last used from. */
     SESSIONS("sessions.json"),
     /** The members the member blocks, and since when. */
     BLOCKS("blocked.json"),
